@@ -1,0 +1,7 @@
+import { SectionPlaceholder } from '@/components/section-placeholder';
+
+export const dynamic = 'force-dynamic';
+
+export default function Page() {
+  return <SectionPlaceholder section="agreements" />;
+}

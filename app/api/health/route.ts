@@ -1,0 +1,6 @@
+export const dynamic = 'force-dynamic';
+
+/** Liveness: the process answers. It does not touch the database on purpose. */
+export function GET() {
+  return Response.json({ status: 'ok' });
+}

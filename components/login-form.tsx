@@ -1,0 +1,93 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { safeCallbackPath, signInSchema } from '@/lib/auth/sign-in-schema';
+import type { FieldErrors } from '@/lib/validation/zod';
+import { fieldErrorsOf } from '@/lib/validation/zod';
+
+const input =
+  'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-danger';
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations('login');
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+    setFailure(null);
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      const result = await signIn('credentials', { ...parsed.data, redirect: false });
+      if (result?.ok && !result.error) {
+        router.replace(safeCallbackPath(callbackUrl));
+        router.refresh();
+        return;
+      }
+      setFailure(result?.status && result.status >= 500 ? t('unavailable') : t('failed'));
+    } catch {
+      setFailure(t('unavailable'));
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <div aria-live="assertive">
+        {failure ? (
+          <p role="alert" className="rounded border border-danger bg-danger-50 px-3 py-2 text-sm font-medium text-danger">
+            {failure}
+          </p>
+        ) : null}
+      </div>
+      <Field name="email" type="email" label={t('email')} autoComplete="username" errors={errors.email} />
+      <Field name="password" type="password" label={t('password')} autoComplete="current-password" errors={errors.password} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+      >
+        {pending ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}
+
+function Field(props: { name: string; type: string; label: string; autoComplete: string; errors?: string[] }) {
+  const errorId = `${props.name}-error`;
+  const invalid = Boolean(props.errors?.length);
+  return (
+    <div>
+      <label htmlFor={props.name} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <input
+        id={props.name}
+        name={props.name}
+        type={props.type}
+        autoComplete={props.autoComplete}
+        required
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        className={input}
+      />
+      {invalid ? (
+        <p id={errorId} className="mt-1 text-sm text-danger">
+          {props.errors?.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

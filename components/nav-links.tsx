@@ -1,0 +1,30 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="border-b border-line bg-white">
+      <ul className="mx-auto flex max-w-6xl gap-1 px-4 sm:px-6">
+        {items.map((item) => {
+          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? 'page' : undefined}
+                className={`inline-block border-b-4 px-3 py-3 text-sm font-medium ${
+                  current ? 'border-brand-600 text-brand-800' : 'border-transparent text-muted hover:text-ink'
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import * as schema from './schema';
+import type { Db, DbHandle } from './types';
+
+export const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+/** Opens embedded PGlite; `dataDir` undefined means in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<DbHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+export async function openPostgres(
+  connectionString: string,
+  options: { max?: number; migrate?: boolean } = {},
+): Promise<DbHandle> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
+  const db = drizzle({ client: pool, schema });
+  if (options.migrate) {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    await migrate(db, { migrationsFolder });
+  }
+  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { loadReferenceData } from '@/lib/reference/load';
+import { seedDemo } from '@/lib/seed/demo';
+import { installDb, closeDb } from './client';
+import { openPglite, openPostgres } from './open';
+import type { DbHandle } from './types';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
+ * server named by TEST_DATABASE_URL (CI runs the suite both ways). Installed as the app's database.
+ */
+export async function useFreshDatabase(options: { demo?: boolean } = {}): Promise<DbHandle> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let handle: DbHandle;
+  if (serverUrl) {
+    const name = `casusregie_test_${randomBytes(6).toString('hex')}`;
+    const admin = await openPostgres(serverUrl, { max: 1 });
+    await admin.db.execute(`create database ${name}`);
+    await admin.close();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const inner = await openPostgres(url.toString(), { max: 4, migrate: true });
+    handle = {
+      ...inner,
+      async close() {
+        await inner.close();
+        const cleanup = await openPostgres(serverUrl, { max: 1 });
+        await cleanup.db.execute(`drop database if exists ${name} with (force)`);
+        await cleanup.close();
+      },
+    };
+  } else {
+    handle = await openPglite();
+  }
+  await loadReferenceData(handle.db);
+  if (options.demo) await seedDemo(handle.db);
+  installDb(handle);
+  return handle;
+}
+
+export { closeDb };

@@ -1,0 +1,39 @@
+import 'server-only';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { UserRole } from '@/db/schema';
+import { asSystem } from '@/db/transaction';
+import { sessionCookieName } from './cookies';
+import { authSecret } from './secret';
+import { resolveSession, type Actor } from './sessions';
+import { claimsFromToken } from './token';
+
+/**
+ * The signed-in user for this request, re-read from the database (so deactivation and role changes
+ * apply at once), or null. Cached per request, so a page and its layout share one lookup.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  let token: unknown;
+  try {
+    token = await decode({ token: raw, secret: authSecret() });
+  } catch {
+    return null;
+  }
+  const claims = claimsFromToken(token);
+  if (!claims) return null;
+  return asSystem((tx) => resolveSession(tx, claims));
+});
+
+/** For pages: a signed-out visitor goes to the sign-in page, a wrong role gets a 404. */
+export async function requireActor(roles?: readonly UserRole[]): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/login');
+  if (roles && !roles.includes(actor.role)) notFound();
+  return actor;
+}
+
+export type { Actor };

@@ -1,0 +1,5 @@
+/** Session limits, enforced on the server for every request (BIO: automatic sign-out on inactivity). */
+export const IDLE_TIMEOUT_MS = 15 * 60 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 10 * 60 * 60 * 1000;
+// Touching last_seen_at on every request would turn each read into a write; a minute of slack is fine.
+export const TOUCH_INTERVAL_MS = 60 * 1000;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './schema';
+
+describe('parseEnv', () => {
+  it('defaults to the embedded database without any variable', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe('.data/pglite');
+    expect(env.DEMO_DATA).toBe('auto');
+  });
+
+  it('names a malformed DATABASE_URL', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: moet een PostgreSQL-URL zijn/);
+  });
+
+  it('requires AUTH_SECRET next to DATABASE_URL and says so', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://u:p@localhost/db' })).toThrow(/AUTH_SECRET: is verplicht/);
+  });
+
+  it('rejects a short secret and a bad pool size in one message', () => {
+    let message = '';
+    try {
+      parseEnv({ AUTH_SECRET: 'kort', DATABASE_POOL_SIZE: 'veel' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('AUTH_SECRET: moet minstens 32 tekens lang zijn');
+    expect(message).toContain('DATABASE_POOL_SIZE');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
+    message: 'moet een PostgreSQL-URL zijn (postgres://gebruiker:wachtwoord@host:5432/database)',
+  });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
+    AUTH_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
+    NEXTAUTH_URL: z.url({ message: 'moet een volledige URL zijn, bijvoorbeeld https://casusregie.example.nl' }).optional(),
+    DEMO_DATA: z
+      .enum(['auto', 'on', 'off'], { message: "moet 'auto', 'on' of 'off' zijn" })
+      .default('auto'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is verplicht met DATABASE_URL (genereer er een met: openssl rand -base64 48)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment; on failure the message names every variable that is missing or malformed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(omgeving)'}: ${issue.message}`);
+  throw new Error(`Ongeldige configuratie in de omgevingsvariabelen:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,49 @@
+import type { FieldErrors } from '@/lib/validation/zod';
+
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'VALIDATION'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
+
+export const STATUS_OF: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+/** The one error type of the domain: expected failures with a Dutch message for the user. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return STATUS_OF[this.code];
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND', 'Niet gevonden.');
+export const forbidden = () => new AppError('FORBIDDEN', 'Je hebt geen toestemming voor deze actie.');
+export const conflict = () =>
+  new AppError('CONFLICT', 'Iemand anders heeft dit intussen gewijzigd. Herlaad de pagina en probeer het opnieuw.');
+export const validation = (fieldErrors: FieldErrors, message = 'Controleer de gemarkeerde velden.') =>
+  new AppError('VALIDATION', message, fieldErrors);

@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { NextResponse } from 'next/server';
+import { AppError } from './errors';
+
+export function jsonError(error: AppError): NextResponse {
+  const body: Record<string, unknown> = { error: error.message };
+  if (error.fieldErrors) body.fieldErrors = error.fieldErrors;
+  return NextResponse.json(body, { status: error.status });
+}
+
+/** Unexpected failures: the client gets a correlation id, the log gets the id and the message only. */
+export function internalError(error: unknown): NextResponse {
+  const correlationId = randomUUID();
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`[api] ${correlationId} ${message}`);
+  return NextResponse.json(
+    { error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', correlationId },
+    { status: 500 },
+  );
+}
+
+export function toErrorResponse(error: unknown): NextResponse {
+  return error instanceof AppError ? jsonError(error) : internalError(error);
+}

@@ -1,0 +1,46 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { organisations, users } from '@/db/schema';
+import { asUser } from '@/db/transaction';
+import type { Actor } from '@/lib/auth/sessions';
+import { conflict, notFound } from '@/lib/http/errors';
+import { z } from '@/lib/validation/zod';
+
+export const updateProfileSchema = z.strictObject({
+  name: z.string().trim().min(2, 'Vul je naam in (minstens 2 tekens).').max(120, 'Maximaal 120 tekens.').optional(),
+  locale: z.enum(['nl', 'en'], { message: "Kies 'nl' of 'en'." }).optional(),
+  version: z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive(),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
+
+export async function getProfile(actor: Actor) {
+  return asUser(actor.userId, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        locale: users.locale,
+        version: users.version,
+        organisation: { id: organisations.id, name: organisations.name, domain: organisations.domain },
+      })
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(eq(users.id, actor.userId));
+    if (!row) throw notFound();
+    return row;
+  });
+}
+
+export async function updateProfile(actor: Actor, input: UpdateProfileInput) {
+  const { version, ...changes } = input;
+  await asUser(actor.userId, async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, actor.userId), eq(users.version, version)))
+      .returning({ id: users.id });
+    if (updated.length === 0) throw conflict();
+  });
+  return getProfile(actor);
+}

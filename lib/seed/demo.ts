@@ -1,0 +1,38 @@
+import { count } from 'drizzle-orm';
+import { organisations, settings, users } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { hashPassword } from '@/lib/auth/password';
+import { DEMO_HOUSE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/**
+ * Demo data only where nobody can mistake it for real: the embedded database (mode 'auto'), or a server
+ * when asked for explicitly; and only into an empty database.
+ */
+export async function shouldSeedDemo(db: Db, mode: 'auto' | 'on' | 'off', embedded: boolean): Promise<boolean> {
+  if (mode === 'off' || (mode === 'auto' && !embedded)) return false;
+  const [row] = await db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+export async function seedDemo(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await tx.insert(settings).values({ key: 'house', value: DEMO_HOUSE }).onConflictDoNothing();
+    const inserted = await tx
+      .insert(organisations)
+      .values(DEMO_ORGANISATIONS.map(({ name, shortName, domain }) => ({ name, shortName, domain })))
+      .returning({ id: organisations.id, name: organisations.name });
+    const idByKey = new Map(
+      DEMO_ORGANISATIONS.map((o) => [o.key, inserted.find((row) => row.name === o.name)!.id]),
+    );
+    await tx.insert(users).values(
+      DEMO_USERS.map((u) => ({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        organisationId: idByKey.get(u.organisation)!,
+        passwordHash,
+      })),
+    );
+  });
+}
