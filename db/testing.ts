@@ -10,7 +10,7 @@ import type { DbHandle } from './types';
  * server named by TEST_DATABASE_URL (CI runs the suite both ways). Installed as the app's database.
  */
 export async function useFreshDatabase(options: { demo?: boolean } = {}): Promise<DbHandle> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   let handle: DbHandle;
   if (serverUrl) {
     const name = `casusregie_test_${randomBytes(6).toString('hex')}`;
