@@ -1,3 +1,4 @@
+import { queryRows } from '@/db/query';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users, userSessions } from '@/db/schema';
@@ -14,7 +15,7 @@ afterAll(() => closeDb());
 
 const meta = { ip: '203.0.113.7', userAgent: 'vitest' };
 const sessionCount = async () =>
-  (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from user_sessions`)).rows[0]!.n;
+  (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from user_sessions`))[0]!.n;
 
 describe('signInWithPassword', () => {
   it('opens a session for the right password, whatever the case of the email', async () => {

@@ -1,3 +1,4 @@
+import { queryRows } from '@/db/query';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, useFreshDatabase } from '@/db/testing';
@@ -22,9 +23,7 @@ describe('demo data', () => {
 
   it('creates the house, its partners and the accounts the design lists', async () => {
     await seedDemo(handle.db);
-    const { rows: orgs } = await handle.db.execute<{ name: string; domain: string }>(
-      sql`select name, domain::text from organisations order by name`,
-    );
+    const orgs = await queryRows<{ name: string; domain: string }>(handle.db, sql`select name, domain::text from organisations order by name`);
     expect(orgs).toEqual([
       { name: 'Altrecht GGZ', domain: 'zorg' },
       { name: 'Gemeente Amersfoort', domain: 'gemeente' },
@@ -36,7 +35,7 @@ describe('demo data', () => {
       { name: 'Veilig Thuis Regio Utrecht', domain: 'zorg' },
       { name: 'Zorg- en Veiligheidshuis Regio Utrecht', domain: 'veiligheidshuis' },
     ]);
-    const { rows: people } = await handle.db.execute<{ email: string; role: string; org: string; hash: string }>(sql`
+    const people = await queryRows<{ email: string; role: string; org: string; hash: string }>(handle.db, sql`
       select u.email, u.role::text, o.short_name as org, u.password_hash as hash
       from users u join organisations o on o.id = u.organisation_id order by u.email`);
     expect(people.map((p) => `${p.email} ${p.role} ${p.org}`)).toEqual([
