@@ -6,7 +6,7 @@ import type { DbHandle } from '@/db/types';
 import { resolveSession } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
-import { listUsers, setUserActive, setUserActiveSchema } from './manage-users';
+import { listOrganisations, listUsers, setUserActive, setUserActiveSchema } from './manage-users';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -70,6 +70,12 @@ describe('user administration', () => {
       'FORBIDDEN',
     );
     expect((await userRow('admin@example.org')).active).toBe(true);
+  });
+
+  it('lists organisations with the number of users each has', async () => {
+    const admin = await signInAs('admin@example.org');
+    const counts = Object.fromEntries((await listOrganisations(admin)).map((o) => [o.shortName, o.userCount]));
+    expect(counts).toMatchObject({ 'ZVH Utrecht': 4, Politie: 1, Altrecht: 1, OM: 0, Mitros: 0 });
   });
 
   it('parses the form strictly', () => {

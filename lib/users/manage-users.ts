@@ -40,9 +40,11 @@ export async function listOrganisations(actor: Actor) {
         shortName: organisations.shortName,
         domain: organisations.domain,
         active: organisations.active,
-        userCount: sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`,
+        userCount: sql<number>`count(${users.id})::int`,
       })
       .from(organisations)
+      .leftJoin(users, eq(users.organisationId, organisations.id))
+      .groupBy(organisations.id)
       .orderBy(asc(organisations.domain), asc(organisations.name)),
   );
 }
