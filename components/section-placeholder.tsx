@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from './empty-state';
 import { PageTitle } from './page-title';
@@ -16,4 +17,8 @@ export async function SectionPlaceholder({ section }: { section: EmptySection })
       <EmptyState title={tEmpty('title')}>{tEmpty(section)}</EmptyState>
     </>
   );
+}
+
+export async function sectionMetadata(section: Section): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))(section) };
 }
