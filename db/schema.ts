@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  pgView,
   text,
   timestamp,
   uniqueIndex,
@@ -119,3 +121,209 @@ export type Municipality = typeof municipalities.$inferSelect;
 export type SafetyRegion = typeof safetyRegions.$inferSelect;
 export type OrganisationDomain = (typeof organisationDomain.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];
+
+// ---------------------------------------------------------------------------------------------------
+// Cases
+
+export const caseStatus = pgEnum('case_status', [
+  'aangemeld',
+  'triage',
+  'actief',
+  'monitoring',
+  'afgesloten',
+  'afgewezen',
+]);
+
+export const targetGroup = pgEnum('target_group', [
+  'high_impact_crime',
+  'top_x',
+  'huiselijk_geweld',
+  'overlast',
+  'veelplegers',
+  'nazorg_ex_gedetineerden',
+  'radicalisering',
+  'verward_gedrag',
+  'jeugd',
+  'overig',
+]);
+
+export const triageDecision = pgEnum('triage_decision', [
+  'in_behandeling',
+  'advies_aan_melder',
+  'doorverwijzen',
+  'geen_actie',
+]);
+
+export const pauseReason = pgEnum('pause_reason', ['detentie', 'opname', 'wachtlijst']);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    status: caseStatus('status').notNull().default('aangemeld'),
+    targetGroup: targetGroup('target_group').notNull(),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    subjectName: text('subject_name').notNull(),
+    subjectBirthDate: date('subject_birth_date', { mode: 'string' }).notNull(),
+    subjectAddress: text('subject_address'),
+    reason: text('reason').notNull(),
+    goal: text('goal').notNull(),
+    // The four national intake criteria, answered explicitly at referral.
+    criterionMultiDomain: boolean('criterion_multi_domain').notNull(),
+    criterionMultiChain: boolean('criterion_multi_chain').notNull(),
+    criterionHousehold: boolean('criterion_household').notNull(),
+    criterionLocalSafety: boolean('criterion_local_safety').notNull(),
+    involvedPartners: text('involved_partners'),
+    referrerUserId: uuid('referrer_user_id')
+      .notNull()
+      .references(() => users.id),
+    referrerOrganisationId: uuid('referrer_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    regisseurUserId: uuid('regisseur_user_id').references(() => users.id),
+    caseLeadUserId: uuid('case_lead_user_id').references(() => users.id),
+    triageDecision: triageDecision('triage_decision'),
+    triageReason: text('triage_reason'),
+    triagedAt: timestamp('triaged_at', { withTimezone: true }),
+    pauseReason: pauseReason('pause_reason'),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    closureResult: text('closure_result'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('cases_number_unique').on(t.number),
+    index('cases_status_idx').on(t.status),
+    index('cases_municipality_idx').on(t.municipalityCode),
+    index('cases_referrer_org_idx').on(t.referrerOrganisationId),
+    index('cases_regisseur_idx').on(t.regisseurUserId),
+    index('cases_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Gap-free case numbers per year: the row lock on the counter serialises concurrent referrals. */
+export const caseNumberCounters = pgTable('case_number_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const caseEventKind = pgEnum('case_event_kind', ['status', 'triage', 'pause', 'resume', 'edit']);
+
+/** Every transition of a case: who, when, from which status to which, and why. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: caseEventKind('kind').notNull(),
+    fromStatus: caseStatus('from_status'),
+    toStatus: caseStatus('to_status'),
+    reason: text('reason'),
+    // Structured facts of the event (triage decision, pause reason, changed field names): no free text.
+    data: jsonb('data'),
+    actorUserId: uuid('actor_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+);
+
+/** A partner organisation convened to a case; only while ended_at is null do its people see the case. */
+export const casePartners = pgTable(
+  'case_partners',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    reason: text('reason').notNull(),
+    addedByUserId: uuid('added_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedByUserId: uuid('ended_by_user_id').references(() => users.id),
+    endReason: text('end_reason'),
+  },
+  (t) => [
+    index('case_partners_case_idx').on(t.caseId),
+    index('case_partners_org_active_idx').on(t.organisationId, t.caseId).where(sql`${t.endedAt} is null`),
+    uniqueIndex('case_partners_one_active').on(t.caseId, t.organisationId).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Audit log (verwerkingenlog): append-only for the app role, hash-chained for tamper evidence.
+
+export const auditAction = pgEnum('audit_action', [
+  'view',
+  'search',
+  'create',
+  'update',
+  'export',
+  'sign-in',
+  'sign-in-failed',
+  'denied',
+]);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id'),
+    organisationId: uuid('organisation_id'),
+    role: userRole('role'),
+    action: auditAction('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    caseId: uuid('case_id'),
+    caseNumber: text('case_number'),
+    outcome: text('outcome').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    details: jsonb('details'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_log_case_idx').on(t.caseId, t.at),
+    index('audit_log_user_idx').on(t.userId, t.at),
+    index('audit_log_at_idx').on(t.at),
+  ],
+);
+
+/** Pseudonymised facts of cases (a view defined in drizzle/0003), the only case source for managers. */
+export const caseFacts = pgView('case_facts', {
+  id: uuid('id').notNull(),
+  number: text('number').notNull(),
+  status: caseStatus('status').notNull(),
+  targetGroup: targetGroup('target_group').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+  regisseurUserId: uuid('regisseur_user_id'),
+  triageDecision: triageDecision('triage_decision'),
+  pauseReason: pauseReason('pause_reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  triagedAt: timestamp('triaged_at', { withTimezone: true }),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  version: integer('version').notNull(),
+}).existing();
+
+export type Case = typeof cases.$inferSelect;
+export type CaseStatus = (typeof caseStatus.enumValues)[number];
+export type TargetGroup = (typeof targetGroup.enumValues)[number];
+export type TriageDecision = (typeof triageDecision.enumValues)[number];
+export type PauseReason = (typeof pauseReason.enumValues)[number];
+export type CasePartner = typeof casePartners.$inferSelect;
+export type AuditAction = (typeof auditAction.enumValues)[number];

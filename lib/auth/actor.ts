@@ -1,6 +1,6 @@
 import 'server-only';
 import { decode } from 'next-auth/jwt';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { UserRole } from '@/db/schema';
@@ -25,7 +25,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   }
   const claims = claimsFromToken(token);
   if (!claims) return null;
-  return asSystem((tx) => resolveSession(tx, claims));
+  const actor = await asSystem((tx) => resolveSession(tx, claims));
+  if (!actor) return null;
+  const requestHeaders = await headers();
+  return {
+    ...actor,
+    ip: requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || requestHeaders.get('x-real-ip') || null,
+    userAgent: requestHeaders.get('user-agent')?.slice(0, 400) ?? null,
+  };
 });
 
 /** For pages: a signed-out visitor goes to the sign-in page, a wrong role gets a 404. */

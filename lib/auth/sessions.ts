@@ -13,6 +13,9 @@ export interface Actor {
   organisationId: string;
   organisationName: string;
   organisationDomain: OrganisationDomain;
+  /** Where the request came from, for the audit log; set per request by getActor. */
+  ip: string | null;
+  userAgent: string | null;
 }
 
 export interface SessionClaims {
@@ -81,6 +84,8 @@ export async function resolveSession(db: Executor, claims: SessionClaims, now = 
     organisationId: row.organisationId,
     organisationName: row.organisationName,
     organisationDomain: row.organisationDomain,
+    ip: null,
+    userAgent: null,
   };
 }
 

@@ -1,0 +1,163 @@
+import { eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { cases, municipalities, organisations, users } from '@/db/schema';
+import type { Tx } from '@/db/types';
+import { audit, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { withCase, type CaseRef } from './access';
+
+const referrer = alias(users, 'referrer');
+const regisseur = alias(users, 'regisseur');
+const lead = alias(users, 'case_lead');
+const referrerOrg = alias(organisations, 'referrer_org');
+
+async function loadFull(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({
+      id: cases.id,
+      number: cases.number,
+      status: cases.status,
+      targetGroup: cases.targetGroup,
+      municipalityCode: cases.municipalityCode,
+      municipalityName: municipalities.name,
+      subject: { name: cases.subjectName, birthDate: cases.subjectBirthDate, address: cases.subjectAddress },
+      reason: cases.reason,
+      goal: cases.goal,
+      criteria: {
+        multiDomain: cases.criterionMultiDomain,
+        multiChain: cases.criterionMultiChain,
+        household: cases.criterionHousehold,
+        localSafety: cases.criterionLocalSafety,
+      },
+      involvedPartners: cases.involvedPartners,
+      referrer: { id: referrer.id, name: referrer.name, organisationName: referrerOrg.name },
+      regisseur: { id: regisseur.id, name: regisseur.name },
+      caseLead: { id: lead.id, name: lead.name },
+      triageDecision: cases.triageDecision,
+      triageReason: cases.triageReason,
+      triagedAt: cases.triagedAt,
+      pauseReason: cases.pauseReason,
+      pausedAt: cases.pausedAt,
+      closureResult: cases.closureResult,
+      closedAt: cases.closedAt,
+      createdAt: cases.createdAt,
+      updatedAt: cases.updatedAt,
+      version: cases.version,
+    })
+    .from(cases)
+    .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
+    .innerJoin(referrer, eq(referrer.id, cases.referrerUserId))
+    .innerJoin(referrerOrg, eq(referrerOrg.id, cases.referrerOrganisationId))
+    .leftJoin(regisseur, eq(regisseur.id, cases.regisseurUserId))
+    .leftJoin(lead, eq(lead.id, cases.caseLeadUserId))
+    .where(eq(cases.id, id));
+  return row!;
+}
+
+type FullRow = Awaited<ReturnType<typeof loadFull>>;
+export type FullCase = Omit<FullRow, 'regisseur' | 'caseLead'> & {
+  view: 'full' | 'shared';
+  regisseur: { id: string; name: string } | null;
+  caseLead: { id: string; name: string } | null;
+};
+
+/** What a manager sees: facts for steering, nothing that identifies the person or tells their story. */
+export interface PseudonymisedCase {
+  view: 'pseudonymised';
+  id: string;
+  number: string;
+  status: FullRow['status'];
+  targetGroup: FullRow['targetGroup'];
+  municipalityCode: string;
+  municipalityName: string;
+  triageDecision: FullRow['triageDecision'];
+  triagedAt: Date | null;
+  pauseReason: FullRow['pauseReason'];
+  closedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** What a referrer whose organisation is not convened sees: the receipt and the triage outcome. */
+export interface ReceiptCase {
+  view: 'receipt';
+  id: string;
+  number: string;
+  status: FullRow['status'];
+  targetGroup: FullRow['targetGroup'];
+  municipalityName: string;
+  triageDecision: FullRow['triageDecision'];
+  triageReason: string | null;
+  triagedAt: Date | null;
+  createdAt: Date;
+}
+
+export type CaseView = FullCase | PseudonymisedCase | ReceiptCase;
+
+async function loadPseudonymised(tx: Tx, ref: CaseRef): Promise<PseudonymisedCase> {
+  const result = await tx.execute(sql`
+    select f.target_group as "targetGroup", f.municipality_code as "municipalityCode", m.name as "municipalityName",
+           f.triage_decision as "triageDecision", f.triaged_at as "triagedAt", f.closed_at as "closedAt",
+           f.created_at as "createdAt", f.updated_at as "updatedAt"
+    from case_facts f join municipalities m on m.code = f.municipality_code where f.id = ${ref.id}`);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+  const date = (v: unknown) => (v == null ? null : new Date(v as string));
+  return {
+    view: 'pseudonymised',
+    id: ref.id,
+    number: ref.number,
+    status: ref.status,
+    targetGroup: row.targetGroup as PseudonymisedCase['targetGroup'],
+    municipalityCode: row.municipalityCode as string,
+    municipalityName: row.municipalityName as string,
+    triageDecision: row.triageDecision as PseudonymisedCase['triageDecision'],
+    triagedAt: date(row.triagedAt),
+    pauseReason: ref.pauseReason,
+    closedAt: date(row.closedAt),
+    createdAt: date(row.createdAt)!,
+    updatedAt: date(row.updatedAt)!,
+    version: ref.version,
+  };
+}
+
+/** One case as the actor may see it; opening it is recorded in the audit log. */
+export async function getCase(actor: Actor, caseId: unknown): Promise<CaseView> {
+  return withCase(actor, caseId, 'case.view', async (tx, { ref, decision }) => {
+    let view: CaseView;
+    if (decision === 'pseudonymised') {
+      view = await loadPseudonymised(tx, ref);
+    } else {
+      const full = await loadFull(tx, ref.id);
+      view =
+        decision === 'receipt'
+          ? {
+              view: 'receipt',
+              id: full.id,
+              number: full.number,
+              status: full.status,
+              targetGroup: full.targetGroup,
+              municipalityName: full.municipalityName,
+              triageDecision: full.triageDecision,
+              triageReason: full.triageReason,
+              triagedAt: full.triagedAt,
+              createdAt: full.createdAt,
+            }
+          : {
+              ...full,
+              view: decision === 'shared' ? 'shared' : 'full',
+              regisseur: full.regisseur?.id ? (full.regisseur as { id: string; name: string }) : null,
+              caseLead: full.caseLead?.id ? (full.caseLead as { id: string; name: string }) : null,
+            };
+    }
+    await audit(tx, subjectOf(actor), {
+      action: 'view',
+      entity: 'case',
+      entityId: ref.id,
+      caseId: ref.id,
+      caseNumber: ref.number,
+      details: { view: view.view },
+    });
+    return view;
+  });
+}

@@ -1,0 +1,156 @@
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { caseFacts, casePartners, cases, municipalities, users } from '@/db/schema';
+import { asUser } from '@/db/transaction';
+import { audit, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { assertAllowed, convenedTo } from './access';
+import type { CaseListQuery } from './schemas';
+
+export const DEFAULT_PAGE_SIZE = 25;
+
+export interface CaseListItem {
+  id: string;
+  number: string;
+  status: (typeof cases.$inferSelect)['status'];
+  targetGroup: (typeof cases.$inferSelect)['targetGroup'];
+  municipalityCode: string;
+  municipalityName: string;
+  /** Absent in the pseudonymised list of a manager. */
+  subjectName?: string;
+  regisseurName: string | null;
+  pauseReason: (typeof cases.$inferSelect)['pauseReason'];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const regisseur = alias(users, 'regisseur');
+
+type Source = typeof cases | typeof caseFacts;
+
+function filters(source: Source, query: CaseListQuery, byName: boolean): SQL[] {
+  const where: SQL[] = [];
+  if (query.status) where.push(eq(source.status, query.status));
+  if (query.targetGroup) where.push(eq(source.targetGroup, query.targetGroup));
+  if (query.municipality) where.push(eq(source.municipalityCode, query.municipality));
+  if (query.regisseur) where.push(eq(source.regisseurUserId, query.regisseur));
+  if (query.partner) {
+    where.push(sql`exists (select 1 from ${casePartners} where ${casePartners.caseId} = ${source.id}
+      and ${casePartners.organisationId} = ${query.partner} and ${casePartners.endedAt} is null)`);
+  }
+  if (query.q) {
+    const term = query.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const byNumber = ilike(source.number, `%${term}%`);
+    where.push(byName && 'subjectName' in source ? or(byNumber, ilike(source.subjectName, `%${term}%`))! : byNumber);
+  }
+  return where;
+}
+
+function ordering(source: Source, query: CaseListQuery) {
+  const column = {
+    number: source.number,
+    created: source.createdAt,
+    updated: source.updatedAt,
+    status: source.status,
+  }[query.sort ?? 'updated'];
+  const direction = query.dir ?? (query.sort === 'number' ? 'asc' : 'desc');
+  return [direction === 'asc' ? asc(column) : desc(column), asc(source.id)];
+}
+
+/**
+ * The case list with server-side filters, search, sorting and pagination. Regisseurs see all cases,
+ * professionals those their organisation is convened to, managers pseudonymised facts only.
+ */
+export async function listCases(actor: Actor, query: CaseListQuery): Promise<{ items: CaseListItem[]; total: number }> {
+  const decision = await assertAllowed(actor, 'case.list');
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const offset = ((query.page ?? 1) - 1) * pageSize;
+  return asUser(actor.userId, async (tx) => {
+    let result: { items: CaseListItem[]; total: number };
+    if (decision === 'pseudonymised') {
+      const where = and(...filters(caseFacts, query, false));
+      const [items, [totalRow]] = await Promise.all([
+        tx
+          .select({
+            id: caseFacts.id,
+            number: caseFacts.number,
+            status: caseFacts.status,
+            targetGroup: caseFacts.targetGroup,
+            municipalityCode: caseFacts.municipalityCode,
+            municipalityName: municipalities.name,
+            regisseurName: regisseur.name,
+            pauseReason: caseFacts.pauseReason,
+            createdAt: caseFacts.createdAt,
+            updatedAt: caseFacts.updatedAt,
+          })
+          .from(caseFacts)
+          .innerJoin(municipalities, eq(municipalities.code, caseFacts.municipalityCode))
+          .leftJoin(regisseur, eq(regisseur.id, caseFacts.regisseurUserId))
+          .where(where)
+          .orderBy(...ordering(caseFacts, query))
+          .limit(pageSize)
+          .offset(offset),
+        tx.select({ n: count() }).from(caseFacts).where(where),
+      ]);
+      result = { items, total: totalRow?.n ?? 0 };
+    } else {
+      const where = and(
+        ...filters(cases, query, true),
+        ...(actor.role === 'professional' ? [convenedTo(actor, cases.id)] : []),
+      );
+      const [items, [totalRow]] = await Promise.all([
+        tx
+          .select({
+            id: cases.id,
+            number: cases.number,
+            status: cases.status,
+            targetGroup: cases.targetGroup,
+            municipalityCode: cases.municipalityCode,
+            municipalityName: municipalities.name,
+            subjectName: cases.subjectName,
+            regisseurName: regisseur.name,
+            pauseReason: cases.pauseReason,
+            createdAt: cases.createdAt,
+            updatedAt: cases.updatedAt,
+          })
+          .from(cases)
+          .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
+          .leftJoin(regisseur, eq(regisseur.id, cases.regisseurUserId))
+          .where(where)
+          .orderBy(...ordering(cases, query))
+          .limit(pageSize)
+          .offset(offset),
+        tx.select({ n: count() }).from(cases).where(where),
+      ]);
+      result = { items, total: totalRow?.n ?? 0 };
+    }
+    const used = Object.entries(query)
+      .filter(([key, value]) => value !== undefined && !['page', 'pageSize', 'sort', 'dir'].includes(key))
+      .map(([key]) => key);
+    // The search term can be a name: the log keeps which filters were used and how many cases showed.
+    await audit(tx, subjectOf(actor), {
+      action: 'search',
+      entity: 'case-list',
+      details: { filters: used, total: result.total, shown: result.items.length },
+    });
+    return result;
+  });
+}
+
+/** A professional's own referrals, with their triage outcome (the receipt view). */
+export async function listMyReferrals(actor: Actor) {
+  return asUser(actor.userId, (tx) =>
+    tx
+      .select({
+        id: cases.id,
+        number: cases.number,
+        status: cases.status,
+        triageDecision: cases.triageDecision,
+        createdAt: cases.createdAt,
+      })
+      .from(cases)
+      .where(eq(cases.referrerUserId, actor.userId))
+      .orderBy(desc(cases.createdAt))
+      .limit(50),
+  );
+}

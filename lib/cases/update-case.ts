@@ -1,0 +1,49 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { caseEvents, cases, users } from '@/db/schema';
+import { audit, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { conflict, validation } from '@/lib/http/errors';
+import { municipalityExists } from '@/lib/reference/municipalities';
+import { withCase } from './access';
+import type { CaseUpdateInput } from './schemas';
+
+/** Edits a case's data; the version it was read at must still be current (else 409). */
+export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdateInput, now = new Date()) {
+  return withCase(actor, caseId, 'case.update', async (tx, { ref }) => {
+    const { version, subject, ...rest } = input;
+    if (rest.municipalityCode && !(await municipalityExists(tx, rest.municipalityCode))) {
+      throw validation({ municipalityCode: ['Deze gemeente bestaat niet (meer).'] });
+    }
+    if (rest.regisseurUserId) {
+      const [user] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, rest.regisseurUserId), eq(users.role, 'regisseur'), eq(users.active, true)));
+      if (!user) throw validation({ regisseurUserId: ['Kies een actieve procesregisseur.'] });
+    }
+    const changes = {
+      ...rest,
+      ...(subject?.name !== undefined && { subjectName: subject.name }),
+      ...(subject?.birthDate !== undefined && { subjectBirthDate: subject.birthDate }),
+      ...(subject?.address !== undefined && { subjectAddress: subject.address }),
+    };
+    const fields = Object.keys(changes);
+    if (fields.length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
+    const [updated] = await tx
+      .update(cases)
+      .set({ ...changes, version: sql`${cases.version} + 1`, updatedAt: now })
+      .where(and(eq(cases.id, ref.id), eq(cases.version, version)))
+      .returning({ version: cases.version });
+    if (!updated) throw conflict();
+    await tx.insert(caseEvents).values({ caseId: ref.id, kind: 'edit', data: { fields }, actorUserId: actor.userId, at: now });
+    await audit(tx, subjectOf(actor), {
+      action: 'update',
+      entity: 'case',
+      entityId: ref.id,
+      caseId: ref.id,
+      caseNumber: ref.number,
+      details: { fields },
+    });
+    return { id: ref.id, version: updated.version };
+  });
+}
