@@ -44,7 +44,7 @@ export async function listPartners(actor: Actor, caseId: unknown): Promise<CaseP
       .where(eq(casePartners.caseId, ref.id))
       .orderBy(sql`${casePartners.endedAt} is not null`, asc(organisations.name));
     if (decision !== 'pseudonymised') return rows;
-    return rows.map(({ reason: _reason, endReason: _endReason, ...rest }) => rest);
+    return rows.map((row) => ({ ...row, reason: undefined, endReason: undefined }));
   });
 }
 

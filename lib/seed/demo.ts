@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { organisations, settings, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { hashPassword } from '@/lib/auth/password';
+import { seedDemoCases } from './seed-demo-cases';
 import { DEMO_HOUSE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 /**
@@ -14,7 +15,7 @@ export async function shouldSeedDemo(db: Db, mode: 'auto' | 'on' | 'off', embedd
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await tx.insert(settings).values({ key: 'house', value: DEMO_HOUSE }).onConflictDoNothing();
@@ -25,14 +26,18 @@ export async function seedDemo(db: Db): Promise<void> {
     const idByKey = new Map(
       DEMO_ORGANISATIONS.map((o) => [o.key, inserted.find((row) => row.name === o.name)!.id]),
     );
-    await tx.insert(users).values(
-      DEMO_USERS.map((u) => ({
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        organisationId: idByKey.get(u.organisation)!,
-        passwordHash,
-      })),
-    );
+    const people = await tx
+      .insert(users)
+      .values(
+        DEMO_USERS.map((u) => ({
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          organisationId: idByKey.get(u.organisation)!,
+          passwordHash,
+        })),
+      )
+      .returning({ id: users.id, email: users.email });
+    await seedDemoCases(tx, new Map(people.map((p) => [p.email, p.id])), idByKey, now);
   });
 }
