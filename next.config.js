@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // A second build directory lets two builds (say, a developer's and a test run) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Loaded from node_modules at run time: PGlite needs its WASM files beside it, argon2 is a prebuilt binary.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],

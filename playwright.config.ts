@@ -35,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: 'rm -rf .data/e2e && node --import tsx scripts/serve.ts',
+    command: `rm -rf .data/e2e-${port} && node --import tsx scripts/serve.ts`,
     url: `${baseURL}/api/ready`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -44,7 +44,8 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
       NEXTAUTH_URL: baseURL,
-      PGLITE_DIR: '.data/e2e/pglite',
+      PGLITE_DIR: `.data/e2e-${port}/pglite`,
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
       NEXT_TELEMETRY_DISABLED: '1',
     },

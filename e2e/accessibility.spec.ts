@@ -28,3 +28,24 @@ test('Beheer has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await page.goto('/admin');
   await expectNoViolations(page);
 });
+
+test('the case pages have no WCAG 2.1 A/AA violations', async ({ page }) => {
+  await signInAndWait(page, ROLES.regisseur.email);
+  await page.goto('/cases');
+  await expectNoViolations(page);
+  await screenshot(page, 'cases-regisseur');
+  await page.goto('/cases/new');
+  await expectNoViolations(page);
+  await page.goto('/cases?q=Jan+de+Vries');
+  await page.getByRole('link', { name: /ZVH-/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Tijdlijn' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('the audit log page has no WCAG 2.1 A/AA violations', async ({ page }) => {
+  await signInAndWait(page, ROLES.admin.email);
+  await page.goto('/admin/audit');
+  await expect(page.getByTestId('audit-log')).toBeVisible();
+  await expectNoViolations(page);
+  await screenshot(page, 'admin-audit');
+});

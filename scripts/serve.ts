@@ -13,7 +13,8 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 type Holder = { handle?: Promise<{ close(): Promise<void> }> };
 
 async function main() {
-  const app = next({ dev: false, dir: process.cwd() });
+  // Next needs its own address to follow redirects from server actions.
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname === '0.0.0.0' ? 'localhost' : hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {

@@ -9,17 +9,18 @@ export interface VerifyResult {
 
 /**
  * Recomputes the hash chain: a changed row breaks its own hash, a removed row breaks the link of the
- * next one, and removing the newest rows no longer matches the head. Runs as the owner (not the app role).
+ * next one (and the oldest row must start the chain), and removing the newest rows no longer matches the
+ * head. Runs as the owner (not the app role).
  */
 export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   const result = await db.execute(sql`
     with chain as (
       select id, prev_hash, hash, audit_row_hash(prev_hash, a) as recomputed,
-             lag(hash) over (order by id) as previous, row_number() over (order by id) as n
+             lag(hash) over (order by id) as previous
       from audit_log a
     )
-    select id, (recomputed = hash) as intact, (n = 1 or prev_hash = previous) as linked
-    from chain where recomputed <> hash or (n > 1 and prev_hash <> previous)
+    select id, (recomputed = hash) as intact, prev_hash = coalesce(previous, 'genesis') as linked
+    from chain where recomputed <> hash or prev_hash <> coalesce(previous, 'genesis')
     order by id limit 20`);
   const broken = (result as unknown as { rows: { id: number; intact: boolean; linked: boolean }[] }).rows;
   const summary = await db.execute(sql`

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { casePartners, cases, type CaseStatus, type PauseReason } from '@/db/schema';
-import { asUser } from '@/db/transaction';
+import { asSystem, asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { decide, isDenied, type CaseAction, type Decision, type Relation } from '@/lib/access/matrix';
 import { auditDenied } from '@/lib/audit/record';
@@ -86,12 +86,19 @@ export async function withCase<T>(
     return { value: await fn(tx, { ref, decision }) } as const;
   });
   if ('denied' in outcome) {
+    // The actor may not know the case, but its regisseur must see who tried (NEN 7513).
+    const known =
+      outcome.ref ??
+      (await asSystem(async (tx) => {
+        const [row] = await tx.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.id, id));
+        return row;
+      }));
     await auditDenied(actor, {
       action: 'denied',
       entity: 'case',
       entityId: id,
-      caseId: outcome.ref?.id ?? null,
-      caseNumber: outcome.ref?.number ?? null,
+      caseId: known?.id ?? null,
+      caseNumber: known?.number ?? null,
       details: { attempted: action },
     });
     throw outcome.denied === 'hidden' ? caseNotFound() : forbidden();

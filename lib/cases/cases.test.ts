@@ -21,9 +21,12 @@ let regisseur: Actor, politie: Actor, ggz: Actor, veiligthuis: Actor, manager: A
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
-  [regisseur, politie, ggz, veiligthuis, manager, admin] = await Promise.all(
-    ['regisseur', 'politie', 'ggz', 'veiligthuis', 'manager', 'admin'].map((n) => signInAs(`${n}@example.org`)),
-  );
+  regisseur = await signInAs('regisseur@example.org');
+  politie = await signInAs('politie@example.org');
+  ggz = await signInAs('ggz@example.org');
+  veiligthuis = await signInAs('veiligthuis@example.org');
+  manager = await signInAs('manager@example.org');
+  admin = await signInAs('admin@example.org');
 });
 afterAll(() => closeDb());
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { casePartners, cases, organisations, users } from '@/db/schema';
+import { caseEvents, casePartners, cases, organisations, users } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
@@ -92,7 +92,7 @@ export async function endPartner(actor: Actor, caseId: unknown, input: EndPartne
     // A case lead of an organisation that leaves the case stops being its lead.
     await tx
       .update(cases)
-      .set({ caseLeadUserId: null, updatedAt: now })
+      .set({ caseLeadUserId: null, version: sql`${cases.version} + 1`, updatedAt: now })
       .where(
         and(
           eq(cases.id, ref.id),
@@ -131,6 +131,7 @@ export async function setCaseLead(actor: Actor, caseId: unknown, input: CaseLead
       .where(and(eq(cases.id, ref.id), eq(cases.version, input.version)))
       .returning({ version: cases.version });
     if (!updated) throw conflict();
+    await tx.insert(caseEvents).values({ caseId: ref.id, kind: 'edit', data: { fields: ['caseLead'] }, actorUserId: actor.userId, at: now });
     await audit(tx, subjectOf(actor), {
       action: 'update',
       entity: 'case',

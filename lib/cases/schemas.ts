@@ -1,6 +1,11 @@
 import { z } from '@/lib/validation/zod';
 import { CASE_STATUSES, PAUSE_REASONS, TARGET_GROUPS, TRIAGE_DECISIONS } from './vocabulary';
 
+/** Today's date (YYYY-MM-DD) in the house's time zone, not UTC. */
+export function todayInAmsterdam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
 const text = (label: string, max: number) =>
   z
     .string({ message: `Vul ${label} in.` })
@@ -23,7 +28,7 @@ export const birthDateSchema = z
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
     message: 'Deze datum bestaat niet.',
   })
-  .refine((v) => v <= new Date().toISOString().slice(0, 10), { message: 'De geboortedatum ligt in de toekomst.' })
+  .refine((v) => v <= todayInAmsterdam(), { message: 'De geboortedatum ligt in de toekomst.' })
   .refine((v) => v >= '1900-01-01', { message: 'De geboortedatum ligt vóór 1900.' });
 
 export const municipalityCodeSchema = z

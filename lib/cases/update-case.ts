@@ -11,6 +11,7 @@ import type { CaseUpdateInput } from './schemas';
 export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdateInput, now = new Date()) {
   return withCase(actor, caseId, 'case.update', async (tx, { ref }) => {
     const { version, subject, ...rest } = input;
+    if (ref.version !== version) throw conflict();
     if (rest.municipalityCode && !(await municipalityExists(tx, rest.municipalityCode))) {
       throw validation({ municipalityCode: ['Deze gemeente bestaat niet (meer).'] });
     }
@@ -21,12 +22,17 @@ export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdat
         .where(and(eq(users.id, rest.regisseurUserId), eq(users.role, 'regisseur'), eq(users.active, true)));
       if (!user) throw validation({ regisseurUserId: ['Kies een actieve procesregisseur.'] });
     }
-    const changes = {
+    const proposed: Record<string, unknown> = {
       ...rest,
       ...(subject?.name !== undefined && { subjectName: subject.name }),
       ...(subject?.birthDate !== undefined && { subjectBirthDate: subject.birthDate }),
       ...(subject?.address !== undefined && { subjectAddress: subject.address }),
     };
+    // Only what really differs counts as a change (a form sends every field, changed or not).
+    const [current] = await tx.select().from(cases).where(eq(cases.id, ref.id));
+    const changes = Object.fromEntries(
+      Object.entries(proposed).filter(([key, value]) => (current as Record<string, unknown>)[key] !== (value ?? null)),
+    ) as Partial<typeof cases.$inferInsert>;
     const fields = Object.keys(changes);
     if (fields.length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
     const [updated] = await tx

@@ -46,7 +46,7 @@ export async function seedDemoCases(tx: Tx, userId: Map<string, string>, orgId: 
         closureResult: demo.closureResult ?? null,
         closedAt,
         createdAt: created,
-        updatedAt: at(demo.createdDaysAgo),
+        updatedAt: at(Math.max(4, Math.floor(demo.createdDaysAgo * 0.8))),
       })
       .returning({ id: cases.id });
     const caseId = row!.id;

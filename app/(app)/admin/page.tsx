@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
 import { UserActiveToggle } from '@/components/user-active-toggle';
 import { requireActor } from '@/lib/auth/actor';
@@ -27,6 +28,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
+      <AdminTabs current="overview" />
       <section aria-labelledby="users-title" className="mb-10">
         <h2 id="users-title" className="mb-3 text-lg font-semibold">
           {t('users')}

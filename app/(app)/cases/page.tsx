@@ -1,8 +1,150 @@
-import { SectionPlaceholder, sectionMetadata } from '@/components/section-placeholder';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { CaseFilters } from '@/components/cases/case-filters';
+import { StatusBadge } from '@/components/cases/status-badge';
+import { EmptyState } from '@/components/empty-state';
+import { PageTitle } from '@/components/page-title';
+import { Pagination } from '@/components/pagination';
+import { getDb } from '@/db/client';
+import { rolesFor } from '@/lib/access/navigation';
+import { requireActor } from '@/lib/auth/actor';
+import { DEFAULT_PAGE_SIZE, listCases, listMyReferrals } from '@/lib/cases/list-cases';
+import { partnerCandidates } from '@/lib/cases/partners';
+import { caseListQuerySchema, type CaseListQuery } from '@/lib/cases/schemas';
+import { getHouse } from '@/lib/house/house';
+import { listMunicipalities } from '@/lib/reference/municipalities';
+import { listRegisseurs } from '@/lib/users/directory';
+import { fieldErrorsOf } from '@/lib/validation/zod';
 
 export const dynamic = 'force-dynamic';
-export const generateMetadata = () => sectionMetadata('cases');
 
-export default function Page() {
-  return <SectionPlaceholder section="cases" />;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('cases'))('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor(rolesFor('cases'));
+  const raw = await searchParams;
+  const parsed = caseListQuerySchema.safeParse(raw);
+  const query: CaseListQuery = parsed.success ? parsed.data : {};
+  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
+  const [t, format, result, house, db] = await Promise.all([
+    getTranslations('cases'),
+    getFormatter(),
+    listCases(actor, query),
+    getHouse(),
+    getDb(),
+  ]);
+  const steering = actor.role !== 'professional';
+  const [municipalities, regisseurs, partners, referrals] = await Promise.all([
+    steering ? listMunicipalities(db, house.safetyRegionCode) : undefined,
+    steering ? listRegisseurs(db) : undefined,
+    steering ? partnerCandidates(db) : undefined,
+    actor.role === 'professional' ? listMyReferrals(actor) : undefined,
+  ]);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  const hrefFor = (p: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== 'page') params.set(key, String(value));
+    params.set('page', String(p));
+    return `/cases?${params}`;
+  };
+  const pseudonymised = actor.role === 'manager';
+  const canRefer = actor.role === 'regisseur' || actor.role === 'professional';
+  const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageTitle description={pseudonymised ? t('pseudonymisedNote') : undefined}>{t('title')}</PageTitle>
+        {canRefer ? (
+          <Link href="/cases/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            {t('newReferral')}
+          </Link>
+        ) : null}
+      </div>
+      <CaseFilters
+        query={query}
+        labels={{
+          filter: t('filter'), search: t('search'), searchPlaceholder: t('searchPlaceholder'), status: t('status'),
+          targetGroup: t('targetGroup'), municipality: t('municipality'), regisseur: t('regisseur'), partner: t('partner'),
+          all: t('all'), reset: t('reset'), sort: t('sort'),
+        }}
+        statusLabel={(s) => t(`statuses.${s}`)}
+        targetGroupLabel={(s) => t(`targetGroups.${s}`)}
+        sortLabel={(s) => t(`sortBy.${s}`)}
+        municipalities={municipalities?.map((m) => ({ value: m.code, label: m.name }))}
+        regisseurs={regisseurs?.map((r) => ({ value: r.id, label: r.name }))}
+        partners={partners?.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      {queryError ? (
+        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
+          {queryError}
+        </p>
+      ) : null}
+      <p className="mb-2 text-sm text-muted" aria-live="polite">
+        {t('results', { total: result.total })}
+      </p>
+      {result.items.length === 0 ? (
+        <EmptyState title={t('noResults')}>{''}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="min-w-full divide-y divide-line text-sm">
+            <thead className="bg-canvas">
+              <tr>
+                <th scope="col" className={th}>{t('number')}</th>
+                {pseudonymised ? null : <th scope="col" className={th}>{t('subject')}</th>}
+                <th scope="col" className={th}>{t('status')}</th>
+                <th scope="col" className={th}>{t('targetGroup')}</th>
+                <th scope="col" className={th}>{t('municipality')}</th>
+                <th scope="col" className={th}>{t('regisseur')}</th>
+                <th scope="col" className={th}>{t('updated')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {result.items.map((c) => (
+                <tr key={c.id} className="hover:bg-brand-50">
+                  <td className="px-3 py-2 font-medium whitespace-nowrap">
+                    <Link href={`/cases/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {c.number}
+                    </Link>
+                  </td>
+                  {pseudonymised ? null : <td className="px-3 py-2">{c.subjectName}</td>}
+                  <td className="px-3 py-2">
+                    <StatusBadge status={c.status} label={t(`statuses.${c.status}`)} paused={c.pauseReason ? `${t('paused')}: ${t(`pauseReasons.${c.pauseReason}`)}` : null} />
+                  </td>
+                  <td className="px-3 py-2">{t(`targetGroups.${c.targetGroup}`)}</td>
+                  <td className="px-3 py-2">{c.municipalityName}</td>
+                  <td className="px-3 py-2">{c.regisseurName ?? '—'}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(c.updatedAt, { dateStyle: 'medium' })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pages={pages} hrefFor={hrefFor} labels={{ previous: t('previous'), next: t('next'), page: t('page', { page, pages }) }} />
+      {referrals && referrals.length > 0 ? (
+        <section aria-labelledby="my-referrals" className="mt-10">
+          <h2 id="my-referrals" className="text-lg font-semibold">{t('myReferrals')}</h2>
+          <p className="mb-3 text-sm text-muted">{t('myReferralsIntro')}</p>
+          <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+            {referrals.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
+                <Link href={`/cases/${r.id}`} className="font-medium text-brand-700 underline">{r.number}</Link>
+                <span className="text-muted">{format.dateTime(r.createdAt, { dateStyle: 'medium' })}</span>
+                <StatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
+                <span>{r.triageDecision ? t(`decisions.${r.triageDecision}`) : '—'}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
 }

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ReferralForm } from '@/components/cases/referral-form';
+import { PageTitle } from '@/components/page-title';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/actor';
+import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
+import { getHouse } from '@/lib/house/house';
+import { listMunicipalities } from '@/lib/reference/municipalities';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('referral'))('title') };
+}
+
+export default async function NewReferralPage() {
+  await requireActor(['regisseur', 'professional']);
+  const [t, tCases, house, db] = await Promise.all([getTranslations('referral'), getTranslations('cases'), getHouse(), getDb()]);
+  const municipalities = await listMunicipalities(db, house.safetyRegionCode || undefined);
+  const keys = ['subjectSection', 'name', 'birthDate', 'address', 'addressHint', 'municipality', 'chooseMunicipality', 'caseSection',
+    'targetGroup', 'chooseTargetGroup', 'reason', 'goal', 'involvedPartners', 'involvedHint', 'criteriaSection', 'criteriaIntro',
+    'yes', 'no', 'submit', 'submitting', 'errorTitle'] as const;
+  const labels = {
+    ...(Object.fromEntries(keys.map((k) => [k, t(k)])) as Record<(typeof keys)[number], string>),
+    criteria: {
+      multiDomain: t('criteria.multiDomain'),
+      multiChain: t('criteria.multiChain'),
+      household: t('criteria.household'),
+      localSafety: t('criteria.localSafety'),
+    },
+  };
+  return (
+    <div className="max-w-3xl">
+      <PageTitle description={t('intro')}>{t('title')}</PageTitle>
+      <ReferralForm
+        labels={labels}
+        municipalities={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        targetGroups={TARGET_GROUPS.map((g) => ({ value: g, label: tCases(`targetGroups.${g}`) }))}
+        today={todayInAmsterdam()}
+      />
+    </div>
+  );
+}

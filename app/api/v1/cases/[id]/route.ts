@@ -1,0 +1,17 @@
+import { NextResponse } from 'next/server';
+import { caseIdFrom, type CaseRouteContext } from '@/lib/api/cases';
+import { getCase } from '@/lib/cases/get-case';
+import { caseUpdateSchema } from '@/lib/cases/schemas';
+import { updateCase } from '@/lib/cases/update-case';
+import { readJson } from '@/lib/http/read-json';
+import { withActor } from '@/lib/http/with-actor';
+
+export const GET = withActor<CaseRouteContext>(async (_request, actor, context) =>
+  NextResponse.json(await getCase(actor, await caseIdFrom(context))),
+);
+
+export const PATCH = withActor<CaseRouteContext>(async (request, actor, context) => {
+  const id = await caseIdFrom(context);
+  await updateCase(actor, id, await readJson(request, caseUpdateSchema));
+  return NextResponse.json(await getCase(actor, id));
+});

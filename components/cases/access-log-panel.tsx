@@ -1,0 +1,51 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+
+interface Entry {
+  id: number;
+  at: Date;
+  action: string;
+  outcome: string;
+  role: string | null;
+  userName: string | null;
+  organisationName: string | null;
+}
+
+/** "Wie heeft deze casus ingezien": for the regisseur, straight from the audit log. */
+export async function AccessLogPanel({ entries }: { entries: Entry[] }) {
+  const [t, tRoles, format] = await Promise.all([getTranslations('case'), getTranslations('roles'), getFormatter()]);
+  const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+  return (
+    <section aria-labelledby="access-log" className="rounded-lg border border-line bg-white p-5">
+      <h2 id="access-log" className="text-lg font-semibold">{t('accessLog')}</h2>
+      <p className="mb-3 text-sm text-muted">{t('accessLogIntro')}</p>
+      <div className="max-h-96 overflow-auto">
+        <table className="min-w-full divide-y divide-line text-sm" data-testid="access-log">
+          <thead className="sticky top-0 bg-canvas">
+            <tr>
+              <th scope="col" className={th}>{t('when')}</th>
+              <th scope="col" className={th}>{t('who')}</th>
+              <th scope="col" className={th}>{t('what')}</th>
+              <th scope="col" className={th}>{t('outcome')}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td className="px-3 py-1.5 whitespace-nowrap">{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
+                <td className="px-3 py-1.5">
+                  <span className="block">{e.userName ?? '—'}</span>
+                  <span className="block text-xs text-muted">
+                    {e.organisationName ?? ''}
+                    {e.role ? ` · ${tRoles(e.role)}` : ''}
+                  </span>
+                </td>
+                <td className="px-3 py-1.5">{t(`auditActions.${e.action}`)}</td>
+                <td className={`px-3 py-1.5 ${e.outcome === 'denied' ? 'font-medium text-danger' : ''}`}>{t(`outcomes.${e.outcome}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { createContext, useActionState, useContext, useId } from 'react';
+import type { ActionState } from '@/lib/forms/action-state';
+
+type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
+
+// idPrefix keeps field ids unique when a page holds several forms with the same field names.
+const FormContext = createContext<{ state: ActionState | null; pending: boolean; idPrefix: string }>({
+  state: null,
+  pending: false,
+  idPrefix: '',
+});
+
+export function useFormAnswer() {
+  return useContext(FormContext);
+}
+
+interface Props {
+  action: Action;
+  submitLabel: string;
+  pendingLabel?: string;
+  successMessage?: string;
+  errorTitle?: string;
+  children: React.ReactNode;
+  className?: string;
+  submitClassName?: string;
+}
+
+/** A form bound to a server action: Dutch field errors, the values kept, a success note, no double submit. */
+export function ActionForm({ action, submitLabel, pendingLabel, successMessage, errorTitle, children, className, submitClassName }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const idPrefix = useId();
+  return (
+    <form action={formAction} noValidate className={className} key={state?.nonce}>
+      {state && !state.ok ? (
+        <div role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
+          {errorTitle ? <strong className="block">{errorTitle}</strong> : null}
+          {state.message}
+        </div>
+      ) : null}
+      {state?.ok && successMessage ? (
+        <p role="status" className="mb-4 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
+          {successMessage}
+        </p>
+      ) : null}
+      <FormContext.Provider value={{ state, pending, idPrefix }}>{children}</FormContext.Provider>
+      <button
+        type="submit"
+        disabled={pending}
+        className={submitClassName ?? 'mt-4 rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60'}
+      >
+        {pending && pendingLabel ? pendingLabel : submitLabel}
+      </button>
+    </form>
+  );
+}

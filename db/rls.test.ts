@@ -1,0 +1,361 @@
+/**
+ * Row-level security on its own: lib/ is bypassed and raw SQL runs against the tables exactly as a
+ * request's transaction would (role casusregie_app, app.user_id set), so each policy must hold by itself
+ * — the second line of defence DESIGN.md promises for the day one check in lib/ is forgotten.
+ * Every probe runs in a transaction that is rolled back, so no probe changes what the next one sees.
+ * The audit chain is tampered with as the owner and must be reported by verifyAuditChain.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '@/lib/audit/verify';
+import { signInAs } from '@/lib/testing/actors';
+import { databaseError } from '@/lib/testing/db-error';
+import { queryRows } from './query';
+import { closeDb, useFreshDatabase } from './testing';
+import { APP_ROLE } from './transaction';
+import type { Db, DbHandle, Tx } from './types';
+
+let handle: DbHandle;
+const user: Record<string, string> = {};
+const org: Record<string, string> = {};
+/** Demo cases: Jan de Vries (politie, veiligthuis, ggz convened), Henk Pieters (referred by gemeente, no partners). */
+let janCase: string;
+let henkCase: string;
+
+const ROLLBACK = new Error('rollback');
+
+/**
+ * Runs `fn` in a transaction that is always rolled back: as the app role for a user (or for nobody, with
+ * null), or as the owner of the tables (no role switch, row-level security does not apply).
+ */
+async function probe<T>(who: string | null | 'owner', fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await handle.db.transaction(async (tx) => {
+      if (who !== 'owner') {
+        await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+        if (who) await tx.execute(sql`select set_config('app.user_id', ${who}, true)`);
+      }
+      result = await fn(tx);
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return result as T;
+}
+
+const rows = <T = Record<string, unknown>>(tx: Tx | Db, query: SQL) => queryRows<T>(tx, query);
+const count = async (tx: Tx | Db, query: SQL) => (await rows<{ n: number }>(tx, sql`select count(*)::int as n from (${query}) q`))[0]!.n;
+
+/** What a user sees of one case in each case table, as the app role. */
+const seenOf = (who: string | null, caseId: string) =>
+  probe(who, async (tx) => ({
+    cases: await count(tx, sql`select id from cases where id = ${caseId}`),
+    partners: await count(tx, sql`select id from case_partners where case_id = ${caseId}`),
+    events: await count(tx, sql`select id from case_events where case_id = ${caseId}`),
+    facts: await count(tx, sql`select id from case_facts where id = ${caseId}`),
+  }));
+
+/** What a user sees of every case, as the app role. */
+const seenOfAll = (who: string | null) =>
+  probe(who, async (tx) => ({
+    cases: await count(tx, sql`select id from cases`),
+    partners: await count(tx, sql`select id from case_partners`),
+    events: await count(tx, sql`select id from case_events`),
+    facts: await count(tx, sql`select id from case_facts`),
+  }));
+
+beforeAll(async () => {
+  handle = await useFreshDatabase({ demo: true });
+  for (const row of await rows<{ id: string; email: string; organisation_id: string }>(
+    handle.db,
+    sql`select id, email, organisation_id from users`,
+  )) {
+    user[row.email.split('@')[0]!] = row.id;
+  }
+  for (const row of await rows<{ id: string; short_name: string }>(handle.db, sql`select id, short_name from organisations`)) {
+    org[row.short_name] = row.id;
+  }
+  janCase = (await rows<{ id: string }>(handle.db, sql`select id from cases where subject_name = 'Jan de Vries'`))[0]!.id;
+  henkCase = (await rows<{ id: string }>(handle.db, sql`select id from cases where subject_name = 'Henk Pieters'`))[0]!.id;
+  // Reclassering was convened to Jan's case once and left: an ended participation must count for nothing.
+  await handle.db.execute(sql`insert into case_partners (case_id, organisation_id, reason, added_by_user_id, ended_at, ended_by_user_id)
+    values (${janCase}, ${org.Reclassering}, 'Eerder betrokken', ${user.regisseur}, now(), ${user.regisseur})`);
+  // A few sign-ins give the audit log a chain to verify.
+  for (const name of ['politie', 'manager', 'admin', 'regisseur']) await signInAs(`${name}@example.org`);
+});
+afterAll(() => closeDb());
+
+describe('row-level security: who sees which case rows', () => {
+  it('shows a professional whose organisation is not convened nothing of the case, ended participation included', async () => {
+    expect(await seenOf(user.reclassering!, janCase)).toEqual({ cases: 0, partners: 0, events: 0, facts: 0 });
+    expect(await seenOf(user.gemeente!, janCase)).toEqual({ cases: 0, partners: 0, events: 0, facts: 0 });
+  });
+
+  it('shows a convened professional the case, its partners and its history, but not the managers’ facts view', async () => {
+    const seen = await seenOf(user.politie!, janCase);
+    expect(seen).toMatchObject({ cases: 1, facts: 0 });
+    expect(seen.partners).toBeGreaterThanOrEqual(3);
+    expect(seen.events).toBeGreaterThanOrEqual(1);
+    const [row] = await probe(user.politie!, (tx) => rows<{ subject_name: string }>(tx, sql`select subject_name from cases where id = ${janCase}`));
+    expect(row?.subject_name).toBe('Jan de Vries');
+  });
+
+  it('shows a professional no case of another organisation, only the convened ones', async () => {
+    const visible = await probe(user.politie!, (tx) =>
+      rows<{ id: string }>(tx, sql`select id from cases`),
+    );
+    const convened = await rows<{ id: string }>(handle.db, sql`
+      select distinct c.id from cases c join case_partners p on p.case_id = c.id
+      where p.organisation_id = ${org.Politie} and p.ended_at is null
+      union select id from cases where referrer_user_id = ${user.politie}`);
+    expect(visible.map((r) => r.id).sort()).toEqual(convened.map((r) => r.id).sort());
+    expect(visible.length).toBeLessThan(await count(handle.db, sql`select id from cases`));
+  });
+
+  it('shows a referrer whose organisation is not convened the case row, but not its partners or history', async () => {
+    expect(await seenOf(user.gemeente!, henkCase)).toEqual({ cases: 1, partners: 0, events: 0, facts: 0 });
+  });
+
+  it('gives a manager no case rows, only the pseudonymised facts view, which has no subject columns', async () => {
+    expect(await seenOf(user.manager!, janCase)).toMatchObject({ cases: 0, events: 0, facts: 1 });
+    expect((await seenOfAll(user.manager!)).cases).toBe(0);
+    const [fact] = await probe(user.manager!, (tx) => rows(tx, sql`select * from case_facts where id = ${janCase}`));
+    const columns = Object.keys(fact!);
+    expect(columns).toContain('number');
+    for (const column of ['subject_name', 'subject_birth_date', 'subject_address', 'reason', 'goal', 'triage_reason', 'closure_result', 'involved_partners']) {
+      expect(columns).not.toContain(column);
+    }
+    expect(JSON.stringify(fact)).not.toMatch(/Jan de Vries|1984-03-12|Kanaalstraat/);
+  });
+
+  it('gives an admin nothing of any case', async () => {
+    expect(await seenOfAll(user.admin!)).toEqual({ cases: 0, partners: 0, events: 0, facts: 0 });
+  });
+
+  it('gives a transaction without app.user_id nothing at all', async () => {
+    expect(await seenOfAll(null)).toEqual({ cases: 0, partners: 0, events: 0, facts: 0 });
+    expect(await probe(null, (tx) => count(tx, sql`select id from audit_log`))).toBe(0);
+    // An empty setting (what a pooled connection holds after an earlier request) is no one either.
+    const empty = await probe(null, async (tx) => {
+      await tx.execute(sql`select set_config('app.user_id', '', true)`);
+      return count(tx, sql`select id from cases`);
+    });
+    expect(empty).toBe(0);
+  });
+
+  it('gives a deactivated user nothing, even with a valid user id', async () => {
+    const seen = await probe('owner', async (tx) => {
+      await tx.execute(sql`update users set active = false where id = ${user.regisseur}`);
+      await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+      await tx.execute(sql`select set_config('app.user_id', ${user.regisseur}, true)`);
+      return count(tx, sql`select id from cases`);
+    });
+    expect(seen).toBe(0);
+    expect((await seenOfAll(user.regisseur!)).cases).toBeGreaterThan(0);
+  });
+});
+
+describe('row-level security: what the app role may write', () => {
+  const newCase = (referrer: string, organisation: string, status = 'aangemeld') => sql`
+    insert into cases (number, status, target_group, municipality_code, subject_name, subject_birth_date, reason, goal,
+      criterion_multi_domain, criterion_multi_chain, criterion_household, criterion_local_safety,
+      referrer_user_id, referrer_organisation_id)
+    values ('ZVH-1999-' || lpad((floor(random() * 9999))::int::text, 4, '0'), ${status}::case_status, 'overlast', 'GM0344',
+      'Vals', '1990-01-01', 'r', 'd', true, true, false, false, ${referrer}, ${organisation})
+    returning id`;
+
+  it('accepts a referral in the professional’s own name (the control for the forgeries below)', async () => {
+    const created = await probe(user.politie!, (tx) => rows(tx, newCase(user.politie!, org.Politie!)));
+    expect(created).toHaveLength(1);
+  });
+
+  it('rejects a case inserted in the name of another user, another organisation or past aangemeld', async () => {
+    expect(await databaseError(probe(user.politie!, (tx) => rows(tx, newCase(user.ggz!, org.Politie!))))).toMatch(
+      /row-level security/,
+    );
+    expect(await databaseError(probe(user.politie!, (tx) => rows(tx, newCase(user.politie!, org.Altrecht!))))).toMatch(
+      /row-level security/,
+    );
+    expect(
+      await databaseError(probe(user.politie!, (tx) => rows(tx, newCase(user.politie!, org.Politie!, 'actief')))),
+    ).toMatch(/row-level security/);
+    expect(await databaseError(probe(user.manager!, (tx) => rows(tx, newCase(user.manager!, org['ZVH Utrecht']!))))).toMatch(
+      /row-level security/,
+    );
+  });
+
+  it('lets a professional change no case, not even a convened one', async () => {
+    const changed = await probe(user.politie!, (tx) =>
+      rows(tx, sql`update cases set goal = 'gekaapt', status = 'afgesloten' where id = ${janCase} returning id`),
+    );
+    expect(changed).toEqual([]);
+    const control = await probe(user.regisseur!, (tx) => rows(tx, sql`update cases set goal = 'x' where id = ${janCase} returning id`));
+    expect(control).toHaveLength(1);
+    expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, sql`delete from cases where id = ${janCase}`)))).toMatch(
+      /permission denied/,
+    );
+  });
+
+  it('lets a professional convene no organisation and end no partnership', async () => {
+    const convene = sql`insert into case_partners (case_id, organisation_id, reason, added_by_user_id)
+      values (${janCase}, ${org.Reclassering}, 'zelf erbij gezet', ${user.politie}) returning id`;
+    expect(await databaseError(probe(user.politie!, (tx) => rows(tx, convene)))).toMatch(/row-level security/);
+    const ended = await probe(user.politie!, (tx) =>
+      rows(tx, sql`update case_partners set ended_at = now() where case_id = ${janCase} returning id`),
+    );
+    expect(ended).toEqual([]);
+    // The same insert by a regisseur is accepted: the refusal above is the policy, not the statement.
+    const asRegisseur = sql`insert into case_partners (case_id, organisation_id, reason, added_by_user_id)
+      values (${janCase}, ${org.Reclassering}, 'nodig', ${user.regisseur}) returning id`;
+    expect(await probe(user.regisseur!, (tx) => rows(tx, asRegisseur))).toHaveLength(1);
+  });
+
+  it('lets no one write a case event in another user’s name, and a professional none on a convened case', async () => {
+    const event = (actor: string) => sql`insert into case_events (case_id, kind, from_status, to_status, actor_user_id)
+      values (${janCase}, 'status', 'actief', 'afgesloten', ${actor}) returning id`;
+    expect(await databaseError(probe(user.politie!, (tx) => rows(tx, event(user.politie!))))).toMatch(/row-level security/);
+    expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, event(user.regisseur2!))))).toMatch(/row-level security/);
+    expect(await probe(user.regisseur!, (tx) => rows(tx, event(user.regisseur!)))).toHaveLength(1);
+  });
+
+  it('lets a professional neither promote themselves nor move to a convened organisation', async () => {
+    // Every policy trusts users.role and users.organisation_id: the app role must not be able to rewrite them.
+    const promote = await databaseError(
+      probe(user.reclassering!, async (tx) => {
+        const changed = await rows(tx, sql`update users set role = 'regisseur' where id = ${user.reclassering} returning id`);
+        if (changed.length === 0) throw new Error('row-level security: no row changed');
+        return changed;
+      }),
+    );
+    expect(promote).toMatch(/row-level security/);
+    const move = await databaseError(
+      probe(user.reclassering!, async (tx) => {
+        const changed = await rows(tx, sql`update users set organisation_id = ${org.Politie} where id = ${user.reclassering} returning id`);
+        if (changed.length === 0) throw new Error('row-level security: no row changed');
+        return changed;
+      }),
+    );
+    expect(move).toMatch(/row-level security/);
+    const promoteOther = await probe(user.reclassering!, (tx) =>
+      rows(tx, sql`update users set role = 'regisseur' where id = ${user.ggz} returning id`),
+    );
+    expect(promoteOther).toEqual([]);
+    const newUser = sql`insert into users (organisation_id, email, name, role, password_hash)
+      values (${org.Reclassering}, 'handlanger@example.org', 'H', 'regisseur', 'x') returning id`;
+    expect(await databaseError(probe(user.reclassering!, (tx) => rows(tx, newUser)))).toMatch(/row-level security/);
+    // Their own name and language they may still change (the profile page does).
+    const own = await probe(user.reclassering!, (tx) =>
+      rows(tx, sql`update users set name = 'Fatima O.', locale = 'en' where id = ${user.reclassering} returning id`),
+    );
+    expect(own).toHaveLength(1);
+  });
+});
+
+describe('row-level security: the audit log is append-only for the app role', () => {
+  const firstId = async () => (await rows<{ id: number }>(handle.db, sql`select min(id)::int as id from audit_log`))[0]!.id;
+
+  it('lets the app role neither change nor remove audit rows, nor insert them directly', async () => {
+    const id = await firstId();
+    expect(await count(handle.db, sql`select id from audit_log`)).toBeGreaterThan(0);
+    // The admin may read the log (the control), but not change it.
+    expect(await probe(user.admin!, (tx) => count(tx, sql`select id from audit_log where id = ${id}`))).toBe(1);
+    for (const statement of [
+      sql`update audit_log set outcome = 'allowed' where id = ${id}`,
+      sql`delete from audit_log where id = ${id}`,
+      sql`truncate audit_log`,
+      sql`insert into audit_log (action, entity, outcome, prev_hash, hash) values ('view', 'case', 'allowed', 'x', 'y')`,
+    ]) {
+      expect(await databaseError(probe(user.admin!, (tx) => tx.execute(statement)))).toMatch(/permission denied/);
+    }
+  });
+
+  it('lets the app role neither read nor write the chain head', async () => {
+    for (const statement of [
+      sql`select * from audit_head`,
+      sql`update audit_head set last_id = 1`,
+      sql`delete from audit_head`,
+      sql`insert into audit_head (last_id, last_hash) values (1, 'x') on conflict (singleton) do update set last_hash = 'x'`,
+    ]) {
+      expect(await databaseError(probe(user.admin!, (tx) => tx.execute(statement)))).toMatch(/permission denied/);
+    }
+  });
+
+  const append = (actor: string | null) => sql`select audit_append(${actor}::uuid, null, 'professional', 'view', 'case',
+    null, null, null, 'allowed', null, null, null)`;
+
+  it('lets audit_append write an entry in the actor’s own name (the control)', async () => {
+    const written = await probe(user.politie!, async (tx) => {
+      await tx.execute(append(user.politie!));
+      await tx.execute(sql`reset role`);
+      return count(tx, sql`select id from audit_log where user_id = ${user.politie} and action = 'view'`);
+    });
+    expect(written).toBe(1);
+  });
+
+  it('refuses an audit entry in another user’s name, or in no one’s', async () => {
+    expect(await databaseError(probe(user.politie!, (tx) => tx.execute(append(user.ggz!))))).toMatch(/another user/);
+    expect(await databaseError(probe(user.politie!, (tx) => tx.execute(append(null))))).toMatch(/another user/);
+  });
+});
+
+describe('the audit chain (verifyAuditChain), tampered with as the owner', () => {
+  /** Runs the tampering and the verification in one transaction that is rolled back afterwards. */
+  const tampered = (...changes: SQL[]) =>
+    probe('owner', async (tx) => {
+      for (const change of changes) await tx.execute(change);
+      return verifyAuditChain(tx as unknown as Db);
+    });
+  const ids = async () => (await rows<{ id: number }>(handle.db, sql`select id from audit_log order by id`)).map((r) => r.id);
+
+  it('is intact on a fresh log', async () => {
+    expect((await ids()).length).toBeGreaterThanOrEqual(4);
+    const result = await verifyAuditChain(handle.db);
+    expect(result).toEqual({ ok: true, checked: (await ids()).length, problems: [] });
+  });
+
+  it('reports a row whose outcome was changed', async () => {
+    const [, middle] = await ids();
+    const result = await tampered(sql`update audit_log set outcome = 'denied' where id = ${middle}`);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.stringContaining(`regel ${middle}: inhoud gewijzigd`)]);
+  });
+
+  it('reports a changed row even when its own hash was recomputed to match', async () => {
+    const [, middle, next] = await ids();
+    const result = await tampered(
+      sql`update audit_log set outcome = 'denied' where id = ${middle}`,
+      sql`update audit_log a set hash = audit_row_hash(a.prev_hash, a) where id = ${middle}`,
+    );
+    // The row itself now looks intact, but the next row no longer links to it.
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.stringContaining(`regel ${next}: de verwijzing naar de vorige regel klopt niet`)]);
+  });
+
+  it('reports a removed row in the middle', async () => {
+    const [, middle, next] = await ids();
+    const result = await tampered(sql`delete from audit_log where id = ${middle}`);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.stringContaining(`regel ${next}: de verwijzing naar de vorige regel klopt niet`)]);
+  });
+
+  it('reports the removal of the newest row', async () => {
+    const all = await ids();
+    const result = await tampered(sql`delete from audit_log where id = ${all.at(-1)}`);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.stringContaining(`maar het log eindigde bij ${all.at(-1)}`)]);
+  });
+
+  it('reports the removal of the oldest row', async () => {
+    const [oldest, second] = await ids();
+    const result = await tampered(sql`delete from audit_log where id = ${oldest}`);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.stringContaining(`regel ${second}: de verwijzing naar de vorige regel klopt niet`)]);
+  });
+
+  it('reports an emptied log', async () => {
+    const result = await tampered(sql`delete from audit_log`);
+    expect(result.ok).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { AppError } from '@/lib/http/errors';
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/zod';
+
+/** What a server action answers a form: success, or a message with field errors and the values sent. */
+export interface ActionState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string>;
+  /** Changes on every answer, so the form re-renders with the values sent. */
+  nonce: number;
+}
+
+/** FormData with dotted names ("subject.name") as a nested object; "true"/"false" become booleans. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of formData.entries()) {
+    if (key.startsWith('$ACTION') || typeof raw !== 'string') continue;
+    const value = raw === 'true' ? true : raw === 'false' ? false : raw;
+    const path = key.split('.');
+    let node = out;
+    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[path.at(-1)!] = value;
+  }
+  return out;
+}
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, raw] of formData.entries()) if (typeof raw === 'string' && !key.startsWith('$ACTION')) values[key] = raw;
+  return values;
+}
+
+/**
+ * Parses a form with `schema`, runs `work`, and turns expected failures into an answer for the form.
+ * Unexpected errors are thrown on, to the error page.
+ */
+export async function handleForm<S extends z.ZodType, R>(
+  formData: FormData,
+  schema: S,
+  work: (input: z.infer<S>) => Promise<R>,
+  prepare: (raw: Record<string, unknown>) => unknown = (raw) => raw,
+): Promise<{ state: ActionState; result?: R }> {
+  const nonce = Date.now();
+  const values = formValues(formData);
+  const parsed = schema.safeParse(prepare(formDataToObject(formData)));
+  if (!parsed.success) {
+    return { state: { ok: false, message: 'Controleer de gemarkeerde velden.', fieldErrors: fieldErrorsOf(parsed.error), values, nonce } };
+  }
+  try {
+    return { state: { ok: true, nonce }, result: await work(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, nonce } };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors';
+import { assertSameOrigin, isCrossOrigin } from './same-origin';
+
+function request(method: string, headers: Record<string, string>) {
+  return new Request('http://127.0.0.1:3100/api/v1/cases', { method, headers });
+}
+
+describe('same-origin check', () => {
+  it('allows the own origin, also behind a proxy that sets X-Forwarded-Host', () => {
+    expect(isCrossOrigin(request('POST', { host: '127.0.0.1:3100', origin: 'http://127.0.0.1:3100' }))).toBe(false);
+    expect(
+      isCrossOrigin(request('POST', { host: 'app:3000', 'x-forwarded-host': 'casus.example.nl', origin: 'https://casus.example.nl' })),
+    ).toBe(false);
+  });
+
+  it('allows a request without Origin (scripts) for now', () => {
+    expect(isCrossOrigin(request('POST', { host: '127.0.0.1:3100' }))).toBe(false);
+  });
+
+  it('refuses another site, another port, Origin null and a malformed Origin', () => {
+    expect(isCrossOrigin(request('POST', { host: '127.0.0.1:3100', origin: 'https://evil.example' }))).toBe(true);
+    expect(isCrossOrigin(request('POST', { host: '127.0.0.1:3100', origin: 'http://127.0.0.1:3101' }))).toBe(true);
+    expect(isCrossOrigin(request('POST', { host: '127.0.0.1:3100', origin: 'null' }))).toBe(true);
+    expect(isCrossOrigin(request('POST', { host: '127.0.0.1:3100', origin: 'not a url' }))).toBe(true);
+    // Behind a proxy the forwarded host counts, not the internal Host.
+    expect(isCrossOrigin(request('POST', { host: 'casus.example.nl', 'x-forwarded-host': 'app.internal', origin: 'https://casus.example.nl' }))).toBe(
+      true,
+    );
+  });
+
+  it('throws 403 with the Dutch message for mutating methods only', () => {
+    const evil = { host: '127.0.0.1:3100', origin: 'https://evil.example' };
+    expect(() => assertSameOrigin(request('GET', evil))).not.toThrow();
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      let caught: unknown;
+      try {
+        assertSameOrigin(request(method, evil));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(AppError);
+      expect((caught as AppError).status).toBe(403);
+      expect((caught as AppError).message).toBe('Verzoek van een andere website geweigerd.');
+    }
+  });
+});

@@ -1,0 +1,374 @@
+import { caseIdParam, endPartnerBodySchema, partnerIdParam } from '@/lib/api/cases';
+import {
+  addPartnerSchema,
+  caseLeadSchema,
+  caseListQuerySchema,
+  caseUpdateSchema,
+  referralSchema,
+  transitionSchema,
+} from '@/lib/cases/schemas';
+import { updateProfileSchema } from '@/lib/profile/profile';
+import { z } from '@/lib/validation/zod';
+import {
+  caseLeadResult,
+  caseListResponse,
+  casePartner,
+  casePartnerList,
+  caseResponse,
+  caseListItem,
+  created,
+  errorResponse,
+  healthResponse,
+  profileResponse,
+  referralCreated,
+  transitionResult,
+} from './responses';
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas the route handlers parse
+ * with (request bodies, query strings, path parameters), so the document cannot drift from the code.
+ */
+
+type JsonSchema = Record<string, unknown>;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+const REF = (name: string) => `#/components/schemas/${name}`;
+
+/** Request bodies as clients send them (zod's input side; transforms do not change the shape). */
+const REQUEST_SCHEMAS = {
+  Referral: referralSchema,
+  CaseUpdate: caseUpdateSchema,
+  Transition: transitionSchema,
+  AddPartner: addPartnerSchema,
+  EndPartner: endPartnerBodySchema,
+  CaseLead: caseLeadSchema,
+  ProfileUpdate: updateProfileSchema,
+} satisfies Record<string, z.ZodType>;
+
+/** Response bodies as the server sends them. */
+const RESPONSE_SCHEMAS = {
+  Error: errorResponse,
+  Health: healthResponse,
+  Profile: profileResponse,
+  CaseListItem: caseListItem,
+  CaseList: caseListResponse,
+  Case: caseResponse,
+  ReferralCreated: referralCreated,
+  TransitionResult: transitionResult,
+  CasePartner: casePartner,
+  CasePartnerList: casePartnerList,
+  Created: created,
+  CaseLeadResult: caseLeadResult,
+} satisfies Record<string, z.ZodType>;
+
+type RequestName = keyof typeof REQUEST_SCHEMAS;
+type ResponseName = keyof typeof RESPONSE_SCHEMAS;
+
+/** A component lives inside the document: it needs no dialect or identifier of its own. */
+function embedded(schema: JsonSchema): JsonSchema {
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema' && key !== '$id'));
+}
+
+/**
+ * One registry per direction, so each side is converted with its own `io` and can $ref its parts.
+ * Request bodies keep `additionalProperties: false` (unknown fields are rejected); response bodies
+ * drop it, so that a field added later does not break a client that validates answers.
+ */
+function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: out } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: REF,
+    override: ({ jsonSchema }) => {
+      if (io === 'output' && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  });
+  return Object.fromEntries(Object.entries(out).map(([id, schema]) => [id, embedded(schema as JsonSchema)]));
+}
+
+function inline(schema: z.ZodType): JsonSchema {
+  return embedded(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+}
+
+/** Each property of the list query schema becomes an optional query parameter. */
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  const json = inline(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+const PATH_PARAMETERS: Record<string, JsonSchema> = {
+  id: {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'Id of the case; anything but a UUID answers 404',
+    schema: inline(caseIdParam),
+  },
+  partnerId: {
+    name: 'partnerId',
+    in: 'path',
+    required: true,
+    description: 'Id of the link between the case and a partner organisation (the `id` in the partner list)',
+    schema: inline(partnerIdParam),
+  },
+};
+
+const ERRORS = {
+  400: { name: 'BadRequest', description: 'The body is not valid JSON' },
+  401: { name: 'Unauthenticated', description: 'Not signed in (or the session ended)' },
+  403: {
+    name: 'Forbidden',
+    description:
+      'The action is not allowed on a resource the user can see, or the request came from another website (an `Origin` header that is not this site)',
+  },
+  404: { name: 'NotFound', description: 'Not found, or not visible to this user' },
+  409: { name: 'Conflict', description: 'The `version` sent is no longer current: someone else changed it' },
+  413: { name: 'PayloadTooLarge', description: 'The body is larger than 64 kB' },
+  415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json' },
+  422: { name: 'Validation', description: 'Input rejected; `fieldErrors` names each field with its Dutch messages' },
+  500: { name: 'Internal', description: 'Unexpected failure; the body carries a `correlationId`' },
+} as const;
+type ErrorStatus = keyof typeof ERRORS;
+
+const BODY_ERRORS: ErrorStatus[] = [400, 413, 415, 422];
+
+interface Operation {
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** No session needed. */
+  public?: boolean;
+  query?: z.ZodObject;
+  body?: RequestName;
+  /** Success status, its description and its body (null: any JSON object). */
+  success: [status: number, description: string, schema: ResponseName | null];
+  errors?: ErrorStatus[];
+  extraResponses?: Record<string, JsonSchema>;
+}
+
+const json = (schemaName: ResponseName | RequestName) => ({ 'application/json': { schema: { $ref: REF(schemaName) } } });
+
+/** Every path of the API; lib/openapi/document.test.ts checks this against the route files. */
+const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
+  '/api/health': {
+    get: {
+      summary: 'Liveness: the process answers',
+      tags: ['Operations'],
+      public: true,
+      success: [200, 'The process is up', 'Health'],
+    },
+  },
+  '/api/ready': {
+    get: {
+      summary: 'Readiness: the database is reachable',
+      tags: ['Operations'],
+      public: true,
+      success: [200, 'Ready to serve', 'Health'],
+      extraResponses: { 503: { description: 'The database is unreachable', content: json('Health') } },
+    },
+  },
+  '/api/v1/openapi.json': {
+    get: {
+      summary: 'This document',
+      tags: ['Operations'],
+      public: true,
+      success: [200, 'The OpenAPI 3.1 document', null],
+    },
+  },
+  '/api/v1/me': {
+    get: {
+      summary: 'The signed-in user',
+      tags: ['Profile'],
+      success: [200, 'The profile', 'Profile'],
+    },
+    patch: {
+      summary: 'Change name or language',
+      tags: ['Profile'],
+      body: 'ProfileUpdate',
+      success: [200, 'The changed profile', 'Profile'],
+      errors: [...BODY_ERRORS, 403, 409],
+    },
+  },
+  '/api/v1/cases': {
+    get: {
+      summary: 'List cases',
+      description:
+        'Filters, search, sorting and pagination. Regisseurs see every case, professionals the cases their organisation is convened to, managers pseudonymised facts (no `subjectName`).',
+      tags: ['Cases'],
+      query: caseListQuerySchema,
+      success: [200, 'One page of cases and the total', 'CaseList'],
+      errors: [403, 422],
+    },
+    post: {
+      summary: 'Refer a case (aanmelding)',
+      description: 'The case starts as `aangemeld`; a regisseur who refers becomes its regisseur.',
+      tags: ['Cases'],
+      body: 'Referral',
+      success: [201, 'The new case', 'ReferralCreated'],
+      errors: [...BODY_ERRORS, 403],
+    },
+  },
+  '/api/v1/cases/{id}': {
+    get: {
+      summary: 'One case, as the user may see it',
+      description: 'The `view` field tells which shape: full, shared, pseudonymised or receipt.',
+      tags: ['Cases'],
+      success: [200, 'The case', 'Case'],
+      errors: [404],
+    },
+    patch: {
+      summary: 'Edit a case',
+      description: 'Any subset of the editable fields plus the `version` that was read.',
+      tags: ['Cases'],
+      body: 'CaseUpdate',
+      success: [200, 'The case after the change', 'Case'],
+      errors: [...BODY_ERRORS, 403, 404, 409],
+    },
+  },
+  '/api/v1/cases/{id}/transitions': {
+    post: {
+      summary: 'Move a case through its lifecycle',
+      description: 'Triage, monitoring, closure, pause and resume. An illegal step answers 422 with the reason.',
+      tags: ['Cases'],
+      body: 'Transition',
+      success: [200, 'The new status and version', 'TransitionResult'],
+      errors: [...BODY_ERRORS, 403, 404, 409],
+    },
+  },
+  '/api/v1/cases/{id}/partners': {
+    get: {
+      summary: 'Partner organisations convened to the case',
+      tags: ['Partners'],
+      success: [200, 'Current partners first', 'CasePartnerList'],
+      errors: [404],
+    },
+    post: {
+      summary: 'Convene a partner organisation',
+      tags: ['Partners'],
+      body: 'AddPartner',
+      success: [201, 'The id of the new link', 'Created'],
+      errors: [...BODY_ERRORS, 403, 404],
+    },
+  },
+  '/api/v1/cases/{id}/partners/{partnerId}/end': {
+    post: {
+      summary: "End a partner's participation",
+      description: 'From then on the people of that organisation no longer see the case.',
+      tags: ['Partners'],
+      body: 'EndPartner',
+      success: [200, 'The id of the ended link', 'Created'],
+      errors: [...BODY_ERRORS, 403, 404],
+    },
+  },
+  '/api/v1/cases/{id}/lead': {
+    put: {
+      summary: 'Name the case lead (casusregisseur), or none',
+      tags: ['Partners'],
+      body: 'CaseLead',
+      success: [200, 'The new version of the case', 'CaseLeadResult'],
+      errors: [...BODY_ERRORS, 403, 404, 409],
+    },
+  },
+};
+
+function pathParameters(path: string): JsonSchema[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+    const parameter = PATH_PARAMETERS[name!];
+    if (!parameter) throw new Error(`OpenAPI: path parameter {${name}} of ${path} has no description`);
+    return parameter;
+  });
+}
+
+function operation(path: string, method: Method, op: Operation): JsonSchema {
+  const [status, description, schema] = op.success;
+  const responses: Record<string, JsonSchema> = {
+    [status]: { description, content: schema ? json(schema) : { 'application/json': { schema: { type: 'object' } } } },
+    ...op.extraResponses,
+  };
+  if (!op.public) {
+    const errors = new Set<ErrorStatus>([401, ...(op.errors ?? []), 500]);
+    for (const code of [...errors].sort((a, b) => a - b)) responses[code] = { $ref: `#/components/responses/${ERRORS[code].name}` };
+  }
+  const parameters = [...pathParameters(path), ...(op.query ? queryParameters(op.query) : [])];
+  return {
+    operationId: `${method}${path.replace(/^\/api(\/v1)?/, '').replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c?: string) => (c ?? '').toUpperCase())}`,
+    summary: op.summary,
+    ...(op.description && { description: op.description }),
+    tags: op.tags,
+    ...(op.public && { security: [] }),
+    ...(parameters.length && { parameters }),
+    ...(op.body && { requestBody: { required: true, content: json(op.body) } }),
+    responses,
+  };
+}
+
+export interface OpenApiOptions {
+  /** Over https the session cookie carries the __Host- prefix (see lib/auth/cookies.ts). */
+  secureCookies: boolean;
+}
+
+const built = new Map<boolean, ReturnType<typeof build>>();
+
+/** The document (built once per cookie variant: the schemas do not change while the process runs). */
+export function openApiDocument({ secureCookies }: OpenApiOptions) {
+  let document = built.get(secureCookies);
+  if (!document) built.set(secureCookies, (document = build(secureCookies)));
+  return document;
+}
+
+function build(secureCookies: boolean) {
+  const cookieName = secureCookies ? '__Host-casusregie.session' : 'casusregie.session';
+  const paths = Object.fromEntries(
+    Object.entries(PATHS).map(([path, methods]) => [
+      path,
+      Object.fromEntries(Object.entries(methods).map(([method, op]) => [method, operation(path, method as Method, op)])),
+    ]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Casusregie API',
+      version: '1',
+      description: [
+        'JSON API of Casusregie, with the same session as the web app. Sign in for scripts with one POST of',
+        '`email` and `password` (form-encoded, with the `csrfToken` from `GET /api/auth/csrf`) to',
+        '`/api/auth/callback/credentials`; the answer sets the session cookie.',
+        'Mutating requests from a browser must come from this site: a request whose `Origin` header names',
+        'another site answers 403. Lists answer `{ items, total }`; errors answer `{ error, fieldErrors? }`',
+        'with a Dutch message.',
+      ].join(' '),
+    },
+    tags: [
+      { name: 'Cases', description: 'Casussen: referral, view, edit, lifecycle' },
+      { name: 'Partners', description: 'Partner organisations convened to a case, and the case lead' },
+      { name: 'Profile', description: 'The signed-in user' },
+      { name: 'Operations', description: 'Health, readiness and this document' },
+    ],
+    security: [{ sessionCookie: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: cookieName,
+          description:
+            'The next-auth session cookie, set by signing in. It is called `casusregie.session` over http and `__Host-casusregie.session` over https.',
+        },
+      },
+      schemas: { ...componentSchemas(REQUEST_SCHEMAS, 'input'), ...componentSchemas(RESPONSE_SCHEMAS, 'output') },
+      responses: Object.fromEntries(
+        Object.values(ERRORS).map(({ name, description }) => [name, { description, content: json('Error') }]),
+      ),
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
