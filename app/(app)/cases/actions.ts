@@ -2,7 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import type { z } from 'zod';
 import { getActor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/sessions';
 import { addPartner, endPartner, setCaseLead } from '@/lib/cases/partners';
 import { createReferral } from '@/lib/cases/refer';
 import {
@@ -34,60 +36,46 @@ export async function createReferralAction(_prev: ActionState | null, formData: 
   redirect(`/cases/${result.id}?received=1`);
 }
 
-export async function transitionAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+/** The case forms share one shape: a hidden caseId, a zod schema, one lib call, a refreshed page. */
+async function caseForm<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  run: (actor: Actor, caseId: string, input: z.infer<S>) => Promise<unknown>,
+  prepare: (raw: Record<string, unknown>) => unknown = (raw) => raw,
+): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) return signedOut;
   const caseId = String(formData.get('caseId'));
   formData.delete('caseId');
-  const { state } = await handleForm(formData, transitionSchema, (input) => transitionCase(actor, caseId, input), withVersion);
+  const { state } = await handleForm(formData, schema, (input) => run(actor, caseId, input), prepare);
   if (state.ok) revalidatePath(`/cases/${caseId}`);
   return state;
 }
 
+export async function transitionAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return caseForm(formData, transitionSchema, transitionCase, withVersion);
+}
+
 export async function updateCaseAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const caseId = String(formData.get('caseId'));
-  formData.delete('caseId');
-  const { state } = await handleForm(formData, caseUpdateSchema, (input) => updateCase(actor, caseId, input), (raw) => {
+  return caseForm(formData, caseUpdateSchema, updateCase, (raw) => {
     const prepared = withVersion(raw) as Record<string, unknown>;
     // An empty select means "no regisseur assigned".
     if (prepared.regisseurUserId === '') prepared.regisseurUserId = null;
     return prepared;
   });
-  if (state.ok) revalidatePath(`/cases/${caseId}`);
-  return state;
 }
 
 export async function addPartnerAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const caseId = String(formData.get('caseId'));
-  formData.delete('caseId');
-  const { state } = await handleForm(formData, addPartnerSchema, (input) => addPartner(actor, caseId, input));
-  if (state.ok) revalidatePath(`/cases/${caseId}`);
-  return state;
+  return caseForm(formData, addPartnerSchema, addPartner);
 }
 
 export async function endPartnerAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const caseId = String(formData.get('caseId'));
-  formData.delete('caseId');
-  const { state } = await handleForm(formData, endPartnerSchema, (input) => endPartner(actor, caseId, input));
-  if (state.ok) revalidatePath(`/cases/${caseId}`);
-  return state;
+  return caseForm(formData, endPartnerSchema, endPartner);
 }
 
 export async function setCaseLeadAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const caseId = String(formData.get('caseId'));
-  formData.delete('caseId');
-  const { state } = await handleForm(formData, caseLeadSchema, (input) => setCaseLead(actor, caseId, input), (raw) => ({
+  return caseForm(formData, caseLeadSchema, setCaseLead, (raw) => ({
     ...withVersion(raw),
     userId: raw.userId === '' || raw.userId === undefined ? null : raw.userId,
   }));
-  if (state.ok) revalidatePath(`/cases/${caseId}`);
-  return state;
 }
