@@ -359,3 +359,34 @@ describe('the audit chain (verifyAuditChain), tampered with as the owner', () =>
     expect(result.ok).toBe(false);
   });
 });
+
+describe('the app role holds no secrets and cannot pre-decide a referral', () => {
+  it('cannot read password hashes or sessions, but can read staff names', async () => {
+    expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, sql`select password_hash from users`)))).toMatch(
+      /permission denied/,
+    );
+    expect(await databaseError(probe(user.admin!, (tx) => rows(tx, sql`select * from user_sessions`)))).toMatch(/permission denied/);
+    expect(
+      await databaseError(probe(user.admin!, (tx) => rows(tx, sql`update user_sessions set revoked_at = null`))),
+    ).toMatch(/permission denied/);
+    const names = await probe(user.politie!, (tx) => rows<{ name: string }>(tx, sql`select name from users where email = 'regisseur@example.org'`));
+    expect(names).toEqual([{ name: 'Ingrid Bakker' }]);
+  });
+
+  it('rejects a referral that arrives already triaged, with a case lead, or assigned to someone else', async () => {
+    const forged = (extra: SQL) => sql`
+      insert into cases (number, target_group, municipality_code, subject_name, subject_birth_date, reason, goal,
+        criterion_multi_domain, criterion_multi_chain, criterion_household, criterion_local_safety,
+        referrer_user_id, referrer_organisation_id, ${extra})
+      values ('ZVH-1998-0001', 'overlast', 'GM0344', 'Vals', '1990-01-01', 'r', 'd', true, true, false, false,
+        ${user.politie}, ${org.Politie}, `;
+    const attempts = [
+      sql`${forged(sql`triage_decision`)} 'in_behandeling') returning id`,
+      sql`${forged(sql`case_lead_user_id`)} ${user.politie}) returning id`,
+      sql`${forged(sql`regisseur_user_id`)} ${user.regisseur}) returning id`,
+    ];
+    for (const attempt of attempts) {
+      expect(await databaseError(probe(user.politie!, (tx) => rows(tx, attempt)))).toMatch(/row-level security/);
+    }
+  });
+});

@@ -102,6 +102,10 @@ export async function endAllSessions(db: Executor, userId: string, now = new Dat
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
     .where(eq(users.id, userId));
+  await revokeAllSessions(db, userId, now);
+}
+
+export async function revokeAllSessions(db: Executor, userId: string, now = new Date()): Promise<void> {
   await db
     .update(userSessions)
     .set({ revokedAt: now })

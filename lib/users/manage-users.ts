@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { organisations, users } from '@/db/schema';
-import { asUser } from '@/db/transaction';
-import { endAllSessions } from '@/lib/auth/sessions';
+import { asSystem, asUser } from '@/db/transaction';
+import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, conflict, forbidden, notFound } from '@/lib/http/errors';
 import { z } from '@/lib/validation/zod';
@@ -65,13 +65,20 @@ export async function setUserActive(actor: Actor, input: SetUserActiveInput): Pr
   await asUser(actor.userId, async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ active: input.active, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({
+        active: input.active,
+        version: sql`${users.version} + 1`,
+        // A new session version ends every token already handed out, at the user's next request.
+        ...(!input.active && { sessionVersion: sql`${users.sessionVersion} + 1` }),
+        updatedAt: new Date(),
+      })
       .where(and(eq(users.id, input.userId), eq(users.version, input.version)))
       .returning({ id: users.id });
     if (updated.length === 0) {
       const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
       throw exists ? conflict() : notFound();
     }
-    if (!input.active) await endAllSessions(tx, input.userId);
   });
+  // Session rows belong to the sign-in machinery (owner only); revoking them keeps the session list honest.
+  if (!input.active) await asSystem((tx) => revokeAllSessions(tx, input.userId));
 }
