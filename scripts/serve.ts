@@ -5,19 +5,22 @@
  */
 import http from 'node:http';
 import next from 'next';
-
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? '0.0.0.0';
-process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+import { parseEnv } from '@/lib/env/schema';
+import { markDraining } from '@/lib/house/draining';
 
 type Holder = { handle?: Promise<{ close(): Promise<void> }> };
 
 async function main() {
+  const { PORT: port, HOSTNAME: hostname, SHUTDOWN_DRAIN_MS: drainMs } = parseEnv(process.env);
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // Next needs its own address to follow redirects from server actions.
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname === '0.0.0.0' ? 'localhost' : hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  let stopping = false;
   const server = http.createServer((req, res) => {
+    // While draining, every answer closes its connection, so keep-alive clients reconnect elsewhere.
+    if (stopping) res.setHeader('Connection', 'close');
     handle(req, res).catch((error: unknown) => {
       console.error('[serve] request failed:', error instanceof Error ? error.message : error);
       if (!res.headersSent) res.writeHead(500).end();
@@ -25,24 +28,28 @@ async function main() {
   });
   server.listen(port, hostname, () => console.log(`Casusregie luistert op http://localhost:${port}`));
 
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[serve] ${signal}: stoppen na lopende verzoeken…`);
+    markDraining();
+    console.log(`[serve] ${signal}: /api/ready meldt 503; na ${drainMs} ms stoppen na lopende verzoeken…`);
     const force = setTimeout(() => {
       console.error('[serve] lopende verzoeken duurden te lang; geforceerd stoppen');
       process.exit(1);
-    }, 20_000);
+    }, drainMs + 20_000);
     force.unref();
-    server.close(async () => {
-      const holder = (globalThis as { __casusregieDb?: Holder }).__casusregieDb;
-      const db = await holder?.handle?.catch(() => undefined);
-      await db?.close();
-      console.log('[serve] database gesloten');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    // First a drain period: connections that were just opened still get their answer, and a load
+    // balancer sees the 503 from /api/ready and stops sending new traffic.
+    setTimeout(() => {
+      server.close(async () => {
+        const holder = (globalThis as { __casusregieDb?: Holder }).__casusregieDb;
+        const db = await holder?.handle?.catch(() => undefined);
+        await db?.close();
+        console.log('[serve] database gesloten');
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+    }, drainMs);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -15,6 +15,9 @@ export const envSchema = z
     PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
     AUTH_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
     NEXTAUTH_URL: z.url({ message: 'moet een volledige URL zijn, bijvoorbeeld https://casusregie.example.nl' }).optional(),
+    PORT: z.coerce.number({ message: 'moet een poortnummer zijn' }).int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().trim().min(1).default('0.0.0.0'),
+    SHUTDOWN_DRAIN_MS: z.coerce.number({ message: 'moet een aantal milliseconden zijn' }).int().min(0).max(60000).default(1500),
     DEMO_DATA: z
       .enum(['auto', 'on', 'off'], { message: "moet 'auto', 'on' of 'off' zijn" })
       .default('auto'),
