@@ -25,7 +25,7 @@ export async function openPostgres(
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process; the pool replaces it.
-  pool.on('error', (error) => console.error('[db] idle connection lost:', error.message));
+  pool.on('error', (error) => console.error('[db] idle connection lost:', (error as { code?: string }).code ?? error.name));
   const db = drizzle({ client: pool, schema });
   if (options.migrate) {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');

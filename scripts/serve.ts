@@ -7,6 +7,7 @@ import http from 'node:http';
 import next from 'next';
 import { parseEnv } from '@/lib/env/schema';
 import { markDraining } from '@/lib/house/draining';
+import { describeError } from '@/lib/http/log-safe';
 
 type Holder = { handle?: Promise<{ close(): Promise<void> }> };
 
@@ -22,7 +23,7 @@ async function main() {
     // While draining, every answer closes its connection, so keep-alive clients reconnect elsewhere.
     if (stopping) res.setHeader('Connection', 'close');
     handle(req, res).catch((error: unknown) => {
-      console.error('[serve] request failed:', error instanceof Error ? error.message : error);
+      console.error('[serve] request failed:', describeError(error));
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { asSystem } from '@/db/transaction';
+import { describeError } from '@/lib/http/log-safe';
 import { signInWithPassword } from './credentials';
 import { sessionCookieName, usesSecureCookies } from './cookies';
 import { ABSOLUTE_LIFETIME_MS } from './policy';
@@ -63,7 +64,7 @@ export function authOptions(): NextAuthOptions {
       error(code, metadata) {
         // An ended session is expected; anything else is logged without the token or credentials.
         if (code === 'JWT_SESSION_ERROR') return;
-        console.error(`[auth] ${code}`, metadata instanceof Error ? metadata.message : '');
+        console.error(`[auth] ${code}`, describeError(metadata));
       },
       warn(code) {
         if (code !== 'NEXTAUTH_URL' && code !== 'DEBUG_ENABLED') console.warn(`[auth] ${code}`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { AppError } from './errors';
+import { describeError } from './log-safe';
 
 export function jsonError(error: AppError): NextResponse {
   const body: Record<string, unknown> = { error: error.message };
@@ -11,8 +12,7 @@ export function jsonError(error: AppError): NextResponse {
 /** Unexpected failures: the client gets a correlation id, the log gets the id and the message only. */
 export function internalError(error: unknown): NextResponse {
   const correlationId = randomUUID();
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`[api] ${correlationId} ${message}`);
+  console.error(`[api] ${correlationId} ${describeError(error)}`);
   return NextResponse.json(
     { error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', correlationId },
     { status: 500 },

@@ -1,0 +1,12 @@
+import type { Instrumentation } from 'next';
+
+/**
+ * Next logs errors thrown while rendering with their message; a failed query's message holds its
+ * parameters (personal data). This records a safe line with Next's digest, so an error page's
+ * reference can be matched in the log without the data.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request) => {
+  const { describeError } = await import('@/lib/http/log-safe');
+  const digest = (error as { digest?: string }).digest ?? '-';
+  console.error(`[request] ${request.method} ${request.path.split('?')[0]} digest=${digest} ${describeError(error)}`);
+};
