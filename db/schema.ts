@@ -327,3 +327,190 @@ export type TriageDecision = (typeof triageDecision.enumValues)[number];
 export type PauseReason = (typeof pauseReason.enumValues)[number];
 export type CasePartner = typeof casePartners.$inferSelect;
 export type AuditAction = (typeof auditAction.enumValues)[number];
+
+// ---------------------------------------------------------------------------------------------------
+// Meetings (casusoverleg) and agreements (afspraken)
+
+export const meetingKind = pgEnum('meeting_kind', ['casusoverleg', 'triage_overleg', 'stuurgroep']);
+export const meetingStatus = pgEnum('meeting_status', ['concept', 'gepland', 'bezig', 'afgerond', 'geannuleerd']);
+export const recurrence = pgEnum('recurrence', ['geen', 'wekelijks', 'tweewekelijks', 'maandelijks']);
+export const attendance = pgEnum('attendance', ['aanwezig', 'afgemeld', 'afwezig']);
+export const agendaItemStatus = pgEnum('agenda_item_status', ['open', 'besproken', 'doorgeschoven']);
+export const agreementStatus = pgEnum('agreement_status', ['open', 'in_uitvoering', 'gereed', 'niet_nagekomen', 'vervallen']);
+export const agreementActionKind = pgEnum('agreement_action_kind', ['voortgang', 'gereed', 'geblokkeerd', 'status']);
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    kind: meetingKind('kind').notNull(),
+    status: meetingStatus('status').notNull().default('concept'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    location: text('location'),
+    videoUrl: text('video_url'),
+    chairUserId: uuid('chair_user_id')
+      .notNull()
+      .references(() => users.id),
+    minuteTakerUserId: uuid('minute_taker_user_id').references(() => users.id),
+    // Meetings of one series share the id of the first; the next one is made from the last.
+    seriesId: uuid('series_id'),
+    recurrence: recurrence('recurrence').notNull().default('geen'),
+    // iCalendar SEQUENCE: raised whenever the invitation changes (moved, cancelled).
+    sequence: integer('sequence').notNull().default(0),
+    statusReason: text('status_reason'),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('meetings_starts_idx').on(t.startsAt), index('meetings_series_idx').on(t.seriesId)],
+);
+
+export const meetingInvitees = pgTable(
+  'meeting_invitees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id').references(() => users.id),
+    attendance: attendance('attendance'),
+  },
+  (t) => [
+    index('meeting_invitees_meeting_idx').on(t.meetingId),
+    index('meeting_invitees_org_idx').on(t.organisationId, t.meetingId),
+    uniqueIndex('meeting_invitees_org_unique').on(t.meetingId, t.organisationId),
+  ],
+);
+
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    topic: text('topic'),
+    durationMinutes: integer('duration_minutes').notNull().default(15),
+    presenterUserId: uuid('presenter_user_id').references(() => users.id),
+    minutes: text('minutes'),
+    outcome: text('outcome'),
+    status: agendaItemStatus('status').notNull().default('open'),
+    movedToItemId: uuid('moved_to_item_id'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position), index('agenda_items_case_idx').on(t.caseId)],
+);
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
+    description: text('description').notNull(),
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
+    dueDateMoves: integer('due_date_moves').notNull().default(0),
+    status: agreementStatus('status').notNull().default('open'),
+    blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    blockedReason: text('blocked_reason'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completionNote: text('completion_note'),
+    lastProgressAt: timestamp('last_progress_at', { withTimezone: true }),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('agreements_case_idx').on(t.caseId),
+    index('agreements_owner_status_due_idx').on(t.ownerOrganisationId, t.status, t.dueDate),
+    index('agreements_status_due_idx').on(t.status, t.dueDate),
+  ],
+);
+
+export const agreementDueChanges = pgTable(
+  'agreement_due_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    changedByUserId: uuid('changed_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agreement_due_changes_agreement_idx').on(t.agreementId)],
+);
+
+/** Progress entries (acties): what a professional did towards an agreement. */
+export const agreementActions = pgTable(
+  'agreement_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    kind: agreementActionKind('kind').notNull(),
+    note: text('note'),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorOrganisationId: uuid('author_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    // A retried or double-clicked request carries the same key and is stored once.
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('agreement_actions_agreement_idx').on(t.agreementId, t.createdAt),
+    uniqueIndex('agreement_actions_idempotency_unique').on(t.authorUserId, t.idempotencyKey),
+  ],
+);
+
+/** In-app notifications (the notification centre); mail goes through an outbox later. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    link: text('link'),
+    caseNumber: text('case_number'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+export type Meeting = typeof meetings.$inferSelect;
+export type MeetingStatus = (typeof meetingStatus.enumValues)[number];
+export type MeetingKind = (typeof meetingKind.enumValues)[number];
+export type AgendaItem = typeof agendaItems.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
+export type AgreementStatus = (typeof agreementStatus.enumValues)[number];
