@@ -514,3 +514,18 @@ export type MeetingKind = (typeof meetingKind.enumValues)[number];
 export type AgendaItem = typeof agendaItems.$inferSelect;
 export type Agreement = typeof agreements.$inferSelect;
 export type AgreementStatus = (typeof agreementStatus.enumValues)[number];
+
+/** Agreement facts for steering (a view defined in drizzle/0008): no description, note or reason. */
+export const agreementFacts = pgView('agreement_facts', {
+  id: uuid('id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  ownerOrganisationId: uuid('owner_organisation_id').notNull(),
+  status: agreementStatus('status').notNull(),
+  dueDate: date('due_date', { mode: 'string' }).notNull(),
+  originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
+  dueDateMoves: integer('due_date_moves').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+  blockedAt: timestamp('blocked_at', { withTimezone: true }),
+  lastProgressAt: timestamp('last_progress_at', { withTimezone: true }),
+}).existing();

@@ -8,9 +8,13 @@ import { eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { casePartners, cases, organisations, userRole, type UserRole } from '@/db/schema';
+import { agreements, casePartners, cases, organisations, userRole, type UserRole } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
+import { createAgreement } from '@/lib/agreements/create-agreement';
+import { listCaseAgreements } from '@/lib/agreements/list-agreements';
+import { logAction } from '@/lib/agreements/log-action';
+import { updateAgreement } from '@/lib/agreements/update-agreement';
 import { caseAccessLog } from '@/lib/audit/case-access-log';
 import type { Actor } from '@/lib/auth/sessions';
 import { getCase } from '@/lib/cases/get-case';
@@ -61,6 +65,9 @@ interface Snapshot {
   version: number;
   activePartners: string[];
   endedPartners: string[];
+  agreements: number;
+  agreementDueDates: string[];
+  progressEntries: number;
 }
 
 interface Situation {
@@ -69,6 +76,7 @@ interface Situation {
   number: string;
   subjectName: string;
   omPartnerId: string;
+  agreementId: string;
   before: Snapshot;
 }
 
@@ -111,10 +119,18 @@ async function snapshot(caseId: string): Promise<Snapshot> {
     .select({ organisationId: casePartners.organisationId, endedAt: casePartners.endedAt })
     .from(casePartners)
     .where(eq(casePartners.caseId, caseId));
+  const due = await handle.db.select({ dueDate: agreements.dueDate }).from(agreements).where(eq(agreements.caseId, caseId));
+  const [progress] = await queryRows<{ n: number }>(
+    handle.db,
+    sql`select count(*)::int as n from agreement_actions a join agreements g on g.id = a.agreement_id where g.case_id = ${caseId}`,
+  );
   return {
     ...row!,
     activePartners: partners.filter((p) => !p.endedAt).map((p) => p.organisationId).sort(),
     endedPartners: partners.filter((p) => p.endedAt).map((p) => p.organisationId).sort(),
+    agreements: due.length,
+    agreementDueDates: due.map((d) => d.dueDate).sort(),
+    progressEntries: progress!.n,
   };
 }
 
@@ -154,7 +170,23 @@ async function situation(role: UserRole, relation: Relation): Promise<Situation>
     const former = await addPartner(regisseur, created.id, { organisationId: actor.organisationId, reason: 'Tijdelijk.' });
     await endPartner(regisseur, created.id, { partnerId: former.id, reason: 'Niet meer nodig.' });
   }
-  return { actor, caseId: created.id, number: created.number, subjectName, omPartnerId: om.id, before: await snapshot(created.id) };
+  // One agreement, owned by the actor's own organisation where it is a convened partner (so that logging
+  // progress is its to do), and by OM otherwise.
+  const owner = relation === 'convened' && role === 'professional' ? actor.organisationId : org.om;
+  const agreement = await createAgreement(regisseur, created.id, {
+    description: 'Geheime afspraak voor de matrixtest.',
+    ownerOrganisationId: owner,
+    dueDate: DUE,
+  });
+  return {
+    actor,
+    caseId: created.id,
+    number: created.number,
+    subjectName,
+    omPartnerId: om.id,
+    agreementId: agreement.id,
+    before: await snapshot(created.id),
+  };
 }
 
 const CHANGE_GOAL = 'Doel gewijzigd door de matrixtest.';
@@ -172,10 +204,19 @@ const PERFORM: Record<CaseAction, (s: Situation) => Promise<unknown>> = {
   'partner.add': (s) => addPartner(s.actor, s.caseId, { organisationId: org.mitros, reason: 'Woonbegeleiding.' }),
   'partner.end': (s) => endPartner(s.actor, s.caseId, { partnerId: s.omPartnerId, reason: 'Klaar.' }),
   'partner.lead': (s) => setCaseLead(s.actor, s.caseId, { userId: ggzUserId, version: s.before.version }),
+  'agreement.list': (s) => listCaseAgreements(s.actor, s.caseId),
+  'agreement.create': (s) =>
+    createAgreement(s.actor, s.caseId, { description: 'Nieuwe afspraak.', ownerOrganisationId: org.ggz, dueDate: DUE }),
+  'agreement.update': (s) =>
+    updateAgreement(s.actor, s.agreementId, { dueDate: LATER, dueDateReason: 'Wachtlijst.', version: 1 }),
+  'agreement.log': (s) => logAction(s.actor, s.agreementId, { kind: 'voortgang', note: 'Gesprek gevoerd.' }),
 };
 
+const DUE = '2099-01-15';
+const LATER = '2099-02-15';
+
 /** The same action on a case that does not exist: a hidden case must be indistinguishable from it. */
-const onMissingCase = (s: Situation): Situation => ({ ...s, caseId: randomUUID() });
+const onMissingCase = (s: Situation): Situation => ({ ...s, caseId: randomUUID(), agreementId: randomUUID() });
 
 /** What the database must look like after an allowed action. */
 function expectedAfter(action: CaseAction, before: Snapshot): Snapshot {
@@ -194,6 +235,12 @@ function expectedAfter(action: CaseAction, before: Snapshot): Snapshot {
       };
     case 'partner.lead':
       return { ...before, caseLeadUserId: ggzUserId, version: before.version + 1 };
+    case 'agreement.create':
+      return { ...before, agreements: before.agreements + 1, agreementDueDates: [...before.agreementDueDates, DUE].sort() };
+    case 'agreement.update':
+      return { ...before, agreementDueDates: [LATER] };
+    case 'agreement.log':
+      return { ...before, progressEntries: before.progressEntries + 1 };
     default:
       return before;
   }
@@ -287,6 +334,13 @@ async function assertAllowedResult(cell: Cell, s: Situation, value: unknown) {
       }
       break;
     }
+    case 'agreement.list': {
+      const rows = value as { id: string; description: string }[];
+      expect(rows.map((r) => r.id)).toEqual([s.agreementId]);
+      if (cell.role === 'manager') expect(text).not.toContain('Geheime afspraak');
+      else expect(rows[0]!.description).toBe('Geheime afspraak voor de matrixtest.');
+      break;
+    }
     default:
       expect(value).toBeTruthy();
   }
@@ -354,7 +408,15 @@ describe('the matrix itself', () => {
 
   // What DESIGN.md promises, pinned independently of MATRIX: the generated tests prove that lib/ enforces
   // the matrix; these prove that the matrix still says what the design promises.
-  const WRITES: CaseAction[] = ['case.update', 'case.transition', 'partner.add', 'partner.end', 'partner.lead'];
+  const WRITES: CaseAction[] = [
+    'case.update',
+    'case.transition',
+    'partner.add',
+    'partner.end',
+    'partner.lead',
+    'agreement.create',
+    'agreement.update',
+  ];
   const CASE_BOUND = CASE_ACTIONS.filter((a) => a !== 'case.list' && a !== 'case.create');
 
   it('lets a regisseur do everything on every case of the house', () => {

@@ -23,6 +23,10 @@ export const CASE_ACTIONS = [
   'partner.add',
   'partner.end',
   'partner.lead',
+  'agreement.list',
+  'agreement.create',
+  'agreement.update',
+  'agreement.log',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -44,6 +48,10 @@ export const MATRIX: Record<UserRole, Record<CaseAction, Row>> = {
     'partner.add': all('allow'),
     'partner.end': all('allow'),
     'partner.lead': all('allow'),
+    'agreement.list': all('allow'),
+    'agreement.create': all('allow'),
+    'agreement.update': all('allow'),
+    'agreement.log': all('allow'),
   },
   professional: {
     'case.list': all('shared'),
@@ -56,6 +64,11 @@ export const MATRIX: Record<UserRole, Record<CaseAction, Row>> = {
     'partner.add': professionalWrite,
     'partner.end': professionalWrite,
     'partner.lead': professionalWrite,
+    'agreement.list': { convened: 'allow', referrer: 'hidden', none: 'hidden' },
+    'agreement.create': professionalWrite,
+    'agreement.update': professionalWrite,
+    // Further limited in lib/agreements: only the owning organisation logs progress on an agreement.
+    'agreement.log': { convened: 'allow', referrer: 'forbidden', none: 'hidden' },
   },
   manager: {
     'case.list': all('pseudonymised'),
@@ -68,6 +81,10 @@ export const MATRIX: Record<UserRole, Record<CaseAction, Row>> = {
     'partner.add': all('forbidden'),
     'partner.end': all('forbidden'),
     'partner.lead': all('forbidden'),
+    'agreement.list': all('pseudonymised'),
+    'agreement.create': all('forbidden'),
+    'agreement.update': all('forbidden'),
+    'agreement.log': all('forbidden'),
   },
   // Functioneel beheer sees no case content at all, not even that a case exists.
   admin: {
@@ -81,6 +98,10 @@ export const MATRIX: Record<UserRole, Record<CaseAction, Row>> = {
     'partner.add': all('hidden'),
     'partner.end': all('hidden'),
     'partner.lead': all('hidden'),
+    'agreement.list': all('hidden'),
+    'agreement.create': all('hidden'),
+    'agreement.update': all('hidden'),
+    'agreement.log': all('hidden'),
   },
 };
 

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { casePartners, cases, type CaseStatus, type PauseReason } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
@@ -19,7 +20,7 @@ export interface CaseRef {
 export const caseNotFound = () => new AppError('NOT_FOUND', 'Casus niet gevonden.');
 
 /** SQL: the actor's organisation is a convened partner of the case now. */
-export function convenedTo(actor: Actor, caseId: typeof cases.id | string) {
+export function convenedTo(actor: Actor, caseId: AnyPgColumn | string) {
   return sql`exists (select 1 from ${casePartners} where ${casePartners.caseId} = ${caseId}
     and ${casePartners.organisationId} = ${actor.organisationId} and ${casePartners.endedAt} is null)`;
 }

@@ -1,0 +1,67 @@
+import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { z } from '@/lib/validation/zod';
+import { agreementStatus } from '@/db/schema';
+
+export const AGREEMENT_STATUSES = agreementStatus.enumValues;
+
+const isoDate = z
+  .string({ message: 'Vul een datum in.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { message: 'Deze datum bestaat niet.' });
+
+const futureDate = isoDate.refine((v) => v >= todayInAmsterdam(), { message: 'De einddatum ligt in het verleden.' });
+
+export const createAgreementSchema = z.strictObject({
+  description: z.string({ message: 'Beschrijf de afspraak.' }).trim().min(3, 'Beschrijf de afspraak.').max(2000, 'Maximaal 2000 tekens.'),
+  ownerOrganisationId: z.uuid({ message: 'Kies de organisatie die de afspraak uitvoert.' }),
+  ownerUserId: z.uuid({ message: 'Kies een professional.' }).nullable().optional(),
+  dueDate: futureDate,
+  agendaItemId: z.uuid().nullable().optional(),
+});
+export type CreateAgreementInput = z.infer<typeof createAgreementSchema>;
+
+export const updateAgreementSchema = z
+  .strictObject({
+    description: z.string().trim().min(3, 'Beschrijf de afspraak.').max(2000, 'Maximaal 2000 tekens.').optional(),
+    dueDate: futureDate.optional(),
+    dueDateReason: z.string().trim().min(3, 'Geef een reden voor de nieuwe einddatum.').max(1000).optional(),
+    status: z.enum(['open', 'niet_nagekomen', 'vervallen'], { message: 'Kies open, niet nagekomen of vervallen.' }).optional(),
+    version: z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive(),
+  })
+  .refine((v) => !v.dueDate || v.dueDateReason, {
+    path: ['dueDateReason'],
+    message: 'Geef een reden voor de nieuwe einddatum.',
+  });
+export type UpdateAgreementInput = z.infer<typeof updateAgreementSchema>;
+
+export const logActionSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('voortgang'),
+      note: z.string({ message: 'Beschrijf wat je hebt gedaan.' }).trim().min(3, 'Beschrijf wat je hebt gedaan.').max(2000),
+      idempotencyKey: z.string().min(8).max(100).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('gereed'),
+      note: z.string({ message: 'Licht toe hoe de afspraak is uitgevoerd.' }).trim().min(3, 'Licht toe hoe de afspraak is uitgevoerd.').max(2000),
+      idempotencyKey: z.string().min(8).max(100).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('geblokkeerd'),
+      note: z.string({ message: 'Geef aan waarom het niet lukt.' }).trim().min(3, 'Geef aan waarom het niet lukt.').max(2000),
+      idempotencyKey: z.string().min(8).max(100).optional(),
+    }),
+  ],
+  { message: "Kies 'voortgang', 'gereed' of 'geblokkeerd'." },
+);
+export type LogActionInput = z.infer<typeof logActionSchema>;
+
+export const myAgreementsQuerySchema = z.object({
+  owner: z.enum(['me', 'org'], { message: "Kies 'me' of 'org'." }).optional(),
+  status: z.enum(AGREEMENT_STATUSES, { message: 'Onbekende status.' }).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type MyAgreementsQuery = z.infer<typeof myAgreementsQuerySchema>;
+
+export const agreementIdSchema = z.uuid({ message: 'Geen geldige afspraak-id (verwacht een UUID).' });
