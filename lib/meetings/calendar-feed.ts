@@ -1,0 +1,42 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { meetingInvitees, meetings, users } from '@/db/schema';
+import { asSystem } from '@/db/transaction';
+import { authSecret } from '@/lib/auth/secret';
+
+/**
+ * The personal calendar feed URL carries a token derived from the user and their session version, so
+ * "sign out everywhere" and deactivation also end the feed. No table, nothing to leak.
+ */
+export function feedToken(userId: string, sessionVersion: number): string {
+  return createHmac('sha256', authSecret()).update(`calendar:${userId}:${sessionVersion}`).digest('base64url');
+}
+
+/** The meetings of the feed's owner (invited organisation, or all planned ones for a regisseur); null if the token is wrong. */
+export async function feedMeetings(userId: string, token: string, now = new Date()) {
+  return asSystem(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, role: users.role, organisationId: users.organisationId, sessionVersion: users.sessionVersion, active: users.active })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!user || !user.active) return null;
+    const expected = Buffer.from(feedToken(user.id, user.sessionVersion));
+    const given = Buffer.from(token);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    const since = new Date(now.getTime() - 90 * 24 * 3600 * 1000);
+    const invited = tx
+      .select({ id: meetingInvitees.meetingId })
+      .from(meetingInvitees)
+      .where(eq(meetingInvitees.organisationId, user.organisationId));
+    return tx
+      .select()
+      .from(meetings)
+      .where(
+        and(
+          gte(meetings.startsAt, since),
+          ne(meetings.status, 'concept'),
+          user.role === 'regisseur' ? sql`true` : inArray(meetings.id, invited),
+        ),
+      );
+  });
+}

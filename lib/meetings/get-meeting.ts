@@ -1,0 +1,122 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { agendaItems, agreements, cases, meetingInvitees, organisations, users, type Meeting } from '@/db/schema';
+import type { Tx } from '@/db/types';
+import { audit, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { withMeeting } from './access';
+
+const presenter = alias(users, 'presenter');
+const invitedUser = alias(users, 'invited_user');
+
+export interface AgendaEntry {
+  id: string;
+  position: number;
+  durationMinutes: number;
+  status: 'open' | 'besproken' | 'doorgeschoven';
+  /** False for an item about a case the reader's organisation is not convened to ("besloten agendapunt"). */
+  visible: boolean;
+  caseId?: string | null;
+  caseNumber?: string | null;
+  subjectName?: string | null;
+  topic?: string | null;
+  presenterName?: string | null;
+  minutes?: string | null;
+  outcome?: string | null;
+  version?: number;
+  /** The afsprakencheck: the case's open agreements with their last progress. */
+  openAgreements?: {
+    id: string;
+    description: string;
+    ownerOrganisationName: string;
+    dueDate: string;
+    status: string;
+    lastProgressAt: Date | null;
+    overdue: boolean;
+  }[];
+}
+
+async function loadAgenda(tx: Tx, meeting: Meeting): Promise<AgendaEntry[]> {
+  const outline = (
+    (await tx.execute(sql`select id, position, duration_minutes as "durationMinutes", status, visible from meeting_agenda_outline(${meeting.id})`)) as unknown as {
+      rows: Pick<AgendaEntry, 'id' | 'position' | 'durationMinutes' | 'status' | 'visible'>[];
+    }
+  ).rows;
+  const visibleIds = outline.filter((o) => o.visible).map((o) => o.id);
+  const details = visibleIds.length
+    ? await tx
+        .select({
+          id: agendaItems.id,
+          caseId: agendaItems.caseId,
+          caseNumber: cases.number,
+          subjectName: cases.subjectName,
+          topic: agendaItems.topic,
+          presenterName: presenter.name,
+          minutes: agendaItems.minutes,
+          outcome: agendaItems.outcome,
+          version: agendaItems.version,
+        })
+        .from(agendaItems)
+        .leftJoin(cases, eq(cases.id, agendaItems.caseId))
+        .leftJoin(presenter, eq(presenter.id, agendaItems.presenterUserId))
+        .where(inArray(agendaItems.id, visibleIds))
+    : [];
+  const caseIds = details.map((d) => d.caseId).filter((v): v is string => Boolean(v));
+  const today = todayInAmsterdam();
+  const open = caseIds.length
+    ? await tx
+        .select({
+          id: agreements.id,
+          caseId: agreements.caseId,
+          description: agreements.description,
+          ownerOrganisationName: organisations.name,
+          dueDate: agreements.dueDate,
+          status: agreements.status,
+          lastProgressAt: agreements.lastProgressAt,
+          overdue: sql<boolean>`${agreements.dueDate} < ${today}`,
+        })
+        .from(agreements)
+        .innerJoin(organisations, eq(organisations.id, agreements.ownerOrganisationId))
+        .where(and(inArray(agreements.caseId, caseIds), inArray(agreements.status, ['open', 'in_uitvoering'])))
+        .orderBy(asc(agreements.dueDate))
+    : [];
+  return outline.map((o) => {
+    const d = details.find((x) => x.id === o.id);
+    if (!o.visible || !d) return { ...o, visible: false };
+    return { ...o, ...d, openAgreements: open.filter((a) => a.caseId === d.caseId) };
+  });
+}
+
+/** A meeting with invitees, attendance and its agenda as far as the reader may see it. */
+export async function getMeeting(actor: Actor, meetingId: unknown) {
+  return withMeeting(actor, meetingId, 'read', async (tx, meeting) => {
+    const staff = await tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, [meeting.chairUserId, meeting.minuteTakerUserId].filter((v): v is string => Boolean(v))));
+    const nameOf = (id: string | null) => staff.find((u) => u.id === id)?.name ?? null;
+    const invitees = await tx
+      .select({
+        organisationId: meetingInvitees.organisationId,
+        organisationName: organisations.name,
+        userName: invitedUser.name,
+        attendance: meetingInvitees.attendance,
+      })
+      .from(meetingInvitees)
+      .innerJoin(organisations, eq(organisations.id, meetingInvitees.organisationId))
+      .leftJoin(invitedUser, eq(invitedUser.id, meetingInvitees.userId))
+      .where(eq(meetingInvitees.meetingId, meeting.id))
+      .orderBy(asc(organisations.name));
+    const agenda = await loadAgenda(tx, meeting);
+    await audit(tx, subjectOf(actor), {
+      action: 'view',
+      entity: 'meeting',
+      entityId: meeting.id,
+      details: { caseItems: agenda.filter((a) => a.visible && a.caseId).length },
+    });
+    return { ...meeting, chairName: nameOf(meeting.chairUserId), minuteTakerName: nameOf(meeting.minuteTakerUserId), invitees, agenda };
+  });
+}
+
+export type MeetingView = Awaited<ReturnType<typeof getMeeting>>;
