@@ -89,7 +89,12 @@ describe('a casusoverleg', () => {
     expect(seen.agenda).toHaveLength(2);
     const [jan, sem] = seen.agenda;
     expect(jan).toMatchObject({ visible: true, subjectName: 'Jan de Vries' });
-    expect(jan!.openAgreements).toEqual([]);
+    // The afsprakencheck: the case's open agreements, earliest due first, overdue ones marked.
+    expect(jan!.openAgreements!.map((a) => [a.ownerOrganisationName, a.overdue])).toEqual([
+      ['Veilig Thuis Regio Utrecht', true],
+      ['Altrecht GGZ', true],
+      ['Politie Midden-Nederland', false],
+    ]);
     expect(sem).toEqual({ id: sem!.id, position: 2, durationMinutes: 15, status: 'open', visible: false });
     expect(JSON.stringify(seen)).not.toContain('Sem Bakker');
 

@@ -31,3 +31,19 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; organisa
   { email: 'reclassering@example.org', name: 'Fatima Ouali', role: 'professional', organisation: 'reclassering' },
   { email: 'veiligthuis@example.org', name: 'Lotte Smit', role: 'professional', organisation: 'veiligthuis' },
 ];
+
+/**
+ * Fixed TOTP secrets (base32) of the demo accounts, already confirmed, so that people and tests sign in
+ * with password plus a code from any authenticator app (listed in the README). Demo data only.
+ */
+export const DEMO_TOTP_SECRETS: Record<string, string> = {
+  'admin@example.org': 'ETFTBKCI7EPDVLA363HPS2YNSRH6ZJU6',
+  'manager@example.org': 'CNROBNIGFAYKMFZK5MNKKXEHB7LTEFHP',
+  'regisseur@example.org': '2PYIIFQEKOG2KJIO43QPLEPZYEVOD7CQ',
+  'regisseur2@example.org': 'K7CJ4OP474JT3SIO5DN2UMQUJYOMFEIF',
+  'politie@example.org': 'FQYDP6TXRTRNTKETPCQQHSEHZX6BU25G',
+  'ggz@example.org': 'XBLPFLQSJLZIUMEE22V7WURQDNGAJUHY',
+  'gemeente@example.org': 'PW4ASE2V2NXDUAKHUOW2JVLCZQS62QXQ',
+  'reclassering@example.org': 'ZZNGJA7SKGSDV5S4RNLLXV74AXCAWTGF',
+  'veiligthuis@example.org': 'X22DGYJ523VE3LETA5XAKAK256UOEGPC',
+};

@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm';
-import { organisations, settings, users } from '@/db/schema';
+import { organisations, settings, users, userTotp } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { hashPassword } from '@/lib/auth/password';
 import { seedDemoCases } from './seed-demo-cases';
-import { DEMO_HOUSE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { seedDemoMeetings } from './seed-demo-meetings';
+import { DEMO_HOUSE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS } from './demo-data';
 
 /**
  * Demo data only where nobody can mistake it for real: the embedded database (mode 'auto'), or a server
@@ -38,6 +39,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         })),
       )
       .returning({ id: users.id, email: users.email });
-    await seedDemoCases(tx, new Map(people.map((p) => [p.email, p.id])), idByKey, now);
+    // Demo accounts have their second factor set up already (fixed secrets, see the README).
+    await tx
+      .insert(userTotp)
+      .values(people.map((p) => ({ userId: p.id, secret: DEMO_TOTP_SECRETS[p.email]!, confirmedAt: now })));
+    const userIds = new Map(people.map((p) => [p.email, p.id]));
+    await seedDemoCases(tx, userIds, idByKey, now);
+    await seedDemoMeetings(tx, userIds, idByKey, now);
   });
 }
