@@ -18,6 +18,17 @@ export async function TimelineList({ items }: { items: TimelineItem[] }) {
         return t('events.resume');
       case 'edit':
         return t('events.edit');
+      case 'agreement-created':
+        return t('events.agreementCreated', { organisation: item.organisationName, due: format.dateTime(new Date(`${item.dueDate}T12:00:00Z`), { dateStyle: 'medium' }) });
+      case 'agreement-moved':
+        return t('events.agreementMoved', {
+          from: format.dateTime(new Date(`${item.fromDate}T12:00:00Z`), { dateStyle: 'medium' }),
+          to: format.dateTime(new Date(`${item.toDate}T12:00:00Z`), { dateStyle: 'medium' }),
+        });
+      case 'agreement-action':
+        return t(`events.agreementAction.${item.action}`, { organisation: item.organisationName });
+      case 'meeting-item':
+        return t('events.meetingItem', { title: item.meetingTitle });
       case 'status':
         return item.fromStatus && item.toStatus
           ? t('events.status', { from: tCases(`statuses.${item.fromStatus}`), to: tCases(`statuses.${item.toStatus}`) })
@@ -34,6 +45,9 @@ export async function TimelineList({ items }: { items: TimelineItem[] }) {
             <time dateTime={item.at.toISOString()}>{format.dateTime(item.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
             {item.actorName ? ` · ${t('by', { name: item.actorName })}` : null}
           </p>
+          {item.kind === 'agreement-moved' || item.kind === 'agreement-action' ? (
+            <p className="mt-1 text-xs text-muted">{item.description}</p>
+          ) : null}
           {item.reason ? <p className="mt-1 whitespace-pre-line text-sm">{item.reason}</p> : null}
         </li>
       ))}

@@ -1,6 +1,17 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { caseEvents, casePartners, organisations, users, type CaseStatus } from '@/db/schema';
+import {
+  agendaItems,
+  agreementActions,
+  agreementDueChanges,
+  agreements,
+  caseEvents,
+  casePartners,
+  meetings,
+  organisations,
+  users,
+  type CaseStatus,
+} from '@/db/schema';
 import type { Tx } from '@/db/types';
 
 export type TimelineItem =
@@ -13,9 +24,22 @@ export type TimelineItem =
       reason: string | null;
       data: Record<string, unknown> | null;
     }
-  | { kind: 'partner-added' | 'partner-ended'; at: Date; actorName: string; organisationName: string; reason: string | null };
+  | { kind: 'partner-added' | 'partner-ended'; at: Date; actorName: string; organisationName: string; reason: string | null }
+  | { kind: 'agreement-created'; at: Date; actorName: string; organisationName: string; reason: string; dueDate: string }
+  | { kind: 'agreement-moved'; at: Date; actorName: string; reason: string; fromDate: string; toDate: string; description: string }
+  | {
+      kind: 'agreement-action';
+      at: Date;
+      actorName: string;
+      organisationName: string;
+      action: 'voortgang' | 'gereed' | 'geblokkeerd' | 'status';
+      reason: string | null;
+      description: string;
+    }
+  | { kind: 'meeting-item'; at: Date; actorName: string; meetingId: string; meetingTitle: string; reason: string | null };
 
 const ender = alias(users, 'ender');
+const ownerOrg = alias(organisations, 'owner_org');
 
 /** Everything that happened to a case, newest first. Later features add meetings and agreements. */
 export async function loadTimeline(tx: Tx, caseId: string): Promise<TimelineItem[]> {
@@ -50,7 +74,39 @@ export async function loadTimeline(tx: Tx, caseId: string): Promise<TimelineItem
       .leftJoin(ender, and(eq(ender.id, casePartners.endedByUserId)))
       .where(eq(casePartners.caseId, caseId)),
   ]);
-  const items: TimelineItem[] = events.map((e) => ({ ...e, data: (e.data as Record<string, unknown> | null) ?? null }));
+  const [created, moved, actions, discussed] = await Promise.all([
+    tx
+      .select({ at: agreements.createdAt, actorName: users.name, organisationName: organisations.name, reason: agreements.description, dueDate: agreements.originalDueDate })
+      .from(agreements)
+      .innerJoin(users, eq(users.id, agreements.createdByUserId))
+      .innerJoin(organisations, eq(organisations.id, agreements.ownerOrganisationId))
+      .where(eq(agreements.caseId, caseId)),
+    tx
+      .select({ at: agreementDueChanges.at, actorName: users.name, reason: agreementDueChanges.reason, fromDate: agreementDueChanges.fromDate, toDate: agreementDueChanges.toDate, description: agreements.description })
+      .from(agreementDueChanges)
+      .innerJoin(agreements, eq(agreements.id, agreementDueChanges.agreementId))
+      .innerJoin(users, eq(users.id, agreementDueChanges.changedByUserId))
+      .where(eq(agreements.caseId, caseId)),
+    tx
+      .select({ at: agreementActions.createdAt, actorName: users.name, organisationName: ownerOrg.name, action: agreementActions.kind, reason: agreementActions.note, description: agreements.description })
+      .from(agreementActions)
+      .innerJoin(agreements, eq(agreements.id, agreementActions.agreementId))
+      .innerJoin(users, eq(users.id, agreementActions.authorUserId))
+      .innerJoin(ownerOrg, eq(ownerOrg.id, agreementActions.authorOrganisationId))
+      .where(eq(agreements.caseId, caseId)),
+    tx
+      .select({ at: meetings.startsAt, meetingId: meetings.id, meetingTitle: meetings.title, reason: agendaItems.outcome })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(and(eq(agendaItems.caseId, caseId), inArray(meetings.status, ['bezig', 'afgerond']))),
+  ]);
+  const items: TimelineItem[] = [
+    ...created.map((c) => ({ kind: 'agreement-created' as const, ...c })),
+    ...moved.map((m) => ({ kind: 'agreement-moved' as const, ...m })),
+    ...actions.map((a) => ({ kind: 'agreement-action' as const, ...a })),
+    ...discussed.map((d) => ({ kind: 'meeting-item' as const, actorName: '', ...d })),
+  ];
+  items.push(...events.map((e) => ({ ...e, data: (e.data as Record<string, unknown> | null) ?? null })));
   for (const p of partners) {
     items.push({ kind: 'partner-added', at: p.addedAt, actorName: p.addedBy, organisationName: p.organisationName, reason: p.reason });
     if (p.endedAt) {

@@ -1,13 +1,13 @@
 import { formatDutchDay } from './calendar-day';
 import type { CaseClock } from './case-clock';
+import type { HolidayOptions } from './holidays';
 import type { StagnationSettings } from './settings';
 import { signalKey, type Signal, type SignalRule } from './signal';
 import type { StagnationAgreement } from './stagnation-state';
 import { workingDaysBetween } from './working-days';
-import type { HolidayOptions } from './holidays';
 import { factorText, timesText, workingDaysText } from './wording';
 
-type Context = { clock: CaseClock; settings: StagnationSettings; holidays: HolidayOptions; now: Date };
+type Context = { clock: CaseClock; settings: StagnationSettings; holidays: HolidayOptions };
 
 const RUNNING = new Set(['open', 'in_uitvoering']);
 

@@ -28,12 +28,28 @@ const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
 
 const dutchLongDate = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
-function wallClock(instant: number) {
-  const parts: Record<string, number> = {};
-  for (const part of amsterdamParts.formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+const MS_PER_HOUR = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Amsterdam's offset from UTC at a moment. Intl is slow enough to dominate a sweep, and the offset only
+ * ever changes on a whole UTC hour (01:00 UTC, last Sundays of March and October), so it is read once
+ * per hour and remembered.
+ */
+function offsetAt(instant: number): number {
+  const hour = Math.floor(instant / MS_PER_HOUR);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const part of amsterdamParts.formatToParts(new Date(hour * MS_PER_HOUR))) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    const p = parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - hour * MS_PER_HOUR;
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
   }
-  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  return offset;
 }
 
 function assertValidDate(date: Date): void {
@@ -57,8 +73,8 @@ export function dayNumberOfIso(day: IsoDay): number {
 export function dayNumber(input: DayInput): number {
   if (typeof input === 'string') return dayNumberOfIso(input);
   assertValidDate(input);
-  const p = wallClock(input.getTime());
-  return Date.UTC(p.year, p.month - 1, p.day) / MS_PER_DAY;
+  const instant = input.getTime();
+  return Math.floor((instant + offsetAt(instant)) / MS_PER_DAY);
 }
 
 export function isoDayOf(dayNum: number): IsoDay {
@@ -83,10 +99,6 @@ export function weekdayOfDay(dayNum: number): number {
 /** 00:00 in Amsterdam on the given day, as a moment. */
 export function startOfAmsterdamDay(input: DayInput): Date {
   const utcMidnight = dayNumber(input) * MS_PER_DAY;
-  const offsetAt = (instant: number) => {
-    const p = wallClock(instant);
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
-  };
   // Two passes settle the offset; Amsterdam never changes clocks at midnight, so the result is exact.
   let guess = utcMidnight - offsetAt(utcMidnight);
   guess = utcMidnight - offsetAt(guess);

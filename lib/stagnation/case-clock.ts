@@ -1,4 +1,4 @@
-import { startOfAmsterdamDay, type DayInput } from './calendar-day';
+import { startOfAmsterdamDay, toIsoDay, type DayInput } from './calendar-day';
 import type { HolidayOptions } from './holidays';
 import type { StagnationCase } from './stagnation-state';
 import { addWorkingDays, workingDaysBetween } from './working-days';
@@ -18,8 +18,10 @@ export type CaseClock = {
 
 export function caseClock(subject: Pick<StagnationCase, 'pauses'>, now: Date, holidays: HolidayOptions): CaseClock {
   const options = { holidays, pauses: subject.pauses };
+  // Every rule of the case measures up to the same Amsterdam day.
+  const today = toIsoDay(now);
   return {
-    elapsedSince: (from) => workingDaysBetween(from, now, options),
+    elapsedSince: (from) => workingDaysBetween(from, today, options),
     reachedOn: (from, n) => startOfAmsterdamDay(addWorkingDays(from, n, options)),
     pausedNow: subject.pauses.some((p) => p.from <= now && (p.to === null || p.to > now)),
   };

@@ -30,7 +30,7 @@ export function detectSignals(state: StagnationState, settings: StagnationSettin
     const agreements = agreementsByCase.get(c.id) ?? [];
     signals.push(...caseSignals(c, agreements, { clock, settings }));
     for (const a of agreements) {
-      const found = agreementSignals(a, { clock, settings, holidays, now });
+      const found = agreementSignals(a, { clock, settings, holidays });
       signals.push(...found);
       const late = found.find((s) => s.rule === 'agreement_overdue');
       if (late) overdue.push({ organisationId: a.ownerOrganisationId, caseNumber: c.number, since: late.since });

@@ -7,7 +7,9 @@ export function timesText(n: number): string {
   return `${n} keer`;
 }
 
+const dutchNumber = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+
 /** "3", "2,5": a factor as the Dutch write it. */
 export function factorText(n: number): string {
-  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(n);
+  return dutchNumber.format(n);
 }

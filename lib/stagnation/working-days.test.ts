@@ -9,6 +9,16 @@ describe('Amsterdam calendar days', () => {
     expect(toIsoDay(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01'); // 00:00 CET
   });
 
+  it('reads the day right up to the millisecond around both clock changes', () => {
+    expect(toIsoDay(new Date('2026-03-28T22:59:59.999Z'))).toBe('2026-03-28'); // 23:59:59.999 CET
+    expect(toIsoDay(new Date('2026-03-29T21:59:59.999Z'))).toBe('2026-03-29'); // 23:59:59.999 CEST
+    expect(toIsoDay(new Date('2026-03-29T22:00:00Z'))).toBe('2026-03-30');
+    expect(toIsoDay(new Date('2026-10-24T21:59:59.999Z'))).toBe('2026-10-24'); // 23:59:59.999 CEST
+    expect(toIsoDay(new Date('2026-10-25T22:59:59.999Z'))).toBe('2026-10-25'); // 23:59:59.999 CET
+    expect(toIsoDay(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+    expect(() => toIsoDay(new Date('nonsense'))).toThrow('Ongeldige datum.');
+  });
+
   it('starts a day at Amsterdam midnight on both sides of a clock change', () => {
     expect(startOfAmsterdamDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfAmsterdamDay('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');

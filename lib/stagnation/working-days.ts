@@ -1,5 +1,6 @@
-import { dayNumber, isoDayOf, weekdayOfDay, type DayInput, type IsoDay } from './calendar-day';
-import { isDutchHolidayDay, type HolidayOptions } from './holidays';
+import { dayNumber, isoDayOf, type DayInput, type IsoDay } from './calendar-day';
+import type { HolidayOptions } from './holidays';
+import { workingDayCalendar } from './working-day-calendar';
 
 /**
  * Working-day arithmetic in Europe/Amsterdam, at whole-day granularity: norms such as "answer a
@@ -17,22 +18,24 @@ export type WorkingDayOptions = CalendarOptions & { pauses?: readonly PausedInte
 
 type DayRange = { from: number; to: number };
 
+/** Paused days as sorted, non-overlapping [from, to) ranges of day numbers. */
 function pausedRanges(pauses: readonly PausedInterval[] = []): DayRange[] {
-  return pauses.map((p) => ({ from: dayNumber(p.from), to: p.to === null ? Infinity : dayNumber(p.to) }));
-}
-
-function isWorkingDayNumber(day: number, holidays?: HolidayOptions): boolean {
-  const weekday = weekdayOfDay(day);
-  return weekday !== 0 && weekday !== 6 && !isDutchHolidayDay(day, holidays);
-}
-
-function counts(day: number, ranges: DayRange[], holidays?: HolidayOptions): boolean {
-  return isWorkingDayNumber(day, holidays) && !ranges.some((r) => day >= r.from && day < r.to);
+  const ranges = pauses
+    .map((p) => ({ from: dayNumber(p.from), to: p.to === null ? Infinity : dayNumber(p.to) }))
+    .filter((r) => r.to > r.from)
+    .sort((x, y) => x.from - y.from);
+  const merged: DayRange[] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r.from <= last.to) last.to = Math.max(last.to, r.to);
+    else merged.push({ ...r });
+  }
+  return merged;
 }
 
 /** Monday to Friday and not a Dutch public holiday, judged on the Amsterdam calendar day. */
 export function isWorkingDay(date: DayInput, options: CalendarOptions = {}): boolean {
-  return isWorkingDayNumber(dayNumber(date), options.holidays);
+  return workingDayCalendar(options.holidays).isWorkingDay(dayNumber(date));
 }
 
 /**
@@ -42,6 +45,7 @@ export function isWorkingDay(date: DayInput, options: CalendarOptions = {}): boo
  */
 export function addWorkingDays(date: DayInput, n: number, options: WorkingDayOptions = {}): IsoDay {
   if (!Number.isInteger(n)) throw new RangeError(`Aantal werkdagen moet een geheel getal zijn, niet ${n}.`);
+  const calendar = workingDayCalendar(options.holidays);
   const ranges = pausedRanges(options.pauses);
   const step = n < 0 ? -1 : 1;
   const openFrom = Math.min(...ranges.filter((r) => r.to === Infinity).map((r) => r.from));
@@ -50,7 +54,7 @@ export function addWorkingDays(date: DayInput, n: number, options: WorkingDayOpt
     day += step;
     // Beyond the start of a pause still running no day will ever count again.
     if (step > 0 && day >= openFrom) throw new RangeError('De klok staat stil: de opschorting loopt nog.');
-    if (counts(day, ranges, options.holidays)) left--;
+    if (calendar.isWorkingDay(day) && !ranges.some((r) => day >= r.from && day < r.to)) left--;
   }
   return isoDayOf(day);
 }
@@ -60,10 +64,15 @@ export function addWorkingDays(date: DayInput, n: number, options: WorkingDayOpt
  * and including `b`, minus paused days. Friday → next Monday is 1; negative when `b` lies before `a`.
  */
 export function workingDaysBetween(a: DayInput, b: DayInput, options: WorkingDayOptions = {}): number {
+  const calendar = workingDayCalendar(options.holidays);
   const ranges = pausedRanges(options.pauses);
   const [start, end] = [dayNumber(a), dayNumber(b)];
   const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
-  let total = 0;
-  for (let day = low + 1; day <= high; day++) if (counts(day, ranges, options.holidays)) total++;
+  let total = calendar.workingDaysIn(low, high);
+  for (const r of ranges) {
+    // Paused days [from, to) that fall in (low, high].
+    const [pausedLow, pausedHigh] = [Math.max(low, r.from - 1), Math.min(high, r.to - 1)];
+    if (pausedHigh > pausedLow) total -= calendar.workingDaysIn(pausedLow, pausedHigh);
+  }
   return sign * total;
 }
