@@ -57,7 +57,7 @@ export const DEMO_CASES: DemoCase[] = [
   {
     subject: { name: 'Henk Pieters', birthDate: '1961-09-23', address: 'Prins Bernhardlaan 17, Veenendaal' },
     status: 'aangemeld', targetGroup: 'overlast', municipality: 'GM0345', referrer: 'gemeente@example.org',
-    regisseur: null, partners: [], createdDaysAgo: 8,
+    regisseur: null, partners: [], createdDaysAgo: 12,
     reason: 'Ernstige woonoverlast, vervuiling en conflicten met buren.', goal: 'Overlast stoppen, woning behouden.',
   },
   {
