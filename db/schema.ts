@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -110,6 +111,9 @@ export const userSessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    // Null while the session has passed the password but not the second factor: such a session reaches
+    // only the two-factor step (lib/auth/sessions.ts), nothing else.
+    mfaVerifiedAt: timestamp('mfa_verified_at', { withTimezone: true }),
   },
   (t) => [index('user_sessions_user_idx').on(t.userId)],
 );
@@ -529,3 +533,148 @@ export const agreementFacts = pgView('agreement_facts', {
   blockedAt: timestamp('blocked_at', { withTimezone: true }),
   lastProgressAt: timestamp('last_progress_at', { withTimezone: true }),
 }).existing();
+
+// ---------------------------------------------------------------------------------------------------
+// Two-factor sign-in and attack resistance. The app role has no access to these tables (revoked in
+// the migration that creates them): only the sign-in machinery, running as the owner, reads secrets and counters.
+
+/** A user's TOTP second factor (RFC 6238); unconfirmed until the user has entered a first code from it. */
+export const userTotp = pgTable('user_totp', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Base32, 160 bits. */
+  secret: text('secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The newest time step (unix seconds / 30) accepted: a code of that step or an older one is a replay. */
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Single-use recovery codes, stored as argon2id hashes like passwords; shown to the user once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Counters for throttling (lib/auth/throttle.ts): one row per key ("account:<email>", "ip:<address>",
+ * "search:<user id>", …), counting hits in a fixed window; a key can be locked until a moment.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+export type UserTotp = typeof userTotp.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------------
+// Stagnation signals, escalation, mail outbox
+
+export const signalStatus = pgEnum('signal_status', ['open', 'snoozed', 'resolved']);
+export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed']);
+
+/** Escalation contacts of a partner organisation (opschaling level 1). */
+export const organisationContacts = pgTable(
+  'organisation_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organisation_contacts_org_idx').on(t.organisationId)],
+);
+
+export const signals = pgTable(
+  'signals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    rule: text('rule').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+    message: text('message').notNull(),
+    status: signalStatus('status').notNull().default('open'),
+    /** 0 regisseur, 1 contact person of the owning organisation, 2 house manager, 3 stuurgroep. */
+    level: integer('level').notNull().default(0),
+    levelSince: timestamp('level_since', { withTimezone: true }).notNull(),
+    snoozedUntil: date('snoozed_until', { mode: 'string' }),
+    snoozeReason: text('snooze_reason'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id),
+    resolutionNote: text('resolution_note'),
+    autoResolved: boolean('auto_resolved').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('signals_open_key_unique').on(t.key).where(sql`${t.status} <> 'resolved'`),
+    index('signals_status_level_idx').on(t.status, t.level),
+    index('signals_case_idx').on(t.caseId),
+    index('signals_org_idx').on(t.organisationId),
+  ],
+);
+
+export const signalEscalations = pgTable(
+  'signal_escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    signalId: uuid('signal_id')
+      .notNull()
+      .references(() => signals.id, { onDelete: 'cascade' }),
+    level: integer('level').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+  },
+  (t) => [index('signal_escalations_signal_idx').on(t.signalId)],
+);
+
+/**
+ * Transactional outbox: a mail is written in the same transaction as its cause and delivered by a worker
+ * with retries; the dedupe key makes a second write of the same mail a no-op.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dedupeKey: text('dedupe_key').notNull(),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: mailStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_dedupe_unique').on(t.dedupeKey),
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export type SignalRow = typeof signals.$inferSelect;
+export type MailRow = typeof mailOutbox.$inferSelect;
