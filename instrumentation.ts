@@ -10,3 +10,11 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const digest = (error as { digest?: string }).digest ?? '-';
   console.error(`[request] ${request.method} ${request.path.split('?')[0]} digest=${digest} ${describeError(error)}`);
 };
+
+/** Starts the in-server schedule (sweep, mail) in the Node.js server; never during `next build`. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.SCHEDULER === 'off') return;
+  const { startScheduler } = await import('@/lib/stagnation/scheduler');
+  startScheduler();
+}
