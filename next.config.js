@@ -11,6 +11,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Loaded from node_modules at run time: PGlite needs its WASM files beside it, argon2 is a prebuilt binary.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // Headers every response gets, static files included. The page CSP (with a nonce per request), HSTS and
+  // Cache-Control depend on the request and are set in proxy.ts (lib/http/security-headers.ts).
   async headers() {
     return [
       {
@@ -19,7 +21,12 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+          {
+            key: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=(), browsing-topics=()',
+          },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
         ],
       },
     ];

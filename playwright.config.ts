@@ -16,6 +16,9 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,
+    // A mutating API request that carries the session cookie must name its Origin (CSRF defence,
+    // lib/http/same-origin.ts), as browsers do; the journeys' API calls are such a client.
+    extraHTTPHeaders: { origin: baseURL },
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     trace: 'retain-on-failure',

@@ -1,19 +1,68 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { carriesSessionCookie } from '@/lib/auth/cookie-names';
+import { csrfRefusal } from '@/lib/http/same-origin';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  newNonce,
+  NO_STORE,
+  pageContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from '@/lib/http/security-headers';
 
-// Comfort only: sends visitors without a session cookie to the sign-in page. Every page and route
-// handler still checks the session itself (lib/auth/actor), so this is no security boundary.
-const SESSION_COOKIES = ['casusregie.session', '__Host-casusregie.session'];
+/** Pages a visitor without a session may see. */
+const PUBLIC_PAGES = ['/login'];
 
+const https = () => process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+
+/**
+ * Runs before every page and route handler (not before static files, see `matcher`):
+ * - refuses cross-site requests: a mutating request with a foreign Origin, or with a session cookie and
+ *   no Origin at all (server actions and route handlers alike; next-auth's own endpoints check their
+ *   CSRF token themselves);
+ * - sets the security headers that depend on the request: the page CSP with a fresh nonce (Next reads it
+ *   from the request's CSP header and puts it on its scripts), HSTS over https, and no-store for
+ *   everything that can hold personal data;
+ * - sends visitors without a session cookie to the sign-in page. That part is comfort only: every page
+ *   and route handler checks the session itself (lib/auth/actor.ts), so it is no security boundary.
+ */
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = '/login';
-  url.search = '';
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== '/') url.searchParams.set('callbackUrl', target);
-  return NextResponse.redirect(url);
+  const { pathname } = request.nextUrl;
+  const isApi = pathname.startsWith('/api/');
+
+  if (!pathname.startsWith('/api/auth/')) {
+    const refusal = csrfRefusal(request);
+    if (refusal) return secure(NextResponse.json({ error: refusal.message }, { status: refusal.status }), { api: true });
+  }
+
+  if (isApi) return secure(NextResponse.next(), { api: true });
+
+  const hasSession = carriesSessionCookie(request.headers.get('cookie'));
+  if (!hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/login';
+    url.search = '';
+    const target = pathname + request.nextUrl.search;
+    if (target !== '/') url.searchParams.set('callbackUrl', target);
+    return secure(NextResponse.redirect(url), { api: false });
+  }
+
+  const nonce = newNonce();
+  const csp = pageContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https: https() });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return secure(response, { api: false });
+}
+
+function secure(response: NextResponse, options: { api: boolean }): NextResponse {
+  if (options.api) response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
+  response.headers.set('Cache-Control', NO_STORE);
+  if (https()) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!api/|login|_next/|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
 };

@@ -1,14 +1,16 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-export async function AdminTabs({ current }: { current: 'overview' | 'audit' }) {
+export async function AdminTabs({ current }: { current: 'overview' | 'audit' | 'settings' | 'mailbox' }) {
   const t = await getTranslations('admin');
   const tabs = [
     { key: 'overview', href: '/admin' },
     { key: 'audit', href: '/admin/audit' },
+    { key: 'settings', href: '/admin/settings' },
+    { key: 'mailbox', href: '/admin/mailbox' },
   ] as const;
   return (
-    <nav aria-label={t('title')} className="mb-6 flex gap-2 border-b border-line">
+    <nav aria-label={t('title')} className="mb-6 flex flex-wrap gap-2 border-b border-line">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/sessions';
 import { LocaleSwitch } from './locale-switch';
+import { NotificationsLink } from './notifications/notifications-link';
 import { SignOutButton } from './sign-out-button';
 
 export async function AppHeader({ actor, houseName }: { actor: Actor; houseName: string }) {
@@ -13,7 +14,7 @@ export async function AppHeader({ actor, houseName }: { actor: Actor; houseName:
           <span className="text-lg font-semibold tracking-tight">{t('name')}</span>
           <span className="text-sm text-brand-100">{houseName}</span>
         </Link>
-        <div className="flex flex-wrap items-center gap-4">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-4">
           <div className="text-right text-sm leading-tight" data-testid="current-user">
             <span className="sr-only">{t('signedInAs')} </span>
             <span className="block font-medium">{actor.name}</span>
@@ -21,6 +22,10 @@ export async function AppHeader({ actor, houseName }: { actor: Actor; houseName:
               {actor.organisationName} · {tRoles(actor.role)}
             </span>
           </div>
+          <NotificationsLink actor={actor} />
+          <Link href="/account" className="text-sm font-medium underline-offset-2 hover:underline">
+            {t('account')}
+          </Link>
           <LocaleSwitch />
           <SignOutButton label={t('signOut')} />
         </div>

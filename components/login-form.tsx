@@ -32,7 +32,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     try {
       const result = await signIn('credentials', { ...parsed.data, redirect: false });
       if (result?.ok && !result.error) {
-        router.replace(safeCallbackPath(callbackUrl));
+        // The password is right: on to the second factor (the code, or setting up the app first).
+        router.replace(`/login/verify?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}`);
         router.refresh();
         return;
       }

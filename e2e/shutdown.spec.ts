@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
-const port = 3190;
+// Beside the journeys' own server (E2E_PORT), so parallel runs on other ports do not collide.
+const port = Number(process.env.E2E_PORT ?? 3100) + 90;
 const dataDir = `.data/e2e-shutdown/pglite`;
 
 function startServer() {
@@ -36,9 +37,10 @@ test('SIGTERM finishes requests in flight, closes the database cleanly, and the 
   const inFlight = Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/login`).then((r) => r.status));
   await new Promise((r) => setTimeout(r, 20));
   first.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 200));
-  // While draining, the load balancer is told to stop sending traffic.
-  expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(503);
+  // While draining, the load balancer is told to stop sending traffic (polled: a busy machine may take a moment).
+  await expect
+    .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`)).status, { timeout: 1200, intervals: [50] })
+    .toBe(503);
   expect(await Promise.all(inFlight)).toEqual(Array(20).fill(200));
   expect(await first.exited).toBe(0);
   expect(first.output()).toContain('database gesloten');

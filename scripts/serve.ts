@@ -7,12 +7,13 @@ import http from 'node:http';
 import next from 'next';
 import { parseEnv } from '@/lib/env/schema';
 import { markDraining } from '@/lib/house/draining';
+import { trustedClientIp } from '@/lib/http/client-ip';
 import { describeError } from '@/lib/http/log-safe';
 
 type Holder = { handle?: Promise<{ close(): Promise<void> }> };
 
 async function main() {
-  const { PORT: port, HOSTNAME: hostname, SHUTDOWN_DRAIN_MS: drainMs } = parseEnv(process.env);
+  const { PORT: port, HOSTNAME: hostname, SHUTDOWN_DRAIN_MS: drainMs, TRUSTED_PROXIES: trustedProxies } = parseEnv(process.env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // Next needs its own address to follow redirects from server actions.
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname === '0.0.0.0' ? 'localhost' : hostname, port });
@@ -22,6 +23,12 @@ async function main() {
   const server = http.createServer((req, res) => {
     // While draining, every answer closes its connection, so keep-alive clients reconnect elsewhere.
     if (stopping) res.setHeader('Connection', 'close');
+    // The audit log and the sign-in throttle use the client's address: only the one this server can vouch
+    // for (the peer, or what the trusted proxies in front of it saw), never one a client made up.
+    const ip = trustedClientIp(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustedProxies);
+    delete req.headers['x-real-ip'];
+    if (ip) req.headers['x-forwarded-for'] = ip;
+    else delete req.headers['x-forwarded-for'];
     handle(req, res).catch((error: unknown) => {
       console.error('[serve] request failed:', describeError(error));
       if (!res.headersSent) res.writeHead(500).end();

@@ -5,9 +5,11 @@ import type { CaseAction } from './matrix';
  * - public: anyone, signed in or not (health checks, the API description, the language switch);
  * - authenticated: any signed-in user, for their own data;
  * - admin: functioneel beheer only (the lib function refuses everyone else);
- * - next-auth: handled by next-auth itself (sign-in, sign-out, session).
+ * - next-auth: handled by next-auth itself (sign-in, sign-out, session);
+ * - second-factor: the two-factor step of sign-in, for a session that has passed the password only
+ *   (it must get that session from getPendingSignIn; everything else refuses such a session).
  */
-export type RouteGate = 'public' | 'authenticated' | 'admin' | 'next-auth';
+export type RouteGate = 'public' | 'authenticated' | 'admin' | 'next-auth' | 'second-factor';
 
 /** One or more actions of the permission matrix (lib/access/matrix.ts), or a gate. */
 export type RouteProtection = RouteGate | readonly [CaseAction, ...CaseAction[]];
@@ -35,13 +37,62 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'GET /api/v1/cases/[id]/partners': ['partner.list'],
   'POST /api/v1/cases/[id]/partners': ['partner.add'],
   'POST /api/v1/cases/[id]/partners/[partnerId]/end': ['partner.end'],
+  'GET /api/v1/cases/[id]/agreements': ['agreement.list'],
+  'POST /api/v1/cases/[id]/agreements': ['agreement.create'],
+  // Decided by role in lib/agreements (professionals: their organisation's, on convened cases only; regisseurs: all).
+  'GET /api/v1/agreements': 'authenticated',
+  'PATCH /api/v1/agreements/[id]': ['agreement.update'],
+  'GET /api/v1/agreements/[id]/actions': ['agreement.list'],
+  'POST /api/v1/agreements/[id]/actions': ['agreement.log'],
+  // Meetings are not case-scoped: lib/meetings/access.ts decides per meeting (regisseurs manage; invited
+  // professionals read, and see only the agenda items of their convened cases). The feed checks its token.
+  'GET /api/v1/meetings': 'authenticated',
+  'POST /api/v1/meetings': 'authenticated',
+  'GET /api/v1/meetings/[id]': 'authenticated',
+  'PATCH /api/v1/meetings/[id]': 'authenticated',
+  'POST /api/v1/meetings/[id]/transitions': 'authenticated',
+  'GET /api/v1/meetings/[id]/ics': 'authenticated',
+  'GET /api/v1/calendar/[userId]/[token]': 'public',
+  // Decided by role in lib/dashboard (managers and regisseurs; everyone else answers 403).
+  'GET /api/v1/dashboard': 'authenticated',
+  'GET /api/v1/dashboard.csv': 'authenticated',
+  // Decided by role in lib/signals (regisseurs read and act; managers read; everyone else answers 404).
+  'GET /api/v1/signals': 'authenticated',
+  'GET /api/v1/signals.csv': 'authenticated',
+  'POST /api/v1/signals/[id]/resolve': 'authenticated',
+  'POST /api/v1/signals/[id]/snooze': 'authenticated',
 
   'action app/locale-action.ts#switchLocale': 'public',
+  'action app/(auth)/login/actions.ts#verifyCodeAction': 'second-factor',
+  'action app/(auth)/login/actions.ts#confirmEnrolmentAction': 'second-factor',
+  'action app/(app)/account/actions.ts#changePasswordAction': 'authenticated',
+  'action app/(app)/account/actions.ts#regenerateRecoveryCodesAction': 'authenticated',
   'action app/(app)/admin/actions.ts#setUserActiveAction': 'admin',
+  'action app/(app)/admin/settings/actions.ts#updateSettingsAction': 'admin',
+  'action app/(app)/admin/settings/actions.ts#addContactAction': 'admin',
+  'action app/(app)/admin/settings/actions.ts#removeContactAction': 'admin',
+  // Signals: decided by role in lib/signals (regisseurs only). Notifications: the user's own (RLS).
+  'action app/(app)/signals/actions.ts#resolveSignalAction': 'authenticated',
+  'action app/(app)/signals/actions.ts#snoozeSignalAction': 'authenticated',
+  'action app/(app)/notifications/actions.ts#markNotificationReadAction': 'authenticated',
+  'action app/(app)/notifications/actions.ts#markAllNotificationsReadAction': 'authenticated',
   'action app/(app)/cases/actions.ts#createReferralAction': ['case.create'],
   'action app/(app)/cases/actions.ts#transitionAction': ['case.transition'],
   'action app/(app)/cases/actions.ts#updateCaseAction': ['case.update'],
   'action app/(app)/cases/actions.ts#addPartnerAction': ['partner.add'],
   'action app/(app)/cases/actions.ts#endPartnerAction': ['partner.end'],
   'action app/(app)/cases/actions.ts#setCaseLeadAction': ['partner.lead'],
+  'action app/(app)/agreements/actions.ts#createAgreementAction': ['agreement.create'],
+  'action app/(app)/agreements/actions.ts#updateAgreementAction': ['agreement.update'],
+  'action app/(app)/meetings/actions.ts#createMeetingAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#transitionMeetingAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#rescheduleMeetingAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#inviteOrganisationAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#setAttendanceAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#addAgendaItemAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#moveAgendaItemAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#removeAgendaItemAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#recordAgendaItemAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#moveItemToNextMeetingAction': 'authenticated',
+  'action app/(app)/meetings/actions.ts#planNextMeetingAction': 'authenticated',
 };

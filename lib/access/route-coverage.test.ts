@@ -17,10 +17,12 @@ const REGISTRY = 'lib/access/route-access.ts';
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Where server actions may live. */
 const ACTION_DIRS = ['app', 'lib', 'components'];
-/** Calls whose string arguments name the case action being checked. */
-const GUARD_CALLS = new Set(['withCase', 'assertAllowed']);
+/** Calls whose string arguments name the case action being checked (withAgreement passes it on to withCase). */
+const GUARD_CALLS = new Set(['withCase', 'assertAllowed', 'withAgreement']);
 /** The sign-in check: every request that is not public must get its actor from here. */
 const SIGN_IN = 'lib/auth/actor.ts#getActor';
+/** The two-factor step's check: a session that has passed the password only, for that step alone. */
+const PENDING_SIGN_IN = 'lib/auth/actor.ts#getPendingSignIn';
 
 // ---------------------------------------------------------------------------------------------------
 // Reading the code
@@ -144,6 +146,8 @@ function declarationOf(key: string, seen = new Set<string>()): { file: ParsedFil
 interface Facts {
   actions: Set<CaseAction>;
   signIn: boolean;
+  /** Reaches getPendingSignIn (only meaningful for the 'second-factor' gate). */
+  pendingSignIn?: boolean;
 }
 
 const factsMemo = new Map<string, Facts>();
@@ -154,6 +158,7 @@ function factsOf(key: string, visiting = new Set<string>()): Facts {
   const found = declarationOf(key);
   if (!found) return facts;
   if (found.key === SIGN_IN) return { actions: new Set(), signIn: true };
+  if (found.key === PENDING_SIGN_IN) return { actions: new Set(), signIn: false, pendingSignIn: true };
   if (factsMemo.has(found.key)) return factsMemo.get(found.key)!;
   if (visiting.has(found.key)) return facts;
   visiting.add(found.key);
@@ -173,6 +178,7 @@ function factsOf(key: string, visiting = new Set<string>()): Facts {
         const sub = factsOf(target, visiting);
         sub.actions.forEach((a) => facts.actions.add(a));
         facts.signIn ||= sub.signIn;
+        if (sub.pendingSignIn) facts.pendingSignIn = true;
       }
     }
     ts.forEachChild(node, visit);
@@ -287,6 +293,7 @@ describe('route coverage: every entry point is in ROUTE_ACCESS', () => {
   it('puts the sign-in check in front of everything that is not public', () => {
     const open = ENTRIES.filter((e) => {
       const registered = ROUTE_ACCESS[e.id];
+      if (registered === 'second-factor') return !factsOf(e.key).pendingSignIn;
       return registered !== undefined && registered !== 'public' && registered !== 'next-auth' && !factsOf(e.key).signIn;
     }).map((e) => `  ${e.id} (${e.file}): registered as ${format(ROUTE_ACCESS[e.id]!)}, but never calls getActor()/withActor()`);
     expect(open, `Entry points without a sign-in check:\n${open.join('\n')}\n`).toEqual([]);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { agreementActions, agreements, cases } from '@/db/schema';
+import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, validation } from '@/lib/http/errors';
@@ -9,16 +10,36 @@ import type { LogActionInput } from './schemas';
 
 const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
 
+type StoredAction = typeof agreementActions.$inferSelect;
+
+/** The entry stored earlier under this key, if any; a key reused for another request is refused. */
+async function earlierEntry(tx: Tx, actor: Actor, agreementId: string, input: LogActionInput): Promise<StoredAction | null> {
+  if (!input.idempotencyKey) return null;
+  const [existing] = await tx
+    .select()
+    .from(agreementActions)
+    .where(and(eq(agreementActions.authorUserId, actor.userId), eq(agreementActions.idempotencyKey, input.idempotencyKey)));
+  if (!existing) return null;
+  if (existing.agreementId !== agreementId) {
+    throw validation({ idempotencyKey: ['Deze sleutel is al gebruikt voor een andere afspraak.'] });
+  }
+  if (existing.kind !== input.kind || existing.note !== input.note) {
+    throw validation({ idempotencyKey: ['Deze sleutel is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel.'] });
+  }
+  return existing;
+}
+
 /**
  * A progress entry, "done" with a note, or "blocked" with a reason (which notifies the regisseur).
- * With an idempotency key a retried or double-clicked request is stored once and answered the same.
+ * With an idempotency key a retried or double-clicked request is stored once and answered the same,
+ * also when both copies arrive at the same moment: the agreement row is locked first, so the second
+ * request waits for the first and then finds its entry.
  */
 export async function logAction(actor: Actor, agreementId: unknown, input: LogActionInput, now = new Date()) {
   return withAgreement(actor, agreementId, 'agreement.log', async (tx, { ref, agreementId: id }) => {
     const [agreement] = await tx
       .select({
         ownerOrganisationId: agreements.ownerOrganisationId,
-        status: agreements.status,
         regisseurUserId: cases.regisseurUserId,
       })
       .from(agreements)
@@ -28,17 +49,12 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
     if (actor.role !== 'regisseur' && agreement.ownerOrganisationId !== actor.organisationId) {
       throw new AppError('FORBIDDEN', 'Alleen de uitvoerende organisatie legt voortgang vast op deze afspraak.');
     }
-    if (input.idempotencyKey) {
-      const [existing] = await tx
-        .select()
-        .from(agreementActions)
-        .where(and(eq(agreementActions.authorUserId, actor.userId), eq(agreementActions.idempotencyKey, input.idempotencyKey)));
-      if (existing) {
-        if (existing.agreementId !== id) throw validation({ idempotencyKey: ['Deze sleutel is al gebruikt voor een andere afspraak.'] });
-        return { action: existing, replayed: true };
-      }
-    }
-    if (FINISHED.includes(agreement.status)) {
+    // Only now the lock: FOR UPDATE needs the update policy, which the owning organisation passes.
+    const [locked] = await tx.select({ status: agreements.status }).from(agreements).where(eq(agreements.id, id)).for('update');
+    if (!locked) throw new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
+    const earlier = await earlierEntry(tx, actor, id, input);
+    if (earlier) return { action: earlier, replayed: true };
+    if (FINISHED.includes(locked.status)) {
       throw validation({ kind: ['Deze afspraak is afgerond; er kan geen voortgang meer bij.'] }, 'Deze afspraak is afgerond.');
     }
     const [action] = await tx
@@ -52,9 +68,16 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
         idempotencyKey: input.idempotencyKey ?? null,
         createdAt: now,
       })
+      // The same key on another agreement of this user, at the same moment: answered as a replay below.
+      .onConflictDoNothing({ target: [agreementActions.authorUserId, agreementActions.idempotencyKey] })
       .returning();
+    if (!action) {
+      const raced = await earlierEntry(tx, actor, id, input);
+      if (raced) return { action: raced, replayed: true };
+      throw validation({ idempotencyKey: ['Deze sleutel is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel.'] });
+    }
     const changes: Partial<typeof agreements.$inferInsert> = { lastProgressAt: now, updatedAt: now };
-    if (input.kind === 'voortgang' && agreement.status === 'open') changes.status = 'in_uitvoering';
+    if (input.kind === 'voortgang' && locked.status === 'open') changes.status = 'in_uitvoering';
     if (input.kind === 'gereed') Object.assign(changes, { status: 'gereed', completedAt: now, completionNote: input.note, blockedAt: null, blockedReason: null });
     if (input.kind === 'geblokkeerd') Object.assign(changes, { blockedAt: now, blockedReason: input.note });
     await tx
@@ -72,11 +95,11 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
     await audit(tx, subjectOf(actor), {
       action: 'update',
       entity: 'agreement-action',
-      entityId: action!.id,
+      entityId: action.id,
       caseId: ref.id,
       caseNumber: ref.number,
       details: { agreementId: id, kind: input.kind },
     });
-    return { action: action!, replayed: false };
+    return { action, replayed: false };
   });
 }

@@ -57,10 +57,14 @@ export const logActionSchema = z.discriminatedUnion(
 );
 export type LogActionInput = z.infer<typeof logActionSchema>;
 
+// A filter form sends empty fields ("all statuses"); those, like absent ones, filter nothing.
+const filter = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v[0] : v), schema.optional());
+
 export const myAgreementsQuerySchema = z.object({
-  owner: z.enum(['me', 'org'], { message: "Kies 'me' of 'org'." }).optional(),
-  status: z.enum(AGREEMENT_STATUSES, { message: 'Onbekende status.' }).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
+  owner: filter(z.enum(['me', 'org'], { message: "Kies 'me' of 'org'." })),
+  status: filter(z.enum(AGREEMENT_STATUSES, { message: 'Onbekende status.' })),
+  overdue: filter(z.enum(['true', 'false'], { message: "Kies 'true' of 'false'." })),
 });
 export type MyAgreementsQuery = z.infer<typeof myAgreementsQuerySchema>;
 

@@ -5,16 +5,14 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { UserRole } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
+import { clientIp } from '@/lib/http/client-ip';
 import { sessionCookieName } from './cookies';
 import { authSecret } from './secret';
-import { resolveSession, type Actor } from './sessions';
+import { loadSession, type Actor, type SessionState } from './sessions';
 import { claimsFromToken } from './token';
 
-/**
- * The signed-in user for this request, re-read from the database (so deactivation and role changes
- * apply at once), or null. Cached per request, so a page and its layout share one lookup.
- */
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The session this request's cookie stands for, re-read from the database; cached per request. */
+const readSession = cache(async (): Promise<SessionState | null> => {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   let token: unknown;
@@ -25,20 +23,49 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   }
   const claims = claimsFromToken(token);
   if (!claims) return null;
-  const actor = await asSystem((tx) => resolveSession(tx, claims));
-  if (!actor) return null;
-  const requestHeaders = await headers();
-  return {
-    ...actor,
-    ip: requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || requestHeaders.get('x-real-ip') || null,
-    userAgent: requestHeaders.get('user-agent')?.slice(0, 400) ?? null,
-  };
+  return asSystem((tx) => loadSession(tx, claims));
 });
 
-/** For pages: a signed-out visitor goes to the sign-in page, a wrong role gets a 404. */
+/** Where this request came from, for the audit log and the sign-in throttle. */
+export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
+  const requestHeaders = await headers();
+  return {
+    ip: clientIp((name) => requestHeaders.get(name)),
+    userAgent: requestHeaders.get('user-agent')?.slice(0, 400) ?? null,
+  };
+}
+
+/**
+ * The signed-in user for this request (password and second factor passed), re-read from the database (so
+ * deactivation and role changes apply at once), or null. A session that has passed only the password is
+ * null here: it reaches no page and no API. Cached per request, so a page and its layout share one lookup.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const state = await readSession();
+  if (state?.stage !== 'verified') return null;
+  return { ...state.actor, ...(await requestMeta()) };
+});
+
+export type PendingSession = Extract<SessionState, { stage: 'second-factor' | 'enrolment' }>;
+
+/** A session that has passed the password but not yet the second factor: for the two-factor step only. */
+export const getPendingSignIn = cache(async (): Promise<PendingSession | null> => {
+  const state = await readSession();
+  return state && state.stage !== 'verified' ? state : null;
+});
+
+export const SECOND_STEP_PATH = { 'second-factor': '/login/verify', enrolment: '/login/enrol' } as const;
+
+/**
+ * For pages: a signed-out visitor goes to the sign-in page, a half-signed-in one to the two-factor step,
+ * a wrong role gets a 404.
+ */
 export async function requireActor(roles?: readonly UserRole[]): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect('/login');
+  if (!actor) {
+    const pending = await getPendingSignIn();
+    redirect(pending ? SECOND_STEP_PATH[pending.stage] : '/login');
+  }
   if (roles && !roles.includes(actor.role)) notFound();
   return actor;
 }

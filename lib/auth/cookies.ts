@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './cookie-names';
 
 /** Secure cookies (with the __Host- prefix) whenever the app is served over https. */
 export function usesSecureCookies(): boolean {
@@ -6,5 +7,5 @@ export function usesSecureCookies(): boolean {
 }
 
 export function sessionCookieName(): string {
-  return usesSecureCookies() ? '__Host-casusregie.session' : 'casusregie.session';
+  return usesSecureCookies() ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 }

@@ -2,17 +2,17 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { asSystem } from '@/db/transaction';
 import { describeError } from '@/lib/http/log-safe';
-import { signInWithPassword } from './credentials';
+import { clientIp } from '@/lib/http/client-ip';
+import { signInWithCredentials } from './credentials';
 import { sessionCookieName, usesSecureCookies } from './cookies';
 import { ABSOLUTE_LIFETIME_MS } from './policy';
 import { authSecret } from './secret';
-import { resolveSession, revokeSession } from './sessions';
+import { loadSession, revokeSession } from './sessions';
 import { claimsFromToken } from './token';
 
 function clientMeta(headers: Record<string, unknown> | undefined) {
-  const forwarded = typeof headers?.['x-forwarded-for'] === 'string' ? headers['x-forwarded-for'] : undefined;
-  const userAgent = typeof headers?.['user-agent'] === 'string' ? headers['user-agent'] : undefined;
-  return { ip: forwarded?.split(',')[0]?.trim() ?? null, userAgent: userAgent ?? null };
+  const get = (name: string) => (typeof headers?.[name] === 'string' ? (headers[name] as string) : undefined);
+  return { ip: clientIp(get), userAgent: get('user-agent')?.slice(0, 400) ?? null };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -31,9 +31,11 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'credentials',
-        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        // `code` (authenticator app or recovery code) is optional: without it the session reaches only the
+        // two-factor step (/login/verify or /login/enrol), which the sign-in form shows next.
+        credentials: { email: { type: 'email' }, password: { type: 'password' }, code: { type: 'text' } },
         async authorize(credentials, req) {
-          const result = await asSystem((tx) => signInWithPassword(tx, credentials, clientMeta(req.headers)));
+          const result = await asSystem((tx) => signInWithCredentials(tx, credentials, clientMeta(req.headers)));
           if (!result.ok) return null;
           const { userId, sessionId, sessionVersion } = result.claims;
           return { id: userId, sid: sessionId, sv: sessionVersion };
@@ -45,9 +47,11 @@ export function authOptions(): NextAuthOptions {
         // The token carries identifiers only; names and roles are re-read on every request.
         if (user) return { sub: user.id, sid: user.sid, sv: user.sv };
         const claims = claimsFromToken(token);
-        const actor = claims && (await asSystem((tx) => resolveSession(tx, claims)));
+        // A half-signed-in session stays alive here (it needs its cookie for the two-factor step); pages and
+        // the API refuse it (lib/auth/actor.ts).
+        const state = claims && (await asSystem((tx) => loadSession(tx, claims)));
         // Throwing makes next-auth clear the cookie: the session has ended.
-        if (!actor) throw new Error('session ended');
+        if (!state) throw new Error('session ended');
         return token;
       },
       async session({ session, token }) {

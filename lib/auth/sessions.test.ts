@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users, userSessions } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import { DEMO_PASSWORD } from '@/lib/seed/demo-data';
-import { signInWithPassword } from './credentials';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from './policy';
-import { endAllSessions, resolveSession, revokeSession, type SessionClaims } from './sessions';
+import { createSession, endAllSessions, resolveSession, revokeSession, type SessionClaims } from './sessions';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -14,12 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => closeDb());
 
+/** A fully signed-in session (password and second factor passed; credentials.test.ts covers how). */
 async function signIn(email: string, at = new Date()): Promise<SessionClaims> {
-  const result = await signInWithPassword(handle.db, { email, password: DEMO_PASSWORD }, {}, at);
-  if (!result.ok) throw new Error('sign-in failed');
+  const [user] = await handle.db.select().from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`no user ${email}`);
+  const sessionId = await createSession(handle.db, user.id, {}, { verified: true, now: at });
   // Sessions start "now" in the database; move them to the test clock.
-  await handle.db.update(userSessions).set({ createdAt: at, lastSeenAt: at }).where(eq(userSessions.id, result.claims.sessionId));
-  return result.claims;
+  await handle.db.update(userSessions).set({ createdAt: at, lastSeenAt: at }).where(eq(userSessions.id, sessionId));
+  return { userId: user.id, sessionId, sessionVersion: user.sessionVersion };
 }
 
 const minutes = (n: number) => n * 60 * 1000;

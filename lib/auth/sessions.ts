@@ -1,7 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { organisations, userSessions, users, type OrganisationDomain, type UserRole } from '@/db/schema';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { organisations, userSessions, users, userTotp, type OrganisationDomain, type UserRole } from '@/db/schema';
 import type { Executor } from '@/db/types';
-import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, TOUCH_INTERVAL_MS } from './policy';
+import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, PENDING_LIFETIME_MS, TOUCH_INTERVAL_MS } from './policy';
 
 export interface Actor {
   userId: string;
@@ -28,19 +28,36 @@ export async function createSession(
   db: Executor,
   userId: string,
   meta: { ip?: string | null; userAgent?: string | null },
+  options: { verified: boolean; now?: Date } = { verified: false },
 ): Promise<string> {
   const [row] = await db
     .insert(userSessions)
-    .values({ userId, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 400) ?? null })
+    .values({
+      userId,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 400) ?? null,
+      mfaVerifiedAt: options.verified ? (options.now ?? new Date()) : null,
+    })
     .returning({ id: userSessions.id });
   return row!.id;
 }
 
 /**
- * Re-reads user, organisation and session for one request. Null when the user or organisation was
- * deactivated, the session version moved on, the session was revoked, idle too long or too old.
+ * What a session cookie stands for right now:
+ * - verified: password and second factor passed; the actor of every request;
+ * - second-factor / enrolment: only the password passed; such a session reaches nothing but the
+ *   two-factor step (verify a code, or set up the authenticator app first), and only for a few minutes.
  */
-export async function resolveSession(db: Executor, claims: SessionClaims, now = new Date()): Promise<Actor | null> {
+export type SessionState =
+  | { stage: 'verified'; actor: Actor }
+  | { stage: 'second-factor' | 'enrolment'; userId: string; sessionId: string; email: string; name: string };
+
+/**
+ * Re-reads user, organisation and session for one request. Null when the user or organisation was
+ * deactivated, the session version moved on, the session was revoked, idle too long or too old, or (for a
+ * session still waiting for its second factor) older than a few minutes.
+ */
+export async function loadSession(db: Executor, claims: SessionClaims, now = new Date()): Promise<SessionState | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -58,15 +75,26 @@ export async function resolveSession(db: Executor, claims: SessionClaims, now = 
       createdAt: userSessions.createdAt,
       lastSeenAt: userSessions.lastSeenAt,
       revokedAt: userSessions.revokedAt,
+      mfaVerifiedAt: userSessions.mfaVerifiedAt,
+      totpConfirmedAt: userTotp.confirmedAt,
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(userTotp, eq(userTotp.userId, users.id))
     .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.userId)));
 
   if (!row || row.revokedAt || !row.userActive || !row.organisationActive) return null;
   if (row.sessionVersion !== claims.sessionVersion) return null;
   const t = now.getTime();
+  if (!row.mfaVerifiedAt) {
+    if (t - row.createdAt.getTime() > PENDING_LIFETIME_MS) {
+      await revokeSession(db, row.sessionId, now);
+      return null;
+    }
+    const { userId, sessionId, email, name } = row;
+    return { stage: row.totpConfirmedAt ? 'second-factor' : 'enrolment', userId, sessionId, email, name };
+  }
   if (t - row.createdAt.getTime() > ABSOLUTE_LIFETIME_MS || t - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
     await revokeSession(db, row.sessionId, now);
     return null;
@@ -75,18 +103,27 @@ export async function resolveSession(db: Executor, claims: SessionClaims, now = 
     await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, row.sessionId));
   }
   return {
-    userId: row.userId,
-    sessionId: row.sessionId,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    locale: row.locale,
-    organisationId: row.organisationId,
-    organisationName: row.organisationName,
-    organisationDomain: row.organisationDomain,
-    ip: null,
-    userAgent: null,
+    stage: 'verified',
+    actor: {
+      userId: row.userId,
+      sessionId: row.sessionId,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      locale: row.locale,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      organisationDomain: row.organisationDomain,
+      ip: null,
+      userAgent: null,
+    },
   };
+}
+
+/** The actor of a fully signed-in session (password and second factor), or null. */
+export async function resolveSession(db: Executor, claims: SessionClaims, now = new Date()): Promise<Actor | null> {
+  const state = await loadSession(db, claims, now);
+  return state?.stage === 'verified' ? state.actor : null;
 }
 
 export async function revokeSession(db: Executor, sessionId: string, now = new Date()): Promise<void> {
@@ -110,4 +147,12 @@ export async function revokeAllSessions(db: Executor, userId: string, now = new 
     .update(userSessions)
     .set({ revokedAt: now })
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+}
+
+/** Ends every other session of a user (after a password change), keeping the one in use. */
+export async function revokeOtherSessions(db: Executor, userId: string, keepSessionId: string, now = new Date()): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), ne(userSessions.id, keepSessionId)));
 }

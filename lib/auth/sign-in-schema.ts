@@ -10,6 +10,13 @@ export const signInSchema = z.object({
     .max(254, 'Dit e-mailadres is te lang.')
     .pipe(z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' })),
   password: z.string().min(1, 'Vul je wachtwoord in.').max(1024, 'Dit wachtwoord is te lang.'),
+  /** The second factor in the same request (scripts): a code from the authenticator app or a recovery code. */
+  code: z
+    .string()
+    .trim()
+    .max(64, 'Deze code is te lang.')
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -18,3 +25,12 @@ export function safeCallbackPath(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   return value;
 }
+
+/** The second step of the sign-in form: a code from the authenticator app or a recovery code. */
+export const codeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Vul de code uit je authenticator-app in.')
+    .max(64, 'Deze code is te lang.'),
+});

@@ -18,6 +18,12 @@ export const envSchema = z
     PORT: z.coerce.number({ message: 'moet een poortnummer zijn' }).int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().trim().min(1).default('0.0.0.0'),
     SHUTDOWN_DRAIN_MS: z.coerce.number({ message: 'moet een aantal milliseconden zijn' }).int().min(0).max(60000).default(1500),
+    TRUSTED_PROXIES: z.coerce
+      .number({ message: 'moet een aantal zijn (0 zonder reverse proxy)' })
+      .int()
+      .min(0)
+      .max(5)
+      .default(0),
     DEMO_DATA: z
       .enum(['auto', 'on', 'off'], { message: "moet 'auto', 'on' of 'off' zijn" })
       .default('auto'),

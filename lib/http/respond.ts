@@ -6,7 +6,9 @@ import { describeError } from './log-safe';
 export function jsonError(error: AppError): NextResponse {
   const body: Record<string, unknown> = { error: error.message };
   if (error.fieldErrors) body.fieldErrors = error.fieldErrors;
-  return NextResponse.json(body, { status: error.status });
+  const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  const headers = typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined;
+  return NextResponse.json(body, { status: error.status, headers });
 }
 
 /** Unexpected failures: the client gets a correlation id, the log gets the id and the message only. */

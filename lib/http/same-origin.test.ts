@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { assertSameOrigin, isCrossOrigin } from './same-origin';
+import { assertSameOrigin, CROSS_ORIGIN_MESSAGE, csrfRefusal, isCrossOrigin, MISSING_ORIGIN_MESSAGE } from './same-origin';
 
 function request(method: string, headers: Record<string, string>) {
   return new Request('http://127.0.0.1:3100/api/v1/cases', { method, headers });
 }
+
+const session = { cookie: 'NEXT_LOCALE=nl; casusregie.session=eyJhbGciOi...' };
 
 describe('same-origin check', () => {
   it('allows the own origin, also behind a proxy that sets X-Forwarded-Host', () => {
@@ -12,10 +14,7 @@ describe('same-origin check', () => {
     expect(
       isCrossOrigin(request('POST', { host: 'app:3000', 'x-forwarded-host': 'casus.example.nl', origin: 'https://casus.example.nl' })),
     ).toBe(false);
-  });
-
-  it('allows a request without Origin (scripts) for now', () => {
-    expect(isCrossOrigin(request('POST', { host: '127.0.0.1:3100' }))).toBe(false);
+    expect(csrfRefusal(request('POST', { host: '127.0.0.1:3100', origin: 'http://127.0.0.1:3100', ...session }))).toBeNull();
   });
 
   it('refuses another site, another port, Origin null and a malformed Origin', () => {
@@ -27,6 +26,19 @@ describe('same-origin check', () => {
     expect(isCrossOrigin(request('POST', { host: 'casus.example.nl', 'x-forwarded-host': 'app.internal', origin: 'https://casus.example.nl' }))).toBe(
       true,
     );
+  });
+
+  it('refuses a mutating request without Origin that carries the session cookie (either name)', () => {
+    expect(csrfRefusal(request('POST', { host: '127.0.0.1:3100', ...session }))?.message).toBe(MISSING_ORIGIN_MESSAGE);
+    expect(csrfRefusal(request('PATCH', { host: '127.0.0.1:3100', cookie: '__Host-casusregie.session=abc' }))?.status).toBe(403);
+    expect(csrfRefusal(request('DELETE', { host: '127.0.0.1:3100', cookie: 'casusregie.session.0=abc' }))?.status).toBe(403);
+  });
+
+  it('lets a request without Origin and without a session through (it is not signed in), and every safe method', () => {
+    expect(csrfRefusal(request('POST', { host: '127.0.0.1:3100' }))).toBeNull();
+    expect(csrfRefusal(request('POST', { host: '127.0.0.1:3100', cookie: 'NEXT_LOCALE=en; other.session=1' }))).toBeNull();
+    expect(csrfRefusal(request('GET', { host: '127.0.0.1:3100', ...session }))).toBeNull();
+    expect(csrfRefusal(request('HEAD', { host: '127.0.0.1:3100', origin: 'https://evil.example', ...session }))).toBeNull();
   });
 
   it('throws 403 with the Dutch message for mutating methods only', () => {
@@ -41,7 +53,7 @@ describe('same-origin check', () => {
       }
       expect(caught).toBeInstanceOf(AppError);
       expect((caught as AppError).status).toBe(403);
-      expect((caught as AppError).message).toBe('Verzoek van een andere website geweigerd.');
+      expect((caught as AppError).message).toBe(CROSS_ORIGIN_MESSAGE);
     }
   });
 });

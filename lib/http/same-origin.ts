@@ -1,9 +1,15 @@
+import { carriesSessionCookie } from '@/lib/auth/cookie-names';
 import { AppError } from './errors';
 
 /** Methods that change nothing; every other method must come from the app's own pages (or a script). */
 export const SAFE_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS'];
 
-export const crossOrigin = () => new AppError('FORBIDDEN', 'Verzoek van een andere website geweigerd.');
+export const CROSS_ORIGIN_MESSAGE = 'Verzoek van een andere website geweigerd.';
+export const MISSING_ORIGIN_MESSAGE =
+  'Verzoek zonder Origin-header geweigerd. Stuur bij een wijzigend verzoek met sessiecookie de header Origin mee, met het adres van Casusregie.';
+
+export const crossOrigin = () => new AppError('FORBIDDEN', CROSS_ORIGIN_MESSAGE);
+export const missingOrigin = () => new AppError('FORBIDDEN', MISSING_ORIGIN_MESSAGE);
 
 /** The host this request was addressed to: a proxy's X-Forwarded-Host wins over Host. */
 function requestHost(request: Request): string | null {
@@ -12,9 +18,8 @@ function requestHost(request: Request): string | null {
 }
 
 /**
- * True when a browser sent this request from another website (cross-site request forgery). A present
- * `Origin` must name the host the request went to; `Origin: null` (sandboxed frames, opaque redirects)
- * never matches. A missing Origin is allowed for now: scripts without a browser send none.
+ * True when a browser sent this request from another website: a present `Origin` must name the host the
+ * request went to; `Origin: null` (sandboxed frames, opaque redirects) never matches.
  */
 export function isCrossOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
@@ -28,8 +33,22 @@ export function isCrossOrigin(request: Request): boolean {
   }
 }
 
-/** Throws 403 for a mutating request from another website; safe methods always pass. */
+/**
+ * Why a request must be refused as a possible cross-site request forgery, or null. Safe methods always
+ * pass. A mutating request needs an `Origin` of this site; without one it passes only when it carries no
+ * session cookie (then it is not signed in and gets its 401 further on). Browsers send Origin with every
+ * POST, PUT, PATCH and DELETE; scripts that use the session cookie must send it too.
+ */
+export function csrfRefusal(request: Request): AppError | null {
+  if (SAFE_METHODS.includes(request.method.toUpperCase())) return null;
+  if (request.headers.get('origin') === null) {
+    return carriesSessionCookie(request.headers.get('cookie')) ? missingOrigin() : null;
+  }
+  return isCrossOrigin(request) ? crossOrigin() : null;
+}
+
+/** Throws 403 for a mutating request from another website, or without Origin but with a session cookie. */
 export function assertSameOrigin(request: Request): void {
-  if (SAFE_METHODS.includes(request.method.toUpperCase())) return;
-  if (isCrossOrigin(request)) throw crossOrigin();
+  const refusal = csrfRefusal(request);
+  if (refusal) throw refusal;
 }

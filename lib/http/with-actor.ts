@@ -2,14 +2,17 @@ import 'server-only';
 import type { NextResponse } from 'next/server';
 import { getActor, type Actor } from '@/lib/auth/actor';
 import { AppError } from './errors';
+import { enforceRateLimit } from './rate-limit';
 import { jsonError, toErrorResponse } from './respond';
 import { assertSameOrigin } from './same-origin';
 
 type Handler<C> = (request: Request, actor: Actor, context: C) => Promise<NextResponse | Response>;
 
+const isExport = (request: Request) => request.method === 'GET' && new URL(request.url).pathname.endsWith('.csv');
+
 /**
  * Every API route goes through here: no handler can forget the sign-in check, the cross-site check on
- * mutating methods, or the error shape.
+ * mutating methods, the export limit, or the error shape.
  */
 export function withActor<C>(handler: Handler<C>) {
   return async (request: Request, context: C): Promise<Response> => {
@@ -17,6 +20,8 @@ export function withActor<C>(handler: Handler<C>) {
       assertSameOrigin(request);
       const actor = await getActor();
       if (!actor) return jsonError(new AppError('UNAUTHENTICATED', 'Je bent niet (meer) aangemeld.'));
+      // Every CSV download is an export of data in bulk: limited per user (429 over the limit).
+      if (isExport(request)) await enforceRateLimit(actor, 'export');
       return await handler(request, actor, context);
     } catch (error) {
       return toErrorResponse(error);

@@ -62,6 +62,15 @@ export async function removeAgendaItem(actor: Actor, meetingId: unknown, itemId:
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id)))
       .returning({ id: agendaItems.id });
     if (removed.length === 0) throw new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
+    // Close the gap, so the agenda stays numbered 1, 2, 3 (partners see the numbers of besloten items too).
+    const rest = await tx
+      .select({ id: agendaItems.id, position: agendaItems.position })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meeting.id))
+      .orderBy(asc(agendaItems.position));
+    for (const [i, item] of rest.entries()) {
+      if (item.position !== i + 1) await tx.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, item.id));
+    }
     await audit(tx, subjectOf(actor), { action: 'update', entity: 'meeting', entityId: meeting.id, details: { agenda: 'removed' } });
   });
 }
@@ -115,6 +124,7 @@ export async function moveItemToNextMeeting(actor: Actor, meetingId: unknown, it
     const [item] = await tx.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id)));
     if (!item) throw new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
     if (item.status === 'besproken') throw new AppError('VALIDATION', 'Dit agendapunt is al besproken.');
+    if (item.status === 'doorgeschoven') throw new AppError('VALIDATION', 'Dit agendapunt is al naar een volgend overleg doorgeschoven.');
     const [next] = await tx
       .select()
       .from(meetings)
@@ -122,6 +132,13 @@ export async function moveItemToNextMeeting(actor: Actor, meetingId: unknown, it
       .orderBy(asc(meetings.startsAt))
       .limit(1);
     if (!next) throw new AppError('VALIDATION', 'Plan eerst het volgende overleg van deze reeks.');
+    if (item.caseId) {
+      const [already] = await tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, next.id), eq(agendaItems.caseId, item.caseId)));
+      if (already) throw new AppError('VALIDATION', 'Deze casus staat al op de agenda van het volgende overleg.');
+    }
     const [moved] = await tx
       .insert(agendaItems)
       .values({

@@ -7,6 +7,7 @@ import { forbidden } from '@/lib/http/errors';
 /** Upcoming or past meetings the actor may see: all for regisseurs, invited ones for professionals. */
 export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = 'upcoming', now = new Date()) {
   if (actor.role !== 'regisseur' && actor.role !== 'professional') throw forbidden();
+  const boundary = new Date(now.getTime() - 12 * 3600 * 1000);
   return asUser(actor.userId, (tx) =>
     tx
       .select({
@@ -17,17 +18,21 @@ export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = '
         startsAt: meetings.startsAt,
         endsAt: meetings.endsAt,
         location: meetings.location,
-        items: sql<number>`(select count(*)::int from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id})`,
+        // Qualified by hand: in a select list of a one-table query drizzle writes columns without their
+        // table, and a bare "id" inside the subquery would be the agenda item's own id.
+        items: sql<number>`(select count(*)::int from ${agendaItems} where ${agendaItems}.meeting_id = ${meetings}.id)`,
       })
       .from(meetings)
       .where(
         and(
-          period === 'upcoming' ? gte(meetings.endsAt, sql`${new Date(now.getTime() - 12 * 3600 * 1000)}`) : lt(meetings.endsAt, now),
+          // A meeting that ended less than 12 hours ago still counts as upcoming (today's minutes), and
+          // only as upcoming: the two lists share one boundary.
+          period === 'upcoming' ? gte(meetings.endsAt, boundary) : lt(meetings.endsAt, boundary),
           actor.role === 'professional'
             ? and(
                 ne(meetings.status, 'concept'),
-                sql`exists (select 1 from ${meetingInvitees} where ${meetingInvitees.meetingId} = ${meetings.id}
-                  and ${meetingInvitees.organisationId} = ${actor.organisationId})`,
+                sql`exists (select 1 from ${meetingInvitees} where ${meetingInvitees}.meeting_id = ${meetings}.id
+                  and ${meetingInvitees}.organisation_id = ${actor.organisationId})`,
               )
             : undefined,
         ),

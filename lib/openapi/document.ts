@@ -1,3 +1,5 @@
+import { createAgreementSchema, logActionSchema, myAgreementsQuerySchema, updateAgreementSchema } from '@/lib/agreements/schemas';
+import { agreementIdParam, IDEMPOTENCY_HEADER, idempotencyKeyHeader } from '@/lib/api/agreements';
 import { caseIdParam, endPartnerBodySchema, partnerIdParam } from '@/lib/api/cases';
 import {
   addPartnerSchema,
@@ -23,6 +25,24 @@ import {
   referralCreated,
   transitionResult,
 } from './responses';
+import {
+  agreementActionEntry,
+  agreementCreated,
+  agreementHistoryList,
+  agreementItem,
+  agreementList,
+  agreementUpdated,
+} from './agreement-responses';
+import {
+  MEETING_ID_PARAMETERS,
+  MEETING_PATH_PARAMETERS,
+  MEETING_PATHS,
+  MEETING_REQUEST_SCHEMAS,
+  MEETING_RESPONSE_SCHEMAS,
+  MEETING_TAG,
+} from './meeting-paths';
+import { DASHBOARD_PATHS, DASHBOARD_RESPONSE_SCHEMAS, DASHBOARD_TAG } from './dashboard-paths';
+import { SIGNAL_ID_PARAMETERS, SIGNAL_PATHS, SIGNAL_REQUEST_SCHEMAS, SIGNAL_RESPONSE_SCHEMAS, SIGNAL_TAG } from './signal-paths';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas the route handlers parse
@@ -43,6 +63,11 @@ const REQUEST_SCHEMAS = {
   EndPartner: endPartnerBodySchema,
   CaseLead: caseLeadSchema,
   ProfileUpdate: updateProfileSchema,
+  CreateAgreement: createAgreementSchema,
+  UpdateAgreement: updateAgreementSchema,
+  LogAgreementAction: logActionSchema,
+  ...MEETING_REQUEST_SCHEMAS,
+  ...SIGNAL_REQUEST_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
 /** Response bodies as the server sends them. */
@@ -59,6 +84,15 @@ const RESPONSE_SCHEMAS = {
   CasePartnerList: casePartnerList,
   Created: created,
   CaseLeadResult: caseLeadResult,
+  Agreement: agreementItem,
+  AgreementList: agreementList,
+  AgreementCreated: agreementCreated,
+  AgreementUpdated: agreementUpdated,
+  AgreementAction: agreementActionEntry,
+  AgreementHistory: agreementHistoryList,
+  ...MEETING_RESPONSE_SCHEMAS,
+  ...DASHBOARD_RESPONSE_SCHEMAS,
+  ...SIGNAL_RESPONSE_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
 type RequestName = keyof typeof REQUEST_SCHEMAS;
@@ -103,14 +137,27 @@ function queryParameters(schema: z.ZodObject): JsonSchema[] {
   }));
 }
 
-const PATH_PARAMETERS: Record<string, JsonSchema> = {
-  id: {
+/** `{id}` names the resource of the path segment before it: a case under /cases, an agreement under /agreements. */
+const ID_PARAMETERS: Record<string, JsonSchema> = {
+  cases: {
     name: 'id',
     in: 'path',
     required: true,
     description: 'Id of the case; anything but a UUID answers 404',
     schema: inline(caseIdParam),
   },
+  agreements: {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'Id of the agreement; anything but a UUID answers 404, and so does an agreement of a case the user may not see',
+    schema: inline(agreementIdParam),
+  },
+  ...MEETING_ID_PARAMETERS,
+  ...SIGNAL_ID_PARAMETERS,
+};
+
+const PATH_PARAMETERS: Record<string, JsonSchema> = {
   partnerId: {
     name: 'partnerId',
     in: 'path',
@@ -118,6 +165,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
     description: 'Id of the link between the case and a partner organisation (the `id` in the partner list)',
     schema: inline(partnerIdParam),
   },
+  ...MEETING_PATH_PARAMETERS,
 };
 
 const ERRORS = {
@@ -146,6 +194,8 @@ interface Operation {
   /** No session needed. */
   public?: boolean;
   query?: z.ZodObject;
+  /** Request headers the operation reads (besides the session cookie). */
+  headers?: JsonSchema[];
   body?: RequestName;
   /** Success status, its description and its body (null: any JSON object). */
   success: [status: number, description: string, schema: ResponseName | null];
@@ -267,6 +317,24 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       errors: [...BODY_ERRORS, 403, 404],
     },
   },
+  '/api/v1/cases/{id}/agreements': {
+    get: {
+      summary: 'Agreements of the case',
+      description: 'Overdue first, then open ones by due date. A manager gets the facts only: no description, note or reason.',
+      tags: ['Agreements'],
+      success: [200, 'The agreements and their number', 'AgreementList'],
+      errors: [404],
+    },
+    post: {
+      summary: 'Make an agreement (afspraak) on the case',
+      description:
+        'Regisseurs only. The owning organisation must be convened to the case; the named professional, if any, must belong to it; the due date may not lie in the past.',
+      tags: ['Agreements'],
+      body: 'CreateAgreement',
+      success: [201, 'The new agreement', 'AgreementCreated'],
+      errors: [...BODY_ERRORS, 403, 404],
+    },
+  },
   '/api/v1/cases/{id}/lead': {
     put: {
       summary: 'Name the case lead (casusregisseur), or none',
@@ -276,11 +344,58 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       errors: [...BODY_ERRORS, 403, 404, 409],
     },
   },
+  '/api/v1/agreements': {
+    get: {
+      summary: 'Mijn afspraken (professionals) or all agreements of the house (regisseurs)',
+      description:
+        "A professional gets the agreements of their organisation (`owner=org`, the default) or only those named to them (`owner=me`), on cases their organisation is convened to; a regisseur gets every agreement (`owner` does not apply). Overdue first. Managers answer 403: they steer on the dashboard.",
+      tags: ['Agreements'],
+      query: myAgreementsQuerySchema,
+      success: [200, 'The agreements and their number (at most 500)', 'AgreementList'],
+      errors: [403, 422],
+    },
+  },
+  '/api/v1/agreements/{id}': {
+    patch: {
+      summary: 'Edit an agreement (regisseurs)',
+      description:
+        'Any subset of description, due date (with `dueDateReason`; kept in the history and counted), and status open, niet_nagekomen or vervallen, plus the `version` that was read.',
+      tags: ['Agreements'],
+      body: 'UpdateAgreement',
+      success: [200, 'The new version and how often the due date moved', 'AgreementUpdated'],
+      errors: [...BODY_ERRORS, 403, 404, 409],
+    },
+  },
+  '/api/v1/agreements/{id}/actions': {
+    get: {
+      summary: 'Progress entries and due-date changes of an agreement',
+      tags: ['Agreements'],
+      success: [200, 'Newest first', 'AgreementHistory'],
+      errors: [404],
+    },
+    post: {
+      summary: 'Log progress, report done, or report blocked',
+      description: [
+        'Only the owning organisation (or a regisseur). `gereed` closes the agreement; `geblokkeerd` notifies the regisseur of the case.',
+        `Send an idempotency key (the \`${IDEMPOTENCY_HEADER}\` header or the \`idempotencyKey\` field) and repeat it on every retry:`,
+        'the entry is stored once, and a replay answers 200 with the entry stored the first time. A key used before for another request answers 422.',
+      ].join(' '),
+      tags: ['Agreements'],
+      headers: [{ name: IDEMPOTENCY_HEADER, in: 'header', required: false, schema: inline(idempotencyKeyHeader) }],
+      body: 'LogAgreementAction',
+      success: [201, 'The new entry', 'AgreementAction'],
+      errors: [...BODY_ERRORS, 403, 404],
+      extraResponses: { 200: { description: 'A replay: the entry stored earlier under this idempotency key', content: json('AgreementAction') } },
+    },
+  },
+  ...MEETING_PATHS,
+  ...DASHBOARD_PATHS,
+  ...SIGNAL_PATHS,
 };
 
 function pathParameters(path: string): JsonSchema[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
-    const parameter = PATH_PARAMETERS[name!];
+  return [...path.matchAll(/([\w-]+)\/\{(\w+)\}/g)].map(([, resource, name]) => {
+    const parameter = name === 'id' ? ID_PARAMETERS[resource!] : PATH_PARAMETERS[name!];
     if (!parameter) throw new Error(`OpenAPI: path parameter {${name}} of ${path} has no description`);
     return parameter;
   });
@@ -296,7 +411,7 @@ function operation(path: string, method: Method, op: Operation): JsonSchema {
     const errors = new Set<ErrorStatus>([401, ...(op.errors ?? []), 500]);
     for (const code of [...errors].sort((a, b) => a - b)) responses[code] = { $ref: `#/components/responses/${ERRORS[code].name}` };
   }
-  const parameters = [...pathParameters(path), ...(op.query ? queryParameters(op.query) : [])];
+  const parameters = [...pathParameters(path), ...(op.headers ?? []), ...(op.query ? queryParameters(op.query) : [])];
   return {
     operationId: `${method}${path.replace(/^\/api(\/v1)?/, '').replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c?: string) => (c ?? '').toUpperCase())}`,
     summary: op.summary,
@@ -348,6 +463,10 @@ function build(secureCookies: boolean) {
     tags: [
       { name: 'Cases', description: 'Casussen: referral, view, edit, lifecycle' },
       { name: 'Partners', description: 'Partner organisations convened to a case, and the case lead' },
+      { name: 'Agreements', description: 'Afspraken: who does what by when, and the progress logged on them' },
+      MEETING_TAG,
+      DASHBOARD_TAG,
+      SIGNAL_TAG,
       { name: 'Profile', description: 'The signed-in user' },
       { name: 'Operations', description: 'Health, readiness and this document' },
     ],

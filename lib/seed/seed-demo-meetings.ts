@@ -30,7 +30,7 @@ interface DemoAgreement {
 const AGREEMENTS: Record<string, DemoAgreement[]> = {
   'Jan de Vries': [
     { description: 'Veiligheidsplan opstellen met partner en kinderen', owner: 'veiligthuis', dueInDays: -9, status: 'in_uitvoering', progress: ['Eerste gesprek met partner gevoerd.'] },
-    { description: 'Huisverbod evalueren en zo nodig verlengen', owner: 'politie', dueInDays: 6, status: 'open' },
+    { description: 'Huisverbod evalueren en zo nodig verlengen', owner: 'politie', dueInDays: 1, status: 'open' },
     { description: 'Behandeling agressieregulatie starten', owner: 'ggz', dueInDays: -3, status: 'open', moves: 2, blocked: 'Wachtlijst van zes weken; geen voorrang mogelijk.' },
   ],
   'Sem Bakker': [
@@ -91,7 +91,8 @@ export async function seedDemoMeetings(tx: Tx, userId: Map<string, string>, orgI
           status: a.status,
           blockedAt: a.blocked ? new Date(now.getTime() - 4 * DAY) : null,
           blockedReason: a.blocked ?? null,
-          completedAt: a.done ? new Date(now.getTime() - 10 * DAY) : null,
+          // Done two days before the due date: the demo shows agreements kept on time too.
+          completedAt: a.done ? new Date(now.getTime() - (Math.abs(a.dueInDays) + 2) * DAY) : null,
           completionNote: a.done ?? null,
           lastProgressAt: a.progress || a.done ? new Date(now.getTime() - 13 * DAY) : null,
           createdByUserId: regisseur,

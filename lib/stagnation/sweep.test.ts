@@ -58,6 +58,8 @@ describe('the sweep', () => {
       sql`select id, key from signals where rule = 'agreement_overdue' and status = 'open' and organisation_id is not null order by key limit 1`,
     );
     await handle.db.execute(sql`update signals set since = ${monday}, level = 0, level_since = ${monday} where id = ${signal!.id}`);
+    // The first sweep may have escalated this signal already (the demo is relative to today): start clean.
+    await handle.db.execute(sql`delete from signal_escalations where signal_id = ${signal!.id}`);
     const levelAt = async (workingDays: number) => {
       await runSweep(handle.db, { now: new Date(`${addWorkingDays(monday, workingDays)}T09:00:00+01:00`) });
       const [row] = await queryRows<{ level: number }>(handle.db, sql`select level from signals where id = ${signal!.id}`);

@@ -64,6 +64,10 @@ export async function runSweep(db: Db, options: { now?: Date; baseUrl?: string }
           select r.key, r.rule, r.subject_type, r.subject_id, r.case_id, r.organisation_id, r.since, r.message, ${now}, ${now}, ${now}
           from ${recordset}
           where not exists (select 1 from signals s where s.key = r.key and s.status <> 'resolved')
+            -- A signal a regisseur resolved stays resolved while the same cause holds (same since); it
+            -- opens again only when the cause is new (e.g. a new due date that passes too).
+            and not exists (select 1 from signals s where s.key = r.key and s.status = 'resolved'
+                            and not s.auto_resolved and s.since = r.since)
           returning id, case_id`,
     );
     await tx.execute(sql`update signals s set message = r.message, updated_at = ${now}

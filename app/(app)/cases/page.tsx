@@ -13,6 +13,7 @@ import { DEFAULT_PAGE_SIZE, listCases, listMyReferrals } from '@/lib/cases/list-
 import { partnerCandidates } from '@/lib/cases/partners';
 import { caseListQuerySchema, type CaseListQuery } from '@/lib/cases/schemas';
 import { getHouse } from '@/lib/house/house';
+import { rateLimitMessage } from '@/lib/http/rate-limit';
 import { listMunicipalities } from '@/lib/reference/municipalities';
 import { listRegisseurs } from '@/lib/users/directory';
 import { fieldErrorsOf } from '@/lib/validation/zod';
@@ -31,10 +32,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const parsed = caseListQuerySchema.safeParse(raw);
   const query: CaseListQuery = parsed.success ? parsed.data : {};
   const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
+  // Searching by name is limited per user (lib/auth/throttle.ts); over the limit the page says so instead.
+  const limited = query.q ? await rateLimitMessage(actor, 'search') : null;
   const [t, format, result, house, db] = await Promise.all([
     getTranslations('cases'),
     getFormatter(),
-    listCases(actor, query),
+    limited ? { items: [], total: 0 } : listCases(actor, query),
     getHouse(),
     getDb(),
   ]);
@@ -82,6 +85,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
         regisseurs={regisseurs?.map((r) => ({ value: r.id, label: r.name }))}
         partners={partners?.map((p) => ({ value: p.id, label: p.name }))}
       />
+      {limited ? (
+        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
+          {limited}
+        </p>
+      ) : null}
       {queryError ? (
         <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
           {queryError}

@@ -1,8 +1,159 @@
-import { SectionPlaceholder, sectionMetadata } from '@/components/section-placeholder';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { PageTitle } from '@/components/page-title';
+import { sectionMetadata } from '@/components/section-placeholder';
+import { SignalCard } from '@/components/signals/signal-card';
+import { SignalFilters } from '@/components/signals/signal-filters';
+import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
+import { requireActor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/http/errors';
+import { groupByCase, listSignals, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
+import { stuurgroepReport } from '@/lib/signals/report';
+import type { SignalListQuery } from '@/lib/signals/schemas';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => sectionMetadata('signals');
 
-export default function Page() {
-  return <SectionPlaceholder section="signals" />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const FILTER_KEYS = ['rule', 'level', 'minLevel', 'case', 'organisation', 'status'] as const;
+const card = 'rounded-lg border border-line bg-white p-5';
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The filters as they stand in the URL; a bad value is shown and otherwise ignored. */
+function readQuery(params: Record<string, string | string[] | undefined>): { query: SignalListQuery; error: string | null } {
+  const raw = Object.fromEntries(FILTER_KEYS.map((k) => [k, single(params[k])]));
+  try {
+    return { query: parseSignalQuery(raw), error: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { query: { status: 'open' }, error: Object.values(error.fieldErrors ?? {}).flat().join(' ') || error.message };
+  }
+}
+
+/** What the signals page keeps in its URL, so a form returns to the same filtered list. */
+function returnPath(query: SignalListQuery): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = query[key];
+    if (value && !(key === 'status' && value === 'open')) params.set(key, value);
+  }
+  const search = params.toString();
+  return search ? `/signals?${search}` : '/signals';
+}
+
+/**
+ * Signals of stagnation for regisseurs (resolve, snooze) and, read-only and without free text, for the
+ * managers their escalations reach. Grouped by case; filters in the URL; the stuurgroep report as a tab.
+ */
+export default async function SignalsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor(['regisseur', 'manager']);
+  const params = await searchParams;
+  const view = single(params.view) === 'stuurgroep' ? 'stuurgroep' : 'list';
+  const done = single(params.done);
+  const editable = actor.role === 'regisseur';
+  const [t, tCases] = await Promise.all([getTranslations('signals'), getTranslations('cases')]);
+
+  const tabs = (
+    <nav aria-label={t('views')} className="mb-6 flex gap-2 border-b border-line">
+      {(['list', 'stuurgroep'] as const).map((key) => (
+        <Link
+          key={key}
+          href={key === 'list' ? '/signals' : '/signals?view=stuurgroep'}
+          aria-current={key === view ? 'page' : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+            key === view ? 'border-brand-600 text-brand-800' : 'border-transparent text-muted hover:text-ink'
+          }`}
+        >
+          {t(`tabs.${key}`)}
+        </Link>
+      ))}
+    </nav>
+  );
+  const notice =
+    done === 'resolved' || done === 'snoozed' ? (
+      <p role="status" className="mb-4 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
+        {t(done)}
+      </p>
+    ) : null;
+  const title = <PageTitle description={editable ? t('intro') : t('managerIntro')}>{t('title')}</PageTitle>;
+
+  if (view === 'stuurgroep') {
+    const report = await stuurgroepReport(actor);
+    return (
+      <>
+        {title}
+        {tabs}
+        <StuurgroepReport items={report.items} total={report.total} />
+      </>
+    );
+  }
+
+  const { query, error } = readQuery(params);
+  const [{ items, total }, options] = await Promise.all([listSignals(actor, query), signalFilterOptions(actor, query.status)]);
+  const groups = groupByCase(items);
+  const filtered = FILTER_KEYS.some((k) => k !== 'status' && query[k] !== undefined) || query.status !== 'open';
+  const back = returnPath(query);
+
+  return (
+    <>
+      {title}
+      {tabs}
+      {notice}
+      <SignalFilters query={query} options={options} />
+      {error ? (
+        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-line bg-white px-6 py-12 text-center">
+          <h2 className="text-base font-semibold text-ink">{filtered ? t('emptyFilteredTitle') : t('emptyTitle')}</h2>
+          <p className="mx-auto mt-2 max-w-prose text-sm text-muted">{filtered ? t('emptyFiltered') : t('empty')}</p>
+        </div>
+      ) : (
+        <>
+          <p className="mb-4 text-sm text-muted" data-testid="signal-count">
+            {t('count', { count: total, cases: groups.filter((g) => g.caseId).length })}
+            {items.length < total ? ` ${t('countShown', { shown: items.length })}` : null}
+          </p>
+          <div className="space-y-6">
+            {groups.map((group) => {
+              const headingId = `group-${group.caseId ?? group.signals[0]!.organisationId ?? 'other'}`;
+              return (
+                <section key={headingId} aria-labelledby={headingId} className={card} data-testid="signal-group">
+                  <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2 border-b border-line pb-3">
+                    <h2 id={headingId} className="text-lg font-semibold">
+                      {group.caseId ? (
+                        <Link href={`/cases/${group.caseId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                          {group.caseNumber}
+                        </Link>
+                      ) : (
+                        t('organisationGroup', { name: group.signals[0]!.organisationName ?? '—' })
+                      )}
+                    </h2>
+                    <p className="text-sm text-muted">
+                      {group.caseId
+                        ? [group.targetGroup ? tCases(`targetGroups.${group.targetGroup}`) : null, group.municipalityName].filter(Boolean).join(' · ')
+                        : t('organisationGroupNote')}
+                      {' · '}
+                      {t('groupCount', { count: group.signals.length })}
+                    </p>
+                  </div>
+                  <div className="divide-y divide-line">
+                    {group.signals.map((signal) => (
+                      <SignalCard key={signal.id} signal={signal} editable={editable} returnTo={back} showOrganisation={Boolean(group.caseId)} />
+                    ))}
+                  </div>
+                </section>
+              );
+            })}
+          </div>
+        </>
+      )}
+    </>
+  );
 }

@@ -2,18 +2,22 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { CaseAgreements } from '@/components/agreements/case-agreements';
 import { AccessLogPanel } from '@/components/cases/access-log-panel';
 import { AddPartnerForm, CaseLeadForm, EditCaseForm, EndPartnerForm, TransitionForm } from '@/components/cases/case-forms';
 import { DetailList } from '@/components/cases/detail-list';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { TimelineList } from '@/components/cases/timeline-list';
+import { CaseSignals } from '@/components/signals/case-signals';
 import { getDb } from '@/db/client';
 import { rolesFor } from '@/lib/access/navigation';
+import { agreementHistory, listCaseAgreements } from '@/lib/agreements/list-agreements';
 import { caseAccessLog } from '@/lib/audit/case-access-log';
 import { requireActor } from '@/lib/auth/actor';
 import { caseLeadCandidates, getTimeline } from '@/lib/cases/case-page';
 import { getCase, type CaseView } from '@/lib/cases/get-case';
 import { allowedActions } from '@/lib/cases/lifecycle';
+import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { listPartners, partnerCandidates } from '@/lib/cases/partners';
 import { getHouse } from '@/lib/house/house';
 import { AppError } from '@/lib/http/errors';
@@ -90,7 +94,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
     );
   }
 
-  const partners = await listPartners(actor, id);
+  const [partners, agreements] = await Promise.all([listPartners(actor, id), listCaseAgreements(actor, id)]);
+  const today = todayInAmsterdam();
   const partnerList = (
     <section className={card} aria-labelledby="partners">
       <h2 id="partners" className="mb-3 text-lg font-semibold">{t('partners')}</h2>
@@ -128,21 +133,32 @@ export default async function CasePage({ params, searchParams }: { params: Param
           </section>
           {partnerList}
         </div>
+        <div className="mt-6">
+          <CaseAgreements caseId={view.id} items={agreements} today={today} pseudonymised />
+        </div>
+        <div className="mt-6">
+          <CaseSignals actor={actor} caseId={view.id} />
+        </div>
       </>
     );
   }
 
   const db = await getDb();
   const house = await getHouse();
-  const [timeline, accessLog, leadCandidates, organisations, municipalities, regisseurs] = await Promise.all([
+  const [timeline, accessLog, leadCandidates, organisations, municipalities, regisseurs, histories] = await Promise.all([
     getTimeline(actor, id),
     isRegisseur ? caseAccessLog(actor, id) : null,
     isRegisseur ? caseLeadCandidates(actor, id) : null,
     isRegisseur ? partnerCandidates(db) : null,
     isRegisseur ? listMunicipalities(db, house.safetyRegionCode || undefined) : null,
     isRegisseur ? listRegisseurs(db) : null,
+    Promise.all(agreements.map(async (a) => [a.id, await agreementHistory(actor, a.id)] as const)),
   ]);
   const convened = new Set(partners.filter((p) => !p.endedAt).map((p) => p.organisationId));
+  // The history as the client components get it (dates as strings).
+  const agreementHistories = new Map(
+    histories.map(([agreementId, h]) => [agreementId, JSON.parse(JSON.stringify({ items: h.actions, dueChanges: h.dueChanges }))]),
+  );
   const actions = allowedActions({ status: view.status, pauseReason: view.pauseReason });
 
   return (
@@ -203,6 +219,23 @@ export default async function CasePage({ params, searchParams }: { params: Param
               </details>
             ) : null}
           </section>
+          <CaseAgreements
+            caseId={view.id}
+            items={agreements}
+            histories={agreementHistories}
+            today={today}
+            editable={isRegisseur}
+            ownOrganisationId={actor.role === 'professional' ? actor.organisationId : undefined}
+            create={
+              isRegisseur && leadCandidates
+                ? {
+                    organisations: partners.filter((p) => !p.endedAt).map((p) => ({ value: p.organisationId, label: p.organisationName })),
+                    professionals: leadCandidates.map((c) => ({ value: c.id, label: c.name, organisationId: c.organisationId })),
+                  }
+                : undefined
+            }
+          />
+          <CaseSignals actor={actor} caseId={view.id} />
           <section className={card} aria-labelledby="timeline">
             <h2 id="timeline" className="mb-4 text-lg font-semibold">{t('timeline')}</h2>
             <TimelineList items={timeline} />

@@ -1,0 +1,34 @@
+'use server';
+
+import { asSystem } from '@/db/transaction';
+import { getActor } from '@/lib/auth/actor';
+import { changePassword } from '@/lib/auth/account';
+import { regenerateRecoveryCodes } from '@/lib/auth/second-factor';
+import type { ActionState } from '@/lib/forms/action-state';
+
+/** The user's own password change. Passwords are never sent back to the form, not even on an error. */
+export async function changePasswordAction(_state: ActionState | null, form: FormData): Promise<ActionState> {
+  const nonce = Date.now();
+  const actor = await getActor();
+  if (!actor) return { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce };
+  const input = {
+    currentPassword: form.get('currentPassword') ?? '',
+    newPassword: form.get('newPassword') ?? '',
+    repeatPassword: form.get('repeatPassword') ?? '',
+  };
+  const fieldErrors = await asSystem((tx) => changePassword(tx, actor, input));
+  if (fieldErrors) return { ok: false, message: 'Controleer de gemarkeerde velden.', fieldErrors, nonce };
+  return { ok: true, nonce };
+}
+
+export interface RecoveryCodesState {
+  codes?: string[];
+  message?: string;
+}
+
+/** Ten new recovery codes, shown once; the old ones stop working. */
+export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesState> {
+  const actor = await getActor();
+  if (!actor) return { message: 'Je bent niet (meer) aangemeld.' };
+  return { codes: await asSystem((tx) => regenerateRecoveryCodes(tx, actor)) };
+}

@@ -1,0 +1,53 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getActor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/sessions';
+import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { resolveSignal, snoozeSignal, type SignalChangeResult } from '@/lib/signals/change-signal';
+import { resolveSignalSchema, snoozeSignalSchema } from '@/lib/signals/schemas';
+
+const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
+
+const withVersion = (raw: Record<string, unknown>) => ({ ...raw, version: Number(raw.version) });
+
+/** Where to go back after a change on the signals page (keeping its filters); nothing else is followed. */
+function returnPath(value: FormDataEntryValue | null): string | null {
+  const path = typeof value === 'string' ? value : '';
+  return /^\/signals(\?[^\s]*)?$/.test(path) ? path : null;
+}
+
+function withNotice(path: string, done: 'resolved' | 'snoozed'): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('done', done);
+  return `${url.pathname}${url.search}`;
+}
+
+async function signalForm(
+  formData: FormData,
+  schema: typeof resolveSignalSchema | typeof snoozeSignalSchema,
+  done: 'resolved' | 'snoozed',
+  run: (actor: Actor, signalId: string, input: unknown) => Promise<SignalChangeResult>,
+): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) return signedOut;
+  const signalId = String(formData.get('signalId'));
+  const back = returnPath(formData.get('returnTo'));
+  formData.delete('signalId');
+  formData.delete('returnTo');
+  const { state, result } = await handleForm(formData, schema, (input) => run(actor, signalId, input), withVersion);
+  if (!result) return state;
+  revalidatePath('/signals');
+  if (result.caseId) revalidatePath(`/cases/${result.caseId}`);
+  if (back) redirect(withNotice(back, done));
+  return state;
+}
+
+export async function resolveSignalAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return signalForm(formData, resolveSignalSchema, 'resolved', resolveSignal);
+}
+
+export async function snoozeSignalAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return signalForm(formData, snoozeSignalSchema, 'snoozed', snoozeSignal);
+}

@@ -1,0 +1,289 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreementActions, agreementDueChanges, agreements, notifications, organisations, users } from '@/db/schema';
+import { closeDb, useFreshDatabase } from '@/db/testing';
+import type { DbHandle } from '@/db/types';
+import { verifyAuditChain } from '@/lib/audit/verify';
+import type { Actor } from '@/lib/auth/sessions';
+import { listCases } from '@/lib/cases/list-cases';
+import { endPartner, listPartners } from '@/lib/cases/partners';
+import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { AppError } from '@/lib/http/errors';
+import { signInAs } from '@/lib/testing/actors';
+import { fieldErrorsOf } from '@/lib/validation/zod';
+import { createAgreement } from './create-agreement';
+import { daysOverdue } from './dates';
+import { agreementHistory, listAgreements, listCaseAgreements } from './list-agreements';
+import { logAction } from './log-action';
+import { createAgreementSchema, myAgreementsQuerySchema, updateAgreementSchema } from './schemas';
+import { updateAgreement } from './update-agreement';
+
+let handle: DbHandle;
+let regisseur: Actor, politie: Actor, reclassering: Actor, ggz: Actor, manager: Actor, admin: Actor;
+let semBakker: string, janDeVries: string, thomasBrouwer: string;
+
+const inDays = (days: number) => {
+  const date = new Date(`${todayInAmsterdam()}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+async function failure(work: Promise<unknown>) {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof AppError) return { code: error.code, status: error.status, message: error.message, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+const orgId = async (name: string) =>
+  (await handle.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)))[0]!.id;
+const userId = async (email: string) => (await handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+const caseOf = async (name: string) => {
+  const { items } = await listCases(regisseur, { q: name });
+  expect(items).toHaveLength(1);
+  return items[0]!.id;
+};
+const agreementCount = async (caseId: string) =>
+  (await handle.db.select({ n: count() }).from(agreements).where(eq(agreements.caseId, caseId)))[0]!.n;
+const actionCount = async (agreementId: string) =>
+  (await handle.db.select({ n: count() }).from(agreementActions).where(eq(agreementActions.agreementId, agreementId)))[0]!.n;
+const stored = async (agreementId: string) => (await handle.db.select().from(agreements).where(eq(agreements.id, agreementId)))[0]!;
+
+beforeAll(async () => {
+  handle = await useFreshDatabase({ demo: true });
+  regisseur = await signInAs('regisseur@example.org');
+  politie = await signInAs('politie@example.org');
+  reclassering = await signInAs('reclassering@example.org');
+  ggz = await signInAs('ggz@example.org');
+  manager = await signInAs('manager@example.org');
+  admin = await signInAs('admin@example.org');
+  // Sem Bakker: politie, OM, reclassering and Amersfoort are convened. Jan de Vries: politie, Veilig Thuis, GGZ.
+  semBakker = await caseOf('Sem Bakker');
+  janDeVries = await caseOf('Jan de Vries');
+  thomasBrouwer = await caseOf('Thomas Brouwer');
+});
+afterAll(() => closeDb());
+
+describe('making an agreement', () => {
+  it('refuses an owner that is not convened to the case, in Dutch, and writes nothing', async () => {
+    const before = await agreementCount(semBakker);
+    const result = await failure(
+      createAgreement(regisseur, semBakker, { description: 'GGZ-screening plannen', ownerOrganisationId: await orgId('Altrecht GGZ'), dueDate: inDays(14) }),
+    );
+    expect(result).toMatchObject({ code: 'VALIDATION', status: 422 });
+    expect(result.fieldErrors?.ownerOrganisationId).toEqual(['Deze organisatie is niet betrokken bij de casus. Betrek haar eerst als partner.']);
+    expect(await agreementCount(semBakker)).toBe(before);
+  });
+
+  it('refuses a professional of another organisation as named owner', async () => {
+    const result = await failure(
+      createAgreement(regisseur, semBakker, {
+        description: 'Huisbezoek',
+        ownerOrganisationId: await orgId('Politie Midden-Nederland'),
+        ownerUserId: await userId('reclassering@example.org'),
+        dueDate: inDays(14),
+      }),
+    );
+    expect(result.fieldErrors?.ownerUserId).toEqual(['Kies een actieve professional van de uitvoerende organisatie.']);
+  });
+
+  it('refuses a due date in the past with 422, in the schema and in the domain, and writes nothing', async () => {
+    const before = await agreementCount(semBakker);
+    const input = { description: 'Huisbezoek afleggen', ownerOrganisationId: await orgId('Politie Midden-Nederland'), dueDate: inDays(-1) };
+    const parsed = createAgreementSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(fieldErrorsOf(parsed.error!)).toEqual({ dueDate: ['De einddatum ligt in het verleden.'] });
+    const result = await failure(createAgreement(regisseur, semBakker, input));
+    expect(result).toMatchObject({ code: 'VALIDATION', status: 422, fieldErrors: { dueDate: ['De einddatum ligt in het verleden.'] } });
+    expect(await agreementCount(semBakker)).toBe(before);
+  });
+
+  it('is for regisseurs only', async () => {
+    const input = { description: 'Zelf bedacht', ownerOrganisationId: politie.organisationId, dueDate: inDays(7) };
+    expect(await failure(createAgreement(politie, semBakker, input))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(createAgreement(ggz, semBakker, input))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(createAgreement(manager, semBakker, input))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('an agreement owned by the police', () => {
+  let id: string;
+
+  beforeAll(async () => {
+    const created = await createAgreement(regisseur, semBakker, {
+      description: 'Huisbezoek afleggen en zicht houden op de woning',
+      ownerOrganisationId: politie.organisationId,
+      ownerUserId: politie.userId,
+      dueDate: inDays(14),
+    });
+    id = created.id;
+    expect(created).toMatchObject({ status: 'open', version: 1 });
+  });
+
+  it('moves its due date only with a reason, keeps each move in the history and counts them', async () => {
+    const withoutReason = updateAgreementSchema.safeParse({ dueDate: inDays(21), version: 1 });
+    expect(fieldErrorsOf(withoutReason.error!)).toEqual({ dueDateReason: ['Geef een reden voor de nieuwe einddatum.'] });
+
+    const first = await updateAgreement(regisseur, id, { dueDate: inDays(21), dueDateReason: 'Wijkagent met verlof', version: 1 });
+    expect(first).toEqual({ id, version: 2, dueDateMoves: 1 });
+    const second = await updateAgreement(regisseur, id, { dueDate: inDays(28), dueDateReason: 'Betrokkene niet thuis', version: 2 });
+    expect(second.dueDateMoves).toBe(2);
+
+    const row = await stored(id);
+    expect(row).toMatchObject({ dueDate: inDays(28), originalDueDate: inDays(14), dueDateMoves: 2 });
+    const { dueChanges } = await agreementHistory(regisseur, id);
+    expect(dueChanges.map((c) => [c.fromDate, c.toDate, c.reason])).toEqual([
+      [inDays(21), inDays(28), 'Betrokkene niet thuis'],
+      [inDays(14), inDays(21), 'Wijkagent met verlof'],
+    ]);
+    expect(dueChanges[0]!.changedByName).toBe('Ingrid Bakker');
+  });
+
+  it('refuses a stale version with 409 and keeps the newer data', async () => {
+    const result = await failure(updateAgreement(regisseur, id, { dueDate: inDays(35), dueDateReason: 'Te laat gelezen', version: 2 }));
+    expect(result).toMatchObject({ code: 'CONFLICT', status: 409 });
+    expect(result.message).toMatch(/Iemand anders heeft dit intussen gewijzigd/);
+    expect(await stored(id)).toMatchObject({ dueDate: inDays(28), dueDateMoves: 2, version: 3 });
+    expect((await handle.db.select({ n: count() }).from(agreementDueChanges).where(eq(agreementDueChanges.agreementId, id)))[0]!.n).toBe(2);
+  });
+
+  it('refuses a progress entry from another organisation with 403 and writes nothing', async () => {
+    // Reclassering is convened to the case, so it may know the agreement, but it does not own it.
+    const result = await failure(logAction(reclassering, id, { kind: 'voortgang', note: 'Wij deden ook iets' }));
+    expect(result).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    // GGZ is not convened: the agreement does not exist for it.
+    expect(await failure(logAction(ggz, id, { kind: 'voortgang', note: 'Wij ook' }))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    expect(await actionCount(id)).toBe(0);
+    expect(await stored(id)).toMatchObject({ status: 'open', lastProgressAt: null, version: 3 });
+  });
+
+  it('stores an entry once for the same idempotency key, also when both copies arrive at once', async () => {
+    const input = { kind: 'voortgang' as const, note: 'Huisbezoek afgelegd, niemand thuis', idempotencyKey: 'key-voortgang-0001' };
+    const first = await logAction(politie, id, input);
+    const again = await logAction(politie, id, input);
+    expect(first.replayed).toBe(false);
+    expect(again).toMatchObject({ replayed: true, action: { id: first.action.id } });
+    expect(await actionCount(id)).toBe(1);
+    expect(await stored(id)).toMatchObject({ status: 'in_uitvoering', version: 4 });
+
+    const concurrent = { kind: 'voortgang' as const, note: 'Tweede bezoek gepland', idempotencyKey: 'key-voortgang-0002' };
+    const both = await Promise.all([logAction(politie, id, concurrent), logAction(politie, id, concurrent)]);
+    expect(new Set(both.map((r) => r.action.id)).size).toBe(1);
+    expect(both.map((r) => r.replayed).sort()).toEqual([false, true]);
+    expect(await actionCount(id)).toBe(2);
+  });
+
+  it('refuses a key that was used for another request', async () => {
+    const result = await failure(logAction(politie, id, { kind: 'voortgang', note: 'Iets anders', idempotencyKey: 'key-voortgang-0001' }));
+    expect(result).toMatchObject({ code: 'VALIDATION', fieldErrors: { idempotencyKey: [expect.stringMatching(/al gebruikt/)] } });
+    expect(await actionCount(id)).toBe(2);
+  });
+
+  it('notifies the regisseur of the case in-app when reported blocked, without personal data', async () => {
+    const before = await handle.db.select().from(notifications).where(eq(notifications.userId, regisseur.userId));
+    await logAction(politie, id, { kind: 'geblokkeerd', note: 'Wacht op toestemming van de officier' });
+    const after = await handle.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, regisseur.userId), eq(notifications.kind, 'agreement-blocked')));
+    expect(after.length).toBe(before.filter((n) => n.kind === 'agreement-blocked').length + 1);
+    const notification = after.at(-1)!;
+    expect(notification.link).toBe(`/cases/${semBakker}#agreements`);
+    expect(notification.title).toMatch(/^Afspraak in ZVH-\d{4}-\d{4} gemeld als geblokkeerd$/);
+    expect(notification.title).not.toContain('Bakker');
+    expect(await stored(id)).toMatchObject({ blockedReason: 'Wacht op toestemming van de officier' });
+  });
+
+  it('closes with a done note, and takes no progress after that', async () => {
+    await logAction(politie, id, { kind: 'gereed', note: 'Afgerond: contact gelegd', idempotencyKey: 'key-gereed-000001' });
+    expect(await stored(id)).toMatchObject({ status: 'gereed', completionNote: 'Afgerond: contact gelegd', blockedAt: null, blockedReason: null });
+    // A retry of the same "done" still answers with the entry it stored.
+    expect(
+      await logAction(politie, id, { kind: 'gereed', note: 'Afgerond: contact gelegd', idempotencyKey: 'key-gereed-000001' }),
+    ).toMatchObject({ replayed: true });
+    expect(await failure(logAction(politie, id, { kind: 'voortgang', note: 'Nog iets' }))).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Deze afspraak is afgerond.',
+    });
+    const { actions } = await agreementHistory(politie, id);
+    expect(actions.map((a) => a.kind)).toEqual(['gereed', 'geblokkeerd', 'voortgang', 'voortgang']);
+    expect(actions[0]).toMatchObject({ authorName: 'Mark Jansen', organisationName: 'Politie Midden-Nederland' });
+  });
+});
+
+describe('Mijn afspraken', () => {
+  let onTime: string, overdue: string, elsewhere: string, leftCase: string;
+
+  beforeAll(async () => {
+    onTime = (await createAgreement(regisseur, semBakker, { description: 'Buurtonderzoek', ownerOrganisationId: politie.organisationId, dueDate: inDays(3) })).id;
+    overdue = (await createAgreement(regisseur, janDeVries, { description: 'Aangifte opnemen', ownerOrganisationId: politie.organisationId, dueDate: inDays(10) })).id;
+    // Ten days ago: only the database can put a due date in the past.
+    await handle.db.update(agreements).set({ dueDate: inDays(-10) }).where(eq(agreements.id, overdue));
+    elsewhere = (await createAgreement(regisseur, semBakker, { description: 'Reclasseringsadvies', ownerOrganisationId: reclassering.organisationId, dueDate: inDays(2) })).id;
+    leftCase = (await createAgreement(regisseur, thomasBrouwer, { description: 'Gesprek op school', ownerOrganisationId: politie.organisationId, dueDate: inDays(5) })).id;
+  });
+
+  it('puts overdue agreements first and says how late they are', async () => {
+    const items = await listAgreements(politie);
+    const firstOnTime = items.findIndex((a) => !a.overdue);
+    expect(items.slice(firstOnTime).every((a) => !a.overdue)).toBe(true);
+    const mine = items.find((a) => a.id === overdue)!;
+    expect(mine).toMatchObject({ overdue: true, dueDate: inDays(-10), caseNumber: expect.stringMatching(/^ZVH-/) });
+    expect(items.indexOf(mine)).toBeLessThan(firstOnTime);
+    expect(daysOverdue(mine.dueDate, todayInAmsterdam())).toBe(10);
+    // Within the rest: open ones by due date, finished ones last.
+    const ours = items.filter((a) => [overdue, onTime, leftCase].includes(a.id)).map((a) => a.id);
+    expect(ours).toEqual([overdue, onTime, leftCase]);
+    const finished = items.findIndex((a) => !['open', 'in_uitvoering'].includes(a.status));
+    if (finished >= 0) expect(items.slice(finished).every((a) => !['open', 'in_uitvoering'].includes(a.status))).toBe(true);
+    expect(items.every((a) => a.ownerOrganisationId === politie.organisationId || a.ownerUserId === politie.userId)).toBe(true);
+    expect(items.map((a) => a.id)).not.toContain(elsewhere);
+
+    const late = await listAgreements(politie, { overdue: 'true' });
+    expect(late.map((a) => a.id)).toContain(overdue);
+    expect(late.every((a) => a.overdue)).toBe(true);
+    expect((await listAgreements(politie, { status: 'gereed' })).every((a) => a.status === 'gereed')).toBe(true);
+    const named = await listAgreements(politie, { owner: 'me' });
+    expect(named.map((a) => a.description)).toContain('Huisbezoek afleggen en zicht houden op de woning');
+    expect(named.every((a) => a.ownerUserId === politie.userId)).toBe(true);
+  });
+
+  it('reads the filters of the URL, where an empty field filters nothing', () => {
+    expect(myAgreementsQuerySchema.parse({ owner: '', status: '', overdue: 'true', other: 'x' })).toEqual({ overdue: 'true' });
+    expect(myAgreementsQuerySchema.parse({ status: ['gereed', 'open'] })).toEqual({ status: 'gereed' });
+    const wrong = myAgreementsQuerySchema.safeParse({ status: 'klaar', owner: 'iedereen' });
+    expect(fieldErrorsOf(wrong.error!)).toEqual({ status: ['Onbekende status.'], owner: ["Kies 'me' of 'org'."] });
+  });
+
+  it('shows nothing of cases the organisation is not convened to', async () => {
+    const ggzItems = await listAgreements(ggz);
+    expect(ggzItems.map((a) => a.caseId)).not.toContain(semBakker);
+    expect(ggzItems.map((a) => a.id)).not.toContain(overdue); // owned by the police, though GGZ is convened to that case
+
+    const politiePartner = (await listPartners(regisseur, thomasBrouwer)).find((p) => p.organisationId === politie.organisationId)!;
+    await endPartner(regisseur, thomasBrouwer, { partnerId: politiePartner.id, reason: 'Politie-inzet afgerond' });
+    const items = await listAgreements(politie);
+    expect(items.map((a) => a.id)).not.toContain(leftCase);
+    expect(items.map((a) => a.caseId)).not.toContain(thomasBrouwer);
+    expect(await failure(logAction(politie, leftCase, { kind: 'voortgang', note: 'Toch nog iets' }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('gives the regisseur every agreement, managers the facts of a case only, and admins nothing', async () => {
+    const all = await listAgreements(regisseur);
+    expect(all.map((a) => a.id)).toEqual(expect.arrayContaining([onTime, overdue, elsewhere, leftCase]));
+    expect(all[0]!.overdue).toBe(true);
+    expect(await failure(listAgreements(manager))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(listAgreements(admin))).toMatchObject({ code: 'FORBIDDEN' });
+    const facts = await listCaseAgreements(manager, semBakker);
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts.every((a) => a.description === '' && a.blockedReason === null && a.completionNote === null)).toBe(true);
+    expect(await failure(listCaseAgreements(admin, semBakker))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('keeps the audit chain intact', async () => {
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, problems: [] });
+  });
+});

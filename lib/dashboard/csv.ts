@@ -1,0 +1,132 @@
+import { stringify } from 'csv-stringify/sync';
+import { asUser } from '@/db/transaction';
+import { audit, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import en from '@/lib/i18n/messages/en.json';
+import nl from '@/lib/i18n/messages/nl.json';
+import { assertDashboardAccess, readDashboard, type Dashboard } from './figures';
+import { resolveScope, type DashboardCsvQuery, type DashboardTable } from './query';
+import { SIGNAL_LEVELS } from './signals';
+
+/*
+ * CSV export of the dashboard's tables, for Excel first: UTF-8 with a byte order mark (so ë survives),
+ * CRLF line ends, and in Dutch the semicolon as separator and the decimal comma (what Excel expects
+ * with Dutch regional settings); in English the comma and the decimal point. Every cell that starts with
+ * =, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text
+ * instead of running it as a formula (CSV injection; organisation names are typed in by people).
+ */
+
+type Messages = typeof nl.dashboard.csv;
+const MESSAGES: Record<string, Messages> = { nl: nl.dashboard.csv, en: en.dashboard.csv };
+
+export interface CsvFormat {
+  locale: 'nl' | 'en';
+  delimiter: string;
+  decimal: string;
+}
+
+export function csvFormat(locale: string): CsvFormat {
+  return locale === 'en' ? { locale: 'en', delimiter: ',', decimal: '.' } : { locale: 'nl', delimiter: ';', decimal: ',' };
+}
+
+type Cell = string | number | null;
+
+/** Rows to CSV text (with BOM) through csv-stringify, with formula escaping on. */
+export function toCsv(rows: Cell[][], format: CsvFormat): string {
+  return stringify(rows, {
+    bom: true,
+    delimiter: format.delimiter,
+    record_delimiter: 'windows',
+    // A lone CR or LF inside a cell is quoted too, so no reader takes it for the end of a row.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+    cast: { number: (value) => String(value).replace('.', format.decimal) },
+  });
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** One table of the dashboard as rows of cells, the header first. */
+export function dashboardRows(dashboard: Dashboard, table: DashboardTable, locale: string): Cell[][] {
+  const m = MESSAGES[locale] ?? MESSAGES.nl!;
+  if (table === 'partners') {
+    return [
+      [m.organisation, m.open, m.overdue, m.agreementsDue, m.agreementsOnTime, m.onTimePercent, m.averageDaysOverdue],
+      ...dashboard.partners.map((p) => [
+        p.name,
+        p.open,
+        p.overdue,
+        p.agreementsDue,
+        p.agreementsOnTime,
+        p.onTimePercent,
+        p.averageDaysOverdue,
+      ]),
+    ];
+  }
+  if (table === 'municipalities') {
+    return [
+      [m.municipalityCode, m.municipality, m.activeCases, m.newReferrals],
+      ...dashboard.municipalities.map((row) => [row.code, row.name, row.activeCases, row.newReferrals]),
+    ];
+  }
+  const { scope, figures, signals } = dashboard;
+  const rows: Cell[][] = [
+    [m.figure, m.value],
+    [m.periodFrom, scope.from],
+    [m.periodTo, scope.to],
+    [m.activeCases, figures.activeCases],
+    [m.newReferrals, figures.newReferrals],
+    [m.openAgreements, figures.openAgreements],
+    [m.overdueAgreements, figures.overdueAgreements],
+    [m.agreementsDue, figures.agreementsDue],
+    [m.agreementsOnTime, figures.agreementsOnTime],
+    [m.onTimePercent, figures.onTimePercent],
+    [m.medianDaysToTriage, figures.medianDaysToTriage],
+    [m.medianDaysToClosure, figures.medianDaysToClosure],
+  ];
+  if (!signals) {
+    rows.push([m.openSignals, m.noSignals]);
+  } else {
+    for (const level of SIGNAL_LEVELS) {
+      const count = signals.openByLevel.find((entry) => entry.level === level)?.count ?? 0;
+      rows.push([fill(m.openSignalsAtLevel, { level: m.levels[level] }), count]);
+    }
+    for (const week of signals.weekly) {
+      rows.push([fill(m.signalsOpenedInWeek, { week: week.weekStart }), week.opened]);
+      rows.push([fill(m.signalsResolvedInWeek, { week: week.weekStart }), week.resolved]);
+    }
+  }
+  return rows;
+}
+
+export interface CsvExport {
+  filename: string;
+  body: string;
+}
+
+/** The export of one table; reading the figures and the audit entry share one transaction. */
+export async function exportDashboardCsv(actor: Actor, query: DashboardCsvQuery, now = new Date()): Promise<CsvExport> {
+  await assertDashboardAccess(actor);
+  const { table, ...filters } = query;
+  const scope = resolveScope(filters, now);
+  const format = csvFormat(actor.locale);
+  return asUser(actor.userId, async (tx) => {
+    const dashboard = await readDashboard(tx, scope);
+    const rows = dashboardRows(dashboard, table, format.locale);
+    await audit(tx, subjectOf(actor), {
+      action: 'export',
+      entity: 'dashboard',
+      entityId: table,
+      details: {
+        table,
+        from: scope.from,
+        to: scope.to,
+        filters: (['type', 'municipality', 'organisation'] as const).filter((key) => scope[key] !== undefined),
+        rows: rows.length - 1,
+      },
+    });
+    return { filename: `dashboard-${table}-${scope.from}-${scope.to}.csv`, body: toCsv(rows, format) };
+  });
+}

@@ -1,0 +1,92 @@
+import { addDays, subMonths } from 'date-fns';
+import type { TargetGroup, UserRole } from '@/db/schema';
+import { municipalityCodeSchema, todayInAmsterdam } from '@/lib/cases/schemas';
+import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
+import { validation } from '@/lib/http/errors';
+import { z } from '@/lib/validation/zod';
+
+/** Who steers on the dashboard: managers, and regisseurs (who see every case anyway). */
+export const DASHBOARD_ROLES: readonly UserRole[] = ['manager', 'regisseur'];
+
+/** The tables of the dashboard, each exportable as CSV. */
+export const DASHBOARD_TABLES = ['figures', 'partners', 'municipalities'] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+
+/** A query string value as one value: the first of a repeated key; an empty form field is no filter. */
+const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    const value = Array.isArray(v) ? v[0] : v;
+    return value === undefined || value === '' ? undefined : value;
+  }, schema.optional());
+
+const day = (label: string) =>
+  z.iso
+    .date({ message: `Gebruik voor ${label} de vorm JJJJ-MM-DD.`, abort: true })
+    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { message: `Kies voor ${label} een datum tussen 2000 en 2100.` });
+
+const filterShape = {
+  from: oneOrMany(day('de begindatum')).describe('First day of the period (JJJJ-MM-DD); default twelve months before `to`'),
+  to: oneOrMany(day('de einddatum')).describe('Last day of the period (JJJJ-MM-DD), inclusive; default today'),
+  type: oneOrMany(z.enum(TARGET_GROUPS, { message: 'Onbekende doelgroep.' })).describe('Target group (aanpak) of the cases'),
+  municipality: oneOrMany(municipalityCodeSchema).describe('CBS code of the municipality, like GM0344'),
+  organisation: oneOrMany(z.uuid({ message: 'Onbekende partnerorganisatie.' })).describe(
+    'Partner organisation: agreements it owns, and cases it is or was convened to',
+  ),
+};
+
+const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const PERIOD_MESSAGE = 'De einddatum ligt vóór de begindatum.';
+
+/** The filters of the dashboard, from the URL of the page or of GET /api/v1/dashboard. */
+export const dashboardQuerySchema = z
+  .object(filterShape)
+  .refine(periodInOrder, { message: PERIOD_MESSAGE, path: ['to'] });
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/** The same filters plus the table to export, for GET /api/v1/dashboard.csv. */
+export const dashboardCsvQuerySchema = z
+  .object({
+    table: z
+      .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(DASHBOARD_TABLES, { message: 'Kies de tabel: figures, partners of municipalities.' }))
+      .describe('Which table to export'),
+    ...filterShape,
+  })
+  .refine(periodInOrder, { message: PERIOD_MESSAGE, path: ['to'] });
+export type DashboardCsvQuery = z.infer<typeof dashboardCsvQuerySchema>;
+
+/** The filters with the period filled in: what the figures are computed for. */
+export interface DashboardScope {
+  from: string;
+  to: string;
+  /** Today in the house's time zone: "open" and "overdue" are measured now, not at the end of the period. */
+  today: string;
+  type?: TargetGroup;
+  municipality?: string;
+  organisation?: string;
+}
+
+/** Fills in the default period (the last twelve months up to and including today). */
+export function resolveScope(query: DashboardQuery, now = new Date()): DashboardScope {
+  const today = todayInAmsterdam(now);
+  const to = query.to ?? (query.from && query.from > today ? query.from : today);
+  const from = query.from ?? iso(addDays(subMonths(parseDay(to), 12), 1));
+  if (from > to) throw validation({ to: [PERIOD_MESSAGE] });
+  return {
+    from,
+    to,
+    today,
+    ...(query.type && { type: query.type }),
+    ...(query.municipality && { municipality: query.municipality }),
+    ...(query.organisation && { organisation: query.organisation }),
+  };
+}
+
+function parseDay(value: string): Date {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+function iso(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

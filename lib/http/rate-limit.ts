@@ -1,0 +1,42 @@
+import 'server-only';
+import { asSystem } from '@/db/transaction';
+import type { Actor } from '@/lib/auth/sessions';
+import { consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
+import { AppError } from './errors';
+
+export const RATE_LIMIT_MESSAGES: Record<RateLimitName, string> = {
+  search: 'Je hebt in korte tijd te veel zoekopdrachten gedaan. Wacht een minuut en probeer het dan opnieuw.',
+  export: 'Je hebt in korte tijd te veel exports gemaakt. Wacht een paar minuten en probeer het dan opnieuw.',
+};
+
+/** 429: the message says what to do; Retry-After says when. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message);
+  }
+}
+
+/**
+ * Counts one search or export for the actor and throws 429 over the limit (lib/auth/throttle.ts holds
+ * the limits). Call it before the work, in route handlers and pages alike.
+ */
+export async function enforceRateLimit(actor: Actor, name: RateLimitName, now = new Date()): Promise<void> {
+  const result = await asSystem((tx) => consumeRateLimit(tx, name, actor.userId, now));
+  if (!result.allowed) throw new RateLimitedError(RATE_LIMIT_MESSAGES[name], result.retryAfterSeconds);
+}
+
+export { RATE_LIMITS };
+
+/** For pages, which cannot answer 429: counts one use and returns the Dutch message when over the limit. */
+export async function rateLimitMessage(actor: Actor, name: RateLimitName, now = new Date()): Promise<string | null> {
+  try {
+    await enforceRateLimit(actor, name, now);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimitedError) return error.message;
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import { count, desc } from 'drizzle-orm';
+import { mailOutbox } from '@/db/schema';
+import { asUser } from '@/db/transaction';
+import { auditDenied } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { AppError } from '@/lib/http/errors';
+
+export const MAILBOX_SHOWN = 200;
+
+export interface MailboxItem {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * The dev mailbox: the mail outbox, newest first, for admins (without SMTP the demo's mail stays here;
+ * with SMTP it shows what went out and what waits for a retry). Mail holds no personal data of a subject.
+ */
+export async function listMailbox(actor: Actor, limit = MAILBOX_SHOWN): Promise<{ items: MailboxItem[]; total: number }> {
+  if (actor.role !== 'admin') {
+    await auditDenied(actor, { action: 'denied', entity: 'mail_outbox', details: { attempted: 'mailbox.list' } });
+    throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  }
+  return asUser(actor.userId, async (tx) => {
+    const items = await tx
+      .select({
+        id: mailOutbox.id,
+        to: mailOutbox.toEmail,
+        subject: mailOutbox.subject,
+        body: mailOutbox.bodyText,
+        status: mailOutbox.status,
+        attempts: mailOutbox.attempts,
+        lastError: mailOutbox.lastError,
+        nextAttemptAt: mailOutbox.nextAttemptAt,
+        sentAt: mailOutbox.sentAt,
+        createdAt: mailOutbox.createdAt,
+      })
+      .from(mailOutbox)
+      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+      .limit(limit);
+    const [total] = await tx.select({ n: count() }).from(mailOutbox);
+    return { items, total: total?.n ?? 0 };
+  });
+}

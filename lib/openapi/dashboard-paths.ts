@@ -1,0 +1,139 @@
+import { targetGroup } from '@/db/schema';
+import type { readDashboard } from '@/lib/dashboard/figures';
+import { dashboardCsvQuerySchema, dashboardQuerySchema } from '@/lib/dashboard/query';
+import { SIGNAL_LEVELS } from '@/lib/dashboard/signals';
+import { z } from '@/lib/validation/zod';
+
+/*
+ * The dashboard endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): the
+ * response schema and the paths. The schema is tied to the lib's return type by the compile-time check
+ * at the bottom, like ./responses.ts.
+ */
+
+const date = z.iso.date().describe('ISO 8601 date (JJJJ-MM-DD)');
+const count = z.int().min(0);
+const days = z.number().nullable().describe('Days, one decimal; null when nothing to measure');
+const percent = z.int().min(0).max(100).nullable().describe('Whole percent; null when no agreement was due');
+
+export const dashboardResponse = z
+  .object({
+    scope: z
+      .object({
+        from: date,
+        to: date.describe('Inclusive'),
+        today: date.describe('Today in Europe/Amsterdam: open and overdue are counted as of today'),
+        type: z.enum(targetGroup.enumValues).optional(),
+        municipality: z.string().optional(),
+        organisation: z.uuid().optional(),
+      })
+      .describe('The period and filters the figures are for (defaults filled in)'),
+    figures: z.object({
+      activeCases: count.describe('Cases actief or monitoring, now'),
+      newReferrals: count.describe('Cases referred in the period'),
+      openAgreements: count.describe('Agreements open or in uitvoering, now'),
+      overdueAgreements: count.describe('Open agreements whose due date lies before today'),
+      agreementsDue: count.describe('Agreements due in the period whose due date has passed or that are done (vervallen ones excluded)'),
+      agreementsOnTime: count.describe('Of those: gereed, completed on or before the due date'),
+      onTimePercent: percent,
+      medianDaysToTriage: days.describe('Median days from referral to triage, of the cases triaged in the period'),
+      medianDaysToClosure: days.describe('Median days from referral to closure, of the cases closed (afgesloten) in the period'),
+    }),
+    partners: z
+      .array(
+        z.object({
+          organisationId: z.uuid(),
+          name: z.string(),
+          shortName: z.string(),
+          open: count,
+          overdue: count,
+          agreementsDue: count,
+          agreementsOnTime: count,
+          onTimePercent: percent,
+          averageDaysOverdue: days.describe('Mean days past the due date of the overdue agreements'),
+        }),
+      )
+      .describe('Per owning partner organisation, worst stagnation first (most overdue, then longest overdue, then lowest share on time)'),
+    municipalities: z
+      .array(z.object({ code: z.string(), name: z.string(), activeCases: count, newReferrals: count }))
+      .describe("The municipalities of the house's safety region and any other with cases, busiest first"),
+    signals: z
+      .object({
+        openByLevel: z.array(z.object({ level: z.enum(SIGNAL_LEVELS), count })),
+        weekly: z.array(z.object({ weekStart: date.describe('Monday of the week'), opened: count, resolved: count })),
+      })
+      .nullable()
+      .describe('Open stagnation signals per escalation level and the weekly trend; null while signalling does not run yet'),
+  })
+  .describe('The managers’ dashboard: pseudonymised aggregates, no case is named');
+
+export const DASHBOARD_RESPONSE_SCHEMAS = { Dashboard: dashboardResponse };
+
+export const DASHBOARD_TAG = { name: 'Dashboard', description: 'Managers: where it stagnates, as pseudonymised figures and CSV' };
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+
+/** The shape document.ts expects of an operation, with the schema names of this module. */
+interface DashboardOperation {
+  summary: string;
+  description?: string;
+  tags: string[];
+  query?: z.ZodObject;
+  success: [status: number, description: string, schema: keyof typeof DASHBOARD_RESPONSE_SCHEMAS | null];
+  errors?: ErrorStatus[];
+  extraResponses?: Record<string, Record<string, unknown>>;
+}
+
+const ACCESS = 'Managers and regisseurs; anyone else answers 403.';
+
+export const DASHBOARD_PATHS: Record<string, Partial<Record<'get', DashboardOperation>>> = {
+  '/api/v1/dashboard': {
+    get: {
+      summary: 'The dashboard figures (stagnation and throughput)',
+      description: `Key figures, a table per partner organisation and cases per municipality, for the period (default: the last twelve months up to today) and filters. Computed from pseudonymised facts only. ${ACCESS}`,
+      tags: ['Dashboard'],
+      query: dashboardQuerySchema,
+      success: [200, 'The figures', 'Dashboard'],
+      errors: [403, 422],
+    },
+  },
+  '/api/v1/dashboard.csv': {
+    get: {
+      summary: 'One table of the dashboard as CSV',
+      description: `\`table\` is figures, partners or municipalities; the filters are those of /api/v1/dashboard. UTF-8 with a byte order mark, CRLF line ends; for a Dutch user semicolon-separated with a decimal comma (as Excel expects in the Netherlands), for an English user comma-separated with a decimal point. Cells starting with =, +, -, @, a tab or a carriage return get a leading apostrophe (no formula runs). Every export is recorded in the audit log. ${ACCESS}`,
+      tags: ['Dashboard'],
+      query: dashboardCsvQuerySchema,
+      success: [200, 'The table', null],
+      errors: [403, 422],
+      extraResponses: {
+        200: {
+          description: 'The table (`text/csv`, as an attachment named after the table and the period)',
+          headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="dashboard-<table>-<from>-<to>.csv"' } },
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        },
+      },
+    },
+  },
+};
+
+// ---- Compile-time check: the schema equals the lib's return type as JSON (dates become strings).
+
+type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+type Keys<T> = T extends unknown ? keyof T : never;
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Same<A, B> = Mutual<A, B> extends true ? Mutual<Keys<A>, Keys<B>> : false;
+type Returned = Json<Awaited<ReturnType<typeof readDashboard>>>;
+type Documented = z.output<typeof dashboardResponse>;
+
+export const DASHBOARD_RESPONSE_TYPES_MATCH: [
+  Same<Returned['scope'], Documented['scope']>,
+  Same<Returned['figures'], Documented['figures']>,
+  Same<Returned['partners'][number], Documented['partners'][number]>,
+  Same<Returned['municipalities'][number], Documented['municipalities'][number]>,
+  Same<Returned['signals'], Documented['signals']>,
+] = [true, true, true, true, true];

@@ -1,0 +1,256 @@
+import { attendance, meetingKind, meetingStatus, recurrence } from '@/db/schema';
+import { feedTokenParam, feedUserIdParam, meetingIdParam, meetingListQuerySchema } from '@/lib/api/meetings';
+import type { getMeeting } from '@/lib/meetings/get-meeting';
+import type { listMeetings } from '@/lib/meetings/list-meetings';
+import type { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
+import { createMeetingSchema, meetingTransitionSchema, rescheduleSchema } from '@/lib/meetings/schemas';
+import { z } from '@/lib/validation/zod';
+
+/*
+ * The meeting endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): request and
+ * response schemas, path parameters and paths. Response schemas are tied to the lib's return types by
+ * the compile-time check at the bottom, like ./responses.ts.
+ */
+
+const id = z.uuid();
+const timestamp = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time');
+const date = z.iso.date().describe('ISO 8601 date (JJJJ-MM-DD)');
+const status = z.enum(meetingStatus.enumValues);
+const kind = z.enum(meetingKind.enumValues);
+
+export const meetingListItem = z.object({
+  id,
+  title: z.string(),
+  kind,
+  status,
+  startsAt: timestamp,
+  endsAt: timestamp,
+  location: z.string().nullable(),
+  items: z.int().min(0).describe('Number of agenda items (besloten ones included)'),
+});
+
+export const meetingList = z.object({ items: z.array(meetingListItem), total: z.int().min(0) });
+
+const openAgreement = z.object({
+  id,
+  description: z.string(),
+  ownerOrganisationName: z.string(),
+  dueDate: date,
+  status: z.string(),
+  lastProgressAt: timestamp.nullable(),
+  overdue: z.boolean(),
+});
+
+export const agendaEntry = z
+  .object({
+    id,
+    position: z.int().min(1),
+    durationMinutes: z.int(),
+    status: z.enum(['open', 'besproken', 'doorgeschoven']),
+    visible: z.boolean().describe('False: a "besloten agendapunt" about a case the reader\'s organisation is not convened to; only position, duration and status'),
+    caseId: id.nullable().optional(),
+    caseNumber: z.string().nullable().optional(),
+    subjectName: z.string().nullable().optional(),
+    topic: z.string().nullable().optional(),
+    presenterName: z.string().nullable().optional(),
+    minutes: z.string().nullable().optional().describe('Plain text with simple formatting (line breaks, "- " lists, **bold**)'),
+    outcome: z.string().nullable().optional(),
+    version: z.int().optional(),
+    openAgreements: z.array(openAgreement).optional().describe('The afsprakencheck: open agreements of the case, by due date'),
+  })
+  .describe('An agenda item as far as the reader may see it');
+
+export const meetingView = z.object({
+  id,
+  title: z.string(),
+  kind,
+  status,
+  startsAt: timestamp,
+  endsAt: timestamp,
+  location: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+  chairUserId: id,
+  chairName: z.string().nullable(),
+  minuteTakerUserId: id.nullable(),
+  minuteTakerName: z.string().nullable(),
+  seriesId: id.nullable().describe('Meetings of one series share the id of the first'),
+  recurrence: z.enum(recurrence.enumValues),
+  sequence: z.int().describe('iCalendar SEQUENCE: raised when the invitation changes'),
+  statusReason: z.string().nullable().describe('Why it was cancelled or reopened'),
+  createdByUserId: id,
+  version: z.int().describe('Send it back with PATCH and transitions'),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  invitees: z.array(
+    z.object({
+      organisationId: id,
+      organisationName: z.string(),
+      userName: z.string().nullable(),
+      attendance: z.enum(attendance.enumValues).nullable(),
+    }),
+  ),
+  agenda: z.array(agendaEntry),
+});
+
+export const meetingTransitionResult = z.object({ id, status, version: z.int() });
+
+export const MEETING_REQUEST_SCHEMAS = {
+  CreateMeeting: createMeetingSchema,
+  RescheduleMeeting: rescheduleSchema,
+  MeetingTransition: meetingTransitionSchema,
+} satisfies Record<string, z.ZodType>;
+
+export const MEETING_RESPONSE_SCHEMAS = {
+  MeetingList: meetingList,
+  Meeting: meetingView,
+  MeetingTransitionResult: meetingTransitionResult,
+} satisfies Record<string, z.ZodType>;
+
+/** A parameter schema inside the document: without its own dialect. */
+const inline = (schema: z.ZodType) =>
+  Object.fromEntries(Object.entries(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })).filter(([key]) => key !== '$schema'));
+
+/** `{id}` under /meetings. */
+export const MEETING_ID_PARAMETERS = {
+  meetings: {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'Id of the meeting; anything but a UUID answers 404, and so does a meeting the user is not invited to',
+    schema: inline(meetingIdParam),
+  },
+};
+
+export const MEETING_PATH_PARAMETERS = {
+  userId: { name: 'userId', in: 'path', required: true, description: 'Id of the owner of the calendar feed', schema: inline(feedUserIdParam) },
+};
+
+/**
+ * `{token}` follows `{userId}` directly, and document.ts only picks up a path parameter that follows a
+ * named segment; so the operation lists it itself (its extra parameters come right after the path's).
+ */
+const tokenParameter = { name: 'token', in: 'path', required: true, description: feedTokenParam.description, schema: inline(feedTokenParam) };
+
+const calendar = (description: string) => ({ description, content: { 'text/calendar': { schema: { type: 'string' } } } });
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+const BODY_ERRORS: ErrorStatus[] = [400, 413, 415, 422];
+
+/** The shape document.ts expects of an operation, with the schema names of this module. */
+interface MeetingOperation {
+  summary: string;
+  description?: string;
+  tags: string[];
+  public?: boolean;
+  query?: z.ZodObject;
+  /** Extra parameters after the path's own (document.ts calls them headers). */
+  headers?: Record<string, unknown>[];
+  body?: keyof typeof MEETING_REQUEST_SCHEMAS;
+  success: [status: number, description: string, schema: keyof typeof MEETING_RESPONSE_SCHEMAS | null];
+  errors?: ErrorStatus[];
+  extraResponses?: Record<string, Record<string, unknown>>;
+}
+
+export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patch', MeetingOperation>>> = {
+  '/api/v1/meetings': {
+    get: {
+      summary: 'List meetings',
+      description:
+        'Upcoming (the default; a meeting stays here until 12 hours after it ended) or past, at most 100. Regisseurs see every meeting; a professional the meetings their organisation is invited to, once planned. Managers and admins answer 403.',
+      tags: ['Meetings'],
+      query: meetingListQuerySchema,
+      success: [200, 'The meetings and their number', 'MeetingList'],
+      errors: [403, 422],
+    },
+    post: {
+      summary: 'Prepare a meeting (in concept)',
+      description:
+        'Regisseurs only. Date and times are wall-clock time in Europe/Amsterdam. Nobody is notified until it is planned (`plan` transition). A recurring meeting starts a series.',
+      tags: ['Meetings'],
+      body: 'CreateMeeting',
+      success: [201, 'The new meeting', 'Meeting'],
+      errors: [...BODY_ERRORS, 403],
+    },
+  },
+  '/api/v1/meetings/{id}': {
+    get: {
+      summary: 'One meeting with invitees, attendance and its agenda',
+      description:
+        'A professional sees the agenda items of cases their organisation is convened to; other case items come as besloten agendapunten (`visible: false`) with position, duration and status only.',
+      tags: ['Meetings'],
+      success: [200, 'The meeting', 'Meeting'],
+      errors: [404],
+    },
+    patch: {
+      summary: 'Reschedule a meeting that has not started',
+      description:
+        'New date, times and optionally place, plus the `version` that was read. Once planned, the invitees are notified and the invitation gets a higher SEQUENCE.',
+      tags: ['Meetings'],
+      body: 'RescheduleMeeting',
+      success: [200, 'The meeting after the change', 'Meeting'],
+      errors: [...BODY_ERRORS, 403, 404, 409],
+    },
+  },
+  '/api/v1/meetings/{id}/transitions': {
+    post: {
+      summary: 'Move a meeting through its lifecycle',
+      description:
+        'concept → gepland (`plan`: invitations out) → bezig (`start`) → afgerond (`finish`); `cancel` (with a reason) before it starts; `reopen` (with a reason, by the chair) after it finished. An illegal step answers 422.',
+      tags: ['Meetings'],
+      body: 'MeetingTransition',
+      success: [200, 'The new status and version', 'MeetingTransitionResult'],
+      errors: [...BODY_ERRORS, 403, 404, 409],
+    },
+  },
+  '/api/v1/meetings/{id}/ics': {
+    get: {
+      summary: 'The meeting as a calendar invitation (iCalendar)',
+      description:
+        'METHOD:REQUEST while it goes ahead, METHOD:CANCEL once cancelled; the SEQUENCE grows with every change, so a calendar replaces the earlier invitation. Times carry the Europe/Amsterdam time zone. No case details.',
+      tags: ['Meetings'],
+      success: [200, 'The invitation', null],
+      errors: [404],
+      extraResponses: { 200: calendar('The invitation (`text/calendar`, as an attachment)') },
+    },
+  },
+  '/api/v1/calendar/{userId}/{token}': {
+    get: {
+      summary: 'Personal calendar feed',
+      description:
+        'For calendar programs, which send no session: the token in the URL is the key (shown on the meetings page). The meetings of the last 90 days and later that the user is invited to (all planned ones for a regisseur). Signing out everywhere or deactivation ends the feed. A wrong user or token answers 404.',
+      tags: ['Meetings'],
+      public: true,
+      headers: [tokenParameter],
+      success: [200, 'The feed', null],
+      extraResponses: {
+        200: calendar('The feed (`text/calendar`, METHOD:PUBLISH)'),
+        404: { description: 'Unknown user or wrong token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    },
+  },
+};
+
+// ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
+
+type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+type Keys<T> = T extends unknown ? keyof T : never;
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Same<A, B> = Mutual<A, B> extends true ? Mutual<Keys<A>, Keys<B>> : false;
+type Returned<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+type View = Returned<typeof getMeeting>;
+
+export const MEETING_RESPONSE_TYPES_MATCH: [
+  Same<Returned<typeof listMeetings>[number], z.output<typeof meetingListItem>>,
+  Same<Omit<View, 'agenda' | 'invitees'>, Omit<z.output<typeof meetingView>, 'agenda' | 'invitees'>>,
+  Same<View['invitees'][number], z.output<typeof meetingView>['invitees'][number]>,
+  Same<View['agenda'][number], z.output<typeof agendaEntry>>,
+  Same<Returned<typeof transitionMeeting>, z.output<typeof meetingTransitionResult>>,
+] = [true, true, true, true, true];
+
+export const MEETING_TAG = { name: 'Meetings', description: 'Overleggen: agenda, invitations, attendance, minutes and calendar files' };

@@ -1,0 +1,242 @@
+import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { agreements, caseFacts, municipalities, organisations, signalEscalations, signals, users } from '@/db/schema';
+import { asUser } from '@/db/transaction';
+import type { Tx } from '@/db/types';
+import type { Actor } from '@/lib/auth/sessions';
+import type { SignalRule } from '@/lib/stagnation/signal';
+import { validation } from '@/lib/http/errors';
+import { fieldErrorsOf } from '@/lib/validation/zod';
+import { assertSignalReader, canReadSignals } from './access';
+import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from './levels';
+import { signalListQuerySchema, withoutBlanks, type SignalListQuery } from './schemas';
+
+export const SIGNAL_LIST_LIMIT = 500;
+
+export interface SignalItem {
+  id: string;
+  rule: SignalRule;
+  level: SignalLevelName;
+  status: SignalStatus;
+  subjectType: 'agreement' | 'case' | 'organisation';
+  subjectId: string;
+  caseId: string | null;
+  caseNumber: string | null;
+  targetGroup: string | null;
+  municipalityName: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  /** What the agreement is about; regisseurs only (null for a manager: free text of the case). */
+  agreementDescription: string | null;
+  /** When the cause started to hold. */
+  since: Date;
+  /** When it reached its current level. */
+  levelSince: Date;
+  /** Why it fired, in Dutch, with the numbers; never free text of the case. */
+  message: string;
+  snoozedUntil: string | null;
+  /** Regisseurs only. */
+  snoozeReason: string | null;
+  resolvedAt: Date | null;
+  resolvedByName: string | null;
+  /** Regisseurs only. */
+  resolutionNote: string | null;
+  /** Resolved by the sweep because its cause went away. */
+  autoResolved: boolean;
+  version: number;
+  createdAt: Date;
+}
+
+/** Parses filters from a URL or form; a bad value is a 422 with field errors. */
+export function parseSignalQuery(raw: Record<string, unknown>): SignalListQuery {
+  const parsed = signalListQuerySchema.safeParse(withoutBlanks(raw));
+  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+function columns(actor: Actor) {
+  const regisseur = actor.role === 'regisseur';
+  const hidden = sql<string | null>`null::text`;
+  return {
+    id: signals.id,
+    rule: signals.rule,
+    level: signals.level,
+    status: signals.status,
+    subjectType: signals.subjectType,
+    subjectId: signals.subjectId,
+    caseId: signals.caseId,
+    caseNumber: caseFacts.number,
+    targetGroup: caseFacts.targetGroup,
+    municipalityName: municipalities.name,
+    organisationId: signals.organisationId,
+    organisationName: organisations.name,
+    agreementDescription: regisseur ? agreements.description : hidden,
+    since: signals.since,
+    levelSince: signals.levelSince,
+    message: signals.message,
+    snoozedUntil: signals.snoozedUntil,
+    snoozeReason: regisseur ? signals.snoozeReason : hidden,
+    resolvedAt: signals.resolvedAt,
+    resolvedByName: users.name,
+    resolutionNote: regisseur ? signals.resolutionNote : hidden,
+    autoResolved: signals.autoResolved,
+    version: signals.version,
+    createdAt: signals.createdAt,
+  };
+}
+
+type Row = Awaited<ReturnType<typeof selectSignals>>[number];
+
+function selectSignals(tx: Tx, actor: Actor, where: SQL | undefined, limit: number, order: 'ladder' | 'resolved' = 'ladder') {
+  return tx
+    .select({ ...columns(actor), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(signals)
+    .leftJoin(caseFacts, eq(caseFacts.id, signals.caseId))
+    .leftJoin(municipalities, eq(municipalities.code, caseFacts.municipalityCode))
+    .leftJoin(organisations, eq(organisations.id, signals.organisationId))
+    .leftJoin(users, eq(users.id, signals.resolvedByUserId))
+    .leftJoin(agreements, and(eq(signals.subjectType, 'agreement'), eq(agreements.id, signals.subjectId)))
+    .where(where)
+    .orderBy(...(order === 'ladder' ? [desc(signals.level), asc(signals.since), asc(signals.key)] : [desc(signals.resolvedAt), asc(signals.key)]))
+    .limit(limit);
+}
+
+function toItem(row: Row): SignalItem {
+  const { total, ...fields } = row;
+  void total;
+  return {
+    ...fields,
+    rule: row.rule as SignalRule,
+    subjectType: row.subjectType as SignalItem['subjectType'],
+    level: levelName(row.level),
+  };
+}
+
+function conditions(query: SignalListQuery): SQL | undefined {
+  return and(
+    eq(signals.status, query.status),
+    query.rule ? eq(signals.rule, query.rule) : undefined,
+    query.level ? eq(signals.level, levelNumber(query.level)) : undefined,
+    query.minLevel ? gte(signals.level, levelNumber(query.minLevel)) : undefined,
+    query.case ? eq(signals.caseId, query.case) : undefined,
+    query.organisation ? eq(signals.organisationId, query.organisation) : undefined,
+  );
+}
+
+/**
+ * Signals by the filters (default: the open ones), highest level first, then the oldest. Regisseurs and
+ * managers only (managers without free text); anyone else gets 404.
+ */
+export async function listSignals(
+  actor: Actor,
+  query: SignalListQuery,
+  limit = SIGNAL_LIST_LIMIT,
+): Promise<{ items: SignalItem[]; total: number }> {
+  await assertSignalReader(actor, 'signal.list');
+  return asUser(actor.userId, async (tx) => {
+    const rows = await selectSignals(tx, actor, conditions(query), limit);
+    return { items: rows.map(toItem), total: rows[0]?.total ?? 0 };
+  });
+}
+
+export interface SignalGroup {
+  /** Null for signals about a partner organisation as a whole (they span cases). */
+  caseId: string | null;
+  caseNumber: string | null;
+  targetGroup: string | null;
+  municipalityName: string | null;
+  signals: SignalItem[];
+}
+
+/** Groups a list by case, keeping its order: the case with the most escalated signal comes first. */
+export function groupByCase(items: SignalItem[]): SignalGroup[] {
+  const groups = new Map<string, SignalGroup>();
+  for (const item of items) {
+    const key = item.caseId ?? `organisation:${item.organisationId ?? ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { caseId: item.caseId, caseNumber: item.caseNumber, targetGroup: item.targetGroup, municipalityName: item.municipalityName, signals: [] };
+      groups.set(key, group);
+    }
+    group.signals.push(item);
+  }
+  return [...groups.values()];
+}
+
+export interface EscalationStep {
+  level: SignalLevelName;
+  at: Date;
+}
+
+async function escalationsOf(tx: Tx, signalIds: string[]): Promise<Map<string, EscalationStep[]>> {
+  const out = new Map<string, EscalationStep[]>();
+  if (signalIds.length === 0) return out;
+  const rows = await tx
+    .select({ signalId: signalEscalations.signalId, level: signalEscalations.level, at: signalEscalations.at })
+    .from(signalEscalations)
+    .where(inArray(signalEscalations.signalId, signalIds))
+    .orderBy(asc(signalEscalations.at), asc(signalEscalations.level));
+  for (const row of rows) {
+    const list = out.get(row.signalId) ?? [];
+    list.push({ level: levelName(row.level), at: row.at });
+    out.set(row.signalId, list);
+  }
+  return out;
+}
+
+/** The escalation steps of one signal, oldest first (the signal itself starts at the regisseur). */
+export async function signalEscalationHistory(actor: Actor, signalId: string): Promise<EscalationStep[]> {
+  await assertSignalReader(actor, 'signal.history');
+  return asUser(actor.userId, async (tx) => (await escalationsOf(tx, [signalId])).get(signalId) ?? []);
+}
+
+export interface CaseSignals {
+  /** Open and snoozed signals of the case. */
+  current: SignalItem[];
+  /** The most recently resolved ones (by the regisseur or because the cause went away). */
+  resolved: SignalItem[];
+  /** Escalation steps per signal id. */
+  escalations: Map<string, EscalationStep[]>;
+}
+
+const RESOLVED_SHOWN = 10;
+
+/**
+ * The signals of one case for the case page, with their escalation history; null for a role that does
+ * not see signals (the page shows nothing then). The caller has checked that the actor may see the case.
+ */
+export async function caseSignals(actor: Actor, caseId: string): Promise<CaseSignals | null> {
+  if (!canReadSignals(actor)) return null;
+  return asUser(actor.userId, async (tx) => {
+    const current = await selectSignals(tx, actor, and(eq(signals.caseId, caseId), ne(signals.status, 'resolved')), SIGNAL_LIST_LIMIT);
+    const resolved = await selectSignals(tx, actor, and(eq(signals.caseId, caseId), eq(signals.status, 'resolved')), RESOLVED_SHOWN, 'resolved');
+    const items = { current: current.map(toItem), resolved: resolved.map(toItem) };
+    const escalations = await escalationsOf(tx, [...items.current, ...items.resolved].map((s) => s.id));
+    return { ...items, escalations };
+  });
+}
+
+export interface SignalFilterOptions {
+  cases: { id: string; number: string }[];
+  organisations: { id: string; name: string }[];
+}
+
+/** The cases and organisations that have signals of this status: what the filters offer. */
+export async function signalFilterOptions(actor: Actor, status: SignalStatus): Promise<SignalFilterOptions> {
+  await assertSignalReader(actor, 'signal.list');
+  return asUser(actor.userId, async (tx) => {
+    const cases = await tx
+      .selectDistinct({ id: caseFacts.id, number: caseFacts.number })
+      .from(signals)
+      .innerJoin(caseFacts, eq(caseFacts.id, signals.caseId))
+      .where(eq(signals.status, status))
+      .orderBy(asc(caseFacts.number))
+      .limit(1000);
+    const orgs = await tx
+      .selectDistinct({ id: organisations.id, name: organisations.name })
+      .from(signals)
+      .innerJoin(organisations, eq(organisations.id, signals.organisationId))
+      .where(eq(signals.status, status))
+      .orderBy(asc(organisations.name));
+    return { cases, organisations: orgs };
+  });
+}

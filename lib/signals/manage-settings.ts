@@ -1,0 +1,171 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { organisationContacts, organisations, settings as settingsTable } from '@/db/schema';
+import { asUser } from '@/db/transaction';
+import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { AppError, conflict, validation } from '@/lib/http/errors';
+import {
+  DEFAULT_STAGNATION_SETTINGS,
+  stagnationSettingsSchema,
+  type StagnationSettings,
+} from '@/lib/stagnation/settings';
+import { fieldErrorsOf, z } from '@/lib/validation/zod';
+
+/*
+ * Functioneel beheer of stagnation: the thresholds (settings key 'stagnation', versioned) and the
+ * escalation contacts of each organisation (level 1 of the ladder). Admins only: anyone else gets 404.
+ */
+
+export const SETTINGS_KEY = 'stagnation';
+
+async function assertAdmin(actor: Actor, attempted: string): Promise<void> {
+  if (actor.role === 'admin') return;
+  await auditDenied(actor, { action: 'denied', entity: 'settings', details: { attempted } });
+  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+}
+
+export interface StagnationSettingsView {
+  settings: StagnationSettings;
+  /** 0 while the defaults apply (nothing stored yet). */
+  version: number;
+  updatedAt: Date | null;
+}
+
+export async function readStagnationSettings(actor: Actor): Promise<StagnationSettingsView> {
+  await assertAdmin(actor, 'settings.read');
+  return asUser(actor.userId, async (tx) => {
+    const [row] = await tx.select().from(settingsTable).where(eq(settingsTable.key, SETTINGS_KEY));
+    const parsed = stagnationSettingsSchema.safeParse(row?.value ?? {});
+    return {
+      settings: parsed.success ? parsed.data : DEFAULT_STAGNATION_SETTINGS,
+      version: row?.version ?? 0,
+      updatedAt: row?.updatedAt ?? null,
+    };
+  });
+}
+
+export const updateSettingsSchema = z.strictObject({
+  version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(0),
+  settings: stagnationSettingsSchema,
+});
+export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
+
+/**
+ * Stores new thresholds at the version read. Out of range or contradicting each other: 422 with the
+ * schema's Dutch message on the field, nothing stored. Audited with the names of the changed settings.
+ */
+export async function updateStagnationSettings(actor: Actor, raw: UpdateSettingsInput | unknown): Promise<StagnationSettingsView> {
+  await assertAdmin(actor, 'settings.update');
+  const parsed = updateSettingsSchema.safeParse(raw);
+  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
+  const { version, settings: next } = parsed.data;
+  return asUser(actor.userId, async (tx) => {
+    const [row] = await tx.select().from(settingsTable).where(eq(settingsTable.key, SETTINGS_KEY));
+    const before = stagnationSettingsSchema.safeParse(row?.value ?? {});
+    const previous: StagnationSettings = before.success ? before.data : DEFAULT_STAGNATION_SETTINGS;
+    const now = new Date();
+    const saved =
+      version === 0
+        ? await tx
+            .insert(settingsTable)
+            .values({ key: SETTINGS_KEY, value: next, version: 1, updatedAt: now })
+            .onConflictDoNothing()
+            .returning({ version: settingsTable.version })
+        : await tx
+            .update(settingsTable)
+            .set({ value: next, version: sql`${settingsTable.version} + 1`, updatedAt: now })
+            .where(and(eq(settingsTable.key, SETTINGS_KEY), eq(settingsTable.version, version)))
+            .returning({ version: settingsTable.version });
+    if (saved.length === 0) throw conflict();
+    const changed = (Object.keys(next) as (keyof StagnationSettings)[]).filter((k) => next[k] !== previous[k]);
+    await audit(tx, subjectOf(actor), { action: 'update', entity: 'settings', entityId: SETTINGS_KEY, details: { changed } });
+    return { settings: next, version: saved[0]!.version, updatedAt: now };
+  });
+}
+
+// ---- Escalation contacts
+
+export interface OrganisationWithContacts {
+  id: string;
+  name: string;
+  domain: string;
+  contacts: { id: string; name: string; email: string }[];
+}
+
+/** Every active partner organisation with its escalation contacts, by name. */
+export async function listEscalationContacts(actor: Actor): Promise<OrganisationWithContacts[]> {
+  await assertAdmin(actor, 'contacts.list');
+  return asUser(actor.userId, async (tx) => {
+    const orgs = await tx
+      .select({ id: organisations.id, name: organisations.name, domain: organisations.domain })
+      .from(organisations)
+      // Level 1 of the ladder is the owning partner organisation; the house itself escalates to its managers.
+      .where(and(eq(organisations.active, true), ne(organisations.domain, 'veiligheidshuis')))
+      .orderBy(asc(organisations.name));
+    const contacts = await tx
+      .select({ id: organisationContacts.id, organisationId: organisationContacts.organisationId, name: organisationContacts.name, email: organisationContacts.email })
+      .from(organisationContacts)
+      .orderBy(asc(organisationContacts.name), asc(organisationContacts.email));
+    return orgs.map((o) => ({
+      ...o,
+      contacts: contacts.filter((c) => c.organisationId === o.id).map((c) => ({ id: c.id, name: c.name, email: c.email })),
+    }));
+  });
+}
+
+export const addContactSchema = z.strictObject({
+  organisationId: z.uuid({ message: 'Kies een organisatie.' }),
+  name: z.string({ message: 'Vul een naam in.' }).trim().min(1, 'Vul een naam in.').max(200, 'Houd de naam onder de 200 tekens.'),
+  email: z
+    .string({ message: 'Vul een e-mailadres in.' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }).max(254, 'Dit e-mailadres is te lang.')),
+});
+export type AddContactInput = z.input<typeof addContactSchema>;
+
+export const removeContactSchema = z.strictObject({ contactId: z.uuid({ message: 'Onbekende contactpersoon.' }) });
+
+export async function addEscalationContact(actor: Actor, raw: AddContactInput | unknown): Promise<{ id: string }> {
+  await assertAdmin(actor, 'contacts.add');
+  const parsed = addContactSchema.safeParse(raw);
+  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  return asUser(actor.userId, async (tx) => {
+    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
+    if (!org) throw validation({ organisationId: ['Kies een organisatie uit de lijst.'] });
+    const [existing] = await tx
+      .select({ id: organisationContacts.id })
+      .from(organisationContacts)
+      .where(and(eq(organisationContacts.organisationId, input.organisationId), eq(sql`lower(${organisationContacts.email})`, input.email)));
+    if (existing) throw validation({ email: ['Dit e-mailadres staat al bij deze organisatie.'] });
+    const [row] = await tx.insert(organisationContacts).values(input).returning({ id: organisationContacts.id });
+    // No name or address in the log: the contact's id identifies them.
+    await audit(tx, subjectOf(actor), {
+      action: 'create',
+      entity: 'organisation_contact',
+      entityId: row!.id,
+      details: { organisationId: input.organisationId },
+    });
+    return { id: row!.id };
+  });
+}
+
+export async function removeEscalationContact(actor: Actor, raw: { contactId: string } | unknown): Promise<void> {
+  await assertAdmin(actor, 'contacts.remove');
+  const parsed = removeContactSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'Contactpersoon niet gevonden.');
+  await asUser(actor.userId, async (tx) => {
+    const [row] = await tx
+      .delete(organisationContacts)
+      .where(eq(organisationContacts.id, parsed.data.contactId))
+      .returning({ id: organisationContacts.id, organisationId: organisationContacts.organisationId });
+    if (!row) throw new AppError('NOT_FOUND', 'Contactpersoon niet gevonden; misschien al verwijderd.');
+    await audit(tx, subjectOf(actor), {
+      action: 'update',
+      entity: 'organisation_contact',
+      entityId: row.id,
+      details: { organisationId: row.organisationId, removed: true },
+    });
+  });
+}
