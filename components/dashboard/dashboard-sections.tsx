@@ -115,7 +115,10 @@ export async function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
 
 /** The weekly trend of signals opened and resolved; shown once a signal source supplies it. */
 export async function SignalTrend({ signals }: { signals: SignalFigures | null }) {
-  if (!signals || signals.weekly.length === 0) return null;
+  // Weeks before the first signal say nothing; the trend starts where the sweep started counting.
+  const first = signals?.weekly.findIndex((week) => week.opened > 0 || week.resolved > 0) ?? -1;
+  if (!signals || first < 0) return null;
+  const weeks = signals.weekly.slice(first);
   const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
   return (
     <section aria-labelledby="signals-heading" className="mb-10">
@@ -131,7 +134,7 @@ export async function SignalTrend({ signals }: { signals: SignalFigures | null }
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
-            {signals.weekly.map((week) => (
+            {weeks.map((week) => (
               <tr key={week.weekStart}>
                 <th scope="row" className={`${td} font-medium`}>
                   {format.dateTime(new Date(`${week.weekStart}T12:00:00Z`), { dateStyle: 'medium' })}
