@@ -1,13 +1,5 @@
 import type { agreementHistory, AgreementRow } from '@/lib/agreements/list-agreements';
-
-/** As it travels as JSON: dates become strings. */
-type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
+import type { Json } from '@/lib/http/json';
 
 /** One agreement as the list API answers it (GET /api/v1/agreements). */
 export type AgreementItem = Json<AgreementRow>;

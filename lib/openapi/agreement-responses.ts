@@ -4,6 +4,7 @@ import type { agreementHistory, AgreementRow } from '@/lib/agreements/list-agree
 import type { updateAgreement } from '@/lib/agreements/update-agreement';
 import type { actionEntry } from '@/lib/api/agreements';
 import { z } from '@/lib/validation/zod';
+import type { Json, Returned, Same } from './type-match';
 
 /*
  * Response bodies of the agreement endpoints, for the OpenAPI document only (like ./responses.ts). The
@@ -78,17 +79,6 @@ export const agreementHistoryList = z
 
 // ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
 
-type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Keys<T> = T extends unknown ? keyof T : never;
-type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Same<A, B> = Mutual<A, B> extends true ? Mutual<Keys<A>, Keys<B>> : false;
-type Returned<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 type History = Returned<typeof agreementHistory>;
 
 export const AGREEMENT_RESPONSE_TYPES_MATCH: [

@@ -3,6 +3,7 @@ import type { readDashboard } from '@/lib/dashboard/figures';
 import { dashboardCsvQuerySchema, dashboardQuerySchema } from '@/lib/dashboard/query';
 import { SIGNAL_LEVELS } from '@/lib/dashboard/signals';
 import { z } from '@/lib/validation/zod';
+import type { Json, Same } from './type-match';
 
 /*
  * The dashboard endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): the
@@ -117,16 +118,6 @@ export const DASHBOARD_PATHS: Record<string, Partial<Record<'get', DashboardOper
 
 // ---- Compile-time check: the schema equals the lib's return type as JSON (dates become strings).
 
-type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Keys<T> = T extends unknown ? keyof T : never;
-type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Same<A, B> = Mutual<A, B> extends true ? Mutual<Keys<A>, Keys<B>> : false;
 type Returned = Json<Awaited<ReturnType<typeof readDashboard>>>;
 type Documented = z.output<typeof dashboardResponse>;
 

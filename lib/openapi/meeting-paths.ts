@@ -1,10 +1,12 @@
 import { attendance, meetingKind, meetingStatus, recurrence } from '@/db/schema';
 import { feedTokenParam, feedUserIdParam, meetingIdParam, meetingListQuerySchema } from '@/lib/api/meetings';
+import { inlineSchema as inline } from './inline-schema';
 import type { getMeeting } from '@/lib/meetings/get-meeting';
 import type { listMeetings } from '@/lib/meetings/list-meetings';
 import type { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
 import { createMeetingSchema, meetingTransitionSchema, rescheduleSchema } from '@/lib/meetings/schemas';
 import { z } from '@/lib/validation/zod';
+import type { Returned, Same } from './type-match';
 
 /*
  * The meeting endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): request and
@@ -106,9 +108,6 @@ export const MEETING_RESPONSE_SCHEMAS = {
   MeetingTransitionResult: meetingTransitionResult,
 } satisfies Record<string, z.ZodType>;
 
-/** A parameter schema inside the document: without its own dialect. */
-const inline = (schema: z.ZodType) =>
-  Object.fromEntries(Object.entries(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })).filter(([key]) => key !== '$schema'));
 
 /** `{id}` under /meetings. */
 export const MEETING_ID_PARAMETERS = {
@@ -232,17 +231,6 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
 
 // ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
 
-type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Keys<T> = T extends unknown ? keyof T : never;
-type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Same<A, B> = Mutual<A, B> extends true ? Mutual<Keys<A>, Keys<B>> : false;
-type Returned<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 type View = Returned<typeof getMeeting>;
 
 export const MEETING_RESPONSE_TYPES_MATCH: [

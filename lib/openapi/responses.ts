@@ -6,6 +6,7 @@ import type { createReferral } from '@/lib/cases/refer';
 import type { transitionCase } from '@/lib/cases/transition-case';
 import type { getProfile } from '@/lib/profile/profile';
 import { z } from '@/lib/validation/zod';
+import type { Json, Same, Returned } from './type-match';
 
 /*
  * Response bodies, for the OpenAPI document only (responses are not parsed at run time). The type
@@ -155,19 +156,6 @@ export const profileResponse = z.object({
 });
 
 // ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
-
-type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Keys<T> = T extends unknown ? keyof T : never;
-type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Mutually assignable, and with the same property names (optional ones included) in every member. */
-type Same<A, B> = Mutual<A, B> extends true ? Mutual<Keys<A>, Keys<B>> : false;
-type Returned<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 
 export const RESPONSE_TYPES_MATCH: [
   Same<Json<CaseListItem>, z.output<typeof caseListItem>>,

@@ -1,10 +1,12 @@
 import { signalIdParam } from '@/lib/api/signals';
+import { inlineSchema as inline } from './inline-schema';
 import type { resolveSignal } from '@/lib/signals/change-signal';
 import { SIGNAL_LEVEL_NAMES, SIGNAL_STATUSES } from '@/lib/signals/levels';
 import type { listSignals } from '@/lib/signals/list-signals';
 import { resolveSignalSchema, signalListQuerySchema, snoozeSignalSchema } from '@/lib/signals/schemas';
 import { SIGNAL_RULES } from '@/lib/stagnation/signal';
 import { z } from '@/lib/validation/zod';
+import type { Returned, Same } from './type-match';
 
 /*
  * The signal endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): request and
@@ -67,8 +69,6 @@ export const SIGNAL_RESPONSE_SCHEMAS = {
   SignalChange: signalChange,
 } satisfies Record<string, z.ZodType>;
 
-const inline = (schema: z.ZodType) =>
-  Object.fromEntries(Object.entries(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })).filter(([key]) => key !== '$schema'));
 
 /** `{id}` under /signals. */
 export const SIGNAL_ID_PARAMETERS = {
@@ -153,17 +153,6 @@ export const SIGNAL_TAG = { name: 'Signals', description: 'Signalen van stagnati
 
 // ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
 
-type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-type Keys<T> = T extends unknown ? keyof T : never;
-type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Same<A, B> = Mutual<A, B> extends true ? Mutual<Keys<A>, Keys<B>> : false;
-type Returned<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 
 export const SIGNAL_RESPONSE_TYPES_MATCH: [
   Same<Returned<typeof listSignals>['items'][number], z.output<typeof signalItem>>,

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { CaseFilters } from '@/components/cases/case-filters';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { EmptyState } from '@/components/empty-state';
+import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { Pagination } from '@/components/pagination';
 import { getDb } from '@/db/client';
@@ -85,16 +86,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
         regisseurs={regisseurs?.map((r) => ({ value: r.id, label: r.name }))}
         partners={partners?.map((p) => ({ value: p.id, label: p.name }))}
       />
-      {limited ? (
-        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
-          {limited}
-        </p>
-      ) : null}
-      {queryError ? (
-        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
-          {queryError}
-        </p>
-      ) : null}
+      <ErrorNotice message={limited} />
+      <ErrorNotice message={queryError} />
       <p className="mb-2 text-sm text-muted" aria-live="polite">
         {t('results', { total: result.total })}
       </p>

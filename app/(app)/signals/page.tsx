@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { sectionMetadata } from '@/components/section-placeholder';
 import { SignalCard } from '@/components/signals/signal-card';
@@ -104,11 +105,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
       {tabs}
       {notice}
       <SignalFilters query={query} options={options} />
-      {error ? (
-        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice message={error} />
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-line bg-white px-6 py-12 text-center">
           <h2 className="text-base font-semibold text-ink">{filtered ? t('emptyFilteredTitle') : t('emptyTitle')}</h2>

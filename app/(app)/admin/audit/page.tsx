@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AdminTabs } from '@/components/admin-tabs';
+import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { auditQuerySchema, searchAuditLog, type AuditQuery } from '@/lib/audit/case-access-log';
 import { requireActor } from '@/lib/auth/actor';
@@ -72,11 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/audit" className="text-sm font-medium text-brand-700 underline">{t('clear')}</Link>
         </div>
       </form>
-      {!parsed.success ? (
-        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
-          {Object.values(fieldErrorsOf(parsed.error)).flat().join(' ')}
-        </p>
-      ) : null}
+      <ErrorNotice message={!parsed.success ? Object.values(fieldErrorsOf(parsed.error)).flat().join(' ') : null} />
       {result.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white px-6 py-10 text-center text-sm text-muted">{t('noEntries')}</p>
       ) : (

@@ -1,0 +1,50 @@
+import { getTranslations } from 'next-intl/server';
+import { ErrorNotice } from '@/components/error-notice';
+import { PageTitle } from '@/components/page-title';
+import { listAgreements } from '@/lib/agreements/list-agreements';
+import { myAgreementsQuerySchema, type MyAgreementsQuery } from '@/lib/agreements/schemas';
+import type { Actor } from '@/lib/auth/sessions';
+import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { fieldErrorsOf } from '@/lib/validation/zod';
+import { AgreementFilters } from './agreement-filters';
+import { AgreementList } from './agreement-list';
+import { AgreementsQueryProvider } from './query-provider';
+import { asItems, searchOf } from './types';
+
+const VARIANTS = {
+  // The house's agreements for regisseurs: every case, overdue first.
+  house: { path: '/agreements', section: 'agreements', intro: 'houseIntro', schema: myAgreementsQuerySchema.omit({ owner: true }) },
+  // "Mijn afspraken": what the professional's organisation (or the professional) has to do, overdue first.
+  partner: { path: '/my-agreements', section: 'myAgreements', intro: 'myIntro', schema: myAgreementsQuerySchema },
+} as const;
+
+export async function AgreementsOverview({ actor, mode, searchParams }: { actor: Actor; mode: keyof typeof VARIANTS; searchParams: unknown }) {
+  const variant = VARIANTS[mode];
+  const parsed = variant.schema.safeParse(searchParams);
+  const query: MyAgreementsQuery = parsed.success ? parsed.data : {};
+  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
+  const [t, tNav, tEmpty, items] = await Promise.all([
+    getTranslations('agreements'),
+    getTranslations('nav'),
+    getTranslations('empty'),
+    listAgreements(actor, query),
+  ]);
+  const filtered = Object.values(query).some((v) => v !== undefined);
+  return (
+    <>
+      <PageTitle description={t(variant.intro)}>{tNav(variant.section)}</PageTitle>
+      <AgreementFilters query={query} path={variant.path} withOwner={mode === 'partner'} />
+      <ErrorNotice message={queryError} />
+      <AgreementsQueryProvider>
+        <AgreementList
+          initialItems={asItems(items)}
+          search={searchOf(query)}
+          today={todayInAmsterdam()}
+          mode={mode}
+          currentUserId={actor.userId}
+          emptyText={filtered ? t('emptyFiltered') : tEmpty(variant.section)}
+        />
+      </AgreementsQueryProvider>
+    </>
+  );
+}
