@@ -5,12 +5,13 @@
  * Every probe runs in a transaction that is rolled back, so no probe changes what the next one sees.
  * The audit chain is tampered with as the owner and must be reported by verifyAuditChain.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { signInAs } from '@/lib/testing/actors';
 import { databaseError } from '@/lib/testing/db-error';
 import { queryRows } from './query';
+import { cases } from './schema';
 import { closeDb, useFreshDatabase } from './testing';
 import { APP_ROLE } from './transaction';
 import type { Db, DbHandle, Tx } from './types';
@@ -77,8 +78,10 @@ beforeAll(async () => {
   for (const row of await rows<{ id: string; short_name: string }>(handle.db, sql`select id, short_name from organisations`)) {
     org[row.short_name] = row.id;
   }
-  janCase = (await rows<{ id: string }>(handle.db, sql`select id from cases where subject_name = 'Jan de Vries'`))[0]!.id;
-  henkCase = (await rows<{ id: string }>(handle.db, sql`select id from cases where subject_name = 'Henk Pieters'`))[0]!.id;
+  // Names are encrypted: find the demo subjects through the ORM, which decrypts.
+  const subjects = await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases);
+  janCase = subjects.find((c) => c.name === 'Jan de Vries')!.id;
+  henkCase = subjects.find((c) => c.name === 'Henk Pieters')!.id;
   // Reclassering was convened to Jan's case once and left: an ended participation must count for nothing.
   await handle.db.execute(sql`insert into case_partners (case_id, organisation_id, reason, added_by_user_id, ended_at, ended_by_user_id)
     values (${janCase}, ${org.Reclassering}, 'Eerder betrokken', ${user.regisseur}, now(), ${user.regisseur})`);
@@ -98,8 +101,8 @@ describe('row-level security: who sees which case rows', () => {
     expect(seen).toMatchObject({ cases: 1, facts: 0 });
     expect(seen.partners).toBeGreaterThanOrEqual(3);
     expect(seen.events).toBeGreaterThanOrEqual(1);
-    const [row] = await probe(user.politie!, (tx) => rows<{ subject_name: string }>(tx, sql`select subject_name from cases where id = ${janCase}`));
-    expect(row?.subject_name).toBe('Jan de Vries');
+    const [row] = await probe(user.politie!, (tx) => tx.select({ name: cases.subjectName }).from(cases).where(eq(cases.id, janCase)));
+    expect(row?.name).toBe('Jan de Vries');
   });
 
   it('shows a professional no case of another organisation, only the convened ones', async () => {

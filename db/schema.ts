@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { encryptedText } from './encrypted-text';
 
 export const organisationDomain = pgEnum('organisation_domain', [
   'veiligheidshuis',
@@ -170,9 +171,12 @@ export const cases = pgTable(
     municipalityCode: text('municipality_code')
       .notNull()
       .references(() => municipalities.code),
-    subjectName: text('subject_name').notNull(),
-    subjectBirthDate: date('subject_birth_date', { mode: 'string' }).notNull(),
-    subjectAddress: text('subject_address'),
+    // Encrypted at the application level (db/encrypted-text.ts); the tokens are keyed hashes for search.
+    subjectName: encryptedText('subject_name').notNull(),
+    subjectNameTokens: text('subject_name_tokens').array().notNull().default(sql`'{}'::text[]`),
+    /** yyyy-mm-dd, encrypted. */
+    subjectBirthDate: encryptedText('subject_birth_date').notNull(),
+    subjectAddress: encryptedText('subject_address'),
     reason: text('reason').notNull(),
     goal: text('goal').notNull(),
     // The four national intake criteria, answered explicitly at referral.
@@ -196,11 +200,20 @@ export const cases = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     closureResult: text('closure_result'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    // Retention (lib/retention): the regisseur may extend the term once, with a reason.
+    retentionExtendedUntil: timestamp('retention_extended_until', { withTimezone: true }),
+    retentionExtensionReason: text('retention_extension_reason'),
+    retentionExtendedBy: uuid('retention_extended_by').references(() => users.id),
+    retentionExtendedAt: timestamp('retention_extended_at', { withTimezone: true }),
+    /** Set when retention removed the personal data; the row stays for pseudonymised figures. */
+    personalDataRemovedAt: timestamp('personal_data_removed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('cases_number_unique').on(t.number),
+    index('cases_subject_name_tokens_idx').using('gin', t.subjectNameTokens),
+    index('cases_closed_idx').on(t.closedAt),
     index('cases_status_idx').on(t.status),
     index('cases_municipality_idx').on(t.municipalityCode),
     index('cases_referrer_org_idx').on(t.referrerOrganisationId),
@@ -278,6 +291,7 @@ export const auditAction = pgEnum('audit_action', [
   'sign-in',
   'sign-in-failed',
   'denied',
+  'delete',
 ]);
 
 export const auditLog = pgTable(
@@ -543,8 +557,8 @@ export const userTotp = pgTable('user_totp', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  /** Base32, 160 bits. */
-  secret: text('secret').notNull(),
+  /** Base32, 160 bits, encrypted like subject data: a dump must not let anyone mint codes. */
+  secret: encryptedText('secret').notNull(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   /** The newest time step (unix seconds / 30) accepted: a code of that step or an older one is a replay. */
   lastUsedStep: bigint('last_used_step', { mode: 'number' }),
@@ -678,3 +692,43 @@ export const mailOutbox = pgTable(
 
 export type SignalRow = typeof signals.$inferSelect;
 export type MailRow = typeof mailOutbox.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------------
+// Administration and retention
+
+/** A single-use invitation: the link carries a random token, the table only its SHA-256. */
+export const userInvitations = pgTable(
+  'user_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: userRole('role').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('user_invitations_token_unique').on(t.tokenHash), index('user_invitations_email_idx').on(sql`lower(${t.email})`)],
+);
+
+/**
+ * Where the audit chain starts after old entries were purged (5-year term): the hash of the last purged
+ * row, which the oldest remaining row must point to. Verification checks against the newest anchor.
+ */
+export const auditChainAnchors = pgTable('audit_chain_anchors', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  purgedThroughId: integer('purged_through_id').notNull(),
+  anchorHash: text('anchor_hash').notNull(),
+  purgedCount: integer('purged_count').notNull(),
+  purgedAt: timestamp('purged_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type UserInvitation = typeof userInvitations.$inferSelect;

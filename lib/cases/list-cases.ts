@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { queryTokens } from '@/lib/crypto/search-tokens';
 import { alias } from 'drizzle-orm/pg-core';
 import { caseFacts, casePartners, cases, municipalities, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
@@ -41,7 +42,13 @@ function filters(source: Source, query: CaseListQuery, byName: boolean): SQL[] {
   if (query.q) {
     const term = query.q.replace(/[\\%_]/g, (c) => `\\${c}`);
     const byNumber = ilike(source.number, `%${term}%`);
-    where.push(byName && 'subjectName' in source ? or(byNumber, ilike(source.subjectName, `%${term}%`))! : byNumber);
+    const tokens = queryTokens(query.q);
+    // Names are encrypted: a name matches when the case holds the keyed token of every word searched for.
+    where.push(
+      byName && 'subjectNameTokens' in source && tokens.length > 0
+        ? or(byNumber, arrayContains(source.subjectNameTokens, tokens))!
+        : byNumber,
+    );
   }
   return where;
 }

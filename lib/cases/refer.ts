@@ -1,3 +1,4 @@
+import { nameTokens } from '@/lib/crypto/search-tokens';
 import { caseEvents, cases } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
@@ -23,6 +24,7 @@ export async function createReferral(actor: Actor, input: ReferralInput, now = n
         targetGroup: input.targetGroup,
         municipalityCode: input.municipalityCode,
         subjectName: input.subject.name,
+        subjectNameTokens: nameTokens(input.subject.name),
         subjectBirthDate: input.subject.birthDate,
         subjectAddress: input.subject.address ?? null,
         reason: input.reason,

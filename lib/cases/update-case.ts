@@ -1,3 +1,4 @@
+import { nameTokens } from '@/lib/crypto/search-tokens';
 import { and, eq, sql } from 'drizzle-orm';
 import { caseEvents, cases, users } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
@@ -37,7 +38,12 @@ export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdat
     if (fields.length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
     const [updated] = await tx
       .update(cases)
-      .set({ ...changes, version: sql`${cases.version} + 1`, updatedAt: now })
+      .set({
+        ...changes,
+        ...(changes.subjectName !== undefined && { subjectNameTokens: nameTokens(changes.subjectName) }),
+        version: sql`${cases.version} + 1`,
+        updatedAt: now,
+      })
       .where(and(eq(cases.id, ref.id), eq(cases.version, version)))
       .returning({ version: cases.version });
     if (!updated) throw conflict();

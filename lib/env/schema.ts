@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { key32, parseKeyList } from '@/lib/crypto/key-list';
 
 const postgresUrl = z
   .string()
@@ -14,6 +15,9 @@ export const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
     AUTH_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
+    // Field encryption (lib/crypto): "id:base64,…", the first key encrypts; the search key makes name tokens.
+    FIELD_KEYS: z.string().trim().min(1).optional(),
+    FIELD_SEARCH_KEY: z.string().trim().min(1).optional(),
     NEXTAUTH_URL: z.url({ message: 'moet een volledige URL zijn, bijvoorbeeld https://casusregie.example.nl' }).optional(),
     PORT: z.coerce.number({ message: 'moet een poortnummer zijn' }).int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().trim().min(1).default('0.0.0.0'),
@@ -34,6 +38,30 @@ export const envSchema = z
         code: 'custom',
         path: ['AUTH_SECRET'],
         message: 'is verplicht met DATABASE_URL (genereer er een met: openssl rand -base64 48)',
+      });
+    }
+    if (env.DATABASE_URL && !env.FIELD_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FIELD_KEYS'],
+        message: 'is verplicht met DATABASE_URL (bijvoorbeeld: k1:$(openssl rand -base64 32))',
+      });
+    }
+    if (env.FIELD_KEYS) {
+      try {
+        parseKeyList(env.FIELD_KEYS);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['FIELD_KEYS'], message: (error as Error).message.replace(/^FIELD_KEYS: /, '') });
+      }
+    }
+    if (env.FIELD_SEARCH_KEY && !key32.safeParse(env.FIELD_SEARCH_KEY).success) {
+      ctx.addIssue({ code: 'custom', path: ['FIELD_SEARCH_KEY'], message: 'moet 32 bytes zijn, base64 (genereer met: openssl rand -base64 32)' });
+    }
+    if (env.FIELD_KEYS && !env.FIELD_SEARCH_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FIELD_SEARCH_KEY'],
+        message: 'is verplicht met FIELD_KEYS (genereer er een met: openssl rand -base64 32)',
       });
     }
   });

@@ -1,3 +1,4 @@
+import { nameTokens } from '@/lib/crypto/search-tokens';
 import { eq } from 'drizzle-orm';
 import { caseEvents, caseNumberCounters, casePartners, cases, users, type CaseStatus } from '@/db/schema';
 import type { Tx } from '@/db/types';
@@ -26,6 +27,7 @@ export async function seedDemoCases(tx: Tx, userId: Map<string, string>, orgId: 
         targetGroup: demo.targetGroup,
         municipalityCode: demo.municipality,
         subjectName: demo.subject.name,
+        subjectNameTokens: nameTokens(demo.subject.name),
         subjectBirthDate: demo.subject.birthDate,
         subjectAddress: demo.subject.address,
         reason: demo.reason,
