@@ -6,7 +6,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   pgView,
   text,
@@ -15,16 +14,30 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { encryptedText } from './encrypted-text';
+import {
+  organisationDomain,
+  userRole,
+  caseStatus,
+  targetGroup,
+  triageDecision,
+  pauseReason,
+  caseEventKind,
+  auditAction,
+  meetingKind,
+  meetingStatus,
+  recurrence,
+  attendance,
+  agendaItemStatus,
+  agreementStatus,
+  agreementActionKind,
+  signalStatus,
+  mailStatus,
+} from './enums';
 
-export const organisationDomain = pgEnum('organisation_domain', [
-  'veiligheidshuis',
-  'zorg',
-  'veiligheid',
-  'gemeente',
-  'overig',
-]);
+// The enums live apart so that client components can use their values without the table definitions.
+export * from './enums';
 
-export const userRole = pgEnum('user_role', ['admin', 'manager', 'regisseur', 'professional']);
+
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -130,36 +143,9 @@ export type UserRole = (typeof userRole.enumValues)[number];
 // ---------------------------------------------------------------------------------------------------
 // Cases
 
-export const caseStatus = pgEnum('case_status', [
-  'aangemeld',
-  'triage',
-  'actief',
-  'monitoring',
-  'afgesloten',
-  'afgewezen',
-]);
 
-export const targetGroup = pgEnum('target_group', [
-  'high_impact_crime',
-  'top_x',
-  'huiselijk_geweld',
-  'overlast',
-  'veelplegers',
-  'nazorg_ex_gedetineerden',
-  'radicalisering',
-  'verward_gedrag',
-  'jeugd',
-  'overig',
-]);
 
-export const triageDecision = pgEnum('triage_decision', [
-  'in_behandeling',
-  'advies_aan_melder',
-  'doorverwijzen',
-  'geen_actie',
-]);
 
-export const pauseReason = pgEnum('pause_reason', ['detentie', 'opname', 'wachtlijst']);
 
 export const cases = pgTable(
   'cases',
@@ -228,7 +214,6 @@ export const caseNumberCounters = pgTable('case_number_counters', {
   last: integer('last').notNull(),
 });
 
-export const caseEventKind = pgEnum('case_event_kind', ['status', 'triage', 'pause', 'resume', 'edit']);
 
 /** Every transition of a case: who, when, from which status to which, and why. */
 export const caseEvents = pgTable(
@@ -282,17 +267,6 @@ export const casePartners = pgTable(
 // ---------------------------------------------------------------------------------------------------
 // Audit log (verwerkingenlog): append-only for the app role, hash-chained for tamper evidence.
 
-export const auditAction = pgEnum('audit_action', [
-  'view',
-  'search',
-  'create',
-  'update',
-  'export',
-  'sign-in',
-  'sign-in-failed',
-  'denied',
-  'delete',
-]);
 
 export const auditLog = pgTable(
   'audit_log',
@@ -349,13 +323,6 @@ export type AuditAction = (typeof auditAction.enumValues)[number];
 // ---------------------------------------------------------------------------------------------------
 // Meetings (casusoverleg) and agreements (afspraken)
 
-export const meetingKind = pgEnum('meeting_kind', ['casusoverleg', 'triage_overleg', 'stuurgroep']);
-export const meetingStatus = pgEnum('meeting_status', ['concept', 'gepland', 'bezig', 'afgerond', 'geannuleerd']);
-export const recurrence = pgEnum('recurrence', ['geen', 'wekelijks', 'tweewekelijks', 'maandelijks']);
-export const attendance = pgEnum('attendance', ['aanwezig', 'afgemeld', 'afwezig']);
-export const agendaItemStatus = pgEnum('agenda_item_status', ['open', 'besproken', 'doorgeschoven']);
-export const agreementStatus = pgEnum('agreement_status', ['open', 'in_uitvoering', 'gereed', 'niet_nagekomen', 'vervallen']);
-export const agreementActionKind = pgEnum('agreement_action_kind', ['voortgang', 'gereed', 'geblokkeerd', 'status']);
 
 export const meetings = pgTable(
   'meetings',
@@ -600,8 +567,6 @@ export type UserTotp = typeof userTotp.$inferSelect;
 // ---------------------------------------------------------------------------------------------------
 // Stagnation signals, escalation, mail outbox
 
-export const signalStatus = pgEnum('signal_status', ['open', 'snoozed', 'resolved']);
-export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed']);
 
 /** Escalation contacts of a partner organisation (opschaling level 1). */
 export const organisationContacts = pgTable(

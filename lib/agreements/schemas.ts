@@ -1,6 +1,6 @@
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { z } from '@/lib/validation/zod';
-import { agreementStatus } from '@/db/schema';
+import { agreementStatus } from '@/db/enums';
 
 export const AGREEMENT_STATUSES = agreementStatus.enumValues;
 

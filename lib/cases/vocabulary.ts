@@ -1,4 +1,4 @@
-import { caseStatus, pauseReason, targetGroup, triageDecision } from '@/db/schema';
+import { caseStatus, pauseReason, targetGroup, triageDecision } from '@/db/enums';
 
 export const CASE_STATUSES = caseStatus.enumValues;
 export const TARGET_GROUPS = targetGroup.enumValues;
