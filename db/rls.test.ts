@@ -8,6 +8,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/verify';
+import { runSweep } from '@/lib/stagnation/sweep';
 import { signInAs } from '@/lib/testing/actors';
 import { databaseError } from '@/lib/testing/db-error';
 import { queryRows } from './query';
@@ -131,6 +132,15 @@ describe('row-level security: who sees which case rows', () => {
       expect(columns).not.toContain(column);
     }
     expect(JSON.stringify(fact)).not.toMatch(/Jan de Vries|1984-03-12|Kanaalstraat/);
+  });
+
+  it('shows a manager which organisations work on a case, through a view without the reasons', async () => {
+    expect((await seenOf(user.manager!, janCase)).partners).toBe(0);
+    const partners = await probe(user.manager!, (tx) => rows(tx, sql`select * from case_partner_facts where case_id = ${janCase}`));
+    expect(partners.length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(partners[0]!)).not.toContain('reason');
+    expect(Object.keys(partners[0]!)).not.toContain('end_reason');
+    expect(await probe(user.politie!, (tx) => count(tx, sql`select id from case_partner_facts`))).toBe(0);
   });
 
   it('gives an admin nothing of any case', async () => {
@@ -271,6 +281,18 @@ describe('row-level security: the audit log is append-only for the app role', ()
       sql`insert into audit_log (action, entity, outcome, prev_hash, hash) values ('view', 'case', 'allowed', 'x', 'y')`,
     ]) {
       expect(await databaseError(probe(user.admin!, (tx) => tx.execute(statement)))).toMatch(/permission denied/);
+    }
+  });
+
+  it('lets a regisseur change how a signal is handled, but not its rule, case, level or escalation', async () => {
+    await runSweep(handle.db);
+    const [signal] = await rows<{ id: string }>(handle.db, sql`select id from signals limit 1`);
+    expect(signal).toBeDefined();
+    await probe(user.regisseur!, (tx) => rows(tx, sql`update signals set resolution_note = 'Gebeld.' where id = ${signal!.id} returning id`));
+    for (const column of [sql`rule = 'x'`, sql`case_id = null`, sql`level = 3`, sql`organisation_id = null`]) {
+      expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, sql`update signals set ${column} where id = ${signal!.id}`)))).toMatch(
+        /permission denied/,
+      );
     }
   });
 

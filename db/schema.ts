@@ -312,6 +312,16 @@ export const caseFacts = pgView('case_facts', {
   version: integer('version').notNull(),
 }).existing();
 
+/** Partners of cases without the reasons (drizzle/0013): the managers' source, like case_facts. */
+export const casePartnerFacts = pgView('case_partner_facts', {
+  id: uuid('id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  organisationId: uuid('organisation_id').notNull(),
+  addedByUserId: uuid('added_by_user_id').notNull(),
+  addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+}).existing();
+
 export type Case = typeof cases.$inferSelect;
 export type CaseStatus = (typeof caseStatus.enumValues)[number];
 export type TargetGroup = (typeof targetGroup.enumValues)[number];

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { queryTokens } from '@/lib/crypto/search-tokens';
 import { alias } from 'drizzle-orm/pg-core';
-import { caseFacts, casePartners, cases, municipalities, users } from '@/db/schema';
+import { caseFacts, casePartnerFacts, casePartners, cases, municipalities, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
@@ -36,8 +36,9 @@ function filters(source: Source, query: CaseListQuery, byName: boolean): SQL[] {
   if (query.municipality) where.push(eq(source.municipalityCode, query.municipality));
   if (query.regisseur) where.push(eq(source.regisseurUserId, query.regisseur));
   if (query.partner) {
-    where.push(sql`exists (select 1 from ${casePartners} where ${casePartners.caseId} = ${source.id}
-      and ${casePartners.organisationId} = ${query.partner} and ${casePartners.endedAt} is null)`);
+    const partners = byName ? casePartners : casePartnerFacts;
+    where.push(sql`exists (select 1 from ${partners} where ${partners.caseId} = ${source.id}
+      and ${partners.organisationId} = ${query.partner} and ${partners.endedAt} is null)`);
   }
   if (query.q) {
     const term = query.q.replace(/[\\%_]/g, (c) => `\\${c}`);

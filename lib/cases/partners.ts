@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { caseEvents, casePartners, cases, organisations, users } from '@/db/schema';
+import { caseEvents, casePartnerFacts, casePartners, cases, organisations, users } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
@@ -26,7 +26,25 @@ export interface CasePartnerView {
 /** The partners convened to a case, current ones first. */
 export async function listPartners(actor: Actor, caseId: unknown): Promise<CasePartnerView[]> {
   return withCase(actor, caseId, 'partner.list', async (tx, { ref, decision }) => {
-    const rows = await tx
+    if (decision === 'pseudonymised') {
+      // Managers read the view without reasons (drizzle/0013): the database withholds them, not just this code.
+      return tx
+        .select({
+          id: casePartnerFacts.id,
+          organisationId: casePartnerFacts.organisationId,
+          organisationName: organisations.name,
+          domain: organisations.domain,
+          addedByName: addedBy.name,
+          addedAt: casePartnerFacts.addedAt,
+          endedAt: casePartnerFacts.endedAt,
+        })
+        .from(casePartnerFacts)
+        .innerJoin(organisations, eq(organisations.id, casePartnerFacts.organisationId))
+        .innerJoin(addedBy, eq(addedBy.id, casePartnerFacts.addedByUserId))
+        .where(eq(casePartnerFacts.caseId, ref.id))
+        .orderBy(sql`${casePartnerFacts.endedAt} is not null`, asc(organisations.name));
+    }
+    return tx
       .select({
         id: casePartners.id,
         organisationId: casePartners.organisationId,
@@ -43,8 +61,6 @@ export async function listPartners(actor: Actor, caseId: unknown): Promise<CaseP
       .innerJoin(addedBy, eq(addedBy.id, casePartners.addedByUserId))
       .where(eq(casePartners.caseId, ref.id))
       .orderBy(sql`${casePartners.endedAt} is not null`, asc(organisations.name));
-    if (decision !== 'pseudonymised') return rows;
-    return rows.map((row) => ({ ...row, reason: undefined, endReason: undefined }));
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { agreementFacts, caseFacts, casePartners, municipalities, organisations, settings } from '@/db/schema';
+import { agreementFacts, caseFacts, casePartnerFacts, municipalities, organisations, settings } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
@@ -95,8 +95,8 @@ function caseFilters(scope: DashboardScope): SQL[] {
   if (scope.type) where.push(eq(caseFacts.targetGroup, scope.type));
   if (scope.municipality) where.push(eq(caseFacts.municipalityCode, scope.municipality));
   if (scope.organisation) {
-    where.push(sql`exists (select 1 from ${casePartners} where ${casePartners.caseId} = ${caseFacts.id}
-      and ${casePartners.organisationId} = ${scope.organisation})`);
+    where.push(sql`exists (select 1 from ${casePartnerFacts} where ${casePartnerFacts.caseId} = ${caseFacts.id}
+      and ${casePartnerFacts.organisationId} = ${scope.organisation})`);
   }
   return where;
 }
