@@ -1,12 +1,11 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { safeCallbackPath, signInSchema } from '@/lib/auth/sign-in-schema';
+import { signInWithCredentials } from '@/lib/auth/client-auth';
+import { checkSignInFields, safeCallbackPath } from '@/lib/auth/sign-in-fields';
 import type { FieldErrors } from '@/lib/validation/zod';
-import { fieldErrorsOf } from '@/lib/validation/zod';
 
 const input =
   'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-danger';
@@ -21,23 +20,23 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+    const parsed = checkSignInFields({ email: form.get('email'), password: form.get('password') });
     setFailure(null);
     if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
+      setErrors(parsed.errors);
       return;
     }
     setErrors({});
     setPending(true);
     try {
-      const result = await signIn('credentials', { ...parsed.data, redirect: false });
-      if (result?.ok && !result.error) {
+      const result = await signInWithCredentials(parsed.data);
+      if (result.ok) {
         // The password is right: on to the second factor (the code, or setting up the app first).
         router.replace(`/login/verify?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}`);
         router.refresh();
         return;
       }
-      setFailure(result?.status && result.status >= 500 ? t('unavailable') : t('failed'));
+      setFailure(result.status >= 500 ? t('unavailable') : t('failed'));
     } catch {
       setFailure(t('unavailable'));
     }

@@ -1,9 +1,9 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
+import { signOutAndLeave } from '@/lib/auth/client-auth';
 
 export interface CodeState {
   error?: string;
@@ -93,7 +93,7 @@ export function SecondFactorForm({
       </button>
       <button
         type="button"
-        onClick={() => signOut({ callbackUrl: '/login' })}
+        onClick={() => void signOutAndLeave()}
         className="w-full rounded border border-line px-4 py-2 text-sm font-medium text-brand-800 hover:bg-brand-50"
       >
         {t('cancel')}

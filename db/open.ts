@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { keepKeysBeside } from '@/lib/crypto/keys';
 import * as schema from './schema';
 import type { Db, DbHandle } from './types';
 
@@ -10,7 +11,10 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  if (dataDir) {
+    await fs.mkdir(dataDir, { recursive: true });
+    keepKeysBeside(dataDir);
+  }
   const client = await PGlite.create(dataDir);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });

@@ -4,7 +4,7 @@ import { daysOverdue } from '@/lib/agreements/dates';
 import type { AgreementRow } from '@/lib/agreements/list-agreements';
 import { AgreementStatusBadge, BlockedBadge, OverdueBadge } from './agreement-badges';
 import { CreateAgreementForm, EditAgreementForm } from './agreement-forms';
-import { HistoryList } from './agreement-list';
+import { HistoryList } from './history-list';
 import type { HistoryResponse } from './types';
 
 type Option = { value: string; label: string };

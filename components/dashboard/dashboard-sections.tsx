@@ -2,11 +2,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Dashboard } from '@/lib/dashboard/figures';
 import { SIGNAL_LEVELS, type SignalFigures } from '@/lib/dashboard/signals';
 import { CsvLink } from './csv-link';
-import { LazyBarChart } from './lazy-bar-chart';
+import { BarChart } from './bar-chart';
 
 /*
  * The sections of the dashboard page. Everything here renders on the server and needs no JavaScript;
- * only the charts load afterwards (LazyBarChart), each next to a table with the same figures.
+ * the charts are server-rendered SVG, each next to a table with the same figures.
  */
 
 const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
@@ -207,7 +207,7 @@ export async function PartnerSection({ dashboard, locale }: { dashboard: Dashboa
           </div>
           <div className={`${card} lg:col-span-2`}>
             {withOpen.length > 0 ? (
-              <LazyBarChart
+              <BarChart
                 title={t('partners.chartTitle')}
                 description={t('chart.tableBelow')}
                 mode="stacked"
@@ -243,7 +243,7 @@ export async function MunicipalitySection({ dashboard, locale }: { dashboard: Da
       <p className="mb-4 max-w-prose text-sm text-muted">{t('municipalities.intro')}</p>
       <div className={`${card} max-w-4xl`}>
         {withCases.length > 0 ? (
-          <LazyBarChart
+          <BarChart
             title={t('municipalities.chartTitle')}
             description={t('chart.tableBelow')}
             mode="grouped"

@@ -1,4 +1,7 @@
 import { z } from '@/lib/validation/zod';
+import { SIGN_IN_MESSAGES as m } from './sign-in-fields';
+
+export { safeCallbackPath } from './sign-in-fields';
 
 /** Shared by the sign-in form (field errors before a round trip) and the credentials check. */
 export const signInSchema = z.object({
@@ -6,10 +9,10 @@ export const signInSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .min(1, 'Vul je e-mailadres in.')
-    .max(254, 'Dit e-mailadres is te lang.')
-    .pipe(z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' })),
-  password: z.string().min(1, 'Vul je wachtwoord in.').max(1024, 'Dit wachtwoord is te lang.'),
+    .min(1, m.emailMissing)
+    .max(254, m.emailLong)
+    .pipe(z.email({ message: m.emailInvalid })),
+  password: z.string().min(1, m.passwordMissing).max(1024, m.passwordLong),
   /** The second factor in the same request (scripts): a code from the authenticator app or a recovery code. */
   code: z
     .string()
@@ -20,11 +23,6 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-/** Only same-site paths, so the sign-in page cannot be used to send someone elsewhere. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
-}
 
 /** The second step of the sign-in form: a code from the authenticator app or a recovery code. */
 export const codeSchema = z.object({

@@ -16,8 +16,21 @@ export interface Keyring {
 const keyFileSchema = z.object({ current: keyId, keys: z.record(z.string(), z.string()), searchKey: z.string() });
 type KeyFile = z.infer<typeof keyFileSchema>;
 
+let embeddedDataDir: string | undefined;
+
+/**
+ * The embedded database's keys live beside it: opening one at an explicit directory (a script, a test
+ * server) makes its key file the one in use, whatever PGLITE_DIR said when this process started.
+ */
+export function keepKeysBeside(dataDir: string) {
+  const resolved = path.resolve(dataDir);
+  if (resolved === embeddedDataDir) return;
+  embeddedDataDir = resolved;
+  if (!env().FIELD_KEYS) resetKeyring();
+}
+
 export function keyFilePath(): string {
-  return path.join(path.dirname(path.resolve(env().PGLITE_DIR)), 'field-keys.json');
+  return path.join(path.dirname(embeddedDataDir ?? path.resolve(env().PGLITE_DIR)), 'field-keys.json');
 }
 
 function readKeyFile(file: string): KeyFile | undefined {
