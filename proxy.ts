@@ -10,7 +10,7 @@ import {
 } from '@/lib/http/security-headers';
 
 /** Pages a visitor without a session may see. */
-const PUBLIC_PAGES = ['/login'];
+const PUBLIC_PAGES = ['/login', '/invite'];
 
 const https = () => process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
 

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   // Client components only need these namespaces; the rest stays on the server.
-  const clientMessages = { login: messages.login, errors: messages.errors, case: messages.case, cases: messages.cases, agreements: messages.agreements, meetings: messages.meetings, signals: messages.signals, signalSettings: messages.signalSettings };
+  const clientMessages = { login: messages.login, errors: messages.errors, case: messages.case, cases: messages.cases, agreements: messages.agreements, meetings: messages.meetings, signals: messages.signals, signalSettings: messages.signalSettings, retention: messages.retention, admin: messages.admin };
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">

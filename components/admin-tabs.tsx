@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-export async function AdminTabs({ current }: { current: 'overview' | 'audit' | 'settings' | 'mailbox' }) {
+export async function AdminTabs({ current }: { current: 'overview' | 'organisations' | 'audit' | 'settings' | 'mailbox' }) {
   const t = await getTranslations('admin');
   const tabs = [
     { key: 'overview', href: '/admin' },
+    { key: 'organisations', href: '/admin/organisations' },
     { key: 'audit', href: '/admin/audit' },
     { key: 'settings', href: '/admin/settings' },
     { key: 'mailbox', href: '/admin/mailbox' },

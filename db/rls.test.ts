@@ -296,6 +296,15 @@ describe('row-level security: the audit log is append-only for the app role', ()
     }
   });
 
+  it('lets only an admin create or change an organisation', async () => {
+    const rename = sql`update organisations set name = 'Overgenomen' where short_name = 'Politie' returning id`;
+    expect(await probe(user.politie!, (tx) => rows(tx, rename))).toHaveLength(0);
+    expect(await probe(user.regisseur!, (tx) => rows(tx, rename))).toHaveLength(0);
+    expect(await probe(user.admin!, (tx) => rows(tx, rename))).toHaveLength(1);
+    const create = sql`insert into organisations (name, short_name, domain) values ('Nep', 'Nep', 'zorg')`;
+    expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, create)))).toMatch(/row-level security/);
+  });
+
   it('lets the app role neither read nor write the chain head', async () => {
     for (const statement of [
       sql`select * from audit_head`,

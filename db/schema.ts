@@ -200,6 +200,10 @@ export const cases = pgTable(
     uniqueIndex('cases_number_unique').on(t.number),
     index('cases_subject_name_tokens_idx').using('gin', t.subjectNameTokens),
     index('cases_closed_idx').on(t.closedAt),
+    // The case list pages through these newest first; referrer_user_id rides along because the row-level
+    // policy reads it, which lets counts and pages use the index alone (drizzle/0014).
+    index('cases_updated_idx').on(t.updatedAt, t.id),
+    index('cases_status_updated_idx').on(t.status, t.updatedAt, t.id),
     index('cases_status_idx').on(t.status),
     index('cases_municipality_idx').on(t.municipalityCode),
     index('cases_referrer_org_idx').on(t.referrerOrganisationId),

@@ -34,7 +34,7 @@ export async function AccessLogPanel({ entries }: { entries: Entry[] }) {
               <tr key={e.id}>
                 <td className="px-3 py-1.5 whitespace-nowrap">{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
                 <td className="px-3 py-1.5">
-                  <span className="block">{e.userName ?? '—'}</span>
+                  <span className="block">{e.userName ?? (e.role ? '—' : t('systemActor'))}</span>
                   <span className="block text-xs text-muted">
                     {e.organisationName ?? ''}
                     {e.role ? ` · ${tRoles(e.role)}` : ''}

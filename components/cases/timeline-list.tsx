@@ -17,7 +17,7 @@ export async function TimelineList({ items }: { items: TimelineItem[] }) {
       case 'resume':
         return t('events.resume');
       case 'edit':
-        return t('events.edit');
+        return Array.isArray(item.data?.fields) && item.data.fields.includes('retention') ? t('events.retentionExtended') : t('events.edit');
       case 'agreement-created':
         return t('events.agreementCreated', { organisation: item.organisationName, due: format.dateTime(new Date(`${item.dueDate}T12:00:00Z`), { dateStyle: 'medium' }) });
       case 'agreement-moved':

@@ -25,10 +25,12 @@ interface Props {
   children: React.ReactNode;
   className?: string;
   submitClassName?: string;
+  /** Shown above the fields after a success, instead of successMessage: what the answer carries (state.data). */
+  renderSuccess?: (state: ActionState) => React.ReactNode;
 }
 
 /** A form bound to a server action: Dutch field errors, the values kept, a success note, no double submit. */
-export function ActionForm({ action, submitLabel, pendingLabel, successMessage, errorTitle, children, className, submitClassName }: Props) {
+export function ActionForm({ action, submitLabel, pendingLabel, successMessage, errorTitle, children, className, submitClassName, renderSuccess }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const idPrefix = useId();
   return (
@@ -39,7 +41,8 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage, 
           {state.message}
         </div>
       ) : null}
-      {state?.ok && successMessage ? (
+      {state?.ok && renderSuccess ? renderSuccess(state) : null}
+      {state?.ok && successMessage && !renderSuccess ? (
         <p role="status" className="mb-4 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
           {successMessage}
         </p>

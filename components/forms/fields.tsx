@@ -106,7 +106,7 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
         defaultValue={f.value}
         required={props.required}
         aria-invalid={f.invalid}
-        aria-describedby={f.describedBy}
+        aria-describedby={[f.describedBy, props.hint ? f.hintId : undefined].filter(Boolean).join(' ') || undefined}
         className={control}
       >
         <option value="">{props.placeholder ?? '—'}</option>

@@ -25,6 +25,7 @@ import type { ReferralInput } from '@/lib/cases/schemas';
 import { transitionCase } from '@/lib/cases/transition-case';
 import { updateCase } from '@/lib/cases/update-case';
 import { AppError } from '@/lib/http/errors';
+import { subjectAccessExport } from '@/lib/subject-access/export';
 import { signInAs } from '@/lib/testing/actors';
 import { CASE_ACTIONS, MATRIX, RELATIONS, isDenied, type CaseAction, type Decision, type Relation } from './matrix';
 
@@ -200,6 +201,7 @@ const PERFORM: Record<CaseAction, (s: Situation) => Promise<unknown>> = {
   'case.transition': (s) =>
     transitionCase(s.actor, s.caseId, { action: 'to_monitoring', reason: 'Stabiel.', version: s.before.version }),
   'case.audit': (s) => caseAccessLog(s.actor, s.caseId),
+  'case.subjectAccess': (s) => subjectAccessExport(s.actor, s.caseId),
   'partner.list': (s) => listPartners(s.actor, s.caseId),
   'partner.add': (s) => addPartner(s.actor, s.caseId, { organisationId: org.mitros, reason: 'Woonbegeleiding.' }),
   'partner.end': (s) => endPartner(s.actor, s.caseId, { partnerId: s.omPartnerId, reason: 'Klaar.' }),
@@ -322,6 +324,12 @@ async function assertAllowedResult(cell: Cell, s: Situation, value: unknown) {
       expect(new Set(rows.map((r) => r.caseNumber))).toEqual(new Set([s.number]));
       break;
     }
+    case 'case.subjectAccess': {
+      const exported = value as { subject: { name: string }; cases: { number: string }[] };
+      expect(exported.subject.name).toBe(s.subjectName);
+      expect(exported.cases.map((c) => c.number)).toEqual([s.number]);
+      break;
+    }
     case 'partner.list': {
       const rows = value as { organisationId: string; reason?: string }[];
       expect(rows.map((r) => r.organisationId)).toEqual(expect.arrayContaining([org.om, org.ggz]));
@@ -436,7 +444,7 @@ describe('the matrix itself', () => {
   });
 
   it('lets neither a professional nor a manager change a case, its partners or read its access log', () => {
-    for (const action of [...WRITES, 'case.audit'] as CaseAction[]) {
+    for (const action of [...WRITES, 'case.audit', 'case.subjectAccess'] as CaseAction[]) {
       for (const relation of RELATIONS) {
         expect(isDenied(MATRIX.professional[action][relation])).toBe(true);
         expect(isDenied(MATRIX.manager[action][relation])).toBe(true);

@@ -39,6 +39,7 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'POST /api/v1/cases/[id]/partners/[partnerId]/end': ['partner.end'],
   'GET /api/v1/cases/[id]/agreements': ['agreement.list'],
   'POST /api/v1/cases/[id]/agreements': ['agreement.create'],
+  'GET /api/v1/cases/[id]/subject-access': ['case.subjectAccess'],
   // Decided by role in lib/agreements (professionals: their organisation's, on convened cases only; regisseurs: all).
   'GET /api/v1/agreements': 'authenticated',
   'PATCH /api/v1/agreements/[id]': ['agreement.update'],
@@ -68,9 +69,20 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/account/actions.ts#changePasswordAction': 'authenticated',
   'action app/(app)/account/actions.ts#regenerateRecoveryCodesAction': 'authenticated',
   'action app/(app)/admin/actions.ts#setUserActiveAction': 'admin',
+  'action app/(app)/admin/actions.ts#changeUserAccessAction': 'admin',
+  'action app/(app)/admin/actions.ts#resetSecondFactorAction': 'admin',
+  'action app/(app)/admin/actions.ts#signOutEverywhereAction': 'admin',
+  'action app/(app)/admin/actions.ts#unlockUserAction': 'admin',
+  'action app/(app)/admin/actions.ts#inviteUserAction': 'admin',
+  'action app/(app)/admin/actions.ts#revokeInvitationAction': 'admin',
+  'action app/(app)/admin/organisations/actions.ts#createOrganisationAction': 'admin',
+  'action app/(app)/admin/organisations/actions.ts#updateOrganisationAction': 'admin',
+  // The invitee has no session yet: the single-use token in the link is the key (lib/users/accept-invitation.ts).
+  'action app/(auth)/invite/actions.ts#acceptInvitationAction': 'public',
   'action app/(app)/admin/settings/actions.ts#updateSettingsAction': 'admin',
   'action app/(app)/admin/settings/actions.ts#addContactAction': 'admin',
   'action app/(app)/admin/settings/actions.ts#removeContactAction': 'admin',
+  'action app/(app)/admin/settings/retention-actions.ts#updateRetentionSettingsAction': 'admin',
   // Signals: decided by role in lib/signals (regisseurs only). Notifications: the user's own (RLS).
   'action app/(app)/signals/actions.ts#resolveSignalAction': 'authenticated',
   'action app/(app)/signals/actions.ts#snoozeSignalAction': 'authenticated',
@@ -82,6 +94,8 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/cases/actions.ts#addPartnerAction': ['partner.add'],
   'action app/(app)/cases/actions.ts#endPartnerAction': ['partner.end'],
   'action app/(app)/cases/actions.ts#setCaseLeadAction': ['partner.lead'],
+  // Extending the retention term is an edit of the case (regisseurs only).
+  'action app/(app)/cases/retention-actions.ts#extendRetentionAction': ['case.update'],
   'action app/(app)/agreements/actions.ts#createAgreementAction': ['agreement.create'],
   'action app/(app)/agreements/actions.ts#updateAgreementAction': ['agreement.update'],
   'action app/(app)/meetings/actions.ts#createMeetingAction': 'authenticated',

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
+import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { withCase } from '@/lib/cases/access';
 import { forbidden } from '@/lib/http/errors';
@@ -20,18 +21,21 @@ const columns = {
   ip: auditLog.ip,
 };
 
+/** The log of one or more cases, newest first; without a limit all of it (the art. 15 export needs all). */
+export function accessLogRows(tx: Tx, caseIds: string[], limit?: number) {
+  const query = tx
+    .select({ ...columns, details: auditLog.details })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
+    .where(inArray(auditLog.caseId, caseIds))
+    .orderBy(desc(auditLog.id));
+  return limit === undefined ? query : query.limit(limit);
+}
+
 /** "Wie heeft deze casus ingezien": who viewed or changed the case, when, from which organisation. */
 export async function caseAccessLog(actor: Actor, caseId: unknown, limit = 100) {
-  return withCase(actor, caseId, 'case.audit', (tx, { ref }) =>
-    tx
-      .select(columns)
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.userId))
-      .leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
-      .where(eq(auditLog.caseId, ref.id))
-      .orderBy(desc(auditLog.id))
-      .limit(limit),
-  );
+  return withCase(actor, caseId, 'case.audit', (tx, { ref }) => accessLogRows(tx, [ref.id], limit));
 }
 
 export const auditQuerySchema = z.object({

@@ -10,17 +10,21 @@ export interface VerifyResult {
 /**
  * Recomputes the hash chain: a changed row breaks its own hash, a removed row breaks the link of the
  * next one (and the oldest row must start the chain), and removing the newest rows no longer matches the
- * head. Runs as the owner (not the app role).
+ * head. Once the retention job has purged old rows (lib/retention/purge-audit-log.ts), the chain starts
+ * at the newest anchor instead of 'genesis': the oldest remaining row must point to the hash of the last
+ * purged one. Runs as the owner (not the app role).
  */
 export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   const result = await db.execute(sql`
-    with chain as (
+    with start as (
+      select coalesce((select anchor_hash from audit_chain_anchors order by id desc limit 1), 'genesis') as hash
+    ), chain as (
       select id, prev_hash, hash, audit_row_hash(prev_hash, a) as recomputed,
-             lag(hash) over (order by id) as previous
+             coalesce(lag(hash) over (order by id), (select hash from start)) as previous
       from audit_log a
     )
-    select id, (recomputed = hash) as intact, prev_hash = coalesce(previous, 'genesis') as linked
-    from chain where recomputed <> hash or prev_hash <> coalesce(previous, 'genesis')
+    select id, (recomputed = hash) as intact, prev_hash = previous as linked
+    from chain where recomputed <> hash or prev_hash <> previous
     order by id limit 20`);
   const broken = (result as unknown as { rows: { id: number; intact: boolean; linked: boolean }[] }).rows;
   const summary = await db.execute(sql`

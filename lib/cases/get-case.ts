@@ -40,6 +40,7 @@ async function loadFull(tx: Tx, id: string) {
       pausedAt: cases.pausedAt,
       closureResult: cases.closureResult,
       closedAt: cases.closedAt,
+      personalDataRemovedAt: cases.personalDataRemovedAt,
       createdAt: cases.createdAt,
       updatedAt: cases.updatedAt,
       version: cases.version,

@@ -31,6 +31,11 @@ export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdat
     };
     // Only what really differs counts as a change (a form sends every field, changed or not).
     const [current] = await tx.select().from(cases).where(eq(cases.id, ref.id));
+    // After the retention term the case keeps only its figures: personal data does not come back in.
+    if (current!.personalDataRemovedAt) {
+      const message = 'De persoonsgegevens van deze casus zijn verwijderd na de bewaartermijn; de gegevens kunnen niet meer worden gewijzigd.';
+      throw validation({ _: [message] }, message);
+    }
     const changes = Object.fromEntries(
       Object.entries(proposed).filter(([key, value]) => (current as Record<string, unknown>)[key] !== (value ?? null)),
     ) as Partial<typeof cases.$inferInsert>;

@@ -18,6 +18,14 @@ describe('forms', () => {
     });
   });
 
+  it("drops React's $ACTION_… fields of a form sent before hydration, so strict schemas accept it", async () => {
+    const posted = form({ $ACTION_REF_1: '', '$ACTION_1:0': '{"id":"abc","bound":"$@1"}', '$ACTION_1:1': '[null]', $ACTION_KEY: 'k1', userId: 'u1' });
+    expect(formDataToObject(posted)).toEqual({ userId: 'u1' });
+    const { state, result } = await handleForm(posted, z.strictObject({ userId: z.string() }), async (input) => input.userId);
+    expect(state).toMatchObject({ ok: true });
+    expect(result).toBe('u1');
+  });
+
   it('answers field errors and keeps the values, without running the work', async () => {
     let ran = false;
     const { state } = await handleForm(form({ name: '' }), z.object({ name: z.string().min(1, 'Vul een naam in.') }), async () => {

@@ -8,6 +8,8 @@ export interface ActionState {
   message?: string;
   fieldErrors?: FieldErrors;
   values?: Record<string, string>;
+  /** What a successful action hands back to show once (e.g. an invitation link); never stored by the form. */
+  data?: Record<string, string>;
   /** Changes on every answer, so the form re-renders with the values sent. */
   nonce: number;
 }

@@ -43,6 +43,7 @@ import {
 } from './meeting-paths';
 import { DASHBOARD_PATHS, DASHBOARD_RESPONSE_SCHEMAS, DASHBOARD_TAG } from './dashboard-paths';
 import { SIGNAL_ID_PARAMETERS, SIGNAL_PATHS, SIGNAL_REQUEST_SCHEMAS, SIGNAL_RESPONSE_SCHEMAS, SIGNAL_TAG } from './signal-paths';
+import { SUBJECT_ACCESS_PATHS, SUBJECT_ACCESS_RESPONSE_SCHEMAS } from './subject-access-paths';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas the route handlers parse
@@ -93,6 +94,7 @@ const RESPONSE_SCHEMAS = {
   ...MEETING_RESPONSE_SCHEMAS,
   ...DASHBOARD_RESPONSE_SCHEMAS,
   ...SIGNAL_RESPONSE_SCHEMAS,
+  ...SUBJECT_ACCESS_RESPONSE_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
 type RequestName = keyof typeof REQUEST_SCHEMAS;
@@ -391,6 +393,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   ...MEETING_PATHS,
   ...DASHBOARD_PATHS,
   ...SIGNAL_PATHS,
+  ...SUBJECT_ACCESS_PATHS,
 };
 
 function pathParameters(path: string): JsonSchema[] {

@@ -61,7 +61,7 @@ export const fullCase = z
     targetGroup: group,
     municipalityCode: z.string(),
     municipalityName: z.string(),
-    subject: z.object({ name: z.string(), birthDate: date, address: z.string().nullable() }),
+    subject: z.object({ name: z.string(), birthDate: date.or(z.literal('[verwijderd na bewaartermijn]')), address: z.string().nullable() }),
     reason: z.string(),
     goal: z.string(),
     criteria: z.object({
@@ -81,6 +81,9 @@ export const fullCase = z
     pausedAt: timestamp.nullable(),
     closureResult: z.string().nullable(),
     closedAt: timestamp.nullable(),
+    personalDataRemovedAt: timestamp
+      .nullable()
+      .describe("Set once the retention term removed the personal data: subject, reason and goal then read '[verwijderd na bewaartermijn]'"),
     createdAt: timestamp,
     updatedAt: timestamp,
     version: z.int(),

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { describeError } from '@/lib/http/log-safe';
 import { deliverDueMail } from '@/lib/notify/deliver';
 import { mailTransport } from '@/lib/notify/mail-config';
+import { RETENTION_EVERY_MS, scheduledRetentionRun } from '@/lib/retention/scheduled-run';
 import { runSweep } from './sweep';
 
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
@@ -11,8 +12,9 @@ type Timers = { started?: boolean };
 const timers = ((globalThis as { __casusregieTimers?: Timers }).__casusregieTimers ??= {});
 
 /**
- * Scheduled work inside the server: the sweep every 15 minutes (one instance at a time: advisory lock)
- * and mail delivery every 30 seconds. Errors are logged without data and retried on the next tick.
+ * Scheduled work inside the server: the sweep every 15 minutes (one instance at a time: advisory lock),
+ * mail delivery every 30 seconds and the retention job daily. Errors are logged without data and
+ * retried on the next tick.
  */
 export function startScheduler(): void {
   if (timers.started) return;
@@ -37,4 +39,7 @@ export function startScheduler(): void {
   setTimeout(sweep, 10_000).unref();
   setInterval(sweep, SWEEP_EVERY_MS).unref();
   setInterval(mail, MAIL_EVERY_MS).unref();
+  // Retention (bewaartermijn): daily, first a minute after start; one instance at a time (advisory lock).
+  setTimeout(scheduledRetentionRun, 60_000).unref();
+  setInterval(scheduledRetentionRun, RETENTION_EVERY_MS).unref();
 }

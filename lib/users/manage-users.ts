@@ -1,17 +1,38 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { organisations, users } from '@/db/schema';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { organisations, userRole, userSessions, users, userTotp, type OrganisationDomain, type UserRole } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
+import type { Tx } from '@/db/types';
+import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from '@/lib/admin/guard';
+import { audit, subjectOf } from '@/lib/audit/record';
+import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from '@/lib/auth/policy';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict, forbidden, notFound } from '@/lib/http/errors';
-import { z } from '@/lib/validation/zod';
+import { accountLockedUntil } from '@/lib/auth/throttle';
+import { conflict, notFound, validation } from '@/lib/http/errors';
+import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { roleMismatch } from './role-fit';
 
-function assertAdmin(actor: Actor) {
-  if (actor.role !== 'admin') throw forbidden();
+/*
+ * Functioneel beheer of user accounts: the list, one account's details, blocking, and role and
+ * organisation. Admins only; anyone else gets 404 and an audit entry. An admin cannot change their own
+ * role, organisation or active flag (no admin can grant themselves case access or lock themselves out),
+ * and no change may leave the house without an active admin.
+ */
+
+export interface UserListItem {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  active: boolean;
+  lastSignInAt: Date | null;
+  version: number;
+  organisationId: string;
+  organisationName: string;
 }
 
-export async function listUsers(actor: Actor) {
-  assertAdmin(actor);
+export async function listUsers(actor: Actor): Promise<UserListItem[]> {
+  await assertAdmin(actor, 'user', 'user.list');
   return asUser(actor.userId, (tx) =>
     tx
       .select({
@@ -22,6 +43,7 @@ export async function listUsers(actor: Actor) {
         active: users.active,
         lastSignInAt: users.lastSignInAt,
         version: users.version,
+        organisationId: organisations.id,
         organisationName: organisations.name,
       })
       .from(users)
@@ -30,40 +52,91 @@ export async function listUsers(actor: Actor) {
   );
 }
 
-export async function listOrganisations(actor: Actor) {
-  assertAdmin(actor);
-  return asUser(actor.userId, (tx) =>
-    tx
+export interface UserDetail extends UserListItem {
+  organisationDomain: OrganisationDomain;
+  organisationActive: boolean;
+  createdAt: Date;
+  /** The authenticator app is set up (null: the user sets it up at the next sign-in). */
+  secondFactorSince: Date | null;
+  lockedUntil: Date | null;
+  activeSessions: number;
+}
+
+/** One account with its security state (second factor, lock, sessions), which only the owner role reads. */
+export async function getUser(actor: Actor, rawId: unknown, now = new Date()): Promise<UserDetail> {
+  await assertAdmin(actor, 'user', 'user.view');
+  const id = z.uuid().safeParse(rawId);
+  if (!id.success) throw notFound();
+  const user = await asUser(actor.userId, async (tx) => {
+    const [row] = await tx
       .select({
-        id: organisations.id,
-        name: organisations.name,
-        shortName: organisations.shortName,
-        domain: organisations.domain,
-        active: organisations.active,
-        userCount: sql<number>`count(${users.id})::int`,
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        active: users.active,
+        lastSignInAt: users.lastSignInAt,
+        version: users.version,
+        createdAt: users.createdAt,
+        organisationId: organisations.id,
+        organisationName: organisations.name,
+        organisationDomain: organisations.domain,
+        organisationActive: organisations.active,
       })
-      .from(organisations)
-      .leftJoin(users, eq(users.organisationId, organisations.id))
-      .groupBy(organisations.id)
-      .orderBy(asc(organisations.domain), asc(organisations.name)),
-  );
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(eq(users.id, id.data));
+    return row;
+  });
+  if (!user) throw notFound();
+  // Second factor, sign-in counters and sessions are closed to the app role; read-only here.
+  const security = await asSystem(async (tx) => {
+    const [factor] = await tx.select({ confirmedAt: userTotp.confirmedAt }).from(userTotp).where(eq(userTotp.userId, user.id));
+    const [sessions] = await tx
+      .select({ n: count() })
+      .from(userSessions)
+      .where(
+        and(
+          eq(userSessions.userId, user.id),
+          isNull(userSessions.revokedAt),
+          gt(userSessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS)),
+          gt(userSessions.createdAt, new Date(now.getTime() - ABSOLUTE_LIFETIME_MS)),
+        ),
+      );
+    return {
+      secondFactorSince: factor?.confirmedAt ?? null,
+      lockedUntil: await accountLockedUntil(tx, user.email, now),
+      activeSessions: sessions?.n ?? 0,
+    };
+  });
+  return { ...user, ...security };
 }
 
 export const setUserActiveSchema = z.strictObject({
   userId: z.uuid({ message: 'Onbekende gebruiker.' }),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
-  version: z.coerce.number().int().positive(),
+  active: z.boolean({ message: 'Kies blokkeren of deblokkeren.' }),
+  version: z.coerce.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().positive(),
 });
-export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
+export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
 
-/** Deactivation ends every session of the user on their next request. */
-export async function setUserActive(actor: Actor, input: SetUserActiveInput): Promise<void> {
-  assertAdmin(actor);
-  if (input.userId === actor.userId && !input.active) {
-    throw new AppError('FORBIDDEN', 'Je kunt je eigen account niet blokkeren.');
+/** Blocking ends every session of the user on their next request; unblocking revives none of them. */
+export async function setUserActive(actor: Actor, raw: SetUserActiveInput | unknown): Promise<void> {
+  await assertAdmin(actor, 'user', 'user.active');
+  const parsed = setUserActiveSchema.safeParse(raw);
+  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  if (input.userId === actor.userId) {
+    const last = (await otherAdmins(actor)) === 0;
+    return refuse(
+      actor,
+      { entity: 'user', entityId: input.userId, attempted: 'user.active', reason: last ? 'last-admin' : 'own-account' },
+      last
+        ? 'Je kunt je eigen account niet blokkeren: je bent de laatste actieve functioneel beheerder, en dan kan niemand meer beheren.'
+        : 'Je kunt je eigen account niet blokkeren. Vraag dit zo nodig aan een andere functioneel beheerder.',
+    );
   }
-  await asUser(actor.userId, async (tx) => {
-    const updated = await tx
+  await changeUser(actor, input.userId, input.version, 'user.active', async (tx) => {
+    const [updated] = await tx
       .update(users)
       .set({
         active: input.active,
@@ -74,11 +147,96 @@ export async function setUserActive(actor: Actor, input: SetUserActiveInput): Pr
       })
       .where(and(eq(users.id, input.userId), eq(users.version, input.version)))
       .returning({ id: users.id });
-    if (updated.length === 0) {
-      const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
-      throw exists ? conflict() : notFound();
-    }
+    return updated ? { details: { active: input.active }, endSessions: !input.active } : null;
   });
-  // Session rows belong to the sign-in machinery (owner only); revoking them keeps the session list honest.
-  if (!input.active) await asSystem((tx) => revokeAllSessions(tx, input.userId));
+}
+
+export const changeUserAccessSchema = z.strictObject({
+  userId: z.uuid({ message: 'Onbekende gebruiker.' }),
+  role: z.enum(userRole.enumValues, { message: 'Kies een rol.' }),
+  organisationId: z.uuid({ message: 'Kies een organisatie.' }),
+  version: z.coerce.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().positive(),
+});
+export type ChangeUserAccessInput = z.input<typeof changeUserAccessSchema>;
+
+/**
+ * A new role or organisation. Every session of the user ends (what they may see changed); they sign in
+ * again. Not for the admin's own account: that is how an admin would grant themselves case access.
+ */
+export async function changeUserAccess(actor: Actor, raw: ChangeUserAccessInput | unknown): Promise<void> {
+  await assertAdmin(actor, 'user', 'user.access');
+  const parsed = changeUserAccessSchema.safeParse(raw);
+  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  if (input.userId === actor.userId) {
+    return refuse(
+      actor,
+      { entity: 'user', entityId: input.userId, attempted: 'user.access', reason: 'own-account' },
+      'Je kunt je eigen rol en organisatie niet wijzigen. Vraag dit aan een andere functioneel beheerder.',
+    );
+  }
+  await changeUser(actor, input.userId, input.version, 'user.access', async (tx, before) => {
+    const [org] = await tx
+      .select({ domain: organisations.domain, active: organisations.active })
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId));
+    if (!org?.active) throw validation({ organisationId: ['Kies een actieve organisatie uit de lijst.'] });
+    const misfit = roleMismatch(input.role, org.domain);
+    if (misfit) throw validation({ organisationId: [misfit] });
+    const changed = [
+      ...(before.role !== input.role ? ['role'] : []),
+      ...(before.organisationId !== input.organisationId ? ['organisationId'] : []),
+    ];
+    if (changed.length === 0) return { details: null, endSessions: false };
+    const [updated] = await tx
+      .update(users)
+      .set({
+        role: input.role,
+        organisationId: input.organisationId,
+        version: sql`${users.version} + 1`,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(users.id, input.userId), eq(users.version, input.version)))
+      .returning({ id: users.id });
+    return updated ? { details: { changed, role: input.role, organisationId: input.organisationId }, endSessions: true } : null;
+  });
+}
+
+type Change = (
+  tx: Tx,
+  before: { role: UserRole; organisationId: string; version: number },
+) => Promise<{ details: Record<string, unknown> | null; endSessions: boolean } | null>;
+
+/**
+ * The frame of a change to another user's account: serialised with every other change that can take an
+ * admin away, at the version read (409 otherwise), audited, and rolled back when no admin would remain.
+ * `change` answers null when its update matched no row; `details: null` means nothing changed.
+ */
+async function changeUser(actor: Actor, userId: string, version: number, attempted: string, change: Change): Promise<void> {
+  let endSessions = false;
+  try {
+    endSessions = await asUser(actor.userId, async (tx) => {
+      await lockAdminChanges(tx);
+      const [before] = await tx
+        .select({ role: users.role, organisationId: users.organisationId, version: users.version })
+        .from(users)
+        .where(eq(users.id, userId));
+      if (!before) throw notFound();
+      if (before.version !== version) throw conflict();
+      const result = await change(tx, before);
+      if (!result) throw conflict();
+      if (!result.details) return false;
+      await assertAnAdminRemains(tx);
+      await audit(tx, subjectOf(actor), { action: 'update', entity: 'user', entityId: userId, details: result.details });
+      return result.endSessions;
+    });
+  } catch (error) {
+    if (error instanceof LastAdminError) {
+      return refuse(actor, { entity: 'user', entityId: userId, attempted, reason: 'last-admin' }, LAST_ADMIN_MESSAGE);
+    }
+    throw error;
+  }
+  // Session rows belong to the sign-in machinery (owner only); the new session version already ended them.
+  if (endSessions) await asSystem((tx) => revokeAllSessions(tx, userId));
 }

@@ -1,23 +1,75 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { getActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
-import { setUserActive, setUserActiveSchema } from '@/lib/users/manage-users';
+import type { Actor } from '@/lib/auth/sessions';
+import { env } from '@/lib/env';
+import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import type { z } from '@/lib/validation/zod';
+import { inviteUser, inviteUserSchema, revokeInvitation, revokeInvitationSchema } from '@/lib/users/invitations';
+import { changeUserAccess, changeUserAccessSchema, setUserActive, setUserActiveSchema } from '@/lib/users/manage-users';
+import { resetUserSecondFactor, signOutEverywhere, unlockUser, userIdSchema } from '@/lib/users/user-security';
 
-export type ActionState = { ok: boolean; message?: string } | null;
+const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
 
-export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+/** Parses the form (React's own $ACTION_… fields of a form sent before hydration are dropped), runs the change. */
+async function adminForm<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  work: (actor: Actor, input: z.infer<S>) => Promise<unknown>,
+): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return { ok: false, message: 'Je bent niet (meer) aangemeld.' };
-  const parsed = setUserActiveSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: 'Ongeldige invoer.' };
-  try {
-    await setUserActive(actor, parsed.data);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    throw error;
-  }
-  revalidatePath('/admin');
-  return { ok: true };
+  if (!actor) return signedOut;
+  const { state } = await handleForm(formData, schema, (input) => work(actor, input));
+  // Every admin screen shows users and their state: the overview, a user's page, an organisation's page.
+  if (state.ok) revalidatePath('/admin', 'layout');
+  return state;
+}
+
+export async function setUserActiveAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return adminForm(formData, setUserActiveSchema, setUserActive);
+}
+
+export async function changeUserAccessAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return adminForm(formData, changeUserAccessSchema, changeUserAccess);
+}
+
+export async function resetSecondFactorAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return adminForm(formData, userIdSchema, resetUserSecondFactor);
+}
+
+export async function signOutEverywhereAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return adminForm(formData, userIdSchema, signOutEverywhere);
+}
+
+export async function unlockUserAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return adminForm(formData, userIdSchema, unlockUser);
+}
+
+export async function revokeInvitationAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  return adminForm(formData, revokeInvitationSchema, revokeInvitation);
+}
+
+/**
+ * Where the invitation link points: the configured public URL, else the host this request came in on
+ * (the admin's own address bar, so a forged Host header only misleads the admin who sent it).
+ */
+async function publicBaseUrl(): Promise<string> {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return configured;
+  const requestHeaders = await headers();
+  const proto = requestHeaders.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return `${proto}://${requestHeaders.get('host') ?? 'localhost:3000'}`;
+}
+
+/** Creates the invitation; the answer carries the link once, for the admin to pass on. */
+export async function inviteUserAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) return signedOut;
+  const baseUrl = await publicBaseUrl();
+  const { state, result } = await handleForm(formData, inviteUserSchema, (input) => inviteUser(actor, input, { baseUrl }));
+  if (!state.ok || !result) return state;
+  revalidatePath('/admin', 'layout');
+  return { ...state, data: { link: result.link, expiresAt: result.expiresAt.toISOString(), email: formData.get('email')?.toString().trim() ?? '' } };
 }

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('login'))('title') };
 }
 
-type SearchParams = Promise<{ callbackUrl?: string | string[]; ended?: string | string[] }>;
+type SearchParams = Promise<{ callbackUrl?: string | string[]; ended?: string | string[]; invited?: string | string[] }>;
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
@@ -26,6 +26,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       {params.ended ? (
         <p role="status" className="mb-4 rounded border border-line bg-canvas px-3 py-2 text-sm">
           {t('ended')}
+        </p>
+      ) : null}
+      {params.invited ? (
+        <p role="status" className="mb-4 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
+          {t('invited')}
         </p>
       ) : null}
       <LoginForm callbackUrl={callbackUrl} />

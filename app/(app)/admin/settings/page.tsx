@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AddContactForm, RemoveContactButton, StagnationSettingsForm } from '@/components/admin/signal-settings-forms';
 import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
+import { RetentionSettingsSection } from '@/components/retention/retention-settings-section';
 import { requireActor } from '@/lib/auth/actor';
 import { listEscalationContacts, readStagnationSettings } from '@/lib/signals/manage-settings';
 
@@ -77,6 +78,7 @@ export default async function SignalSettingsPage() {
           ))}
         </ul>
       </section>
+      <RetentionSettingsSection actor={actor} />
     </>
   );
 }

@@ -8,7 +8,10 @@ import { AddPartnerForm, CaseLeadForm, EditCaseForm, EndPartnerForm, TransitionF
 import { DetailList } from '@/components/cases/detail-list';
 import { StatusBadge } from '@/components/cases/status-badge';
 import { TimelineList } from '@/components/cases/timeline-list';
+import { PersonalDataRemovedNotice } from '@/components/retention/personal-data-removed';
+import { RetentionPanel } from '@/components/retention/retention-panel';
 import { CaseSignals } from '@/components/signals/case-signals';
+import { SubjectAccessLink } from '@/components/subject-access/subject-access-link';
 import { getDb } from '@/db/client';
 import { rolesFor } from '@/lib/access/navigation';
 import { agreementHistory, listCaseAgreements } from '@/lib/agreements/list-agreements';
@@ -22,6 +25,7 @@ import { listPartners, partnerCandidates } from '@/lib/cases/partners';
 import { getHouse } from '@/lib/house/house';
 import { AppError } from '@/lib/http/errors';
 import { listMunicipalities } from '@/lib/reference/municipalities';
+import { getCaseRetention } from '@/lib/retention/case-retention';
 import { listRegisseurs } from '@/lib/users/directory';
 
 export const dynamic = 'force-dynamic';
@@ -145,7 +149,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
 
   const db = await getDb();
   const house = await getHouse();
-  const [timeline, accessLog, leadCandidates, organisations, municipalities, regisseurs, histories] = await Promise.all([
+  const [timeline, accessLog, leadCandidates, organisations, municipalities, regisseurs, histories, retention] = await Promise.all([
     getTimeline(actor, id),
     isRegisseur ? caseAccessLog(actor, id) : null,
     isRegisseur ? caseLeadCandidates(actor, id) : null,
@@ -153,7 +157,10 @@ export default async function CasePage({ params, searchParams }: { params: Param
     isRegisseur ? listMunicipalities(db, house.safetyRegionCode || undefined) : null,
     isRegisseur ? listRegisseurs(db) : null,
     Promise.all(agreements.map(async (a) => [a.id, await agreementHistory(actor, a.id)] as const)),
+    isRegisseur ? getCaseRetention(actor, id) : null,
   ]);
+  // After the retention term the subject is gone: a notice takes the place of name, birth date and address.
+  const removedAt = view.personalDataRemovedAt;
   const convened = new Set(partners.filter((p) => !p.endedAt).map((p) => p.organisationId));
   // The history as the client components get it (dates as strings).
   const agreementHistories = new Map(
@@ -168,11 +175,16 @@ export default async function CasePage({ params, searchParams }: { params: Param
         <div className="space-y-6 lg:col-span-2">
           <section className={card} aria-labelledby="subject">
             <h2 id="subject" className="mb-3 text-lg font-semibold">{t('subject')}</h2>
+            {removedAt ? <PersonalDataRemovedNotice at={removedAt} /> : null}
             <DetailList
               items={[
-                { label: t('name'), value: view.subject.name },
-                { label: t('birthDate'), value: format.dateTime(new Date(`${view.subject.birthDate}T12:00:00Z`), { dateStyle: 'long' }) },
-                { label: t('address'), value: view.subject.address ?? t('none') },
+                ...(removedAt
+                  ? []
+                  : [
+                      { label: t('name'), value: view.subject.name },
+                      { label: t('birthDate'), value: format.dateTime(new Date(`${view.subject.birthDate}T12:00:00Z`), { dateStyle: 'long' }) },
+                      { label: t('address'), value: view.subject.address ?? t('none') },
+                    ]),
                 { label: t('referrer'), value: `${view.referrer.name} (${view.referrer.organisationName})` },
                 { label: t('regisseur'), value: view.regisseur?.name ?? t('noRegisseur') },
                 { label: t('caseLead'), value: view.caseLead?.name ?? t('none') },
@@ -197,7 +209,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
                 ...(view.closureResult ? [{ label: t('closure'), value: view.closureResult }] : []),
               ]}
             />
-            {isRegisseur && municipalities && regisseurs ? (
+            {isRegisseur && municipalities && regisseurs && !removedAt ? (
               <details className="mt-5 border-t border-line pt-4">
                 <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('edit')}</summary>
                 <div className="mt-4">
@@ -259,6 +271,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
               </div>
             </section>
           ) : null}
+          {retention ? <RetentionPanel caseId={view.id} retention={retention} /> : null}
+          {isRegisseur ? <SubjectAccessLink caseId={view.id} /> : null}
           {partnerList}
           {isRegisseur && organisations ? (
             <section className={card} aria-labelledby="add-partner">

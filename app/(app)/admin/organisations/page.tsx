@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { CreateOrganisationForm } from '@/components/admin/organisation-forms';
+import { AdminTabs } from '@/components/admin-tabs';
+import { PageTitle } from '@/components/page-title';
+import { organisationDomain } from '@/db/schema';
+import { listOrganisations } from '@/lib/admin/organisations';
+import { requireActor } from '@/lib/auth/actor';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('organisations') };
+}
+
+const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+const td = 'px-3 py-2 align-middle';
+
+/** The house and its partner organisations: add one, open one to edit it. */
+export default async function OrganisationsPage() {
+  const actor = await requireActor(['admin']);
+  const [organisations, t, tDomains] = await Promise.all([listOrganisations(actor), getTranslations('admin'), getTranslations('domains')]);
+  return (
+    <>
+      <PageTitle>{t('title')}</PageTitle>
+      <AdminTabs current="organisations" />
+      <section aria-labelledby="new-organisation-title" className="mb-8 rounded-lg border border-line bg-white p-5">
+        <h2 id="new-organisation-title" className="text-lg font-semibold">
+          {t('organisationForm.newTitle')}
+        </h2>
+        <p className="mb-4 max-w-prose text-sm text-muted">{t('organisationForm.newIntro')}</p>
+        <CreateOrganisationForm domains={organisationDomain.enumValues.map((d) => ({ value: d, label: tDomains(d) }))} />
+      </section>
+      <section aria-labelledby="organisations-title">
+        <h2 id="organisations-title" className="mb-3 text-lg font-semibold">
+          {t('organisations')}
+        </h2>
+        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+          <table className="min-w-full divide-y divide-line text-sm">
+            <thead className="bg-canvas">
+              <tr>
+                <th scope="col" className={th}>{t('name')}</th>
+                <th scope="col" className={th}>{t('shortName')}</th>
+                <th scope="col" className={th}>{t('domain')}</th>
+                <th scope="col" className={`${th} text-right`}>{t('userCount')}</th>
+                <th scope="col" className={`${th} text-right`}>{t('organisationForm.contactCount')}</th>
+                <th scope="col" className={th}>{t('status')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {organisations.map((org) => (
+                <tr key={org.id} data-testid={`organisation-${org.shortName}`}>
+                  <td className={td}>
+                    <Link href={`/admin/organisations/${org.id}`} className="font-medium text-brand-700 underline">
+                      {org.name}
+                    </Link>
+                  </td>
+                  <td className={td}>{org.shortName}</td>
+                  <td className={td}>{tDomains(org.domain)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{org.userCount}</td>
+                  <td className={`${td} text-right tabular-nums`}>{org.domain === 'veiligheidshuis' ? '—' : org.contactCount}</td>
+                  <td className={td}>
+                    <span className={org.active ? 'font-medium text-ok' : 'font-medium text-danger'}>
+                      {org.active ? t('organisationForm.statusActive') : t('organisationForm.statusInactive')}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { updateRetentionSettingsAction } from '@/app/(app)/admin/settings/retention-actions';
+import { ActionForm } from '@/components/forms/action-form';
+import { Hidden, TextField } from '@/components/forms/fields';
+import type { RetentionSettings } from '@/lib/retention/settings';
+
+const FIELDS: (keyof RetentionSettings)[] = ['rejectedYears', 'handledYears', 'auditLogYears', 'extensionYears'];
+
+/** The retention terms in whole years; an invalid one comes back on its field. */
+export function RetentionSettingsForm({ settings, version }: { settings: RetentionSettings; version: number }) {
+  const t = useTranslations('retention.settings');
+  return (
+    <ActionForm action={updateRetentionSettingsAction} submitLabel={t('save')} pendingLabel={t('saving')} successMessage={t('saved')}>
+      <Hidden name="version" value={version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {FIELDS.map((field) => (
+          <TextField
+            key={field}
+            name={`settings.${field}`}
+            type="number"
+            label={t(`fields.${field}.label`)}
+            hint={t(`fields.${field}.hint`)}
+            defaultValue={String(settings[field])}
+            required
+          />
+        ))}
+      </div>
+    </ActionForm>
+  );
+}

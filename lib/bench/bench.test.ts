@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from './options';
+import { ratio, toMarkdown, type BenchResult } from './report';
+import { assertProductionBuild, BenchSetupError } from './run';
+import { summarise } from './stats';
+
+describe('bench statistics', () => {
+  it('takes nearest-rank percentiles and counts only successes as throughput', () => {
+    const latencies = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(summarise(latencies, 10, 10_000)).toMatchObject({ requests: 100, errors: 10, p50: 50, p95: 95, p99: 99, max: 100, throughput: 9 });
+  });
+});
+
+describe('bench arguments', () => {
+  it('has defaults and reads lists', () => {
+    expect(parseBenchArgs([])).toMatchObject({ connections: [1, 10, 50], duration: 10, targets: ['app', 'floor', 'sql'], sweep: true });
+    expect(parseBenchArgs(['--connections', '10', '--only=case-search,dashboard', '--no-sweep'])).toMatchObject({
+      connections: [10], only: ['case-search', 'dashboard'], sweep: false,
+    });
+  });
+
+  it('refuses what it does not know, in Dutch', () => {
+    expect(() => parseBenchArgs(['--only', 'homepage'])).toThrow(/--only: kies uit case-list/);
+    expect(() => parseBenchArgs(['--duration', '0'])).toThrow(/minstens 1 seconde/);
+    expect(() => parseBenchArgs(['--turbo'])).toThrow(/Onbekende optie --turbo/);
+  });
+});
+
+describe('the production build check', () => {
+  it('tells how to make a build when there is none', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
+    expect(() => assertProductionBuild(dir)).toThrow(BenchSetupError);
+    expect(() => assertProductionBuild(dir)).toThrow(/Maak eerst een productie-build: npm run build/);
+    fs.writeFileSync(path.join(dir, 'BUILD_ID'), 'x');
+    expect(() => assertProductionBuild(dir)).not.toThrow();
+  });
+});
+
+describe('the report', () => {
+  const m = (target: 'app' | 'floor' | 'sql', p50: number) => ({
+    endpoint: 'case-list' as const, target, connections: 10, requests: 100, errors: 0, p50, p95: p50 * 2, p99: p50 * 3, mean: p50, max: p50 * 4, throughput: 50,
+  });
+  const result: BenchResult = {
+    startedAt: '2026-01-01T00:00:00.000Z', label: null, database: { kind: 'postgres', cases: 200000 },
+    machine: { cpus: 2, loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [1, 1, 1], node: 'v24' }, commit: null,
+    options: { connections: [10], durationS: 10, warmupS: 2 }, measurements: [m('app', 30), m('floor', 12), m('sql', 10)],
+    memory: { appPeakRssMb: 400, floorPeakRssMb: 100 }, sweep: { ms: 9000, peakRssMb: 300, summary: 'x' },
+  };
+
+  it('divides app by floor at p50 and checks the budgets', () => {
+    expect(ratio(result, 'case-list', 10)).toBe(2.5);
+    const md = toMarkdown(result);
+    expect(md).toContain('| Casuslijst met filter (regisseur) | 10 | 30.0 / 60.0 / 90.0 | 50.0 | 12.0 / 24.0 / 36.0 |');
+    expect(md).toContain('app ÷ floor 2.5 (budget ≤ 2): **over**');
+    expect(md).toContain('Sweep 9.0 s (budget < 15 s): binnen');
+  });
+});

@@ -1,0 +1,97 @@
+import { ENDPOINT_LABELS, type EndpointName } from './endpoint-names';
+import type { LatencyStats } from './stats';
+
+export type Target = 'app' | 'floor' | 'sql';
+
+export interface Measurement extends LatencyStats {
+  endpoint: EndpointName;
+  target: Target;
+  connections: number;
+}
+
+export interface BenchResult {
+  startedAt: string;
+  label: string | null;
+  database: { kind: 'postgres' | 'pglite'; cases: number };
+  machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[]; node: string };
+  commit: string | null;
+  options: { connections: number[]; durationS: number; warmupS: number };
+  measurements: Measurement[];
+  memory: { appPeakRssMb: number | null; floorPeakRssMb: number | null };
+  sweep: { ms: number; peakRssMb: number; summary: string } | null;
+}
+
+/** Budgets of issue 7 (2 cores, 200,000 cases, PostgreSQL, 10 connections): checked, not enforced. */
+const BUDGET = { readP95: 100, dashboardP95: 150, logP95: 50, ratioP50: 2, sweepMs: 15_000, memoryMb: 512, connections: 10 };
+
+const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+function find(result: BenchResult, endpoint: EndpointName, target: Target, connections: number) {
+  return result.measurements.find((m) => m.endpoint === endpoint && m.target === target && m.connections === connections);
+}
+
+/** app p50 ÷ floor p50: what the framework, the session and row-level security cost on top of the work. */
+export function ratio(result: BenchResult, endpoint: EndpointName, connections: number): number | undefined {
+  const app = find(result, endpoint, 'app', connections);
+  const floor = find(result, endpoint, 'floor', connections);
+  return app && floor && floor.p50 > 0 ? Math.round((app.p50 / floor.p50) * 100) / 100 : undefined;
+}
+
+export function toMarkdown(result: BenchResult): string {
+  const lines: string[] = [];
+  lines.push(`# Benchmark ${result.startedAt}${result.label ? ` — ${result.label}` : ''}`);
+  lines.push('');
+  lines.push(
+    `${result.database.kind === 'postgres' ? 'PostgreSQL-server' : 'Embedded PGlite'}, ${result.database.cases.toLocaleString('nl-NL')} casussen; ` +
+      `${result.machine.cpus} cores, load ${result.machine.loadAverageAtStart.map((l) => l.toFixed(1)).join('/')} bij de start; ` +
+      `Node ${result.machine.node}; ${result.options.durationS} s per meting na ${result.options.warmupS} s opwarmen` +
+      `${result.commit ? `; commit ${result.commit.slice(0, 10)}` : ''}.`,
+  );
+  lines.push('');
+  lines.push('Latentie in ms (p50 / p95 / p99), doorvoer in verzoeken per seconde. app = productieserver via HTTP; ' +
+    'floor = node:http + pg-pool met dezelfde SQL, zonder framework, sessie of RLS; sql = alleen de SQL.');
+  lines.push('');
+  lines.push('| endpoint | verb. | app p50 / p95 / p99 | app req/s | floor p50 / p95 / p99 | floor req/s | sql p50 / p95 / p99 | sql req/s | app ÷ floor (p50) | fouten |');
+  lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  const endpoints = [...new Set(result.measurements.map((m) => m.endpoint))];
+  for (const endpoint of endpoints) {
+    for (const c of result.options.connections) {
+      const cell = (t: Target) => {
+        const m = find(result, endpoint, t, c);
+        return m ? [`${fmt(m.p50)} / ${fmt(m.p95)} / ${fmt(m.p99)}`, fmt(m.throughput)] : ['–', '–'];
+      };
+      const errors = (['app', 'floor', 'sql'] as Target[]).map((t) => find(result, endpoint, t, c)?.errors ?? 0).reduce((a, b) => a + b, 0);
+      lines.push(`| ${ENDPOINT_LABELS[endpoint]} | ${c} | ${cell('app').join(' | ')} | ${cell('floor').join(' | ')} | ${cell('sql').join(' | ')} | ${fmt(ratio(result, endpoint, c))} | ${errors || ''} |`);
+    }
+  }
+  lines.push('');
+  lines.push(`Piekgeheugen (RSS): app-server ${result.memory.appPeakRssMb ?? '–'} MB, floor-server ${result.memory.floorPeakRssMb ?? '–'} MB.`);
+  if (result.sweep) {
+    lines.push(`Volledige stagnatiesweep: ${(result.sweep.ms / 1000).toFixed(1)} s, piekgeheugen ${result.sweep.peakRssMb} MB (${result.sweep.summary}).`);
+  }
+  lines.push('');
+  lines.push(...budgetLines(result));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The budgets of issue 7 item 3 against this run (meaningful on PostgreSQL with 200,000 cases). */
+function budgetLines(result: BenchResult): string[] {
+  const c = BUDGET.connections;
+  if (!result.options.connections.includes(c)) return [];
+  const out = [`## Budgetten (${c} verbindingen; bedoeld voor PostgreSQL met 200.000 casussen)`, ''];
+  const mark = (ok: boolean | undefined) => (ok === undefined ? '–' : ok ? 'binnen' : '**over**');
+  for (const endpoint of [...new Set(result.measurements.map((m) => m.endpoint))]) {
+    const app = find(result, endpoint, 'app', c);
+    const limit = endpoint === 'dashboard' ? BUDGET.dashboardP95 : endpoint === 'log-progress' ? BUDGET.logP95 : BUDGET.readP95;
+    const r = ratio(result, endpoint, c);
+    out.push(
+      `- ${ENDPOINT_LABELS[endpoint]}: p95 ${fmt(app?.p95)} ms (budget < ${limit}): ${mark(app ? app.p95 < limit : undefined)}; ` +
+        `app ÷ floor ${fmt(r)} (budget ≤ ${BUDGET.ratioP50}): ${mark(r === undefined ? undefined : r <= BUDGET.ratioP50)}`,
+    );
+  }
+  if (result.sweep) out.push(`- Sweep ${(result.sweep.ms / 1000).toFixed(1)} s (budget < 15 s): ${mark(result.sweep.ms < BUDGET.sweepMs)}`);
+  if (result.memory.appPeakRssMb !== null) {
+    out.push(`- Geheugen app-server ${result.memory.appPeakRssMb} MB (budget < ${BUDGET.memoryMb} MB): ${mark(result.memory.appPeakRssMb < BUDGET.memoryMb)}`);
+  }
+  return out;
+}

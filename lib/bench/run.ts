@@ -1,0 +1,209 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EndpointName } from './endpoint-names';
+import { endpointSpecs, type EndpointSpec } from './app-requests';
+import { startChild, waitUntilReady } from './child';
+import { liftSearchLimit, loadFixtures, restoreSearchLimit, type BenchRole, type Fixtures } from './fixtures';
+import { floorStatements } from './floor-queries';
+import { runHttpLoad } from './http-load';
+import type { BenchOptions } from './options';
+import type { BenchResult, Measurement } from './report';
+import { signIn } from './sign-in';
+import { openSqlDriver, type SqlDriver } from './sql-driver';
+import { runSqlLoad } from './sql-load';
+import { timeSweep } from './sweep-timer';
+
+export class BenchSetupError extends Error {}
+
+export interface BenchEnvironment {
+  databaseUrl?: string;
+  pgliteDir: string;
+  distDir: string;
+  /** Passed on to the servers the bench starts (keys, secret, pool size). */
+  serverEnv: Record<string, string | undefined>;
+}
+
+/** Refuses to measure a development server: `npm run bench` needs the output of `next build`. */
+export function assertProductionBuild(distDir: string): void {
+  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
+    throw new BenchSetupError(
+      `Geen productie-build gevonden in ${distDir}/. Maak eerst een productie-build: npm run build` +
+        ` (of met een eigen map: NEXT_DIST_DIR=.next-bench npx next build, en start de bench met dezelfde NEXT_DIST_DIR).`,
+    );
+  }
+}
+
+type Log = (line: string) => void;
+
+function describe(m: Measurement): string {
+  return `${m.target.padEnd(5)} ${m.endpoint.padEnd(14)} ${String(m.connections).padStart(3)} verb.: ` +
+    `p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.throughput} req/s${m.errors ? `, ${m.errors} FOUTEN` : ''}`;
+}
+
+async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log) {
+  const base = `http://127.0.0.1:${options.port}`;
+  const server = startChild('scripts/serve.ts', {
+    ...env.serverEnv,
+    NODE_ENV: 'production',
+    PORT: String(options.port),
+    HOSTNAME: '127.0.0.1',
+    NEXTAUTH_URL: base,
+    NEXT_DIST_DIR: env.distDir,
+    DATABASE_URL: env.databaseUrl,
+    PGLITE_DIR: env.pgliteDir,
+    // No sweep, mail or retention run inside the server while it is measured (retention would change the data).
+    SCHEDULER: 'off',
+    DEMO_DATA: 'off',
+    SHUTDOWN_DRAIN_MS: '0',
+  });
+  const measurements: Measurement[] = [];
+  try {
+    await waitUntilReady(server, `${base}/api/ready`);
+    const cookies = new Map<BenchRole, string>();
+    for (const role of new Set(specs.map((s) => s.role))) cookies.set(role, await signIn(base, fixtures.accounts[role]));
+    for (const spec of specs) {
+      const headers = { cookie: cookies.get(spec.role)!, origin: base, 'content-type': 'application/json' };
+      const load = (connections: number, durationS: number) => {
+        let i = 0;
+        return runHttpLoad({ url: base, connections, durationS, headers, next: () => spec.request(i++) });
+      };
+      if (options.warmup > 0) {
+        const warm = await load(1, options.warmup);
+        if (warm.errors) throw new BenchSetupError(`${spec.name} geeft fouten bij het opwarmen (${warm.errors}); serveruitvoer:\n${server.output().slice(-3000)}`);
+      }
+      for (const connections of options.connections) {
+        const m = { endpoint: spec.name, target: 'app' as const, connections, ...(await load(connections, options.duration)) };
+        measurements.push(m);
+        log(describe(m));
+      }
+    }
+    return { measurements, peakRssMb: server.peakRssMb() };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureFloor(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log) {
+  const port = options.port + 1;
+  const base = `http://127.0.0.1:${port}`;
+  const fixturesFile = path.join(os.tmpdir(), `casusregie-bench-${process.pid}.json`);
+  fs.writeFileSync(fixturesFile, JSON.stringify(fixtures));
+  const server = startChild('lib/bench/floor-server.ts', {
+    ...env.serverEnv,
+    DATABASE_URL: env.databaseUrl,
+    PGLITE_DIR: env.databaseUrl ? undefined : env.pgliteDir,
+    BENCH_FLOOR_PORT: String(port),
+    BENCH_FIXTURES: fixturesFile,
+  });
+  const measurements: Measurement[] = [];
+  try {
+    await waitUntilReady(server, `${base}/health`);
+    for (const spec of specs) {
+      const load = (connections: number, durationS: number) => {
+        let i = 0;
+        return runHttpLoad({
+          url: base, connections, durationS, headers: { 'content-type': 'application/json' },
+          next: () => {
+            const n = i++;
+            return { ...spec.request(n), path: spec.floorPath(n) };
+          },
+        });
+      };
+      if (options.warmup > 0) await load(1, options.warmup);
+      for (const connections of options.connections) {
+        const m = { endpoint: spec.name, target: 'floor' as const, connections, ...(await load(connections, options.duration)) };
+        measurements.push(m);
+        log(describe(m));
+      }
+    }
+    return { measurements, peakRssMb: server.peakRssMb() };
+  } finally {
+    await server.stop();
+    fs.rmSync(fixturesFile, { force: true });
+  }
+}
+
+async function measureSql(db: SqlDriver, specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, log: Log) {
+  const measurements: Measurement[] = [];
+  for (const spec of specs) {
+    const statements = (i: number) => floorStatements(spec.name, fixtures, i);
+    if (options.warmup > 0) await runSqlLoad(db, statements, { connections: 1, durationS: options.warmup });
+    for (const connections of options.connections) {
+      const m = { endpoint: spec.name, target: 'sql' as const, connections, ...(await runSqlLoad(db, statements, { connections, durationS: options.duration })) };
+      measurements.push(m);
+      log(describe(m));
+    }
+  }
+  return measurements;
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The whole benchmark: fixtures from the database, then the app server (production build), the floor
+ * server and the SQL alone, each endpoint at each concurrency, then a full stagnation sweep. The
+ * embedded database is one process's: there each phase opens it in turn, never two at once.
+ */
+export async function runBench(options: BenchOptions, env: BenchEnvironment, log: Log): Promise<BenchResult> {
+  assertProductionBuild(env.distDir);
+  const target = { databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir, poolSize: Number(env.serverEnv.DATABASE_POOL_SIZE ?? 10) };
+  const embedded = !env.databaseUrl;
+  const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg();
+  let db: SqlDriver | null = await openSqlDriver(target);
+  const fixtures = await loadFixtures(db);
+  await liftSearchLimit(db, fixtures.accounts.regisseur.userId);
+  const reopen = async () => (db ??= await openSqlDriver(target));
+  const release = async () => {
+    if (embedded && db) {
+      await db.close();
+      db = null;
+    }
+  };
+  const specs = endpointSpecs(fixtures).filter((s) => !options.only || options.only.includes(s.name as EndpointName));
+  const result: BenchResult = {
+    startedAt: startedAt.toISOString(),
+    label: options.label ?? null,
+    database: { kind: embedded ? 'pglite' : 'postgres', cases: fixtures.cases },
+    machine: { cpus: os.cpus().length, loadAverageAtStart, loadAverageAtEnd: [], node: process.version },
+    commit: gitCommit(),
+    options: { connections: options.connections, durationS: options.duration, warmupS: options.warmup },
+    measurements: [],
+    memory: { appPeakRssMb: null, floorPeakRssMb: null },
+    sweep: null,
+  };
+  try {
+    log(`${fixtures.cases} casussen; ${specs.length} endpoints × ${options.connections.join('/')} verbindingen × ${options.targets.join(', ')}`);
+    if (options.targets.includes('app')) {
+      await release();
+      const app = await measureApp(specs, fixtures, options, env, log);
+      result.measurements.push(...app.measurements);
+      result.memory.appPeakRssMb = app.peakRssMb;
+    }
+    if (options.targets.includes('floor')) {
+      await release();
+      const floor = await measureFloor(specs, fixtures, options, env, log);
+      result.measurements.push(...floor.measurements);
+      result.memory.floorPeakRssMb = floor.peakRssMb;
+    }
+    if (options.targets.includes('sql')) result.measurements.push(...(await measureSql(await reopen(), specs, fixtures, options, log)));
+    if (options.sweep) {
+      await release();
+      result.sweep = await timeSweep(env);
+      log(`sweep: ${(result.sweep.ms / 1000).toFixed(1)} s, piek ${result.sweep.peakRssMb} MB (${result.sweep.summary})`);
+    }
+  } finally {
+    await restoreSearchLimit(await reopen(), fixtures.accounts.regisseur.userId);
+    await db?.close();
+  }
+  result.machine.loadAverageAtEnd = os.loadavg();
+  return result;
+}

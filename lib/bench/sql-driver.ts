@@ -1,0 +1,72 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
+
+/** One statement of an endpoint's work, as the floor and the SQL runner execute it. */
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * The database as the floor and the SQL runner see it: the owner's connection, no session, no role
+ * switch, no row-level security. A pool of `DATABASE_POOL_SIZE` connections on a server (like the app);
+ * the single PGlite connection on the embedded database.
+ */
+export interface SqlDriver {
+  kind: 'postgres' | 'pglite';
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs the statements in one transaction, as the app does per request; returns the last result. */
+  transaction(statements: Statement[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+export async function openSqlDriver(target: { databaseUrl?: string; pgliteDir?: string; poolSize?: number }): Promise<SqlDriver> {
+  if (target.databaseUrl) {
+    const { Pool } = await import('pg');
+    return pgDriver(new Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 }));
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  return pgliteDriver(await PGlite.create(target.pgliteDir!));
+}
+
+function pgDriver(pool: Pool): SqlDriver {
+  return {
+    kind: 'postgres',
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await pool.query(text, params)).rows as T[];
+    },
+    async transaction(statements) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        let rows: Record<string, unknown>[] = [];
+        for (const s of statements) rows = (await client.query(s.text, s.params)).rows;
+        await client.query('commit');
+        return rows;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function pgliteDriver(db: PGlite): SqlDriver {
+  return {
+    kind: 'pglite',
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await db.query<T>(text, params)).rows;
+    },
+    transaction(statements) {
+      return db.transaction(async (tx) => {
+        let rows: Record<string, unknown>[] = [];
+        for (const s of statements) rows = (await tx.query<Record<string, unknown>>(s.text, s.params)).rows;
+        return rows;
+      });
+    },
+    close: () => db.close(),
+  };
+}

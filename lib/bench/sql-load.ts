@@ -1,0 +1,30 @@
+import type { SqlDriver, Statement } from './sql-driver';
+import { summarise, type LatencyStats } from './stats';
+
+/**
+ * The SQL alone: `connections` workers each run the endpoint's statements in a transaction, one request
+ * after the other, for the duration, through the same pool size as the app. No HTTP, no JSON.
+ */
+export async function runSqlLoad(
+  db: SqlDriver,
+  statements: (i: number) => Statement[],
+  options: { connections: number; durationS: number },
+): Promise<LatencyStats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const deadline = performance.now() + options.durationS * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        await db.transaction(statements(counter++));
+      } catch {
+        errors += 1;
+      }
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, worker));
+  return summarise(latencies, errors, options.durationS * 1000);
+}

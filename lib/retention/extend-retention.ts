@@ -1,0 +1,76 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { caseEvents, cases } from '@/db/schema';
+import { audit, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { withCase } from '@/lib/cases/access';
+import { conflict, validation } from '@/lib/http/errors';
+import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { loadRetentionSettings } from './settings';
+import { extendedRetentionEnd, retentionCategory, retentionEndsAt } from './term';
+
+export const extendRetentionSchema = z.strictObject({
+  version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(1),
+  reason: z
+    .string({ message: 'Vul een reden in.' })
+    .trim()
+    .min(10, 'Geef een reden van minstens 10 tekens: waarom moeten de gegevens langer bewaard blijven?')
+    .max(1000, 'Houd de reden onder de 1000 tekens.'),
+});
+export type ExtendRetentionInput = z.input<typeof extendRetentionSchema>;
+
+const refuse = (message: string) => validation({ _: [message] }, message);
+
+/**
+ * The regisseur extends a closed or rejected case's term once, with a reason (kept with the case until
+ * the data goes, never in the audit log), by the configured extension term. Stale version: 409.
+ */
+export async function extendRetention(actor: Actor, caseId: unknown, raw: ExtendRetentionInput | unknown, now = new Date()) {
+  const parsed = extendRetentionSchema.safeParse(raw);
+  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  return withCase(actor, caseId, 'case.update', async (tx, { ref }) => {
+    if (ref.version !== input.version) throw conflict();
+    const [row] = await tx
+      .select({
+        status: cases.status,
+        closedAt: cases.closedAt,
+        retentionExtendedUntil: cases.retentionExtendedUntil,
+        retentionExtendedAt: cases.retentionExtendedAt,
+        personalDataRemovedAt: cases.personalDataRemovedAt,
+      })
+      .from(cases)
+      .where(eq(cases.id, ref.id))
+      .for('update');
+    if (row!.personalDataRemovedAt) throw refuse('De persoonsgegevens van deze casus zijn al verwijderd; verlengen kan niet meer.');
+    if (!retentionCategory(row!.status) || !row!.closedAt) {
+      throw refuse('Alleen een afgesloten of afgewezen casus heeft een bewaartermijn om te verlengen.');
+    }
+    if (row!.retentionExtendedAt) throw refuse('De bewaartermijn van deze casus is al eens verlengd. Dat kan maar één keer.');
+    const settings = await loadRetentionSettings(tx);
+    const previousEnd = retentionEndsAt(row!, settings)!;
+    const until = extendedRetentionEnd(row!, settings, now)!;
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        retentionExtendedUntil: until,
+        retentionExtensionReason: input.reason,
+        retentionExtendedBy: actor.userId,
+        retentionExtendedAt: now,
+        updatedAt: now,
+        version: sql`${cases.version} + 1`,
+      })
+      .where(and(eq(cases.id, ref.id), eq(cases.version, input.version)))
+      .returning({ version: cases.version });
+    if (!updated) throw conflict();
+    await tx.insert(caseEvents).values({ caseId: ref.id, kind: 'edit', data: { fields: ['retention'] }, actorUserId: actor.userId, at: now });
+    await audit(tx, subjectOf(actor), {
+      action: 'update',
+      entity: 'case',
+      entityId: ref.id,
+      caseId: ref.id,
+      caseNumber: ref.number,
+      details: { retention: 'extended', from: previousEnd.toISOString(), until: until.toISOString() },
+    });
+    return { id: ref.id, version: updated.version, retentionEndsAt: until };
+  });
+}

@@ -1,0 +1,21 @@
+import { getDb } from '@/db/client';
+import { describeError } from '@/lib/http/log-safe';
+import { runRetention } from './run-retention';
+
+/** Daily: terms are counted in years, a day late is no matter, and a missed run catches up at the next one. */
+export const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The retention job as the in-server schedule runs it: counts in the log (no case data), errors by kind
+ * only, and retried at the next tick. Another instance holding the lock makes this one skip.
+ */
+export async function scheduledRetentionRun(): Promise<void> {
+  try {
+    const result = await runRetention(await getDb());
+    if (!result.skipped && (result.cases.length > 0 || result.auditEntriesPurged > 0)) {
+      console.warn(`[retention] persoonsgegevens van ${result.cases.length} casus(sen) verwijderd, ${result.auditEntriesPurged} auditregels opgeschoond in ${result.ms} ms`);
+    }
+  } catch (error) {
+    console.error(`[retention] ${describeError(error)}`);
+  }
+}

@@ -1,0 +1,174 @@
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { organisations, userInvitations, userRole, users, type UserRole } from '@/db/schema';
+import { asSystem, asUser } from '@/db/transaction';
+import { assertAdmin } from '@/lib/admin/guard';
+import { audit, subjectOf } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/sessions';
+import { AppError, validation } from '@/lib/http/errors';
+import { enqueueMail } from '@/lib/notify/outbox';
+import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { INVITATION_LIFETIME_MS, invitationLink, newInvitationToken } from './invitation-token';
+import { roleMismatch } from './role-fit';
+
+/*
+ * New accounts come by invitation: the admin names the person, role and organisation; the invitee gets a
+ * single-use link, valid 24 hours, and chooses their own password there (lib/users/accept-invitation.ts).
+ * The admin never knows the password; the link is shown to the admin once and mailed to the invitee.
+ */
+
+export const inviteUserSchema = z.strictObject({
+  email: z
+    .string({ message: 'Vul een e-mailadres in.' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }).max(254, 'Dit e-mailadres is te lang.')),
+  name: z.string({ message: 'Vul een naam in.' }).trim().min(1, 'Vul een naam in.').max(200, 'Houd de naam onder de 200 tekens.'),
+  role: z.enum(userRole.enumValues, { message: 'Kies een rol.' }),
+  organisationId: z.uuid({ message: 'Kies een organisatie.' }),
+});
+export type InviteUserInput = z.input<typeof inviteUserSchema>;
+
+export interface CreatedInvitation {
+  id: string;
+  /** The link with the token: shown to the admin once, never stored. */
+  link: string;
+  expiresAt: Date;
+}
+
+const expiryText = (d: Date) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
+
+/**
+ * Creates an invitation and puts its mail in the outbox. Runs as the owner, because invitation, mail and
+ * audit entry must commit together and the outbox is closed to the app role; the admin check is here.
+ */
+export async function inviteUser(
+  actor: Actor,
+  raw: InviteUserInput | unknown,
+  options: { baseUrl: string; now?: Date },
+): Promise<CreatedInvitation> {
+  await assertAdmin(actor, 'invitation', 'invitation.create');
+  const parsed = inviteUserSchema.safeParse(raw);
+  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  const now = options.now ?? new Date();
+  return asSystem(async (tx) => {
+    const [org] = await tx
+      .select({ domain: organisations.domain, active: organisations.active })
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId));
+    if (!org?.active) throw validation({ organisationId: ['Kies een actieve organisatie uit de lijst.'] });
+    const misfit = roleMismatch(input.role, org.domain);
+    if (misfit) throw validation({ organisationId: [misfit] });
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
+    if (existing) throw validation({ email: ['Er bestaat al een account met dit e-mailadres.'] });
+    const [open] = await tx
+      .select({ id: userInvitations.id })
+      .from(userInvitations)
+      .where(
+        and(
+          eq(sql`lower(${userInvitations.email})`, input.email),
+          isNull(userInvitations.acceptedAt),
+          isNull(userInvitations.revokedAt),
+          gt(userInvitations.expiresAt, now),
+        ),
+      );
+    if (open) {
+      throw validation({ email: ['Voor dit e-mailadres staat al een uitnodiging open. Trek die eerst in als je een nieuwe link wilt sturen.'] });
+    }
+
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+    const [row] = await tx
+      .insert(userInvitations)
+      .values({ tokenHash, email: input.email, name: input.name, role: input.role, organisationId: input.organisationId, invitedBy: actor.userId, expiresAt, createdAt: now })
+      .returning({ id: userInvitations.id });
+    const link = invitationLink(options.baseUrl, token);
+    await enqueueMail(tx, [
+      {
+        dedupeKey: `invitation:${row!.id}`,
+        to: input.email,
+        subject: 'Uitnodiging voor Casusregie',
+        text: [
+          `Beste ${input.name},`,
+          '',
+          `${actor.name} heeft een account voor je aangemaakt in Casusregie. Kies je wachtwoord via deze link. De link werkt één keer en is geldig tot ${expiryText(expiresAt)}:`,
+          '',
+          link,
+          '',
+          'Daarna meld je je aan en stel je tweestapsverificatie in met een authenticator-app.',
+          '',
+          'Verwachtte je deze uitnodiging niet? Dan kun je deze e-mail negeren.',
+        ].join('\n'),
+      },
+    ]);
+    // Ids and the role only: the email address and name stay in the invitation itself.
+    await audit(tx, subjectOf(actor), {
+      action: 'create',
+      entity: 'invitation',
+      entityId: row!.id,
+      details: { role: input.role, organisationId: input.organisationId },
+    });
+    return { id: row!.id, link, expiresAt };
+  });
+}
+
+export interface InvitationListItem {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  organisationName: string;
+  invitedByName: string;
+  createdAt: Date;
+  expiresAt: Date;
+  status: 'open' | 'expired';
+}
+
+const inviter = alias(users, 'inviter');
+const SHOWN_DAYS = 30;
+
+/** Invitations not used and not withdrawn, of the last 30 days (expired ones too, to invite again). */
+export async function listInvitations(actor: Actor, now = new Date()): Promise<InvitationListItem[]> {
+  await assertAdmin(actor, 'invitation', 'invitation.list');
+  const since = new Date(now.getTime() - SHOWN_DAYS * 24 * 60 * 60 * 1000);
+  const rows = await asUser(actor.userId, (tx) =>
+    tx
+      .select({
+        id: userInvitations.id,
+        email: userInvitations.email,
+        name: userInvitations.name,
+        role: userInvitations.role,
+        organisationName: organisations.name,
+        invitedByName: inviter.name,
+        createdAt: userInvitations.createdAt,
+        expiresAt: userInvitations.expiresAt,
+      })
+      .from(userInvitations)
+      .innerJoin(organisations, eq(organisations.id, userInvitations.organisationId))
+      .innerJoin(inviter, eq(inviter.id, userInvitations.invitedBy))
+      .where(and(isNull(userInvitations.acceptedAt), isNull(userInvitations.revokedAt), gt(userInvitations.createdAt, since)))
+      .orderBy(desc(userInvitations.createdAt)),
+  );
+  return rows.map((r) => ({ ...r, status: r.expiresAt > now ? 'open' : 'expired' }));
+}
+
+export const revokeInvitationSchema = z.strictObject({ invitationId: z.uuid({ message: 'Onbekende uitnodiging.' }) });
+export type RevokeInvitationInput = z.input<typeof revokeInvitationSchema>;
+
+/** Withdraws an invitation that was not used yet: its link stops working at once. */
+export async function revokeInvitation(actor: Actor, raw: RevokeInvitationInput | unknown, now = new Date()): Promise<void> {
+  await assertAdmin(actor, 'invitation', 'invitation.revoke');
+  const parsed = revokeInvitationSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'Uitnodiging niet gevonden.');
+  await asUser(actor.userId, async (tx) => {
+    const [row] = await tx
+      .update(userInvitations)
+      .set({ revokedAt: now })
+      .where(and(eq(userInvitations.id, parsed.data.invitationId), isNull(userInvitations.acceptedAt), isNull(userInvitations.revokedAt)))
+      .returning({ id: userInvitations.id });
+    if (!row) throw new AppError('CONFLICT', 'Deze uitnodiging is al gebruikt of ingetrokken. Herlaad de pagina.');
+    await audit(tx, subjectOf(actor), { action: 'delete', entity: 'invitation', entityId: row.id, details: { revoked: true } });
+  });
+}
