@@ -81,6 +81,7 @@ interface Foreign {
   meeting: string;
   signal: string;
   regisseurUserId: string;
+  organisation: string;
 }
 
 function fill(template: string, ids: Partial<Foreign>): string {
@@ -90,7 +91,9 @@ function fill(template: string, ids: Partial<Foreign>): string {
     .replace(/\[partnerId\]/, () => ids.partner!)
     .replace(/\/agreements\/\[id\]/, () => `/agreements/${ids.agreement}`)
     .replace(/\/meetings\/\[id\]/, () => `/meetings/${ids.meeting}`)
-    .replace(/\/signals\/\[id\]/, () => `/signals/${ids.signal}`);
+    .replace(/\/signals\/\[id\]/, () => `/signals/${ids.signal}`)
+    .replace(/\/admin\/users\/\[id\]/, () => `/admin/users/${ids.regisseurUserId}`)
+    .replace(/\/admin\/organisations\/\[id\]/, () => `/admin/organisations/${ids.organisation}`);
 }
 
 async function json(api: APIRequestContext, url: string) {
@@ -157,9 +160,18 @@ test('every id-bearing API route answers a foreign id exactly like a non-existen
       meeting: meetings.find((m) => !attackerMeetings.has(m.id))!.id,
       signal: signals.find((s) => !attackerSignals.has(s.id))!.id,
       regisseurUserId: me.id,
+      organisation: me.organisation.id,
     };
     for (const [kind, id] of Object.entries(ids)) expect(id, kind).toMatch(/^[0-9a-f-]{36}$/);
-    const nobody: Partial<Foreign> = { case: NOBODY, partner: NOBODY, agreement: NOBODY, meeting: NOBODY, signal: NOBODY, regisseurUserId: NOBODY };
+    const nobody: Partial<Foreign> = {
+      case: NOBODY,
+      partner: NOBODY,
+      agreement: NOBODY,
+      meeting: NOBODY,
+      signal: NOBODY,
+      regisseurUserId: NOBODY,
+      organisation: NOBODY,
+    };
     const before = await snapshot(regisseur, ids);
 
     let tried = 0;
@@ -190,7 +202,8 @@ test('every id-bearing API route answers a foreign id exactly like a non-existen
     const pages = idPages();
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const who of [attacker, admin]) {
-      for (const template of pages) {
+      // Beheer pages are the admin's own; for everyone else they do not exist.
+      for (const template of pages.filter((p) => who !== admin || !p.startsWith('/admin/'))) {
         const url = fill(template, ids);
         expect(url, `${template}: which foreign object?`).not.toContain('[');
         const foreign = await who.api.get(url, { maxRedirects: 0 });
