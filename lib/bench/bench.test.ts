@@ -11,6 +11,7 @@ describe('bench statistics', () => {
   it('takes nearest-rank percentiles and counts only successes as throughput', () => {
     const latencies = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(summarise(latencies, 10, 10_000)).toMatchObject({ requests: 100, errors: 10, p50: 50, p95: 95, p99: 99, max: 100, throughput: 9 });
+    expect(summarise([1, 2], 5, 1000, 0).throughput).toBe(2);
   });
 });
 
@@ -41,7 +42,7 @@ describe('the production build check', () => {
 
 describe('the report', () => {
   const m = (target: 'app' | 'floor' | 'sql', p50: number) => ({
-    endpoint: 'case-list' as const, target, connections: 10, requests: 100, errors: 0, p50, p95: p50 * 2, p99: p50 * 3, mean: p50, max: p50 * 4, throughput: 50,
+    endpoint: 'case-list' as const, target, connections: 10, durationS: 10, requests: 100, errors: 0, p50, p95: p50 * 2, p99: p50 * 3, mean: p50, max: p50 * 4, throughput: 50,
   });
   const result: BenchResult = {
     startedAt: '2026-01-01T00:00:00.000Z', label: null, database: { kind: 'postgres', cases: 200000 },

@@ -7,6 +7,8 @@ export interface Measurement extends LatencyStats {
   endpoint: EndpointName;
   target: Target;
   connections: number;
+  /** Seconds measured: the asked duration, longer for a slow endpoint (see durationFor in run.ts). */
+  durationS: number;
 }
 
 export interface BenchResult {
@@ -44,12 +46,13 @@ export function toMarkdown(result: BenchResult): string {
   lines.push(
     `${result.database.kind === 'postgres' ? 'PostgreSQL-server' : 'Embedded PGlite'}, ${result.database.cases.toLocaleString('nl-NL')} casussen; ` +
       `${result.machine.cpus} cores, load ${result.machine.loadAverageAtStart.map((l) => l.toFixed(1)).join('/')} bij de start; ` +
-      `Node ${result.machine.node}; ${result.options.durationS} s per meting na ${result.options.warmupS} s opwarmen` +
+      `Node ${result.machine.node}; ${result.options.durationS} s per meting (langer voor trage endpoints: elke verbinding ` +
+      `krijgt ~3 antwoorden, hoogstens 120 s) na ${result.options.warmupS} s opwarmen` +
       `${result.commit ? `; commit ${result.commit.slice(0, 10)}` : ''}.`,
   );
   lines.push('');
   lines.push('Latentie in ms (p50 / p95 / p99), doorvoer in verzoeken per seconde. app = productieserver via HTTP; ' +
-    'floor = node:http + pg-pool met dezelfde SQL, zonder framework, sessie of RLS; sql = alleen de SQL.');
+    'floor = node:http met dezelfde SQL op dezelfde database (pg-pool, of PGlite), zonder framework, sessie of RLS; sql = alleen de SQL.');
   lines.push('');
   lines.push('| endpoint | verb. | app p50 / p95 / p99 | app req/s | floor p50 / p95 / p99 | floor req/s | sql p50 / p95 / p99 | sql req/s | app ÷ floor (p50) | fouten |');
   lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
@@ -85,7 +88,7 @@ function budgetLines(result: BenchResult): string[] {
     const limit = endpoint === 'dashboard' ? BUDGET.dashboardP95 : endpoint === 'log-progress' ? BUDGET.logP95 : BUDGET.readP95;
     const r = ratio(result, endpoint, c);
     out.push(
-      `- ${ENDPOINT_LABELS[endpoint]}: p95 ${fmt(app?.p95)} ms (budget < ${limit}): ${mark(app ? app.p95 < limit : undefined)}; ` +
+      `- ${ENDPOINT_LABELS[endpoint]}: p95 ${fmt(app?.p95)} ms (budget < ${limit}): ${mark(app && !Number.isNaN(app.p95) ? app.p95 < limit : undefined)}; ` +
         `app ÷ floor ${fmt(r)} (budget ≤ ${BUDGET.ratioP50}): ${mark(r === undefined ? undefined : r <= BUDGET.ratioP50)}`,
     );
   }

@@ -38,11 +38,28 @@ export function assertProductionBuild(distDir: string): void {
 type Log = (line: string) => void;
 
 function describe(m: Measurement): string {
-  return `${m.target.padEnd(5)} ${m.endpoint.padEnd(14)} ${String(m.connections).padStart(3)} verb.: ` +
-    `p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.throughput} req/s${m.errors ? `, ${m.errors} FOUTEN` : ''}`;
+  const head = `${m.target.padEnd(5)} ${m.endpoint.padEnd(14)} ${String(m.connections).padStart(3)} verb.: `;
+  if (m.requests === 0) return `${head}geen antwoord binnen de meetduur${m.errors ? ` (${m.errors} fouten)` : ''}`;
+  return `${head}p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.throughput} req/s (${m.requests} antwoorden)${m.errors ? `, ${m.errors} FOUTEN` : ''}`;
 }
 
-async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log) {
+/**
+ * How long to measure at `connections`: at least the asked duration, and long enough for every
+ * connection to get about three answers at the pace the warm-up showed (two cores serve two requests at a
+ * time), so a slow endpoint yields figures instead of nothing; at most two minutes.
+ */
+function durationFor(options: BenchOptions, warmP50Ms: number | null, connections: number): number {
+  if (warmP50Ms === null) return options.duration;
+  // No answer during the warm-up: a request takes at least that long.
+  const pace = Number.isNaN(warmP50Ms) ? options.warmup * 1000 : warmP50Ms;
+  const needed = Math.ceil((3 * pace * Math.max(1, connections / 2)) / 1000);
+  return Math.min(Math.max(options.duration, needed), Math.max(options.duration, 120));
+}
+
+/** Between two measurements: let the database finish what the last one left running. */
+type Settle = () => Promise<void>;
+
+async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log, settle: Settle) {
   const base = `http://127.0.0.1:${options.port}`;
   const server = startChild('scripts/serve.ts', {
     ...env.serverEnv,
@@ -69,12 +86,16 @@ async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: Be
         let i = 0;
         return runHttpLoad({ url: base, connections, durationS, headers, next: () => spec.request(i++) });
       };
+      let warmP50: number | null = null;
       if (options.warmup > 0) {
         const warm = await load(1, options.warmup);
         if (warm.errors) throw new BenchSetupError(`${spec.name} geeft fouten bij het opwarmen (${warm.errors}); serveruitvoer:\n${server.output().slice(-3000)}`);
+        warmP50 = warm.p50;
       }
       for (const connections of options.connections) {
-        const m = { endpoint: spec.name, target: 'app' as const, connections, ...(await load(connections, options.duration)) };
+        await settle();
+        const durationS = durationFor(options, warmP50, connections);
+        const m = { endpoint: spec.name, target: 'app' as const, connections, durationS, ...(await load(connections, durationS)) };
         measurements.push(m);
         log(describe(m));
       }
@@ -85,7 +106,7 @@ async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: Be
   }
 }
 
-async function measureFloor(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log) {
+async function measureFloor(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log, settle: Settle) {
   const port = options.port + 1;
   const base = `http://127.0.0.1:${port}`;
   const fixturesFile = path.join(os.tmpdir(), `casusregie-bench-${process.pid}.json`);
@@ -111,9 +132,11 @@ async function measureFloor(specs: EndpointSpec[], fixtures: Fixtures, options: 
           },
         });
       };
-      if (options.warmup > 0) await load(1, options.warmup);
+      const warmP50 = options.warmup > 0 ? (await load(1, options.warmup)).p50 : null;
       for (const connections of options.connections) {
-        const m = { endpoint: spec.name, target: 'floor' as const, connections, ...(await load(connections, options.duration)) };
+        await settle();
+        const durationS = durationFor(options, warmP50, connections);
+        const m = { endpoint: spec.name, target: 'floor' as const, connections, durationS, ...(await load(connections, durationS)) };
         measurements.push(m);
         log(describe(m));
       }
@@ -129,9 +152,10 @@ async function measureSql(db: SqlDriver, specs: EndpointSpec[], fixtures: Fixtur
   const measurements: Measurement[] = [];
   for (const spec of specs) {
     const statements = (i: number) => floorStatements(spec.name, fixtures, i);
-    if (options.warmup > 0) await runSqlLoad(db, statements, { connections: 1, durationS: options.warmup });
+    const warmP50 = options.warmup > 0 ? (await runSqlLoad(db, statements, { connections: 1, durationS: options.warmup })).p50 : null;
     for (const connections of options.connections) {
-      const m = { endpoint: spec.name, target: 'sql' as const, connections, ...(await runSqlLoad(db, statements, { connections, durationS: options.duration })) };
+      const durationS = durationFor(options, warmP50, connections);
+      const m = { endpoint: spec.name, target: 'sql' as const, connections, durationS, ...(await runSqlLoad(db, statements, { connections, durationS })) };
       measurements.push(m);
       log(describe(m));
     }
@@ -168,6 +192,10 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment, log
       db = null;
     }
   };
+  // The embedded database is closed while a server owns it; there, settling is not possible (nor needed as much).
+  const settle: Settle = async () => {
+    if (db) await db.settle(startedAt);
+  };
   const specs = endpointSpecs(fixtures).filter((s) => !options.only || options.only.includes(s.name as EndpointName));
   const result: BenchResult = {
     startedAt: startedAt.toISOString(),
@@ -184,18 +212,22 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment, log
     log(`${fixtures.cases} casussen; ${specs.length} endpoints × ${options.connections.join('/')} verbindingen × ${options.targets.join(', ')}`);
     if (options.targets.includes('app')) {
       await release();
-      const app = await measureApp(specs, fixtures, options, env, log);
+      const app = await measureApp(specs, fixtures, options, env, log, settle);
       result.measurements.push(...app.measurements);
       result.memory.appPeakRssMb = app.peakRssMb;
     }
     if (options.targets.includes('floor')) {
       await release();
-      const floor = await measureFloor(specs, fixtures, options, env, log);
+      const floor = await measureFloor(specs, fixtures, options, env, log, settle);
       result.measurements.push(...floor.measurements);
       result.memory.floorPeakRssMb = floor.peakRssMb;
     }
-    if (options.targets.includes('sql')) result.measurements.push(...(await measureSql(await reopen(), specs, fixtures, options, log)));
+    if (options.targets.includes('sql')) {
+      await settle();
+      result.measurements.push(...(await measureSql(await reopen(), specs, fixtures, options, log)));
+    }
     if (options.sweep) {
+      await settle();
       await release();
       result.sweep = await timeSweep(env);
       log(`sweep: ${(result.sweep.ms / 1000).toFixed(1)} s, piek ${result.sweep.peakRssMb} MB (${result.sweep.summary})`);

@@ -17,6 +17,12 @@ export interface SqlDriver {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs the statements in one transaction, as the app does per request; returns the last result. */
   transaction(statements: Statement[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Waits until no query started by a connection opened since `since` is still running (PostgreSQL
+   * only): requests a load generator gave up on at the end of a measurement keep the server busy, and
+   * must not slow down the next one. Gives up after `timeoutMs`.
+   */
+  settle(since: Date, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +56,18 @@ function pgDriver(pool: Pool): SqlDriver {
         client.release();
       }
     },
+    async settle(since, timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const { rows } = await pool.query(
+          `select count(*)::int as n from pg_stat_activity
+           where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_start >= $1`,
+          [since],
+        );
+        if (rows[0].n === 0) return;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -67,6 +85,8 @@ function pgliteDriver(db: PGlite): SqlDriver {
         return rows;
       });
     },
+    // One process owns the embedded database: the bench cannot look into the server's queue.
+    async settle() {},
     close: () => db.close(),
   };
 }

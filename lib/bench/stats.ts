@@ -21,7 +21,11 @@ function percentile(sorted: Float64Array, p: number): number {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function summarise(latenciesMs: number[], errors: number, durationMs: number): LatencyStats {
+/**
+ * `latenciesMs`: every answer that came (any status); `errors`: answers outside 2xx plus requests that
+ * got none (time-outs, broken connections). Throughput counts the good answers only.
+ */
+export function summarise(latenciesMs: number[], errors: number, durationMs: number, failedAnswers = errors): LatencyStats {
   const sorted = Float64Array.from(latenciesMs).sort();
   const sum = latenciesMs.reduce((a, b) => a + b, 0);
   return {
@@ -32,6 +36,6 @@ export function summarise(latenciesMs: number[], errors: number, durationMs: num
     p99: round(percentile(sorted, 99)),
     mean: round(sorted.length ? sum / sorted.length : Number.NaN),
     max: round(sorted.length ? sorted[sorted.length - 1]! : Number.NaN),
-    throughput: round(((latenciesMs.length - errors) / durationMs) * 1000),
+    throughput: round(((latenciesMs.length - failedAnswers) / durationMs) * 1000),
   };
 }

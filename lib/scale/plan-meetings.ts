@@ -24,6 +24,18 @@ function mondayOf(ms: number): string {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - back)).toISOString().slice(0, 10);
 }
 
+// Time-zone conversion is slow and the same few thousand (day, time) pairs recur across regions.
+const instants = new Map<string, number>();
+function meetingInstant(day: string, time: string): number {
+  const key = `${day} ${time}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    at = amsterdamInstant(day, time).getTime();
+    instants.set(key, at);
+  }
+  return at;
+}
+
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
@@ -50,7 +62,7 @@ export function planMeetings(rng: Random, plans: CasePlan[], now: number): Meeti
     const cases = buckets.get(key)!;
     for (let start = 0, slot = 0; start < cases.length; start += CASES_PER_MEETING, slot++) {
       const [weekday, time] = SLOTS[slot % SLOTS.length]!;
-      const startsAt = amsterdamInstant(addDays(monday, weekday + 7 * Math.floor(slot / SLOTS.length)), time).getTime();
+      const startsAt = meetingInstant(addDays(monday, weekday + 7 * Math.floor(slot / SLOTS.length)), time);
       const onAgenda = cases.slice(start, start + CASES_PER_MEETING);
       const status: MeetingStatus =
         startsAt < now - DAY ? (rng.chance(0.02) ? 'geannuleerd' : 'afgerond') : startsAt < now + 14 * DAY ? 'gepland' : 'concept';
