@@ -1,4 +1,5 @@
-import { encryptForColumn, searchTokens } from './field-cipher';
+import { encryptField } from '@/lib/crypto/field';
+import { searchTokens } from './search-token-cache';
 import type { Loader } from './loader';
 import { DAY, type CasePlan } from './plan-cases';
 import type { MeetingPlan } from './plan-meetings';
@@ -37,9 +38,9 @@ export function emitCase(rng: Random, loader: Loader, plan: CasePlan, meetings: 
   const multiChain = plan.partners.length > 1;
   loader.add('cases', [
     plan.id, plan.number, plan.status, plan.targetGroup, plan.municipality.code,
-    encryptForColumn(plan.subject.name, 'subject_name'), searchTokens(plan.subject.name),
-    encryptForColumn(plan.subject.birthDate, 'subject_birth_date'),
-    plan.subject.address === null ? null : encryptForColumn(plan.subject.address, 'subject_address'),
+    encryptField(plan.subject.name, 'subject_name'), searchTokens(plan.subject.name),
+    encryptField(plan.subject.birthDate, 'subject_birth_date'),
+    plan.subject.address === null ? null : encryptField(plan.subject.address, 'subject_address'),
     plan.reason, plan.goal, true, multiChain,
     plan.targetGroup === 'huiselijk_geweld' || plan.targetGroup === 'jeugd',
     plan.targetGroup === 'high_impact_crime' || plan.targetGroup === 'top_x',

@@ -7,12 +7,12 @@ import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { listCases } from '@/lib/cases/list-cases';
-import { decryptField } from '@/lib/crypto/field';
+import { decryptField, encryptField } from '@/lib/crypto/field';
 import { loadReferenceData } from '@/lib/reference/load';
 import { seedDemo } from '@/lib/seed/demo';
 import { signInAs } from '@/lib/testing/actors';
 import { auditRowHash } from './audit-hash';
-import { encryptForColumn } from './field-cipher';
+
 import { generateScaleData, RefusedError, type ScaleReport } from './generate';
 import { productionReason } from './guard';
 import { parseScaleArgs, type ScaleOptions } from './options';
@@ -121,8 +121,8 @@ describe('seed:scale on an empty database', () => {
   });
 
   it('writes ciphertext in the format lib/crypto decrypts', () => {
-    expect(decryptField(encryptForColumn('Jan de Vries', 'subject_name'), 'subject_name')).toBe('Jan de Vries');
-    expect(() => decryptField(encryptForColumn('Jan de Vries', 'subject_name'), 'subject_address')).toThrow();
+    expect(decryptField(encryptField('Jan de Vries', 'subject_name'), 'subject_name')).toBe('Jan de Vries');
+    expect(() => decryptField(encryptField('Jan de Vries', 'subject_name'), 'subject_address')).toThrow();
   });
 
   it('marks the data as generated, numbers cases gap-free per year and keeps the counters ahead', async () => {
