@@ -5,11 +5,11 @@
  * purge script has already worked on.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLES, screenshot, signInAndWait } from './helpers';
+import { startOwnServer, type OwnServer } from './own-server';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 90;
 const BASE = `http://127.0.0.1:${port}`;
@@ -19,8 +19,7 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
 
-let server: ChildProcess | undefined;
-let output = '';
+let server: OwnServer | undefined;
 let purgeOutput = '';
 let ids: { rejected: { id: string; number: string }; handled: { id: string; number: string } };
 
@@ -31,35 +30,15 @@ test.beforeAll(async () => {
   const setup = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/retention-setup.ts'], { env, encoding: 'utf8' });
   ids = JSON.parse(setup.trim().split('\n').at(-1)!);
   purgeOutput = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/purge.ts'], { env, encoding: 'utf8' });
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: {
-      ...env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      NEXTAUTH_URL: BASE,
-      AUTH_SECRET: 'retention-suite-secret-0123456789abcdefghijklmnop',
-      SCHEDULER: 'off',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startOwnServer({
+    port,
+    dataDir,
+    env: { AUTH_SECRET: 'retention-suite-secret-0123456789abcdefghijklmnop', SCHEDULER: 'off' },
   });
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/ready`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`retention server did not start:\n${output}`);
 });
 
 test.afterAll(async () => {
-  fs.writeFileSync(`${dataDir}/server.log`, output);
-  if (!server) return;
-  const exited = new Promise((resolve) => server!.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+  await server?.stop();
 });
 
 async function expectAccessible(page: Page) {

@@ -12,7 +12,6 @@
  *  8. a canary password and subject name that never appear in the server's log
  */
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { eq } from 'drizzle-orm';
 import { ROUTE_ACCESS } from '../lib/access/route-access';
 import { timeStep, totpCode } from '../lib/auth/totp';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRETS, enterCode, fillSignIn, nextCode, screenshot, signIn, signInAndWait } from './helpers';
+import { startOwnServer, type OwnServer } from './own-server';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 80;
 const BASE = `http://127.0.0.1:${port}`;
@@ -36,8 +36,7 @@ const EVIL = 'https://evil.example';
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
 
-let server: ChildProcess | undefined;
-let output = '';
+let server: OwnServer | undefined;
 
 /**
  * A fresh database with the demo data, in which one account (gemeente@) has no second factor yet, as an
@@ -60,36 +59,11 @@ async function prepareDatabase() {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await prepareDatabase();
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      NEXTAUTH_URL: BASE,
-      PGLITE_DIR: `${dataDir}/pglite`,
-      AUTH_SECRET: 'security-suite-secret-0123456789abcdefghijklmnop',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/ready`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`security server did not start:\n${output}`);
+  server = await startOwnServer({ port, dataDir, env: { AUTH_SECRET: 'security-suite-secret-0123456789abcdefghijklmnop' } });
 });
 
 test.afterAll(async () => {
-  // Kept for reading after a failure (the data directory is removed at the next run).
-  fs.writeFileSync(`${dataDir}/server.log`, output);
-  if (!server) return;
-  const exited = new Promise((resolve) => server!.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+  await server?.stop();
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -569,6 +543,7 @@ test('error answers carry a message, never a stack trace or internals', async ({
 test('the canary password, the canary name, codes and secrets never appear in the server log', async () => {
   // Everything above ran against this server; give its log a moment to flush.
   await new Promise((r) => setTimeout(r, 500));
+  const output = server!.log();
   expect(output).toContain('Casusregie luistert op');
   const lower = output.toLowerCase();
   expect(lower).not.toContain('kanarie');

@@ -5,6 +5,7 @@ import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { withCase, type CaseRef } from './access';
+import { caseOutcomeColumns, caseStoryColumns } from '@/lib/cases/case-columns';
 
 const referrer = alias(users, 'referrer');
 const regisseur = alias(users, 'regisseur');
@@ -14,32 +15,11 @@ const referrerOrg = alias(organisations, 'referrer_org');
 async function loadFull(tx: Tx, id: string) {
   const [row] = await tx
     .select({
-      id: cases.id,
-      number: cases.number,
-      status: cases.status,
-      targetGroup: cases.targetGroup,
-      municipalityCode: cases.municipalityCode,
-      municipalityName: municipalities.name,
-      subject: { name: cases.subjectName, birthDate: cases.subjectBirthDate, address: cases.subjectAddress },
-      reason: cases.reason,
-      goal: cases.goal,
-      criteria: {
-        multiDomain: cases.criterionMultiDomain,
-        multiChain: cases.criterionMultiChain,
-        household: cases.criterionHousehold,
-        localSafety: cases.criterionLocalSafety,
-      },
-      involvedPartners: cases.involvedPartners,
+      ...caseStoryColumns,
       referrer: { id: referrer.id, name: referrer.name, organisationName: referrerOrg.name },
       regisseur: { id: regisseur.id, name: regisseur.name },
       caseLead: { id: lead.id, name: lead.name },
-      triageDecision: cases.triageDecision,
-      triageReason: cases.triageReason,
-      triagedAt: cases.triagedAt,
-      pauseReason: cases.pauseReason,
-      pausedAt: cases.pausedAt,
-      closureResult: cases.closureResult,
-      closedAt: cases.closedAt,
+      ...caseOutcomeColumns,
       personalDataRemovedAt: cases.personalDataRemovedAt,
       createdAt: cases.createdAt,
       updatedAt: cases.updatedAt,

@@ -16,6 +16,7 @@ import {
 } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import type { CaseEntry, FreeText } from './document';
+import { caseOutcomeColumns, caseStoryColumns } from '@/lib/cases/case-columns';
 
 /** Free text with its flags; null stays null. */
 export type Flagger = (text: string) => FreeText;
@@ -34,30 +35,9 @@ const actorOrg = alias(organisations, 'actor_org');
 async function load(tx: Tx, ids: string[]) {
   const caseRows = await tx
     .select({
-      id: cases.id,
-      number: cases.number,
-      status: cases.status,
-      targetGroup: cases.targetGroup,
-      municipalityCode: cases.municipalityCode,
-      municipalityName: municipalities.name,
-      subject: { name: cases.subjectName, birthDate: cases.subjectBirthDate, address: cases.subjectAddress },
-      reason: cases.reason,
-      goal: cases.goal,
-      criteria: {
-        multiDomain: cases.criterionMultiDomain,
-        multiChain: cases.criterionMultiChain,
-        household: cases.criterionHousehold,
-        localSafety: cases.criterionLocalSafety,
-      },
-      involvedPartners: cases.involvedPartners,
+      ...caseStoryColumns,
       referrer: { organisationName: referrerOrg.name, role: referrer.role },
-      triageDecision: cases.triageDecision,
-      triageReason: cases.triageReason,
-      triagedAt: cases.triagedAt,
-      pauseReason: cases.pauseReason,
-      pausedAt: cases.pausedAt,
-      closureResult: cases.closureResult,
-      closedAt: cases.closedAt,
+      ...caseOutcomeColumns,
       retentionExtendedUntil: cases.retentionExtendedUntil,
       retentionExtensionReason: cases.retentionExtensionReason,
       createdAt: cases.createdAt,

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AdminActionButton } from '@/components/admin/admin-action-button';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
 import { AdminTabs } from '@/components/admin-tabs';
+import { cell, DataTable } from '@/components/data-table';
 import { PageTitle } from '@/components/page-title';
 import { UserActiveToggle } from '@/components/user-active-toggle';
 import { userRole } from '@/db/schema';
@@ -19,8 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
 }
 
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
-const td = 'px-3 py-2 align-middle';
 const card = 'rounded-lg border border-line bg-white p-5';
 
 /** Functioneel beheer of accounts: invite, the open invitations, and every user of the house. */
@@ -57,52 +56,48 @@ export default async function AdminPage() {
         {invitations.length === 0 ? (
           <p className="rounded-lg border border-dashed border-line bg-white px-6 py-6 text-center text-sm text-muted">{t('invitations.none')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-line bg-white">
-            <table className="min-w-full divide-y divide-line text-sm" data-testid="invitations">
-              <thead className="bg-canvas">
-                <tr>
-                  <th scope="col" className={th}>{t('name')}</th>
-                  <th scope="col" className={th}>{t('organisation')}</th>
-                  <th scope="col" className={th}>{t('role')}</th>
-                  <th scope="col" className={th}>{t('invitations.invitedBy')}</th>
-                  <th scope="col" className={th}>{t('invitations.expires')}</th>
-                  <th scope="col" className={th}><span className="sr-only">{t('invitations.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {invitations.map((inv) => (
-                  <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
-                    <td className={td}>
-                      <span className="block font-medium">{inv.name}</span>
-                      <span className="block text-muted">{inv.email}</span>
-                    </td>
-                    <td className={td}>{inv.organisationName}</td>
-                    <td className={td}>{tRoles(inv.role)}</td>
-                    <td className={td}>
-                      <span className="block">{inv.invitedByName}</span>
-                      <span className="block text-muted">{moment(inv.createdAt)}</span>
-                    </td>
-                    <td className={td}>
-                      {inv.status === 'open' ? (
-                        moment(inv.expiresAt)
-                      ) : (
-                        <span className="font-medium text-danger">{t('invitations.expired')}</span>
-                      )}
-                    </td>
-                    <td className={`${td} text-right`}>
-                      <AdminActionButton
-                        action={revokeInvitationAction}
-                        fields={{ invitationId: inv.id }}
-                        label={inv.status === 'open' ? t('invitations.revoke') : t('invitations.remove')}
-                        accessibleLabel={t(inv.status === 'open' ? 'invitations.revokeLabel' : 'invitations.removeLabel', { email: inv.email })}
-                        tone="danger"
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              { label: t('name') },
+              { label: t('organisation') },
+              { label: t('role') },
+              { label: t('invitations.invitedBy') },
+              { label: t('invitations.expires') },
+              { label: t('invitations.actions'), hidden: true },
+            ]}
+            testId="invitations"
+          >
+            {invitations.map((inv) => (
+              <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
+                <td className={cell}>
+                  <span className="block font-medium">{inv.name}</span>
+                  <span className="block text-muted">{inv.email}</span>
+                </td>
+                <td className={cell}>{inv.organisationName}</td>
+                <td className={cell}>{tRoles(inv.role)}</td>
+                <td className={cell}>
+                  <span className="block">{inv.invitedByName}</span>
+                  <span className="block text-muted">{moment(inv.createdAt)}</span>
+                </td>
+                <td className={cell}>
+                  {inv.status === 'open' ? (
+                    moment(inv.expiresAt)
+                  ) : (
+                    <span className="font-medium text-danger">{t('invitations.expired')}</span>
+                  )}
+                </td>
+                <td className={`${cell} text-right`}>
+                  <AdminActionButton
+                    action={revokeInvitationAction}
+                    fields={{ invitationId: inv.id }}
+                    label={inv.status === 'open' ? t('invitations.revoke') : t('invitations.remove')}
+                    accessibleLabel={t(inv.status === 'open' ? 'invitations.revokeLabel' : 'invitations.removeLabel', { email: inv.email })}
+                    tone="danger"
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -110,54 +105,49 @@ export default async function AdminPage() {
         <h2 id="users-title" className="mb-3 text-lg font-semibold">
           {t('users')}
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="min-w-full divide-y divide-line text-sm">
-            <thead className="bg-canvas">
-              <tr>
-                <th scope="col" className={th}>{t('name')}</th>
-                <th scope="col" className={th}>{t('organisation')}</th>
-                <th scope="col" className={th}>{t('role')}</th>
-                <th scope="col" className={th}>{t('lastSignIn')}</th>
-                <th scope="col" className={th}>{t('status')}</th>
-                <th scope="col" className={th}><span className="sr-only">{t('invitations.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {users.map((user) => (
-                <tr key={user.id} data-testid={`user-${user.email}`}>
-                  <td className={td}>
-                    <span className="block">
-                      <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
-                        {user.name}
-                      </Link>
-                      {user.id === actor.userId ? <span className="text-muted"> ({t('you')})</span> : null}
-                    </span>
-                    <span className="block text-muted">{user.email}</span>
-                  </td>
-                  <td className={td}>{user.organisationName}</td>
-                  <td className={td}>{tRoles(user.role)}</td>
-                  <td className={td}>{user.lastSignInAt ? moment(user.lastSignInAt) : t('never')}</td>
-                  <td className={td}>
-                    <span className={user.active ? 'font-medium text-ok' : 'font-medium text-danger'}>
-                      {user.active ? t('active') : t('inactive')}
-                    </span>
-                  </td>
-                  <td className={`${td} text-right`}>
-                    {user.id === actor.userId ? null : (
-                      <UserActiveToggle
-                        userId={user.id}
-                        active={user.active}
-                        version={user.version}
-                        label={user.active ? t('deactivate') : t('activate')}
-                        accessibleLabel={t(user.active ? 'deactivateLabel' : 'activateLabel', { name: user.name })}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t('name') },
+            { label: t('organisation') },
+            { label: t('role') },
+            { label: t('lastSignIn') },
+            { label: t('status') },
+            { label: t('invitations.actions'), hidden: true },
+          ]}
+        >
+          {users.map((user) => (
+            <tr key={user.id} data-testid={`user-${user.email}`}>
+              <td className={cell}>
+                <span className="block">
+                  <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
+                    {user.name}
+                  </Link>
+                  {user.id === actor.userId ? <span className="text-muted"> ({t('you')})</span> : null}
+                </span>
+                <span className="block text-muted">{user.email}</span>
+              </td>
+              <td className={cell}>{user.organisationName}</td>
+              <td className={cell}>{tRoles(user.role)}</td>
+              <td className={cell}>{user.lastSignInAt ? moment(user.lastSignInAt) : t('never')}</td>
+              <td className={cell}>
+                <span className={user.active ? 'font-medium text-ok' : 'font-medium text-danger'}>
+                  {user.active ? t('active') : t('inactive')}
+                </span>
+              </td>
+              <td className={`${cell} text-right`}>
+                {user.id === actor.userId ? null : (
+                  <UserActiveToggle
+                    userId={user.id}
+                    active={user.active}
+                    version={user.version}
+                    label={user.active ? t('deactivate') : t('activate')}
+                    accessibleLabel={t(user.active ? 'deactivateLabel' : 'activateLabel', { name: user.name })}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CreateOrganisationForm } from '@/components/admin/organisation-forms';
 import { AdminTabs } from '@/components/admin-tabs';
+import { cell, DataTable } from '@/components/data-table';
 import { PageTitle } from '@/components/page-title';
 import { organisationDomain } from '@/db/schema';
 import { listOrganisations } from '@/lib/admin/organisations';
@@ -13,9 +14,6 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('organisations') };
 }
-
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
-const td = 'px-3 py-2 align-middle';
 
 /** The house and its partner organisations: add one, open one to edit it. */
 export default async function OrganisationsPage() {
@@ -36,40 +34,35 @@ export default async function OrganisationsPage() {
         <h2 id="organisations-title" className="mb-3 text-lg font-semibold">
           {t('organisations')}
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
-          <table className="min-w-full divide-y divide-line text-sm">
-            <thead className="bg-canvas">
-              <tr>
-                <th scope="col" className={th}>{t('name')}</th>
-                <th scope="col" className={th}>{t('shortName')}</th>
-                <th scope="col" className={th}>{t('domain')}</th>
-                <th scope="col" className={`${th} text-right`}>{t('userCount')}</th>
-                <th scope="col" className={`${th} text-right`}>{t('organisationForm.contactCount')}</th>
-                <th scope="col" className={th}>{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {organisations.map((org) => (
-                <tr key={org.id} data-testid={`organisation-${org.shortName}`}>
-                  <td className={td}>
-                    <Link href={`/admin/organisations/${org.id}`} className="font-medium text-brand-700 underline">
-                      {org.name}
-                    </Link>
-                  </td>
-                  <td className={td}>{org.shortName}</td>
-                  <td className={td}>{tDomains(org.domain)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{org.userCount}</td>
-                  <td className={`${td} text-right tabular-nums`}>{org.domain === 'veiligheidshuis' ? '—' : org.contactCount}</td>
-                  <td className={td}>
-                    <span className={org.active ? 'font-medium text-ok' : 'font-medium text-danger'}>
-                      {org.active ? t('organisationForm.statusActive') : t('organisationForm.statusInactive')}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t('name') },
+            { label: t('shortName') },
+            { label: t('domain') },
+            { label: t('userCount'), numeric: true },
+            { label: t('organisationForm.contactCount'), numeric: true },
+            { label: t('status') },
+          ]}
+        >
+          {organisations.map((org) => (
+            <tr key={org.id} data-testid={`organisation-${org.shortName}`}>
+              <td className={cell}>
+                <Link href={`/admin/organisations/${org.id}`} className="font-medium text-brand-700 underline">
+                  {org.name}
+                </Link>
+              </td>
+              <td className={cell}>{org.shortName}</td>
+              <td className={cell}>{tDomains(org.domain)}</td>
+              <td className={`${cell} text-right tabular-nums`}>{org.userCount}</td>
+              <td className={`${cell} text-right tabular-nums`}>{org.domain === 'veiligheidshuis' ? '—' : org.contactCount}</td>
+              <td className={cell}>
+                <span className={org.active ? 'font-medium text-ok' : 'font-medium text-danger'}>
+                  {org.active ? t('organisationForm.statusActive') : t('organisationForm.statusInactive')}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

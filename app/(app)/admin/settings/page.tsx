@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AddContactForm, RemoveContactButton, StagnationSettingsForm } from '@/components/admin/signal-settings-forms';
 import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
+import { SettingsCard } from '@/components/admin/settings-card';
 import { RetentionSettingsSection } from '@/components/retention/retention-settings-section';
 import { requireActor } from '@/lib/auth/actor';
 import { listEscalationContacts, readStagnationSettings } from '@/lib/signals/manage-settings';
@@ -30,19 +31,19 @@ export default async function SignalSettingsPage() {
     <>
       <PageTitle>{tAdmin('title')}</PageTitle>
       <AdminTabs current="settings" />
-      <section aria-labelledby="thresholds-title" className={`${card} mb-8`}>
-        <h2 id="thresholds-title" className="text-lg font-semibold">
-          {t('title')}
-        </h2>
-        <p className="mb-4 max-w-prose text-sm text-muted">
-          {t('intro')}{' '}
-          {current.updatedAt
+      <SettingsCard
+        id="thresholds"
+        title={t('title')}
+        intro={t('intro')}
+        status={
+          current.updatedAt
             ? t('lastChanged', { date: format.dateTime(current.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })
-            : t('defaults')}
-        </p>
+            : t('defaults')
+        }
+      >
         <StagnationSettingsForm settings={current.settings} version={current.version} />
-      </section>
-      <section aria-labelledby="contacts-title" className={card}>
+      </SettingsCard>
+      <section aria-labelledby="contacts-title" className={`${card} mb-8`}>
         <h2 id="contacts-title" className="text-lg font-semibold">
           {t('contacts.title')}
         </h2>
