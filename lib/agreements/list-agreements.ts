@@ -9,6 +9,7 @@ import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { forbidden } from '@/lib/http/errors';
 import { withAgreement } from './access';
 import type { MyAgreementsQuery } from './schemas';
+import { oneByOne } from '@/db/one-by-one';
 
 const owner = alias(users, 'owner_user');
 const OPEN = ['open', 'in_uitvoering'] as const;
@@ -130,7 +131,7 @@ const authorOrg = alias(organisations, 'author_org');
 export async function agreementHistory(actor: Actor, agreementId: unknown) {
   return withAgreement(actor, agreementId, 'agreement.list', async (tx, { agreementId: id, decision }) => {
     if (decision === 'pseudonymised') return { actions: [], dueChanges: [] };
-    const [actions, dueChanges] = await Promise.all([
+    const [actions, dueChanges] = await oneByOne([
       tx
         .select({
           id: agreementActions.id,

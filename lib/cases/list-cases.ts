@@ -7,6 +7,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { assertAllowed, convenedTo } from './access';
 import type { CaseListQuery } from './schemas';
+import { oneByOne } from '@/db/one-by-one';
 
 export const DEFAULT_PAGE_SIZE = 25;
 
@@ -77,7 +78,7 @@ export async function listCases(actor: Actor, query: CaseListQuery): Promise<{ i
     let result: { items: CaseListItem[]; total: number };
     if (decision === 'pseudonymised') {
       const where = and(...filters(caseFacts, query, false));
-      const [items, [totalRow]] = await Promise.all([
+      const [items, [totalRow]] = await oneByOne([
         tx
           .select({
             id: caseFacts.id,
@@ -106,7 +107,7 @@ export async function listCases(actor: Actor, query: CaseListQuery): Promise<{ i
         ...filters(cases, query, true),
         ...(actor.role === 'professional' ? [convenedTo(actor, cases.id)] : []),
       );
-      const [items, [totalRow]] = await Promise.all([
+      const [items, [totalRow]] = await oneByOne([
         tx
           .select({
             id: cases.id,

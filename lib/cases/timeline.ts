@@ -13,6 +13,7 @@ import {
   type CaseStatus,
 } from '@/db/schema';
 import type { Tx } from '@/db/types';
+import { oneByOne } from '@/db/one-by-one';
 
 export type TimelineItem =
   | {
@@ -43,7 +44,7 @@ const ownerOrg = alias(organisations, 'owner_org');
 
 /** Everything that happened to a case, newest first. Later features add meetings and agreements. */
 export async function loadTimeline(tx: Tx, caseId: string): Promise<TimelineItem[]> {
-  const [events, partners] = await Promise.all([
+  const [events, partners] = await oneByOne([
     tx
       .select({
         kind: caseEvents.kind,
@@ -74,7 +75,7 @@ export async function loadTimeline(tx: Tx, caseId: string): Promise<TimelineItem
       .leftJoin(ender, and(eq(ender.id, casePartners.endedByUserId)))
       .where(eq(casePartners.caseId, caseId)),
   ]);
-  const [created, moved, actions, discussed] = await Promise.all([
+  const [created, moved, actions, discussed] = await oneByOne([
     tx
       .select({ at: agreements.createdAt, actorName: users.name, organisationName: organisations.name, reason: agreements.description, dueDate: agreements.originalDueDate })
       .from(agreements)
