@@ -6,7 +6,7 @@ import type { DbHandle } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/auth/sessions';
 import { listCases } from '@/lib/cases/list-cases';
-import { endPartner, listPartners } from '@/lib/cases/partners';
+import { addPartner, endPartner, listPartners, setCaseLead } from '@/lib/cases/partners';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
@@ -68,6 +68,23 @@ beforeAll(async () => {
 afterAll(() => closeDb());
 
 describe('making an agreement', () => {
+  it('takes no new agreement, partner or case lead on an ended case, and writes nothing', async () => {
+    const ended = (await listCases(regisseur, { status: 'afgesloten' })).items[0]!.id;
+    const partners = await listPartners(regisseur, ended);
+    const owner = partners.find((p) => !p.endedAt)!.organisationId;
+    const before = await agreementCount(ended);
+    const message = 'Deze casus is afgesloten of afgewezen; er kan geen nieuw werk meer bij.';
+    expect(await failure(createAgreement(regisseur, ended, { description: 'Nog iets doen', ownerOrganisationId: owner, dueDate: inDays(7) }))).toMatchObject({
+      code: 'VALIDATION',
+      status: 422,
+      message,
+    });
+    expect(await failure(addPartner(regisseur, ended, { organisationId: await orgId('Mitros wonen'), reason: 'Alsnog meekijken.' }))).toMatchObject({ status: 422, message });
+    expect(await failure(setCaseLead(regisseur, ended, { userId: null, version: 1 }))).toMatchObject({ status: 422, message });
+    expect(await agreementCount(ended)).toBe(before);
+    expect(await listPartners(regisseur, ended)).toHaveLength(partners.length);
+  });
+
   it('refuses an owner that is not convened to the case, in Dutch, and writes nothing', async () => {
     const before = await agreementCount(semBakker);
     const result = await failure(

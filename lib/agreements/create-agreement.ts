@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { agendaItems, agreements, casePartners, users } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
-import { withCase } from '@/lib/cases/access';
+import { assertNotEnded, withCase } from '@/lib/cases/access';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { validation } from '@/lib/http/errors';
 import type { CreateAgreementInput } from './schemas';
@@ -10,6 +10,7 @@ import type { CreateAgreementInput } from './schemas';
 /** An agreement on a case, owned by a convened partner organisation (and optionally one professional). */
 export async function createAgreement(actor: Actor, caseId: unknown, input: CreateAgreementInput, now = new Date()) {
   return withCase(actor, caseId, 'agreement.create', async (tx, { ref }) => {
+    assertNotEnded(ref);
     // The schema says so too; checked here against the caller's clock, so no path can skip it.
     if (input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: ['De einddatum ligt in het verleden.'] });
     const [convened] = await tx

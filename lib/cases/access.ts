@@ -6,7 +6,7 @@ import type { Tx } from '@/db/types';
 import { decide, isDenied, type CaseAction, type Decision, type Relation } from '@/lib/access/matrix';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError, forbidden } from '@/lib/http/errors';
+import { AppError, forbidden, validation } from '@/lib/http/errors';
 import { caseIdSchema } from './schemas';
 
 export interface CaseRef {
@@ -18,6 +18,20 @@ export interface CaseRef {
 }
 
 export const caseNotFound = () => new AppError('NOT_FOUND', 'Casus niet gevonden.');
+
+const ENDED: CaseStatus[] = ['afgesloten', 'afgewezen'];
+
+export function isEnded(status: CaseStatus): boolean {
+  return ENDED.includes(status);
+}
+
+/** New work (agreements, partners, a case lead) only on a case that has not ended. */
+export function assertNotEnded(ref: CaseRef): void {
+  if (isEnded(ref.status)) {
+    const message = 'Deze casus is afgesloten of afgewezen; er kan geen nieuw werk meer bij.';
+    throw validation({ _: [message] }, message);
+  }
+}
 
 /** SQL: the actor's organisation is a convened partner of the case now. */
 export function convenedTo(actor: Actor, caseId: AnyPgColumn | string) {

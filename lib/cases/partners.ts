@@ -5,7 +5,7 @@ import type { Executor } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, conflict, validation } from '@/lib/http/errors';
-import { withCase } from './access';
+import { assertNotEnded, withCase } from './access';
 import type { AddPartnerInput, CaseLeadInput, EndPartnerInput } from './schemas';
 
 const addedBy = alias(users, 'added_by');
@@ -67,6 +67,7 @@ export async function listPartners(actor: Actor, caseId: unknown): Promise<CaseP
 /** Convenes a partner organisation, with the reason it needs to know. */
 export async function addPartner(actor: Actor, caseId: unknown, input: AddPartnerInput, now = new Date()) {
   return withCase(actor, caseId, 'partner.add', async (tx, { ref }) => {
+    assertNotEnded(ref);
     const [org] = await tx
       .select({ id: organisations.id, name: organisations.name, domain: organisations.domain, active: organisations.active })
       .from(organisations)
@@ -130,6 +131,7 @@ export async function endPartner(actor: Actor, caseId: unknown, input: EndPartne
 /** Names one professional of a convened organisation as case lead (casusregisseur), or none. */
 export async function setCaseLead(actor: Actor, caseId: unknown, input: CaseLeadInput, now = new Date()) {
   return withCase(actor, caseId, 'partner.lead', async (tx, { ref }) => {
+    assertNotEnded(ref);
     if (input.userId) {
       const [candidate] = await tx
         .select({ id: users.id })

@@ -18,6 +18,7 @@ import { agreementHistory, listCaseAgreements } from '@/lib/agreements/list-agre
 import { caseAccessLog } from '@/lib/audit/case-access-log';
 import { requireActor } from '@/lib/auth/actor';
 import { caseLeadCandidates, getTimeline } from '@/lib/cases/case-page';
+import { isEnded } from '@/lib/cases/access';
 import { getCase, type CaseView } from '@/lib/cases/get-case';
 import { allowedActions } from '@/lib/cases/lifecycle';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
@@ -55,6 +56,8 @@ export default async function CasePage({ params, searchParams }: { params: Param
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : t('none'));
   const yesNo = (b: boolean) => (b ? t('yes') : t('no'));
   const isRegisseur = actor.role === 'regisseur';
+  // An ended case takes no new work: the forms for it are not offered (lib/cases/access.ts refuses it too).
+  const takesWork = isRegisseur && !isEnded(view.status);
 
   const header = (
     <div className="mb-6">
@@ -239,7 +242,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
             editable={isRegisseur}
             ownOrganisationId={actor.role === 'professional' ? actor.organisationId : undefined}
             create={
-              isRegisseur && leadCandidates
+              takesWork && leadCandidates
                 ? {
                     organisations: partners.filter((p) => !p.endedAt).map((p) => ({ value: p.organisationId, label: p.organisationName })),
                     professionals: leadCandidates.map((c) => ({ value: c.id, label: c.name, organisationId: c.organisationId })),
@@ -274,7 +277,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
           {retention ? <RetentionPanel caseId={view.id} retention={retention} /> : null}
           {isRegisseur ? <SubjectAccessLink caseId={view.id} /> : null}
           {partnerList}
-          {isRegisseur && organisations ? (
+          {takesWork && organisations ? (
             <section className={card} aria-labelledby="add-partner">
               <h2 id="add-partner" className="mb-2 text-lg font-semibold">{t('addPartner')}</h2>
               <AddPartnerForm
@@ -283,7 +286,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
               />
             </section>
           ) : null}
-          {isRegisseur && leadCandidates && leadCandidates.length > 0 ? (
+          {takesWork && leadCandidates && leadCandidates.length > 0 ? (
             <section className={card}>
               <CaseLeadForm
                 caseId={view.id}
