@@ -142,7 +142,7 @@ test('organisations are added and edited with Dutch field errors; a user page of
   await expect(page.getByTestId('organisation-Halt')).toBeVisible();
 
   await page.getByTestId('organisation-Altrecht').getByRole('link').click();
-  await expect(page.getByRole('link', { name: 'Contactpersonen beheren onder Signalering' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Contactpersonen beheren onder Instellingen' })).toBeVisible();
   await screenshot(page, 'admin-organisation');
 
   await page.goto('/admin');

@@ -149,7 +149,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await screenshot(admin, 'signals-mailbox');
 
   // ... and is refused thresholds that contradict each other, with the reason on the field.
-  await admin.getByRole('link', { name: 'Signalering' }).click();
+  await admin.getByRole('link', { name: 'Instellingen', exact: true }).click();
   await expect(admin.getByRole('heading', { level: 2, name: 'Signalering van stagnatie' })).toBeVisible();
   await admin.getByLabel('Naar contactpersoon organisatie na (werkdagen)').fill('12');
   await admin.getByRole('button', { name: 'Instellingen opslaan' }).click();
