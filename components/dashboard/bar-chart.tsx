@@ -5,7 +5,7 @@ import { Bar } from '@visx/shape';
 import { useId } from 'react';
 import { ROW_HEIGHT, type BarMode } from './chart-layout';
 
-/** The drawing width; the SVG scales to its container through its viewBox. */
+/** The default drawing width; the SVG scales to its container through its viewBox. */
 const WIDTH = 720;
 
 export interface BarSeries {
@@ -29,6 +29,8 @@ export interface BarChartProps {
   /** Stacked: the series add up to one bar; grouped: one bar per series. */
   mode: BarMode;
   locale: string;
+  /** Drawing width in pixels: about the width the chart gets on a desktop, so its 12 px text stays 12 px. */
+  width?: number;
 }
 
 const INK = '#1b2430';
@@ -41,9 +43,8 @@ const GRID = '#e3e8ef';
  * figures themselves are in the table next to it. Rendered on the server: the chart arrives with the
  * figures and costs the browser no JavaScript (visx was 25 kB gzip as a client chunk).
  */
-export function BarChart({ title, description, rows, series, mode, locale }: BarChartProps) {
+export function BarChart({ title, description, rows, series, mode, locale, width = WIDTH }: BarChartProps) {
   const id = useId();
-  const width = WIDTH;
   const number = new Intl.NumberFormat(locale);
   const longest = Math.max(...rows.map((r) => r.label.length), 4);
   const margin = { top: 4, right: 56, bottom: 32, left: Math.min(190, longest * 7 + 16) };
@@ -75,7 +76,8 @@ export function BarChart({ title, description, rows, series, mode, locale }: Bar
       <div className="mt-3 w-full">
         <svg
           viewBox={`0 0 ${width} ${innerHeight + margin.top + margin.bottom}`}
-          className="h-auto w-full max-w-3xl"
+          className="h-auto w-full"
+          style={{ maxWidth: width }}
           role="img"
           aria-labelledby={`${id}-title`}
           aria-describedby={`${id}-desc`}

@@ -212,6 +212,7 @@ export async function PartnerSection({ dashboard, locale }: { dashboard: Dashboa
                 description={t('chart.tableBelow')}
                 mode="stacked"
                 locale={locale}
+                width={400}
                 series={[
                   { key: 'overdue', label: t('partners.chartOverdue'), color: COLOURS.overdue },
                   { key: 'withinDue', label: t('partners.chartOpen'), color: COLOURS.withinDue },
