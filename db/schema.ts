@@ -442,6 +442,9 @@ export const agreements = pgTable(
     index('agreements_case_idx').on(t.caseId),
     index('agreements_owner_status_due_idx').on(t.ownerOrganisationId, t.status, t.dueDate),
     index('agreements_status_due_idx').on(t.status, t.dueDate),
+    // Open work by due date (Mijn afspraken, the house's list): read in index order up to the page's end.
+    index('agreements_open_due_idx').on(t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
+    index('agreements_owner_open_due_idx').on(t.ownerOrganisationId, t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
   ],
 );
 

@@ -61,7 +61,8 @@ export function floorStatements(endpoint: EndpointName, f: Fixtures, i: number):
       ];
     }
     case 'my-agreements': {
-      // lib/agreements/list-agreements.ts listAgreements, professional, owner=org.
+      // lib/agreements/list-agreements.ts listAgreements, professional, owner=org: the page of open work
+      // (the app reads the ids first, then the rows; here one statement with the same two steps).
       const a = f.accounts.professional;
       return [
         {
@@ -71,11 +72,10 @@ export function floorStatements(endpoint: EndpointName, f: Fixtures, i: number):
                    (g.status in ('open', 'in_uitvoering') and g.due_date < $1) as overdue
                  from agreements g join cases c on c.id = g.case_id join organisations o on o.id = g.owner_organisation_id
                  left join users ou on ou.id = g.owner_user_id
-                 where exists (select 1 from case_partners p where p.case_id = g.case_id and p.organisation_id = $2 and p.ended_at is null)
-                   and (g.owner_organisation_id = $2 or g.owner_user_id = $3)
-                 order by (g.status in ('open', 'in_uitvoering') and g.due_date < $1) desc, g.status in ('open', 'in_uitvoering') desc, g.due_date asc
-                 limit 500`,
-          params: [f.dashboard.today, a.organisationId, a.userId],
+                 where g.id in (select id from agreements where owner_organisation_id = $2 and status in ('open', 'in_uitvoering')
+                                order by due_date asc, id asc limit 500)
+                 order by g.due_date asc, g.id asc`,
+          params: [f.dashboard.today, a.organisationId],
         },
       ];
     }

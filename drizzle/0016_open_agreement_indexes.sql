@@ -1,0 +1,2 @@
+CREATE INDEX "agreements_open_due_idx" ON "agreements" USING btree ("due_date") WHERE "agreements"."status" in ('open', 'in_uitvoering');--> statement-breakpoint
+CREATE INDEX "agreements_owner_open_due_idx" ON "agreements" USING btree ("owner_organisation_id","due_date") WHERE "agreements"."status" in ('open', 'in_uitvoering');
