@@ -6,16 +6,22 @@ import type { Db, DbHandle } from './types';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
+/** The embedded server with the extensions the migrations create (pg_trgm: case-number search). */
+export async function createPgliteClient(dataDir?: string) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return PGlite.create(dataDir, { extensions: { pg_trgm } });
+}
+
 /** Opens embedded PGlite; `dataDir` undefined means in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (dataDir) {
     await fs.mkdir(dataDir, { recursive: true });
     keepKeysBeside(dataDir);
   }
-  const client = await PGlite.create(dataDir);
+  const client = await createPgliteClient(dataDir);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };

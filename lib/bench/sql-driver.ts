@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { createPgliteClient } from '@/db/open';
 import type { Pool } from 'pg';
 
 /** One statement of an endpoint's work, as the floor and the SQL runner execute it. */
@@ -29,10 +30,10 @@ export interface SqlDriver {
 export async function openSqlDriver(target: { databaseUrl?: string; pgliteDir?: string; poolSize?: number }): Promise<SqlDriver> {
   if (target.databaseUrl) {
     const { Pool } = await import('pg');
-    return pgDriver(new Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 }));
+    // Configured like the app's pool (db/open.ts), JIT off included, so that the floor differs by the framework only.
+    return pgDriver(new Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10, options: '-c jit=off' }));
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  return pgliteDriver(await PGlite.create(target.pgliteDir!));
+  return pgliteDriver(await createPgliteClient(target.pgliteDir!));
 }
 
 function pgDriver(pool: Pool): SqlDriver {

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
 import { organisations } from '@/db/schema';
+import { asUser } from '@/db/transaction';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/verify';
@@ -75,6 +76,25 @@ describe('a case from referral to convened partners', () => {
     expect(await code(getCase(admin, caseId))).toBe('NOT_FOUND');
     const { items } = await listCases(veiligthuis, { q: 'Testpersoon' });
     expect(items).toEqual([]);
+    expect((await listCases(politie, { q: 'testpers' })).items.map((c) => c.id)).toEqual([caseId]);
+  });
+
+  it('finds a case by any part of its number, and the search function shows no one more than they may see', async () => {
+    const { number } = await getCase(regisseur, caseId);
+    expect((await listCases(regisseur, { q: number.slice(4) })).items.map((c) => c.id)).toEqual([caseId]);
+    const searchAs = (actor: Actor) =>
+      asUser(actor.userId, async (tx) => (await queryRows<{ id: string }>(tx, sql`select app_search_cases('%', null) as id`)).map((r) => r.id));
+    expect(await searchAs(politie)).toContain(caseId);
+    expect(await searchAs(veiligthuis)).not.toContain(caseId);
+    expect(await searchAs(manager)).toEqual([]);
+  });
+
+  it('counts up to a cap and says there are more', async () => {
+    const all = await listCases(regisseur, {});
+    expect(all).toMatchObject({ capped: false, total: expect.any(Number) });
+    expect(all.total).toBeGreaterThan(2);
+    expect(await listCases(regisseur, {}, { countCap: 2 })).toMatchObject({ total: 2, capped: true });
+    expect((await listCases(regisseur, {}, { countCap: all.total })).capped).toBe(false);
   });
 
   it('shows the manager the case without name, birth date or free text', async () => {

@@ -38,7 +38,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const [t, format, result, house, db] = await Promise.all([
     getTranslations('cases'),
     getFormatter(),
-    limited ? { items: [], total: 0 } : listCases(actor, query),
+    limited ? { items: [], total: 0, capped: false } : listCases(actor, query),
     getHouse(),
     getDb(),
   ]);
@@ -89,7 +89,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
       <ErrorNotice message={limited} />
       <ErrorNotice message={queryError} />
       <p className="mb-2 text-sm text-muted" aria-live="polite">
-        {t('results', { total: result.total })}
+        {result.capped ? t('resultsCapped', { total: result.total }) : t('results', { total: result.total })}
       </p>
       {result.items.length === 0 ? (
         <EmptyState title={t('noResults')}>{''}</EmptyState>
