@@ -94,7 +94,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
   }
 
   const { query, error } = readQuery(params);
-  const [{ items, total }, options] = await Promise.all([listSignals(actor, query), signalFilterOptions(actor, query.status)]);
+  const [{ items, total, capped }, options] = await Promise.all([listSignals(actor, query), signalFilterOptions(actor, query.status)]);
   const groups = groupByCase(items);
   const filtered = FILTER_KEYS.some((k) => k !== 'status' && query[k] !== undefined) || query.status !== 'open';
   const back = returnPath(query);
@@ -114,7 +114,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
       ) : (
         <>
           <p className="mb-4 text-sm text-muted" data-testid="signal-count">
-            {t('count', { count: total, cases: groups.filter((g) => g.caseId).length })}
+            {capped ? t('countCapped', { count: total }) : t('count', { count: total, cases: groups.filter((g) => g.caseId).length })}
             {items.length < total ? ` ${t('countShown', { shown: items.length })}` : null}
           </p>
           <div className="space-y-6">
