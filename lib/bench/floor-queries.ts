@@ -98,17 +98,19 @@ export function floorStatements(endpoint: EndpointName, f: Fixtures, i: number):
     case 'dashboard':
       return dashboardStatements(f);
     case 'signals':
-      // lib/signals/list-signals.ts listSignals, regisseur, open signals.
+      // lib/signals/list-signals.ts listSignals, regisseur, open signals: the page's ids in index order, those
+      // rows with their joins (one statement here), and the capped count.
       return [
         {
-          text: `select s.*, c.number, c.target_group, m.name as municipality, o.name as organisation, g.description, u.name as resolved_by,
-                   count(*) over () as total
+          text: `select s.*, c.number, c.target_group, m.name as municipality, o.name as organisation, g.description, u.name as resolved_by
                  from signals s left join cases c on c.id = s.case_id left join municipalities m on m.code = c.municipality_code
                  left join organisations o on o.id = s.organisation_id left join users u on u.id = s.resolved_by_user_id
                  left join agreements g on s.subject_type = 'agreement' and g.id = s.subject_id
-                 where s.status = 'open' order by s.level desc, s.since asc, s.key asc limit 500`,
+                 where s.id in (select id from signals where status = 'open' order by level desc, since asc, key asc limit 500)
+                 order by s.level desc, s.since asc, s.key asc`,
           params: [],
         },
+        { text: `select count(*) from (select 1 from signals where status = 'open' limit 10001) matches`, params: [] },
       ];
   }
 }
