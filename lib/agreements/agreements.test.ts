@@ -254,8 +254,14 @@ describe('Mijn afspraken', () => {
     // Within the rest: open ones by due date, finished ones last.
     const ours = items.filter((a) => [overdue, onTime, leftCase].includes(a.id)).map((a) => a.id);
     expect(ours).toEqual([overdue, onTime, leftCase]);
+    // Finished ones after all open work, the most recent due date first.
     const finished = items.findIndex((a) => !['open', 'in_uitvoering'].includes(a.status));
-    if (finished >= 0) expect(items.slice(finished).every((a) => !['open', 'in_uitvoering'].includes(a.status))).toBe(true);
+    expect(finished).toBeGreaterThan(0);
+    const rest = items.slice(finished);
+    expect(rest.every((a) => !['open', 'in_uitvoering'].includes(a.status))).toBe(true);
+    expect(rest.map((a) => a.dueDate)).toEqual(rest.map((a) => a.dueDate).sort().reverse());
+    const open = items.slice(0, finished).map((a) => a.dueDate);
+    expect(open).toEqual([...open].sort());
     expect(items.every((a) => a.ownerOrganisationId === politie.organisationId || a.ownerUserId === politie.userId)).toBe(true);
     expect(items.map((a) => a.id)).not.toContain(elsewhere);
 
