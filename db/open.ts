@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { keepKeysBeside } from '@/lib/crypto/keys';
 import * as schema from './schema';
+import type { Logger } from 'drizzle-orm/logger';
 import type { Db, DbHandle } from './types';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -29,7 +30,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
 
 export async function openPostgres(
   connectionString: string,
-  options: { max?: number; migrate?: boolean } = {},
+  options: { max?: number; migrate?: boolean; logger?: Logger } = {},
 ): Promise<DbHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -38,7 +39,7 @@ export async function openPostgres(
   const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000, options: '-c jit=off' });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.error('[db] idle connection lost:', (error as { code?: string }).code ?? error.name));
-  const db = drizzle({ client: pool, schema });
+  const db = drizzle({ client: pool, schema, logger: options.logger });
   if (options.migrate) {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(db, { migrationsFolder });

@@ -271,6 +271,7 @@ export const casePartners = pgTable(
   },
   (t) => [
     index('case_partners_case_idx').on(t.caseId),
+    // INCLUDE (ended_at) in drizzle/0019: the policies' convened check is then answered from the index.
     index('case_partners_org_active_idx').on(t.organisationId, t.caseId).where(sql`${t.endedAt} is null`),
     uniqueIndex('case_partners_one_active').on(t.caseId, t.organisationId).where(sql`${t.endedAt} is null`),
   ],

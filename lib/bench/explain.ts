@@ -1,0 +1,99 @@
+import pg from 'pg';
+import { installDb } from '@/db/client';
+import { openPostgres } from '@/db/open';
+import { APP_ROLE } from '@/db/transaction';
+import type { Actor } from '@/lib/auth/sessions';
+import { listAgreements } from '@/lib/agreements/list-agreements';
+import { logAction } from '@/lib/agreements/log-action';
+import { getCase } from '@/lib/cases/get-case';
+import { listCases } from '@/lib/cases/list-cases';
+import { getDashboard } from '@/lib/dashboard/figures';
+import { signalFigures } from '@/lib/signals/dashboard-source';
+import { listSignals } from '@/lib/signals/list-signals';
+import { loadFixtures, type BenchRole, type Fixtures } from './fixtures';
+import { openSqlDriver } from './sql-driver';
+
+/*
+ * `npm run bench:explain`: the plans of the statements the benchmarked endpoints run, as the app runs them.
+ * The lib/ functions are called as the bench's users with a query logger on the pool; every statement they
+ * sent (except transaction control, the role switch and the audit entry) is then run again under EXPLAIN (ANALYZE, BUFFERS) in a
+ * transaction as the same user (row-level security applies) that is rolled back.
+ */
+
+interface Captured {
+  query: string;
+  params: unknown[];
+}
+
+interface Scenario {
+  title: string;
+  role: BenchRole;
+  run(actor: Actor, f: Fixtures): Promise<unknown>;
+}
+
+const SCENARIOS: Scenario[] = [
+  { title: 'Casuslijst met filter (regisseur)', role: 'regisseur', run: (a, f) => listCases(a, { status: f.listFilter.status as 'actief', municipality: f.listFilter.municipality }) },
+  { title: 'Zoeken op naam (regisseur)', role: 'regisseur', run: (a, f) => listCases(a, { q: f.surnames[0]! }) },
+  { title: 'Casus openen (regisseur)', role: 'regisseur', run: (a, f) => getCase(a, f.caseIds[0]!) },
+  { title: 'Mijn afspraken (professional)', role: 'professional', run: (a) => listAgreements(a, { owner: 'org' }) },
+  { title: 'Voortgang vastleggen (professional)', role: 'professional', run: (a, f) => logAction(a, f.agreementIds[1]!, { kind: 'voortgang', note: 'Benchmark (explain): voortgang gemeld.' }) },
+  { title: 'Dashboard over een jaar (manager)', role: 'manager', run: (a, f) => getDashboard(a, { from: f.dashboard.from, to: f.dashboard.to }, { signals: signalFigures }) },
+  { title: 'Signalen (regisseur)', role: 'regisseur', run: (a) => listSignals(a, { status: 'open' }) },
+];
+
+const EXPLAINABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const SKIP = /set_config\('role'|audit_append\(/;
+
+async function actorOf(pool: pg.Pool, f: Fixtures, role: BenchRole): Promise<Actor> {
+  const account = f.accounts[role];
+  const { rows } = await pool.query<{ name: string; org: string; domain: Actor['organisationDomain'] }>(
+    'select u.name, o.name as org, o.domain from users u join organisations o on o.id = u.organisation_id where u.id = $1',
+    [account.userId],
+  );
+  const row = rows[0]!;
+  return {
+    userId: account.userId, sessionId: 'explain', email: account.email, name: row.name, role: account.role as Actor['role'],
+    locale: 'nl', organisationId: account.organisationId, organisationName: row.org, organisationDomain: row.domain,
+    ip: '127.0.0.1', userAgent: 'bench-explain',
+  };
+}
+
+async function explain(pool: pg.Pool, userId: string, statement: Captured): Promise<string> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select set_config($1, $2, true), set_config($3, $4, true)', ['role', APP_ROLE, 'app.user_id', userId]);
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.query}`, statement.params);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('rollback').catch(() => {});
+    client.release();
+  }
+}
+
+export async function explainHotQueries(databaseUrl: string): Promise<string> {
+  const captured: Captured[] = [];
+  const handle = await openPostgres(databaseUrl, { max: 2, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+  installDb(handle);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, options: '-c jit=off' });
+  const driver = await openSqlDriver({ databaseUrl });
+  try {
+    const f = await loadFixtures(driver);
+    const out = [`# Plans of the benchmarked endpoints (${f.cases.toLocaleString('nl-NL')} cases)`, '',
+      `Made with \`npm run bench:explain\` on ${new Date().toISOString()}: each statement as the app sent it, as the signed-in user (row-level security on), under EXPLAIN (ANALYZE, BUFFERS).`, ''];
+    for (const scenario of SCENARIOS) {
+      const actor = await actorOf(pool, f, scenario.role);
+      captured.length = 0;
+      await scenario.run(actor, f);
+      out.push(`## ${scenario.title}`, '');
+      for (const statement of captured.filter((s) => EXPLAINABLE.test(s.query) && !SKIP.test(s.query))) {
+        out.push('```sql', statement.query, '```', '', '```', await explain(pool, actor.userId, statement), '```', '');
+      }
+    }
+    return out.join('\n');
+  } finally {
+    await driver.close();
+    await pool.end();
+    await handle.close();
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench:explain`: EXPLAIN (ANALYZE, BUFFERS) of every statement the benchmarked endpoints run,
+ * as the app runs them (lib/bench/explain.ts), against the PostgreSQL server in DATABASE_URL. Writes
+ * bench/results/explain.md. It logs one progress entry, as the bench does.
+ */
+import fs from 'node:fs';
+import { env } from '@/lib/env';
+import { explainHotQueries } from '@/lib/bench/explain';
+
+async function main() {
+  const { DATABASE_URL: databaseUrl } = env();
+  if (!databaseUrl) throw new Error('bench:explain heeft een PostgreSQL-server nodig: zet DATABASE_URL (zie README, "Data at scale").');
+  const markdown = await explainHotQueries(databaseUrl);
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync('bench/results/explain.md', markdown);
+  console.log('Geschreven: bench/results/explain.md');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
