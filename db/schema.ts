@@ -212,11 +212,15 @@ export const cases = pgTable(
     index('cases_current_updated_idx')
       .on(t.updatedAt, t.id)
       .where(sql`${t.status} in ('aangemeld', 'triage', 'actief', 'monitoring')`),
-    index('cases_status_idx').on(t.status),
+    // The dashboard's figures (lib/dashboard/figures.ts) each read one of these ranges from the index alone:
+    // the filter columns and id ride along (INCLUDE, drizzle/0020).
+    index('cases_status_facts_idx').on(t.status),
+    index('cases_triaged_facts_idx').on(t.triagedAt),
+    index('cases_closed_facts_idx').on(t.closedAt).where(sql`${t.status} = 'afgesloten'`),
     index('cases_municipality_idx').on(t.municipalityCode),
     index('cases_referrer_org_idx').on(t.referrerOrganisationId),
     index('cases_regisseur_idx').on(t.regisseurUserId),
-    index('cases_created_idx').on(t.createdAt),
+    index('cases_created_facts_idx').on(t.createdAt),
   ],
 );
 
@@ -271,6 +275,8 @@ export const casePartners = pgTable(
   },
   (t) => [
     index('case_partners_case_idx').on(t.caseId),
+    // "Is or was convened": the dashboard's partner filter.
+    index('case_partners_org_case_idx').on(t.organisationId, t.caseId),
     // INCLUDE (ended_at) in drizzle/0019: the policies' convened check is then answered from the index.
     index('case_partners_org_active_idx').on(t.organisationId, t.caseId).where(sql`${t.endedAt} is null`),
     uniqueIndex('case_partners_one_active').on(t.caseId, t.organisationId).where(sql`${t.endedAt} is null`),
@@ -448,12 +454,24 @@ export const agreements = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('agreements_case_idx').on(t.caseId),
+    // The agreements of a case; the columns the dashboard counts ride along (INCLUDE, drizzle/0020).
+    index('agreements_case_facts_idx').on(t.caseId),
     index('agreements_owner_status_due_idx').on(t.ownerOrganisationId, t.status, t.dueDate),
     index('agreements_status_due_idx').on(t.status, t.dueDate),
     // Open work by due date (Mijn afspraken, the house's list): read in index order up to the page's end.
     index('agreements_open_due_idx').on(t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
     index('agreements_owner_open_due_idx').on(t.ownerOrganisationId, t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
+    // The dashboard's share done on time per owner, counted from these ranges: the predicates hold the
+    // conditions, so no completion date is converted per row.
+    index('agreements_owner_on_time_idx')
+      .on(t.ownerOrganisationId, t.dueDate)
+      .where(sql`${t.status} = 'gereed' and (${t.completedAt} at time zone 'Europe/Amsterdam')::date <= ${t.dueDate}`),
+    index('agreements_owner_late_idx')
+      .on(t.ownerOrganisationId, t.dueDate)
+      .where(sql`${t.status} = 'gereed' and ((${t.completedAt} at time zone 'Europe/Amsterdam')::date <= ${t.dueDate}) is not true`),
+    index('agreements_owner_unfinished_idx')
+      .on(t.ownerOrganisationId, t.dueDate)
+      .where(sql`${t.status} not in ('open', 'in_uitvoering', 'gereed', 'vervallen')`),
   ],
 );
 
@@ -640,6 +658,10 @@ export const signals = pgTable(
     // Partial rather than led by status: see drizzle/0018.
     index('signals_open_ladder_idx').on(t.level.desc().nullsFirst(), t.since, t.key).where(sql`${t.status} = 'open'`),
     index('signals_case_idx').on(t.caseId),
+    // The dashboard: open signals per level, opened and resolved per week.
+    index('signals_open_level_idx').on(t.level).where(sql`${t.status} <> 'resolved'`),
+    index('signals_created_idx').on(t.createdAt),
+    index('signals_resolved_idx').on(t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
     index('signals_org_idx').on(t.organisationId),
   ],
 );

@@ -115,57 +115,69 @@ export function floorStatements(endpoint: EndpointName, f: Fixtures, i: number):
   }
 }
 
-/** lib/dashboard/figures.ts readDashboard and lib/signals/dashboard-source.ts, on the base tables. */
+/** lib/dashboard/figures.ts readDashboard and lib/signals/dashboard-source.ts, on the base tables (no filters). */
 function dashboardStatements(f: Fixtures): Statement[] {
   const { from, to, today } = f.dashboard;
   const within = (col: string) =>
     `(${col} >= ($1::date::timestamp at time zone 'Europe/Amsterdam') and ${col} < (($2::date + 1)::timestamp at time zone 'Europe/Amsterdam'))`;
-  const days = (col: string) => `extract(epoch from (${col} - created_at))::float8 / 86400`;
-  const due = `(g.due_date between $1::date and $2::date and g.status <> 'vervallen' and (g.due_date < $3::date or g.status = 'gereed'))`;
-  const onTime = `(${due} and g.status = 'gereed' and (g.completed_at at time zone 'Europe/Amsterdam')::date <= g.due_date)`;
-  const overdue = `(g.status in ('open', 'in_uitvoering') and g.due_date < $3::date)`;
+  const median = (col: string, where: string) =>
+    `(select round((percentile_cont(0.5) within group (order by date_part('epoch', ${col} - created_at) / 86400))::numeric, 1) from cases where ${where})`;
+  const inPeriod = `g.due_date between $1::date and $2::date`;
+  const agreementsOf = (where: string) => `from agreements g where g.owner_organisation_id = o.id and ${where}`;
+  const onTime = `(g.completed_at at time zone 'Europe/Amsterdam')::date <= g.due_date`;
+  const countIn = (where: string) => `select count(*) as n ${agreementsOf(`${inPeriod} and ${where}`)}`;
+  const perOwner = `select o.id as organisation_id, o.name, o.short_name, op.open, op.overdue, op.days_overdue,
+      op.due + ot.n + lt.n + un.n as due, ot.n as on_time
+    from organisations o
+    cross join lateral (select count(*) as open, count(*) filter (where g.due_date < $3::date) as overdue,
+        sum($3::date - g.due_date) filter (where g.due_date < $3::date) as days_overdue,
+        count(*) filter (where g.due_date < $3::date and ${inPeriod}) as due
+      ${agreementsOf(`g.status in ('open', 'in_uitvoering')`)}) op
+    cross join lateral (${countIn(`g.status = 'gereed' and ${onTime}`)}) ot
+    cross join lateral (${countIn(`g.status = 'gereed' and (${onTime}) is not true`)}) lt
+    cross join lateral (${countIn(`g.due_date < $3::date and g.status not in ('open', 'in_uitvoering', 'gereed', 'vervallen')`)}) un
+    where (op.open > 0 or exists (select 1 ${agreementsOf(`g.status = any(enum_range(null::agreement_status)) and ${inPeriod}`)}))`;
+  const overdue = 'sum(p.overdue)';
+  const averageDaysOverdue = `sum(p.days_overdue) / nullif(${overdue}, 0)`;
+  const onTimePercent = 'round(100.0 * sum(p.on_time) / nullif(sum(p.due), 0))';
+  const perMunicipality = (where: string) => `select municipality_code, count(*) as n from cases where ${where} group by 1`;
+  const weekCount = (col: string) => `(select count(*)::int from signals s where ${col} >= w.starts and ${col} < w.ends)`;
   return [
     {
-      text: `select count(*) filter (where status in ('actief', 'monitoring')), count(*) filter (where ${within('created_at')}),
-               round((percentile_cont(0.5) within group (order by ${days('triaged_at')}) filter (where ${within('triaged_at')}))::numeric, 1),
-               round((percentile_cont(0.5) within group (order by ${days('closed_at')}) filter (where ${within('closed_at')} and status = 'afgesloten'))::numeric, 1)
-             from cases`,
+      text: `select (select count(*)::int from cases where status in ('actief', 'monitoring')) as active,
+               (select count(*)::int from cases where ${within('created_at')}) as referrals,
+               ${median('triaged_at', within('triaged_at'))} as triage,
+               ${median('closed_at', `${within('closed_at')} and status = 'afgesloten'`)} as closure`,
       params: [from, to],
     },
     {
-      text: `select grouping(o.id) = 1 as total, o.id, o.name, o.short_name,
-               count(*) filter (where g.status in ('open', 'in_uitvoering')) as open, count(*) filter (where ${overdue}) as overdue,
-               count(*) filter (where ${due}) as due, count(*) filter (where ${onTime}) as on_time,
-               round(100.0 * count(*) filter (where ${onTime}) / nullif(count(*) filter (where ${due}), 0))::int as pct,
-               round(avg($3::date - g.due_date) filter (where ${overdue}), 1) as days_overdue
-             from agreements g join cases c on c.id = g.case_id join organisations o on o.id = g.owner_organisation_id
-             where g.status in ('open', 'in_uitvoering') or g.due_date between $1::date and $2::date
-             group by grouping sets ((o.id, o.name, o.short_name), ())
-             order by grouping(o.id), count(*) filter (where ${overdue}) desc, avg($3::date - g.due_date) filter (where ${overdue}) desc nulls last,
-               round(100.0 * count(*) filter (where ${onTime}) / nullif(count(*) filter (where ${due}), 0)) asc nulls last,
-               count(*) filter (where g.status in ('open', 'in_uitvoering')) desc, o.name asc`,
+      text: `select grouping(p.organisation_id) = 1 as total, p.organisation_id, p.name, p.short_name,
+               coalesce(sum(p.open), 0)::int as open, coalesce(${overdue}, 0)::int as overdue,
+               coalesce(sum(p.due), 0)::int as due, coalesce(sum(p.on_time), 0)::int as on_time,
+               ${onTimePercent}::int as on_time_percent, round(${averageDaysOverdue}, 1) as average_days_overdue
+             from (${perOwner}) p
+             group by grouping sets ((p.organisation_id, p.name, p.short_name), ())
+             order by grouping(p.organisation_id), ${overdue} desc, ${averageDaysOverdue} desc nulls last,
+               ${onTimePercent} asc nulls last, sum(p.open) desc, p.name asc`,
       params: [from, to, today],
     },
     {
-      text: `select m.code, m.name, count(c.id) filter (where c.status in ('actief', 'monitoring')) as active,
-               count(c.id) filter (where ${within('c.created_at')}) as referrals
-             from municipalities m left join cases c on c.municipality_code = m.code
+      text: `select m.code, m.name, coalesce(a.n, 0)::int as active, coalesce(r.n, 0)::int as referrals
+             from municipalities m
+               left join (${perMunicipality(`status in ('actief', 'monitoring')`)}) a on a.municipality_code = m.code
+               left join (${perMunicipality(within('created_at'))}) r on r.municipality_code = m.code
              where (m.safety_region_code = (select value ->> 'safetyRegionCode' from settings where key = 'house') and m.active)
                 or exists (select 1 from cases others where others.municipality_code = m.code)
-             group by m.code, m.name
-             order by count(c.id) filter (where c.status in ('actief', 'monitoring')) desc, count(c.id) filter (where ${within('c.created_at')}) desc, m.name`,
+             order by 3 desc, 4 desc, m.name`,
       params: [from, to],
     },
-    { text: `select s.level, count(*)::int as n from signals s left join cases c on c.id = s.case_id where s.status <> 'resolved' group by s.level`, params: [] },
+    { text: `select s.level, count(*)::int as n from signals s where s.status <> 'resolved' group by s.level`, params: [] },
     {
-      text: `with weeks as (select generate_series(date_trunc('week', $1::date), $2::date, interval '1 week')::date as week_start),
-             scoped as (select (s.created_at at time zone 'Europe/Amsterdam')::date as opened_on,
-                               (s.resolved_at at time zone 'Europe/Amsterdam')::date as resolved_on
-                        from signals s left join cases c on c.id = s.case_id)
-             select w.week_start::text,
-               (select count(*)::int from scoped where opened_on between greatest(w.week_start, $1::date) and least(w.week_start + 6, $2::date)) as opened,
-               (select count(*)::int from scoped where resolved_on between greatest(w.week_start, $1::date) and least(w.week_start + 6, $2::date)) as resolved
-             from weeks w order by w.week_start`,
+      text: `select w.week_start::text as week_start, ${weekCount('s.created_at')} as opened, ${weekCount('s.resolved_at')} as resolved
+             from (select week_start, (greatest(week_start, $1::date))::timestamp at time zone 'Europe/Amsterdam' as starts,
+                     (least(week_start + 6, $2::date) + 1)::timestamp at time zone 'Europe/Amsterdam' as ends
+                   from (select generate_series(date_trunc('week', $1::date), $2::date, interval '1 week')::date as week_start) g) w
+             order by w.week_start`,
       params: [from, to],
     },
   ];

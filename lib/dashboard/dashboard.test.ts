@@ -8,6 +8,7 @@ import {
   cases,
   organisations,
   settings,
+  signals,
   users,
   type AgreementStatus,
   type CaseStatus,
@@ -18,6 +19,7 @@ import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/http/errors';
+import { signalFigures } from '@/lib/signals/dashboard-source';
 import { csvFormat, dashboardRows, exportDashboardCsv, toCsv } from './csv';
 import { getDashboard } from './figures';
 import { dashboardCsvQuerySchema, dashboardQuerySchema, resolveScope } from './query';
@@ -98,6 +100,33 @@ const AGREEMENTS: AgreementSpec[] = [
   { key: 'A9', case: 'C7', owner: 'mitros', due: '2026-02-15', status: 'niet_nagekomen' },
   { key: 'A10', case: 'C3', owner: 'politie', due: '2025-11-01', status: 'gereed', completed: '2025-10-30T10:00:00Z' },
   { key: 'A11', case: 'C3', owner: 'ggz', due: '2026-05-10', status: 'gereed', completed: '2026-05-10T22:30:00Z' },
+];
+
+interface SignalSpec {
+  key: string;
+  case: string | null;
+  organisation: keyof typeof org;
+  level: number;
+  created: string;
+  resolved?: string;
+  snoozed?: boolean;
+}
+
+/*
+ * Signals, the period 1 January–30 June 2026 in Amsterdam (weeks from Monday 29 December 2025):
+ * - S1 opened 00:30 on 1 January in Amsterdam (23:30 UTC the day before): in the period, week 2025-12-29;
+ * - S2 opened 23:30 on 31 December in Amsterdam: before the period, still open (level 1);
+ * - S3 opened 23:30 on Sunday 1 March (week 2026-02-23), resolved on Monday 2 March (week 2026-03-02);
+ * - S4 (snoozed, so open) and S5 (about an organisation, no case) opened in the week of 15 June;
+ * - S6 opened 23:59 on 30 June (week 2026-06-29), resolved 00:30 on 1 July: after the period.
+ */
+const SIGNALS: SignalSpec[] = [
+  { key: 'S1', case: 'C1', organisation: 'ggz', level: 0, created: '2025-12-31T23:30:00Z' },
+  { key: 'S2', case: 'C1', organisation: 'politie', level: 1, created: '2025-12-31T22:30:00Z' },
+  { key: 'S3', case: 'C2', organisation: 'politie', level: 2, created: '2026-03-01T22:30:00Z', resolved: '2026-03-02T10:00:00Z' },
+  { key: 'S4', case: 'C3', organisation: 'ggz', level: 2, created: '2026-06-15T10:00:00Z', snoozed: true },
+  { key: 'S5', case: null, organisation: 'politie', level: 3, created: '2026-06-16T10:00:00Z' },
+  { key: 'S6', case: 'C8', organisation: 'mitros', level: 0, created: '2026-06-30T21:59:00Z', resolved: '2026-06-30T22:30:00Z' },
 ];
 
 function actorFor(row: { id: string; email: string; name: string; role: UserRole; organisationId: string }): Actor {
@@ -198,6 +227,23 @@ beforeAll(async () => {
       completedAt: a.completed ? new Date(a.completed) : null,
       createdByUserId: regisseur,
       createdAt: new Date('2025-06-01T10:00:00Z'),
+    });
+  }
+  for (const g of SIGNALS) {
+    await db.insert(signals).values({
+      key: `test:${g.key}`,
+      rule: 'test',
+      subjectType: g.case ? 'case' : 'organisation',
+      subjectId: g.case ? caseIds.get(g.case)! : org[g.organisation],
+      caseId: g.case ? caseIds.get(g.case)! : null,
+      organisationId: org[g.organisation],
+      since: new Date(g.created),
+      message: `Signaal ${g.key}`,
+      status: g.resolved ? 'resolved' : g.snoozed ? 'snoozed' : 'open',
+      level: g.level,
+      levelSince: new Date(g.created),
+      resolvedAt: g.resolved ? new Date(g.resolved) : null,
+      createdAt: new Date(g.created),
     });
   }
 });
@@ -383,6 +429,61 @@ describe('the dashboard figures (hand-computed)', () => {
       { entity: 'dashboard', outcome: 'denied' },
       { entity: 'dashboard', outcome: 'denied' },
     ]);
+  });
+});
+
+describe('the signal figures (hand-computed)', () => {
+  const figuresFor = async (filters: { type?: TargetGroup; municipality?: string; organisation?: string }) => {
+    const { signals: figures } = await getDashboard(actor.manager, { ...PERIOD, ...filters }, { now: NOW, signals: signalFigures });
+    return {
+      open: figures!.openByLevel.map((l) => l.count),
+      weeks: figures!.weekly.length,
+      active: figures!.weekly.filter((w) => w.opened || w.resolved),
+    };
+  };
+
+  it('counts the open signals per level and, per week in Amsterdam, those opened and resolved in the period', async () => {
+    expect(await figuresFor({})).toEqual({
+      open: [1, 1, 1, 1], // S1, S2, S4, S5
+      weeks: 27,
+      active: [
+        { weekStart: '2025-12-29', opened: 1, resolved: 0 },
+        { weekStart: '2026-02-23', opened: 1, resolved: 0 },
+        { weekStart: '2026-03-02', opened: 0, resolved: 1 },
+        { weekStart: '2026-06-15', opened: 2, resolved: 0 },
+        { weekStart: '2026-06-29', opened: 1, resolved: 0 },
+      ],
+    });
+  });
+
+  it('narrows to a target group or a municipality through the case, and to an organisation', async () => {
+    // huiselijk_geweld: S1, S2, S4; GM0344: S1, S2, S3; Politie: S2, S3, S5.
+    expect(await figuresFor({ type: 'huiselijk_geweld' })).toEqual({
+      open: [1, 1, 1, 0],
+      weeks: 27,
+      active: [
+        { weekStart: '2025-12-29', opened: 1, resolved: 0 },
+        { weekStart: '2026-06-15', opened: 1, resolved: 0 },
+      ],
+    });
+    expect(await figuresFor({ municipality: 'GM0344' })).toEqual({
+      open: [1, 1, 0, 0],
+      weeks: 27,
+      active: [
+        { weekStart: '2025-12-29', opened: 1, resolved: 0 },
+        { weekStart: '2026-02-23', opened: 1, resolved: 0 },
+        { weekStart: '2026-03-02', opened: 0, resolved: 1 },
+      ],
+    });
+    expect(await figuresFor({ organisation: org.politie })).toEqual({
+      open: [0, 1, 0, 1],
+      weeks: 27,
+      active: [
+        { weekStart: '2026-02-23', opened: 1, resolved: 0 },
+        { weekStart: '2026-03-02', opened: 0, resolved: 1 },
+        { weekStart: '2026-06-15', opened: 1, resolved: 0 },
+      ],
+    });
   });
 });
 

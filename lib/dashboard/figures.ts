@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { agreementFacts, caseFacts, casePartnerFacts, municipalities, organisations, settings } from '@/db/schema';
+import { queryRows } from '@/db/query';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
@@ -80,8 +81,15 @@ export interface DashboardOptions {
 const ACTIVE = ['actief', 'monitoring'] as const;
 const OPEN = ['open', 'in_uitvoering'] as const;
 
-const count = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 const nullableNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/*
+ * Speed at national scale (hundreds of thousands of cases, millions of agreements): each figure reads
+ * only the index range it is about (active cases by status, referrals by created_at, the medians by
+ * triaged_at / closed_at, open agreements by owner), never every row with a FILTER per figure; and
+ * case_facts is joined only when a target-group or municipality filter needs it. The indexes are named
+ * where they are relied on; lib/bench/floor-queries.ts holds the same SQL on the base tables.
+ */
 
 /** The period as instants: from the start of `from` to the end of `to`, in the house's time zone. */
 function within(column: AnyPgColumn, scope: DashboardScope): SQL {
@@ -101,99 +109,156 @@ function caseFilters(scope: DashboardScope): SQL[] {
   return where;
 }
 
-/** Filters on agreement_facts joined to case_facts: the case filters, and the owner for a partner. */
-function agreementFilters(scope: DashboardScope): SQL[] {
-  const where: SQL[] = [];
-  if (scope.type) where.push(eq(caseFacts.targetGroup, scope.type));
-  if (scope.municipality) where.push(eq(caseFacts.municipalityCode, scope.municipality));
-  if (scope.organisation) where.push(eq(agreementFacts.ownerOrganisationId, scope.organisation));
-  return where;
+/** The cases of the scope that meet `condition`, as the FROM part of a subquery. */
+function casesWhere(scope: DashboardScope, condition: SQL): SQL {
+  return sql`from ${caseFacts} where ${and(condition, ...caseFilters(scope))}`;
 }
 
 async function caseFigures(tx: Tx, scope: DashboardScope) {
-  const days = (to: AnyPgColumn) =>
-    sql`extract(epoch from (${to} - ${caseFacts.createdAt}))::float8 / 86400`;
-  const median = (to: AnyPgColumn, extra?: SQL) =>
-    sql<number | null>`round((percentile_cont(0.5) within group (order by ${days(to)})
-      filter (where ${within(to, scope)}${extra ? sql` and ${extra}` : sql``}))::numeric, 1)`.mapWith(nullableNumber);
-  const [row] = await tx
-    .select({
-      activeCases: count(inArray(caseFacts.status, ACTIVE)),
-      newReferrals: count(within(caseFacts.createdAt, scope)),
-      medianDaysToTriage: median(caseFacts.triagedAt),
-      medianDaysToClosure: median(caseFacts.closedAt, eq(caseFacts.status, 'afgesloten')),
-    })
-    .from(caseFacts)
-    .where(and(...caseFilters(scope)));
-  return row!;
+  const median = (to: AnyPgColumn, condition: SQL) =>
+    sql`(select round((percentile_cont(0.5) within group (order by date_part('epoch', ${to} - ${caseFacts.createdAt}) / 86400))::numeric, 1)
+      ${casesWhere(scope, condition)})`;
+  // Four scalar subqueries, so that each reads its own index range: by status, created_at, triaged_at
+  // and closed_at (cases_*_facts_idx, which also carry the filter columns).
+  const [row] = await queryRows<{ active: number; referrals: number; triage: string | null; closure: string | null }>(
+    tx,
+    sql`select
+      (select count(*)::int ${casesWhere(scope, inArray(caseFacts.status, ACTIVE))}) as active,
+      (select count(*)::int ${casesWhere(scope, within(caseFacts.createdAt, scope))}) as referrals,
+      ${median(caseFacts.triagedAt, within(caseFacts.triagedAt, scope))} as triage,
+      ${median(caseFacts.closedAt, sql`${within(caseFacts.closedAt, scope)} and ${caseFacts.status} = 'afgesloten'`)} as closure`,
+  );
+  return {
+    activeCases: row!.active,
+    newReferrals: row!.referrals,
+    medianDaysToTriage: nullableNumber(row!.triage),
+    medianDaysToClosure: nullableNumber(row!.closure),
+  };
 }
 
-/** Per partner organisation and in total (one query: grouping sets). */
-async function agreementFigures(tx: Tx, scope: DashboardScope) {
+/*
+ * Per owner organisation: open, overdue (with the sum of their days past due), due in the period (the
+ * base of the share) and done on time. Columns: organisation_id, name, short_name, open, overdue,
+ * days_overdue, due, on_time; only organisations with an agreement that is open or due in the period.
+ */
+function perOwner(scope: DashboardScope): SQL {
+  return scope.type || scope.municipality ? perOwnerOfCases(scope) : perOwnerByIndex(scope);
+}
+
+/**
+ * Without a case filter: per organisation, each count over its own index range. The due ones are
+ * counted as the sum of their parts: open ones past their due date (agreements_owner_open_due_idx), done
+ * ones on time and late (agreements_owner_on_time_idx, agreements_owner_late_idx: partial indexes whose
+ * predicates are these conditions, so no completion date is converted per row), and the ones ended
+ * unfinished past their due date (agreements_owner_unfinished_idx).
+ */
+function perOwnerByIndex(scope: DashboardScope): SQL {
+  const today = sql`${scope.today}::date`;
+  const inPeriod = sql`g.due_date between ${scope.from}::date and ${scope.to}::date`;
+  const agreementsOf = (condition: SQL) => sql`from ${agreementFacts} g where g.owner_organisation_id = o.id and ${condition}`;
+  const onTime = sql`(g.completed_at at time zone 'Europe/Amsterdam')::date <= g.due_date`;
+  const open = sql`select count(*) as open, count(*) filter (where g.due_date < ${today}) as overdue,
+      sum(${today} - g.due_date) filter (where g.due_date < ${today}) as days_overdue,
+      count(*) filter (where g.due_date < ${today} and ${inPeriod}) as due
+    ${agreementsOf(sql`g.status in ('open', 'in_uitvoering')`)}`;
+  const count = (condition: SQL) => sql`select count(*) as n ${agreementsOf(sql`${inPeriod} and ${condition}`)}`;
+  const onTimeDone = count(sql`g.status = 'gereed' and ${onTime}`);
+  const lateDone = count(sql`g.status = 'gereed' and (${onTime}) is not true`);
+  const unfinished = count(sql`g.due_date < ${today} and g.status not in ('open', 'in_uitvoering', 'gereed', 'vervallen')`);
+  // Listed too when all its agreements in the period were cancelled. Every status (enum_range), so that
+  // agreements_owner_status_due_idx is probed once per status instead of read through.
+  const anyInPeriod = sql`exists (select 1 ${agreementsOf(sql`g.status = any(enum_range(null::agreement_status)) and ${inPeriod}`)})`;
+  return sql`select o.id as organisation_id, o.name, o.short_name, op.open, op.overdue, op.days_overdue,
+      op.due + ot.n + lt.n + un.n as due, ot.n as on_time
+    from ${organisations} o cross join lateral (${open}) op cross join lateral (${onTimeDone}) ot
+      cross join lateral (${lateDone}) lt cross join lateral (${unfinished}) un
+    where (op.open > 0 or ${anyInPeriod})${scope.organisation ? sql` and o.id = ${scope.organisation}` : sql``}`;
+}
+
+/**
+ * With a case filter: the agreements of the scope's cases, in one pass (for a municipality led by its
+ * cases, through agreements_case_facts_idx).
+ */
+function perOwnerOfCases(scope: DashboardScope): SQL {
   const today = sql`${scope.today}::date`;
   const open = inArray(agreementFacts.status, OPEN);
   const overdue = sql`(${open} and ${agreementFacts.dueDate} < ${today})`;
-  const due = sql`(${agreementFacts.dueDate} between ${scope.from}::date and ${scope.to}::date
-    and ${agreementFacts.status} <> 'vervallen'
+  const inPeriod = sql`${agreementFacts.dueDate} between ${scope.from}::date and ${scope.to}::date`;
+  const due = sql`(${inPeriod} and ${agreementFacts.status} <> 'vervallen'
     and (${agreementFacts.dueDate} < ${today} or ${agreementFacts.status} = 'gereed'))`;
   const onTime = sql`(${due} and ${agreementFacts.status} = 'gereed'
     and (${agreementFacts.completedAt} at time zone 'Europe/Amsterdam')::date <= ${agreementFacts.dueDate})`;
-  const overdueCount = sql`count(*) filter (where ${overdue})`;
-  const averageDaysOverdue = sql`avg(${today} - ${agreementFacts.dueDate}) filter (where ${overdue})`;
-  const onTimePercent = sql`round(100.0 * count(*) filter (where ${onTime}) / nullif(count(*) filter (where ${due}), 0))`;
-  return tx
-    .select({
-      total: sql<boolean>`grouping(${organisations.id}) = 1`.mapWith(Boolean),
-      organisationId: organisations.id,
-      name: organisations.name,
-      shortName: organisations.shortName,
-      open: count(open),
-      overdue: count(overdue),
-      agreementsDue: count(due),
-      agreementsOnTime: count(onTime),
-      onTimePercent: sql<number | null>`${onTimePercent}::int`.mapWith(nullableNumber),
-      averageDaysOverdue: sql<number | null>`round(${averageDaysOverdue}, 1)`.mapWith(nullableNumber),
-    })
-    .from(agreementFacts)
-    .innerJoin(caseFacts, eq(caseFacts.id, agreementFacts.caseId))
-    .innerJoin(organisations, eq(organisations.id, agreementFacts.ownerOrganisationId))
-    // Only agreements that say something about now or the period; old finished ones would add zero rows.
-    .where(and(or(open, sql`${agreementFacts.dueDate} between ${scope.from}::date and ${scope.to}::date`), ...agreementFilters(scope)))
-    .groupBy(sql`grouping sets ((${organisations.id}, ${organisations.name}, ${organisations.shortName}), ())`)
-    .orderBy(
-      sql`grouping(${organisations.id})`,
-      desc(sql`${overdueCount}`),
-      sql`${averageDaysOverdue} desc nulls last`,
-      sql`${onTimePercent} asc nulls last`,
-      desc(sql`count(*) filter (where ${open})`),
-      asc(organisations.name),
-    );
+  // Only agreements that say something about now or the period; old finished ones would add zero rows.
+  const where: SQL[] = [sql`(${open} or ${inPeriod})`];
+  if (scope.type) where.push(eq(caseFacts.targetGroup, scope.type));
+  if (scope.municipality) where.push(eq(caseFacts.municipalityCode, scope.municipality));
+  if (scope.organisation) where.push(eq(agreementFacts.ownerOrganisationId, scope.organisation));
+  return sql`select ${organisations.id} as organisation_id, ${organisations.name} as name, ${organisations.shortName} as short_name,
+      count(*) filter (where ${open}) as open, count(*) filter (where ${overdue}) as overdue,
+      sum(${today} - ${agreementFacts.dueDate}) filter (where ${overdue}) as days_overdue,
+      count(*) filter (where ${due}) as due, count(*) filter (where ${onTime}) as on_time
+    from ${agreementFacts} join ${caseFacts} on ${caseFacts.id} = ${agreementFacts.caseId}
+      join ${organisations} on ${organisations.id} = ${agreementFacts.ownerOrganisationId}
+    where ${and(...where)}
+    group by ${organisations.id}`;
 }
 
+interface AgreementRow extends Omit<PartnerRow, 'organisationId' | 'name' | 'shortName'> {
+  total: boolean;
+  organisationId: string | null;
+  name: string | null;
+  shortName: string | null;
+}
+
+/** Per partner organisation and in total (grouping sets), worst stagnation first. */
+async function agreementFigures(tx: Tx, scope: DashboardScope): Promise<AgreementRow[]> {
+  const overdue = sql`sum(p.overdue)`;
+  const averageDaysOverdue = sql`sum(p.days_overdue) / nullif(${overdue}, 0)`;
+  const onTimePercent = sql`round(100.0 * sum(p.on_time) / nullif(sum(p.due), 0))`;
+  const rows = await queryRows<Record<string, string | number | boolean | null>>(
+    tx,
+    sql`select grouping(p.organisation_id) = 1 as total, p.organisation_id, p.name, p.short_name,
+        coalesce(sum(p.open), 0)::int as open, coalesce(${overdue}, 0)::int as overdue,
+        coalesce(sum(p.due), 0)::int as due, coalesce(sum(p.on_time), 0)::int as on_time,
+        ${onTimePercent}::int as on_time_percent, round(${averageDaysOverdue}, 1) as average_days_overdue
+      from (${perOwner(scope)}) p
+      group by grouping sets ((p.organisation_id, p.name, p.short_name), ())
+      order by grouping(p.organisation_id), ${overdue} desc, ${averageDaysOverdue} desc nulls last,
+        ${onTimePercent} asc nulls last, sum(p.open) desc, p.name asc`,
+  );
+  return rows.map((row) => ({
+    total: Boolean(row.total),
+    organisationId: row.organisation_id as string | null,
+    name: row.name as string | null,
+    shortName: row.short_name as string | null,
+    open: Number(row.open),
+    overdue: Number(row.overdue),
+    agreementsDue: Number(row.due),
+    agreementsOnTime: Number(row.on_time),
+    onTimePercent: nullableNumber(row.on_time_percent),
+    averageDaysOverdue: nullableNumber(row.average_days_overdue),
+  }));
+}
+
+/**
+ * Active cases and referrals per municipality: only the cases that are active (cases_status_facts_idx)
+ * or new in the period (cases_created_facts_idx) are read, each set counted per municipality.
+ */
 async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<MunicipalityRow[]> {
-  const active = sql`count(${caseFacts.id}) filter (where ${inArray(caseFacts.status, ACTIVE)})`;
-  const referrals = sql`count(${caseFacts.id}) filter (where ${within(caseFacts.createdAt, scope)})`;
   const region = sql`(select ${settings.value} ->> 'safetyRegionCode' from ${settings} where ${settings.key} = 'house')`;
-  return tx
-    .select({
-      code: municipalities.code,
-      name: municipalities.name,
-      activeCases: sql<number>`${active}`.mapWith(Number),
-      newReferrals: sql<number>`${referrals}`.mapWith(Number),
-    })
-    .from(municipalities)
-    .leftJoin(caseFacts, and(eq(caseFacts.municipalityCode, municipalities.code), ...caseFilters(scope)))
-    .where(
-      and(
-        or(
-          and(eq(municipalities.safetyRegionCode, region), eq(municipalities.active, true)),
-          sql`exists (select 1 from ${caseFacts} as others where others.municipality_code = ${municipalities.code})`,
-        ),
-        scope.municipality ? eq(municipalities.code, scope.municipality) : undefined,
-      ),
-    )
-    .groupBy(municipalities.code, municipalities.name)
-    .orderBy(desc(active), desc(referrals), asc(municipalities.name));
+  const perMunicipality = (condition: SQL) =>
+    sql`select ${caseFacts.municipalityCode}, count(*) as n ${casesWhere(scope, condition)} group by 1`;
+  return queryRows<MunicipalityRow>(
+    tx,
+    sql`select m.code, m.name, coalesce(a.n, 0)::int as "activeCases", coalesce(r.n, 0)::int as "newReferrals"
+      from ${municipalities} m
+        left join (${perMunicipality(inArray(caseFacts.status, ACTIVE))}) a on a.municipality_code = m.code
+        left join (${perMunicipality(within(caseFacts.createdAt, scope))}) r on r.municipality_code = m.code
+      where ((m.safety_region_code = ${region} and m.active)
+          or exists (select 1 from ${caseFacts} as others where others.municipality_code = m.code))
+        ${scope.municipality ? sql`and m.code = ${scope.municipality}` : sql``}
+      order by 3 desc, 4 desc, m.name`,
+  );
 }
 
 /** Managers and regisseurs only; anyone else is refused (and the attempt is logged). */
