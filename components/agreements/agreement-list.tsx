@@ -1,20 +1,22 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
-import { useId, useRef, useState } from 'react';
-import { daysOverdue } from '@/lib/agreements/dates';
-import { AgreementStatusBadge, BlockedBadge, OverdueBadge } from './agreement-badges';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { AgreementCardView, AgreementListView, type Kind } from './agreement-card';
 import { ApiError, isRetryable, requestJson } from './api-client';
 import { HistoryList } from './history-list';
+import { AgreementsQueryProvider } from './query-provider';
 import type { AgreementItem, HistoryEntry, HistoryResponse } from './types';
 
-type Kind = 'voortgang' | 'gereed' | 'geblokkeerd';
-const KINDS: Kind[] = ['voortgang', 'gereed', 'geblokkeerd'];
-const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
 const LIST_ROOT = 'agreements';
 const historyKey = (id: string): QueryKey => ['agreement-history', id];
+
+/** What brought the island in: the button pressed on the server-rendered list, which it carries out. */
+export interface Intent {
+  agreementId: string;
+  action: Kind | 'history';
+}
 
 export interface AgreementListProps {
   initialItems: AgreementItem[];
@@ -28,39 +30,54 @@ export interface AgreementListProps {
   emptyText: string;
 }
 
+/**
+ * Loaded by AgreementListShell when someone first acts on the list. `refetch`: the connection came back
+ * after the first paint's items went stale, where React Query would have refetched them had it been there.
+ */
+export function AgreementListIsland({ intent, refetch, ...props }: AgreementListProps & { intent?: Intent; refetch?: boolean }) {
+  return (
+    <AgreementsQueryProvider>
+      <AgreementList {...props} intent={intent} refetch={refetch} />
+    </AgreementsQueryProvider>
+  );
+}
+
 /** The agreement list: kept fresh with React Query, changed with optimistic updates. */
-export function AgreementList({ initialItems, search, today, mode, currentUserId, emptyText }: AgreementListProps) {
-  const t = useTranslations('agreements');
+function AgreementList({
+  initialItems,
+  search,
+  today,
+  mode,
+  currentUserId,
+  emptyText,
+  intent,
+  refetch,
+}: AgreementListProps & { intent?: Intent; refetch?: boolean }) {
+  // Carried out once: a card that comes back later (after a filter change, say) does not reopen its form.
+  const [pending, setPending] = useState(intent);
+  const intentDone = useCallback(() => setPending(undefined), []);
   const listKey: QueryKey = [LIST_ROOT, search];
   const { data: items = [], isFetching } = useQuery({
     queryKey: listKey,
     queryFn: async () => (await requestJson<{ items: AgreementItem[] }>(`/api/v1/agreements${search ? `?${search}` : ''}`)).items,
     initialData: initialItems,
+    refetchOnMount: refetch ? 'always' : true,
   });
-  const overdue = items.filter((a) => a.overdue).length;
 
   return (
-    <div>
-      <p className="mb-3 flex items-center gap-2 text-sm text-muted" aria-live="polite">
-        <span>
-          {t('count', { total: items.length })}
-          {overdue > 0 ? <> · <span className="font-semibold text-danger">{t('countOverdue', { overdue })}</span></> : null}
-        </span>
-        {isFetching ? <span className="text-xs">{t('refreshing')}</span> : null}
-      </p>
-      {items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-line bg-white px-6 py-12 text-center">
-          <h2 className="text-base font-semibold text-ink">{t('emptyTitle')}</h2>
-          <p className="mx-auto mt-2 max-w-prose text-sm text-muted">{emptyText}</p>
-        </div>
-      ) : (
-        <ul className="space-y-3" data-testid="agreement-list">
-          {items.map((item) => (
-            <AgreementCard key={item.id} item={item} today={today} mode={mode} currentUserId={currentUserId} />
-          ))}
-        </ul>
-      )}
-    </div>
+    <AgreementListView items={items} emptyText={emptyText} refreshing={isFetching}>
+      {items.map((item) => (
+        <AgreementCard
+          key={item.id}
+          item={item}
+          today={today}
+          mode={mode}
+          currentUserId={currentUserId}
+          initial={pending?.agreementId === item.id ? pending.action : undefined}
+          onInitialDone={intentDone}
+        />
+      ))}
+    </AgreementListView>
   );
 }
 
@@ -79,15 +96,35 @@ function optimistic(item: AgreementItem, { kind, note }: Variables, now: string)
   return next;
 }
 
-function AgreementCard({ item, today, mode, currentUserId }: { item: AgreementItem; today: string; mode: 'partner' | 'house'; currentUserId: string }) {
+function AgreementCard({
+  item,
+  today,
+  mode,
+  currentUserId,
+  initial,
+  onInitialDone,
+}: {
+  item: AgreementItem;
+  today: string;
+  mode: 'partner' | 'house';
+  currentUserId: string;
+  initial?: Intent['action'];
+  onInitialDone: () => void;
+}) {
   const t = useTranslations('agreements');
-  const format = useFormatter();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<Kind | null>(null);
-  const [showHistory, setShowHistory] = useState(false);
+  const [form, setForm] = useState<Kind | null>(initial && initial !== 'history' ? initial : null);
+  const [showHistory, setShowHistory] = useState(initial === 'history');
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const titleId = useId();
-  const historyId = useId();
+  const historyButton = useRef<HTMLButtonElement>(null);
+
+  // The server-rendered button that was pressed is gone; its counterpart takes the focus (a note form
+  // takes it itself, through autoFocus).
+  useEffect(() => {
+    if (!initial) return;
+    if (initial === 'history') historyButton.current?.focus();
+    onInitialDone();
+  }, [initial, onInitialDone]);
 
   const mutation = useMutation({
     mutationFn: ({ kind, note, key }: Variables) =>
@@ -140,69 +177,22 @@ function AgreementCard({ item, today, mode, currentUserId }: { item: AgreementIt
       ]),
   });
 
-  const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: 'medium' });
-  const moment = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium', timeStyle: 'short' });
-  const late = item.overdue ? daysOverdue(item.dueDate, today) : 0;
-  const finished = FINISHED.includes(item.status);
-  const canAct = mode === 'partner' && !finished;
-  const blocked = Boolean(item.blockedAt) && !finished;
-
   return (
-    <li
-      aria-labelledby={titleId}
-      data-testid="agreement"
-      className={`rounded-lg border bg-white p-4 shadow-sm ${item.overdue ? 'border-red-300 border-l-4 border-l-danger' : 'border-line'}`}
+    <AgreementCardView
+      item={item}
+      today={today}
+      mode={mode}
+      currentUserId={currentUserId}
+      formOpen={form !== null}
+      showHistory={showHistory}
+      onAction={(kind) => {
+        setNotice(null);
+        setForm(kind);
+      }}
+      onToggleHistory={() => setShowHistory((v) => !v)}
+      historyButtonRef={historyButton}
+      history={showHistory ? <History agreementId={item.id} /> : null}
     >
-      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
-        <div className="min-w-0 flex-1">
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <Link href={`/cases/${item.caseId}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
-              {item.caseNumber}
-            </Link>
-            <AgreementStatusBadge status={item.status} label={t(`statuses.${item.status}`)} />
-            {item.overdue ? <OverdueBadge label={t('overdue', { days: late })} /> : null}
-            {blocked ? <BlockedBadge label={t('blocked')} /> : null}
-            {item.ownerUserId === currentUserId ? <span className="text-xs font-medium text-muted">{t('namedToYou')}</span> : null}
-          </div>
-          <h3 id={titleId} className="mt-1.5 font-medium leading-snug text-ink">
-            {item.description}
-          </h3>
-        </div>
-        <div className="text-right">
-          <div className="text-xs font-semibold uppercase tracking-wide text-muted">{t('due')}</div>
-          <div className={`text-sm ${item.overdue ? 'font-semibold text-danger' : 'font-medium'}`}>{date(item.dueDate)}</div>
-        </div>
-      </div>
-
-      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
-        <div>
-          <dt className="text-xs text-muted">{t('owner')}</dt>
-          <dd>
-            {item.ownerOrganisationName}
-            {item.ownerUserName ? <span className="text-muted"> · {item.ownerUserName}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted">{t('lastProgress')}</dt>
-          <dd data-testid="agreement-last-progress">{item.lastProgressAt ? moment(item.lastProgressAt) : t('noProgress')}</dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted">{t('dueDateMoves')}</dt>
-          <dd>{item.dueDateMoves === 0 ? t('notMoved') : t('moved', { count: item.dueDateMoves })}</dd>
-        </div>
-      </dl>
-
-      {blocked && item.blockedReason ? (
-        <p className="mt-3 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
-          <span className="font-semibold">{t('blockedReason')}:</span> {item.blockedReason}
-        </p>
-      ) : null}
-      {item.status === 'gereed' && item.completionNote ? (
-        <p className="mt-3 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm">
-          <span className="font-semibold">{t('completionNote')}:</span> {item.completionNote}
-        </p>
-      ) : null}
-
       {notice ? (
         <p
           role={notice.tone === 'error' ? 'alert' : 'status'}
@@ -211,7 +201,6 @@ function AgreementCard({ item, today, mode, currentUserId }: { item: AgreementIt
           {notice.text}
         </p>
       ) : null}
-
       {form ? (
         <NoteForm
           kind={form}
@@ -220,44 +209,7 @@ function AgreementCard({ item, today, mode, currentUserId }: { item: AgreementIt
           onSubmit={(note, key) => mutation.mutate({ kind: form, note, key })}
         />
       ) : null}
-
-      <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-line pt-3">
-        {canAct && !form
-          ? KINDS.map((kind) => (
-              <button
-                key={kind}
-                type="button"
-                onClick={() => {
-                  setNotice(null);
-                  setForm(kind);
-                }}
-                className={
-                  kind === 'voortgang'
-                    ? 'rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800'
-                    : 'rounded border border-[#8a96a6] bg-white px-3 py-1.5 text-sm font-semibold text-ink hover:border-brand-600'
-                }
-              >
-                {t(`actions.${kind}`)}
-              </button>
-            ))
-          : null}
-        <button
-          type="button"
-          aria-expanded={showHistory}
-          aria-controls={historyId}
-          onClick={() => setShowHistory((v) => !v)}
-          className="ml-auto inline-flex items-center gap-1 rounded px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
-        >
-          <span aria-hidden="true" className={`inline-block transition-transform ${showHistory ? 'rotate-90' : ''}`}>
-            ▸
-          </span>
-          {t('history')}
-        </button>
-      </div>
-      <div id={historyId} hidden={!showHistory}>
-        {showHistory ? <History agreementId={item.id} /> : null}
-      </div>
-    </li>
+    </AgreementCardView>
   );
 }
 

@@ -6,9 +6,9 @@ import { myAgreementsQuerySchema, type MyAgreementsQuery } from '@/lib/agreement
 import type { Actor } from '@/lib/auth/sessions';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { fieldErrorsOf } from '@/lib/validation/zod';
+import { AgreementCardView, AgreementListView } from './agreement-card';
 import { AgreementFilters } from './agreement-filters';
-import { AgreementList } from './agreement-list';
-import { AgreementsQueryProvider } from './query-provider';
+import { AgreementListShell } from './agreement-list-shell';
 import { asItems, searchOf } from './types';
 
 const VARIANTS = {
@@ -30,21 +30,26 @@ export async function AgreementsOverview({ actor, mode, searchParams }: { actor:
     listAgreements(actor, query),
   ]);
   const filtered = Object.values(query).some((v) => v !== undefined);
+  const list = {
+    initialItems: asItems(items),
+    search: searchOf(query),
+    today: todayInAmsterdam(),
+    mode,
+    currentUserId: actor.userId,
+    emptyText: filtered ? t('emptyFiltered') : tEmpty(variant.section),
+  };
   return (
     <>
       <PageTitle description={t(variant.intro)}>{tNav(variant.section)}</PageTitle>
       <AgreementFilters query={query} path={variant.path} withOwner={mode === 'partner'} />
       <ErrorNotice message={queryError} />
-      <AgreementsQueryProvider>
-        <AgreementList
-          initialItems={asItems(items)}
-          search={searchOf(query)}
-          today={todayInAmsterdam()}
-          mode={mode}
-          currentUserId={actor.userId}
-          emptyText={filtered ? t('emptyFiltered') : tEmpty(variant.section)}
-        />
-      </AgreementsQueryProvider>
+      <AgreementListShell {...list}>
+        <AgreementListView items={list.initialItems} emptyText={list.emptyText}>
+          {list.initialItems.map((item) => (
+            <AgreementCardView key={item.id} item={item} today={list.today} mode={mode} currentUserId={actor.userId} />
+          ))}
+        </AgreementListView>
+      </AgreementListShell>
     </>
   );
 }

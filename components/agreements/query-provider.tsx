@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { LIST_STALE_MS } from './types';
 
 /** React Query for the pages that need it (the agreement lists), not for the whole app. */
 export function AgreementsQueryProvider({ children }: { children: React.ReactNode }) {
@@ -9,7 +10,7 @@ export function AgreementsQueryProvider({ children }: { children: React.ReactNod
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
+          queries: { staleTime: LIST_STALE_MS, refetchOnWindowFocus: false, retry: 1 },
         },
       }),
   );

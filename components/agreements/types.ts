@@ -1,6 +1,9 @@
 import type { agreementHistory, AgreementRow } from '@/lib/agreements/list-agreements';
 import type { Json } from '@/lib/http/json';
 
+/** How long React Query counts the list as fresh (also the first paint's items, for AgreementListShell). */
+export const LIST_STALE_MS = 30_000;
+
 /** One agreement as the list API answers it (GET /api/v1/agreements). */
 export type AgreementItem = Json<AgreementRow>;
 
