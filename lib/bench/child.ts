@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** A server the bench started: its output (for errors), its memory, and a clean stop. */
 export interface Child {
@@ -20,9 +21,19 @@ function readKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   }
 }
 
+/**
+ * The node flags of `npm start` (package.json), so that the bench measures the server as it runs in
+ * production, heap limit included.
+ */
+export function startScriptNodeArgs(): string[] {
+  const start: string = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(1).filter((word) => word.startsWith('--max-old-space-size=') || word.startsWith('--max-semi-space-size='));
+}
+
 /** Starts `node --import tsx <script>` with the environment given; nothing is inherited but PATH and HOME. */
-export function startChild(script: string, env: Record<string, string | undefined>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startChild(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Child {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

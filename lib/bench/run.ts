@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EndpointName } from './endpoint-names';
 import { endpointSpecs, type EndpointSpec } from './app-requests';
-import { startChild, waitUntilReady } from './child';
+import { startChild, startScriptNodeArgs, waitUntilReady } from './child';
 import { liftSearchLimit, loadFixtures, restoreSearchLimit, type BenchRole, type Fixtures } from './fixtures';
 import { floorStatements } from './floor-queries';
 import { runHttpLoad } from './http-load';
@@ -74,7 +74,7 @@ async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: Be
     SCHEDULER: 'off',
     DEMO_DATA: 'off',
     SHUTDOWN_DRAIN_MS: '0',
-  });
+  }, startScriptNodeArgs());
   const measurements: Measurement[] = [];
   try {
     await waitUntilReady(server, `${base}/api/ready`);
