@@ -250,7 +250,11 @@ export const caseEvents = pgTable(
       .references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.at),
+    // The sweep reads the pauses of the open cases.
+    index('case_events_pause_idx').on(t.caseId, t.at).where(sql`${t.kind} in ('pause', 'resume')`),
+  ],
 );
 
 /** A partner organisation convened to a case; only while ended_at is null do its people see the case. */
@@ -661,6 +665,8 @@ export const signals = pgTable(
     // The dashboard: open signals per level, opened and resolved per week.
     index('signals_open_level_idx').on(t.level).where(sql`${t.status} <> 'resolved'`),
     index('signals_created_idx').on(t.createdAt),
+    // The sweep does not raise again what a regisseur resolved by hand for the same cause.
+    index('signals_manually_resolved_key_idx').on(t.key, t.since).where(sql`${t.status} = 'resolved' and not ${t.autoResolved}`),
     index('signals_resolved_idx').on(t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
     index('signals_org_idx').on(t.organisationId),
   ],

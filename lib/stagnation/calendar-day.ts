@@ -56,8 +56,24 @@ function assertValidDate(date: Date): void {
   if (Number.isNaN(date.getTime())) throw new RangeError('Ongeldige datum.');
 }
 
+// A sweep reads the same few hundred days a million times over: each is parsed and written out once.
+const MEMO_LIMIT = 100_000;
+const dayNumberByIso = new Map<IsoDay, number>();
+const isoByDayNumber = new Map<number, IsoDay>();
+const dutchByDayNumber = new Map<number, string>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Days since 1970-01-01 of an ISO day; rejects impossible dates such as 2026-02-30. */
 export function dayNumberOfIso(day: IsoDay): number {
+  return dayNumberByIso.get(day) ?? remember(dayNumberByIso, day, parseIsoDay(day));
+}
+
+function parseIsoDay(day: IsoDay): number {
   const match = ISO_DAY.exec(day);
   if (!match) throw new RangeError(`Ongeldige datum "${day}": verwacht JJJJ-MM-DD.`);
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -78,7 +94,7 @@ export function dayNumber(input: DayInput): number {
 }
 
 export function isoDayOf(dayNum: number): IsoDay {
-  return new Date(dayNum * MS_PER_DAY).toISOString().slice(0, 10);
+  return isoByDayNumber.get(dayNum) ?? remember(isoByDayNumber, dayNum, new Date(dayNum * MS_PER_DAY).toISOString().slice(0, 10));
 }
 
 /** The Amsterdam calendar day of a moment, e.g. 2026-03-29T22:30:00Z → '2026-03-30'. */
@@ -107,5 +123,6 @@ export function startOfAmsterdamDay(input: DayInput): Date {
 
 /** "12 november 2026": how a date is written in a Dutch sentence. */
 export function formatDutchDay(input: DayInput): string {
-  return dutchLongDate.format(new Date(dayNumber(input) * MS_PER_DAY));
+  const day = dayNumber(input);
+  return dutchByDayNumber.get(day) ?? remember(dutchByDayNumber, day, dutchLongDate.format(new Date(day * MS_PER_DAY)));
 }

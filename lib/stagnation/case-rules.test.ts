@@ -70,6 +70,15 @@ describe('rule: active case without open agreements', () => {
     expect(signal?.since).toEqual(new Date('2026-10-20T12:00:00Z'));
   });
 
+  it('reads closed agreements the snapshot only summarises as if they were listed', () => {
+    const settledAgreements = { count: 1, lastClosedAt: new Date('2026-10-20T12:00:00Z') };
+    const listed = [{ status: 'vervallen' as const, lastProgressAt: new Date('2026-10-05T12:00:00Z') }];
+    const [signal] = fired('case_without_open_agreements', { settledAgreements }, at('2026-11-02'), listed);
+    expect(signal?.message).toBe('Casus is actief maar geen van de 2 afspraken staat nog open of in uitvoering.');
+    expect(signal?.since).toEqual(new Date('2026-10-20T12:00:00Z'));
+    expect(fired('case_without_open_agreements', { settledAgreements }, at('2026-11-02'), [{ status: 'open' }])).toEqual([]);
+  });
+
   it('stays quiet with one agreement in progress, in monitoring, and while the case is paused', () => {
     expect(fired('case_without_open_agreements', {}, at('2026-11-02'), [{ status: 'in_uitvoering' }])).toEqual([]);
     expect(fired('case_without_open_agreements', { status: 'monitoring' }, at('2026-11-02'))).toEqual([]);

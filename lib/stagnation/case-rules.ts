@@ -42,11 +42,17 @@ function idle(c: StagnationCase, agreements: readonly StagnationAgreement[], { c
 /** An active case needs something to be working on; while paused nothing is expected of it. */
 function withoutOpenAgreements(c: StagnationCase, agreements: readonly StagnationAgreement[], { clock }: Context): Signal | null {
   if (c.status !== 'actief' || clock.pausedNow || agreements.some(isRunning)) return null;
-  const since = latest([c.triagedAt ?? c.createdAt, ...agreements.map((a) => a.closedAt ?? a.lastProgressAt ?? a.createdAt)]);
+  const settled = c.settledAgreements;
+  const since = latest([
+    c.triagedAt ?? c.createdAt,
+    settled?.lastClosedAt,
+    ...agreements.map((a) => a.closedAt ?? a.lastProgressAt ?? a.createdAt),
+  ]);
+  const count = agreements.length + (settled?.count ?? 0);
   const message =
-    agreements.length === 0
+    count === 0
       ? 'Casus is actief maar er is nog geen enkele afspraak gemaakt.'
-      : `Casus is actief maar geen van de ${agreements.length} afspraken staat nog open of in uitvoering.`;
+      : `Casus is actief maar geen van de ${count} afspraken staat nog open of in uitvoering.`;
   return signal('case_without_open_agreements', c, since ?? c.createdAt, message);
 }
 

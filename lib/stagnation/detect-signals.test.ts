@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSignals } from './detect-signals';
+import { detectSignals, eachSignal } from './detect-signals';
 import { aCase, anAgreement, at, settings, state } from './testing';
 
 describe('detectSignals: paused clocks', () => {
@@ -85,6 +85,15 @@ describe('detectSignals: determinism', () => {
       'organisation_overdue_agreements:org-politie',
       'referral_unanswered:c2',
     ]);
+  });
+
+  it('answers the same after sweeps at other moments and with other holidays', () => {
+    const input = state(cases, agreements);
+    const first = detectSignals(input, custom, now);
+    detectSignals(input, custom, at('2026-12-01'));
+    detectSignals(input, { ...custom, goodFridayIsHoliday: false, liberationDay: 'never' }, now);
+    expect(detectSignals(input, custom, now)).toEqual(first);
+    expect([...eachSignal(input, custom, now)].sort((x, y) => (x.key < y.key ? -1 : 1))).toEqual(first);
   });
 
   it('does not change its input', () => {

@@ -14,6 +14,14 @@ const CLOSED = new Set(['afgesloten', 'afgewezen']);
  * Closed cases never signal, and their agreements count for nothing, not even for their organisation.
  */
 export function detectSignals(state: StagnationState, settings: StagnationSettings, now: Date): Signal[] {
+  return [...eachSignal(state, settings, now)].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+/**
+ * The same signals as detectSignals, unsorted and one at a time: a house-wide sweep compares them with
+ * what is stored as they come, rather than holding a hundred thousand of them at once.
+ */
+export function* eachSignal(state: StagnationState, settings: StagnationSettings, now: Date): Generator<Signal> {
   const holidays = holidayOptionsOf(settings);
   const agreementsByCase = new Map<string, StagnationAgreement[]>();
   for (const a of state.agreements) {
@@ -22,20 +30,18 @@ export function detectSignals(state: StagnationState, settings: StagnationSettin
     agreementsByCase.set(a.caseId, list);
   }
 
-  const signals: Signal[] = [];
   const overdue: OverdueAgreement[] = [];
   for (const c of state.cases) {
     if (CLOSED.has(c.status)) continue;
     const clock = caseClock(c, now, holidays);
     const agreements = agreementsByCase.get(c.id) ?? [];
-    signals.push(...caseSignals(c, agreements, { clock, settings }));
+    yield* caseSignals(c, agreements, { clock, settings });
     for (const a of agreements) {
-      const found = agreementSignals(a, { clock, settings, holidays });
-      signals.push(...found);
-      const late = found.find((s) => s.rule === 'agreement_overdue');
-      if (late) overdue.push({ organisationId: a.ownerOrganisationId, caseNumber: c.number, since: late.since });
+      for (const found of agreementSignals(a, { clock, settings, holidays })) {
+        if (found.rule === 'agreement_overdue') overdue.push({ organisationId: a.ownerOrganisationId, caseNumber: c.number, since: found.since });
+        yield found;
+      }
     }
   }
-  signals.push(...organisationSignals(overdue, settings));
-  return signals.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  yield* organisationSignals(overdue, settings);
 }

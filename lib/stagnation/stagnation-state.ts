@@ -21,6 +21,12 @@ export type StagnationCase = {
   pauses: readonly CasePause[];
   /** Last meeting, agreement or progress on the case; null when nothing happened since the referral. */
   lastActivityAt: Date | null;
+  /**
+   * The case's agreements that no longer run, when the snapshot leaves them out of `agreements`: how many,
+   * and when the last of them was closed. The sweep does so because they are most of a large house's
+   * agreements and no rule reads them one by one; their progress is then in `lastActivityAt`.
+   */
+  settledAgreements?: { count: number; lastClosedAt: Date | null };
 };
 
 export type StagnationAgreement = {

@@ -56,9 +56,16 @@ function createCalendar(holidays: HolidayOptions): WorkingDayCalendar {
   };
 }
 
+// A sweep asks a million times with the same options: answering that must not build a key each time.
+let last: { goodFriday: boolean; liberationDay: string; calendar: WorkingDayCalendar } | undefined;
+
 export function workingDayCalendar(holidays: HolidayOptions = {}): WorkingDayCalendar {
-  const key = `${holidays.goodFriday ?? true}|${holidays.liberationDay ?? 'every_year'}`;
+  const goodFriday = holidays.goodFriday ?? true;
+  const liberationDay = holidays.liberationDay ?? 'every_year';
+  if (last && last.goodFriday === goodFriday && last.liberationDay === liberationDay) return last.calendar;
+  const key = `${goodFriday}|${liberationDay}`;
   let calendar = calendars.get(key);
   if (!calendar) calendars.set(key, (calendar = createCalendar(holidays)));
+  last = { goodFriday, liberationDay, calendar };
   return calendar;
 }

@@ -18,8 +18,11 @@ export type WorkingDayOptions = CalendarOptions & { pauses?: readonly PausedInte
 
 type DayRange = { from: number; to: number };
 
+const NO_RANGES: readonly DayRange[] = Object.freeze([]);
+
 /** Paused days as sorted, non-overlapping [from, to) ranges of day numbers. */
-function pausedRanges(pauses: readonly PausedInterval[] = []): DayRange[] {
+function pausedRanges(pauses: readonly PausedInterval[] = []): readonly DayRange[] {
+  if (pauses.length === 0) return NO_RANGES;
   const ranges = pauses
     .map((p) => ({ from: dayNumber(p.from), to: p.to === null ? Infinity : dayNumber(p.to) }))
     .filter((r) => r.to > r.from)

@@ -1,0 +1,2 @@
+CREATE INDEX "case_events_pause_idx" ON "case_events" USING btree ("case_id","at") WHERE "case_events"."kind" in ('pause', 'resume');--> statement-breakpoint
+CREATE INDEX "signals_manually_resolved_key_idx" ON "signals" USING btree ("key","since") WHERE "signals"."status" = 'resolved' and not "signals"."auto_resolved";
