@@ -8,7 +8,6 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { assertAllowed, convenedTo } from './access';
 import type { CaseListQuery } from './schemas';
-import { oneByOne } from '@/db/one-by-one';
 
 export const DEFAULT_PAGE_SIZE = 25;
 /**
@@ -83,9 +82,12 @@ export interface CaseListResult {
   capped: boolean;
 }
 
-function cappedCount(tx: Tx, source: Source, where: SQL | undefined, cap: number) {
+/** A first page that is not full holds every match: no count needed (most name searches end there). */
+async function cappedCount(tx: Tx, source: Source, where: SQL | undefined, cap: number, page: { offset: number; size: number; shown: number }) {
+  if (page.offset === 0 && page.shown < page.size) return page.shown;
   const matches = tx.select({ one: sql`1`.as('one') }).from(source).where(where).limit(cap + 1).as('matches');
-  return tx.select({ n: count() }).from(matches);
+  const [row] = await tx.select({ n: count() }).from(matches);
+  return row?.n ?? 0;
 }
 
 export async function listCases(actor: Actor, query: CaseListQuery, { countCap = COUNT_CAP } = {}): Promise<CaseListResult> {
@@ -97,60 +99,54 @@ export async function listCases(actor: Actor, query: CaseListQuery, { countCap =
     let result: CaseListResult;
     if (decision === 'pseudonymised') {
       const where = and(...filters(caseFacts, query, false));
-      const [items, [totalRow]] = await oneByOne([
-        tx
-          .select({
-            id: caseFacts.id,
-            number: caseFacts.number,
-            status: caseFacts.status,
-            targetGroup: caseFacts.targetGroup,
-            municipalityCode: caseFacts.municipalityCode,
-            municipalityName: municipalities.name,
-            regisseurName: regisseur.name,
-            pauseReason: caseFacts.pauseReason,
-            createdAt: caseFacts.createdAt,
-            updatedAt: caseFacts.updatedAt,
-          })
-          .from(caseFacts)
-          .innerJoin(municipalities, eq(municipalities.code, caseFacts.municipalityCode))
-          .leftJoin(regisseur, eq(regisseur.id, caseFacts.regisseurUserId))
-          .where(where)
-          .orderBy(...ordering(caseFacts, query))
-          .limit(pageSize)
-          .offset(offset),
-        cappedCount(tx, caseFacts, where, countCap),
-      ]);
-      result = resultOf(items, totalRow?.n ?? 0);
+      const items = await tx
+        .select({
+          id: caseFacts.id,
+          number: caseFacts.number,
+          status: caseFacts.status,
+          targetGroup: caseFacts.targetGroup,
+          municipalityCode: caseFacts.municipalityCode,
+          municipalityName: municipalities.name,
+          regisseurName: regisseur.name,
+          pauseReason: caseFacts.pauseReason,
+          createdAt: caseFacts.createdAt,
+          updatedAt: caseFacts.updatedAt,
+        })
+        .from(caseFacts)
+        .innerJoin(municipalities, eq(municipalities.code, caseFacts.municipalityCode))
+        .leftJoin(regisseur, eq(regisseur.id, caseFacts.regisseurUserId))
+        .where(where)
+        .orderBy(...ordering(caseFacts, query))
+        .limit(pageSize)
+        .offset(offset);
+      result = resultOf(items, await cappedCount(tx, caseFacts, where, countCap, { offset, size: pageSize, shown: items.length }));
     } else {
       const where = and(
         ...filters(cases, query, true),
         ...(actor.role === 'professional' ? [convenedTo(actor, cases.id)] : []),
       );
-      const [items, [totalRow]] = await oneByOne([
-        tx
-          .select({
-            id: cases.id,
-            number: cases.number,
-            status: cases.status,
-            targetGroup: cases.targetGroup,
-            municipalityCode: cases.municipalityCode,
-            municipalityName: municipalities.name,
-            subjectName: cases.subjectName,
-            regisseurName: regisseur.name,
-            pauseReason: cases.pauseReason,
-            createdAt: cases.createdAt,
-            updatedAt: cases.updatedAt,
-          })
-          .from(cases)
-          .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
-          .leftJoin(regisseur, eq(regisseur.id, cases.regisseurUserId))
-          .where(where)
-          .orderBy(...ordering(cases, query))
-          .limit(pageSize)
-          .offset(offset),
-        cappedCount(tx, cases, where, countCap),
-      ]);
-      result = resultOf(items, totalRow?.n ?? 0);
+      const items = await tx
+        .select({
+          id: cases.id,
+          number: cases.number,
+          status: cases.status,
+          targetGroup: cases.targetGroup,
+          municipalityCode: cases.municipalityCode,
+          municipalityName: municipalities.name,
+          subjectName: cases.subjectName,
+          regisseurName: regisseur.name,
+          pauseReason: cases.pauseReason,
+          createdAt: cases.createdAt,
+          updatedAt: cases.updatedAt,
+        })
+        .from(cases)
+        .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
+        .leftJoin(regisseur, eq(regisseur.id, cases.regisseurUserId))
+        .where(where)
+        .orderBy(...ordering(cases, query))
+        .limit(pageSize)
+        .offset(offset);
+      result = resultOf(items, await cappedCount(tx, cases, where, countCap, { offset, size: pageSize, shown: items.length }));
     }
     const used = Object.entries(query)
       .filter(([key, value]) => value !== undefined && !['page', 'pageSize', 'sort', 'dir'].includes(key))
