@@ -95,6 +95,9 @@ describe('a case from referral to convened partners', () => {
     expect(all.total).toBeGreaterThan(2);
     expect(await listCases(regisseur, {}, { countCap: 2 })).toMatchObject({ total: 2, capped: true });
     expect((await listCases(regisseur, {}, { countCap: all.total })).capped).toBe(false);
+    // A full first page makes the database count, up to the cap.
+    expect(await listCases(regisseur, { pageSize: 5 }, { countCap: 7 })).toMatchObject({ total: 7, capped: true });
+    expect(await listCases(regisseur, { pageSize: 5 }, { countCap: all.total })).toMatchObject({ total: all.total, capped: false });
   });
 
   it('shows the manager the case without name, birth date or free text', async () => {
