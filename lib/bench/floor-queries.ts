@@ -61,8 +61,8 @@ export function floorStatements(endpoint: EndpointName, f: Fixtures, i: number):
       ];
     }
     case 'my-agreements': {
-      // lib/agreements/list-agreements.ts listAgreements, professional, owner=org: the page of open work
-      // (the app reads the ids first, then the rows; here one statement with the same two steps).
+      // lib/agreements/list-agreements.ts listAgreements, professional, owner=org: open work by due date, then
+      // the finished, up to 500 (the app reads each part's ids first, then the rows; here one statement).
       const a = f.accounts.professional;
       return [
         {
@@ -72,9 +72,15 @@ export function floorStatements(endpoint: EndpointName, f: Fixtures, i: number):
                    (g.status in ('open', 'in_uitvoering') and g.due_date < $1) as overdue
                  from agreements g join cases c on c.id = g.case_id join organisations o on o.id = g.owner_organisation_id
                  left join users ou on ou.id = g.owner_user_id
-                 where g.id in (select id from agreements where owner_organisation_id = $2 and status in ('open', 'in_uitvoering')
-                                order by due_date asc, id asc limit 500)
-                 order by g.due_date asc, g.id asc`,
+                 where g.id in ((select id from agreements where owner_organisation_id = $2 and status in ('open', 'in_uitvoering')
+                                 order by due_date asc, id asc limit 500)
+                                union all
+                                (select id from agreements where owner_organisation_id = $2 and status not in ('open', 'in_uitvoering')
+                                 order by due_date desc, id asc limit 500))
+                 order by g.status in ('open', 'in_uitvoering') desc,
+                   case when g.status in ('open', 'in_uitvoering') then g.due_date end asc,
+                   case when g.status not in ('open', 'in_uitvoering') then g.due_date end desc, g.id asc
+                 limit 500`,
           params: [f.dashboard.today, a.organisationId],
         },
       ];
