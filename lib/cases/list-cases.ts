@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { queryTokens } from '@/lib/crypto/search-tokens';
 import { alias } from 'drizzle-orm/pg-core';
 import { caseFacts, casePartnerFacts, casePartners, cases, municipalities, users } from '@/db/schema';
+import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
@@ -10,11 +11,6 @@ import { assertAllowed, convenedTo } from './access';
 import type { CaseListQuery } from './schemas';
 
 export const DEFAULT_PAGE_SIZE = 25;
-/**
- * Counting stops here: an exact count of 140,000 closed cases costs a scan of all of them on every page,
- * and "more than 10,000" tells a regisseur just as well to filter. Pages go as far as the count.
- */
-export const COUNT_CAP = 10_000;
 
 export interface CaseListItem {
   id: string;
@@ -71,83 +67,57 @@ function ordering(source: Source, query: CaseListQuery) {
   return [direction === 'asc' ? asc(column) : desc(column), asc(source.id)];
 }
 
-/**
- * The case list with server-side filters, search, sorting and pagination. Regisseurs see all cases,
- * professionals those their organisation is convened to, managers pseudonymised facts only.
- */
 export interface CaseListResult {
   items: CaseListItem[];
-  /** At most COUNT_CAP; `capped` says there are more. */
+  /** At most the count cap (db/count-up-to.ts); `capped` says there are more. */
   total: number;
   capped: boolean;
 }
 
-/** A first page that is not full holds every match: no count needed (most name searches end there). */
-async function cappedCount(tx: Tx, source: Source, where: SQL | undefined, cap: number, page: { offset: number; size: number; shown: number }) {
-  if (page.offset === 0 && page.shown < page.size) return page.shown;
-  const matches = tx.select({ one: sql`1`.as('one') }).from(source).where(where).limit(cap + 1).as('matches');
-  const [row] = await tx.select({ n: count() }).from(matches);
-  return row?.n ?? 0;
+/** One page of the list: the same columns from cases or, pseudonymised, from case_facts without the name. */
+function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseListQuery, page: { size: number; offset: number }) {
+  const columns = {
+    id: source.id,
+    number: source.number,
+    status: source.status,
+    targetGroup: source.targetGroup,
+    municipalityCode: source.municipalityCode,
+    municipalityName: municipalities.name,
+    ...(source === cases ? { subjectName: cases.subjectName } : {}),
+    regisseurName: regisseur.name,
+    pauseReason: source.pauseReason,
+    createdAt: source.createdAt,
+    updatedAt: source.updatedAt,
+  };
+  return tx
+    .select(columns)
+    .from(source)
+    .innerJoin(municipalities, eq(municipalities.code, source.municipalityCode))
+    .leftJoin(regisseur, eq(regisseur.id, source.regisseurUserId))
+    .where(where)
+    .orderBy(...ordering(source, query))
+    .limit(page.size)
+    .offset(page.offset);
 }
 
+/**
+ * The case list with server-side filters, search, sorting and pagination. Regisseurs see all cases,
+ * professionals those their organisation is convened to, managers pseudonymised facts only.
+ */
 export async function listCases(actor: Actor, query: CaseListQuery, { countCap = COUNT_CAP } = {}): Promise<CaseListResult> {
-  const resultOf = (items: CaseListItem[], n: number): CaseListResult => ({ items, total: Math.min(n, countCap), capped: n > countCap });
   const decision = await assertAllowed(actor, 'case.list');
-  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  const offset = ((query.page ?? 1) - 1) * pageSize;
+  const pseudonymised = decision === 'pseudonymised';
+  const source: Source = pseudonymised ? caseFacts : cases;
+  const page = { size: query.pageSize ?? DEFAULT_PAGE_SIZE, offset: ((query.page ?? 1) - 1) * (query.pageSize ?? DEFAULT_PAGE_SIZE) };
   return asUser(actor.userId, async (tx) => {
-    let result: CaseListResult;
-    if (decision === 'pseudonymised') {
-      const where = and(...filters(caseFacts, query, false));
-      const items = await tx
-        .select({
-          id: caseFacts.id,
-          number: caseFacts.number,
-          status: caseFacts.status,
-          targetGroup: caseFacts.targetGroup,
-          municipalityCode: caseFacts.municipalityCode,
-          municipalityName: municipalities.name,
-          regisseurName: regisseur.name,
-          pauseReason: caseFacts.pauseReason,
-          createdAt: caseFacts.createdAt,
-          updatedAt: caseFacts.updatedAt,
-        })
-        .from(caseFacts)
-        .innerJoin(municipalities, eq(municipalities.code, caseFacts.municipalityCode))
-        .leftJoin(regisseur, eq(regisseur.id, caseFacts.regisseurUserId))
-        .where(where)
-        .orderBy(...ordering(caseFacts, query))
-        .limit(pageSize)
-        .offset(offset);
-      result = resultOf(items, await cappedCount(tx, caseFacts, where, countCap, { offset, size: pageSize, shown: items.length }));
-    } else {
-      const where = and(
-        ...filters(cases, query, true),
-        ...(actor.role === 'professional' ? [convenedTo(actor, cases.id)] : []),
-      );
-      const items = await tx
-        .select({
-          id: cases.id,
-          number: cases.number,
-          status: cases.status,
-          targetGroup: cases.targetGroup,
-          municipalityCode: cases.municipalityCode,
-          municipalityName: municipalities.name,
-          subjectName: cases.subjectName,
-          regisseurName: regisseur.name,
-          pauseReason: cases.pauseReason,
-          createdAt: cases.createdAt,
-          updatedAt: cases.updatedAt,
-        })
-        .from(cases)
-        .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
-        .leftJoin(regisseur, eq(regisseur.id, cases.regisseurUserId))
-        .where(where)
-        .orderBy(...ordering(cases, query))
-        .limit(pageSize)
-        .offset(offset);
-      result = resultOf(items, await cappedCount(tx, cases, where, countCap, { offset, size: pageSize, shown: items.length }));
-    }
+    const where = and(
+      ...filters(source, query, !pseudonymised),
+      ...(actor.role === 'professional' ? [convenedTo(actor, cases.id)] : []),
+    );
+    const items: CaseListItem[] = await selectPage(tx, source, where, query, page);
+    // A first page that is not full holds every match: no count needed (most name searches end there).
+    const n = page.offset === 0 && items.length < page.size ? items.length : await countUpTo(tx, source, where, countCap);
+    const result: CaseListResult = { items, total: Math.min(n, countCap), capped: n > countCap };
     const used = Object.entries(query)
       .filter(([key, value]) => value !== undefined && !['page', 'pageSize', 'sort', 'dir'].includes(key))
       .map(([key]) => key);

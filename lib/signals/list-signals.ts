@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { agreements, caseFacts, municipalities, organisations, signalEscalations, signals, users } from '@/db/schema';
+import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
@@ -113,15 +114,6 @@ async function selectSignals(tx: Tx, actor: Actor, where: SQL | undefined, limit
   return ids.length === 0 ? [] : selectRows(tx, actor, inArray(signals.id, ids), order);
 }
 
-/** Counting stops here, as in the case list: "more than 10,000" says enough, and counting all costs a scan. */
-export const SIGNAL_COUNT_CAP = 10_000;
-
-async function cappedCount(tx: Tx, where: SQL | undefined): Promise<number> {
-  const matches = tx.select({ one: sql`1`.as('one') }).from(signals).where(where).limit(SIGNAL_COUNT_CAP + 1).as('matches');
-  const [row] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(matches);
-  return row?.n ?? 0;
-}
-
 function toItem(row: Row): SignalItem {
   return {
     ...row,
@@ -154,8 +146,8 @@ export async function listSignals(
   await assertSignalReader(actor, 'signal.list');
   return asUser(actor.userId, async (tx) => {
     const rows = await selectSignals(tx, actor, conditions(query), limit);
-    const n = rows.length < limit ? rows.length : await cappedCount(tx, conditions(query));
-    return { items: rows.map(toItem), total: Math.min(n, SIGNAL_COUNT_CAP), capped: n > SIGNAL_COUNT_CAP };
+    const n = rows.length < limit ? rows.length : await countUpTo(tx, signals, conditions(query));
+    return { items: rows.map(toItem), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
   });
 }
 
