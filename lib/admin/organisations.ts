@@ -5,9 +5,10 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import { revokeAllSessions, type Actor } from '@/lib/auth/sessions';
 import { conflict, notFound, validation } from '@/lib/http/errors';
 import { roleMismatch } from '@/lib/users/role-fit';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { z } from '@/lib/validation/zod';
 import { isUniqueViolation } from './db-errors';
 import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from './guard';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /*
  * Functioneel beheer of organisations: the partners and the house itself. Admins only (anyone else 404).
@@ -123,9 +124,7 @@ export async function getOrganisation(actor: Actor, rawId: unknown): Promise<Org
 
 export async function createOrganisation(actor: Actor, raw: CreateOrganisationInput | unknown): Promise<{ id: string }> {
   await assertAdmin(actor, 'organisation', 'organisation.create');
-  const parsed = createOrganisationSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(createOrganisationSchema, raw);
   return asUser(actor.userId, async (tx) => {
     // The unique index on lower(name) decides, also between two admins at the same moment.
     const [row] = await tx.insert(organisations).values(input).onConflictDoNothing().returning({ id: organisations.id });
@@ -145,9 +144,7 @@ const DOMAIN_MISFIT =
  */
 export async function updateOrganisation(actor: Actor, raw: UpdateOrganisationInput | unknown): Promise<{ version: number }> {
   await assertAdmin(actor, 'organisation', 'organisation.update');
-  const parsed = updateOrganisationSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(updateOrganisationSchema, raw);
   if (input.id === actor.organisationId && !input.active) {
     const last = (await otherAdmins(actor, { organisationId: input.id })) === 0;
     return refuse(

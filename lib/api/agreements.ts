@@ -1,8 +1,9 @@
 import type { agreementActions } from '@/db/schema';
 import { agreementIdSchema, myAgreementsQuerySchema, type LogActionInput, type MyAgreementsQuery } from '@/lib/agreements/schemas';
 import { AppError, validation } from '@/lib/http/errors';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { z } from '@/lib/validation/zod';
 import { queryObject } from './cases';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /** Route context of /api/v1/agreements/{id}/…; in Next 16 the params arrive as a promise. */
 export interface AgreementRouteContext {
@@ -20,9 +21,7 @@ export async function agreementIdFrom(context: AgreementRouteContext): Promise<s
 
 /** The filters of GET /api/v1/agreements; a bad value is a 422 with field errors, like a bad body. */
 export function parseAgreementListQuery(request: Request): MyAgreementsQuery {
-  const parsed = myAgreementsQuerySchema.safeParse(queryObject(new URL(request.url).searchParams));
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return parseOrThrow(myAgreementsQuerySchema, queryObject(new URL(request.url).searchParams));
 }
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -1,6 +1,7 @@
-import { AppError, validation } from '@/lib/http/errors';
+import { AppError } from '@/lib/http/errors';
 import { caseIdSchema, caseListQuerySchema, endPartnerSchema, type CaseListQuery } from '@/lib/cases/schemas';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { z } from '@/lib/validation/zod';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /** Route context of /api/v1/cases/{id}/…; in Next 16 the params arrive as a promise. */
 export interface CaseRouteContext {
@@ -46,7 +47,5 @@ export function queryObject(searchParams: URLSearchParams): Record<string, strin
 
 /** The filters of GET /api/v1/cases; a bad value is a 422 with field errors, like a bad body. */
 export function parseCaseListQuery(request: Request): CaseListQuery {
-  const parsed = caseListQuerySchema.safeParse(queryObject(new URL(request.url).searchParams));
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return parseOrThrow(caseListQuerySchema, queryObject(new URL(request.url).searchParams));
 }

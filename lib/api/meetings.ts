@@ -1,7 +1,8 @@
-import { AppError, validation } from '@/lib/http/errors';
+import { AppError } from '@/lib/http/errors';
 import { meetingIdSchema } from '@/lib/meetings/schemas';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { z } from '@/lib/validation/zod';
 import { queryObject } from './cases';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /** Route context of /api/v1/meetings/{id}/…; in Next 16 the params arrive as a promise. */
 export interface MeetingRouteContext {
@@ -42,9 +43,7 @@ export const meetingListQuerySchema = z.strictObject({
 
 /** The query of GET /api/v1/meetings; a bad value is a 422 with field errors, like a bad body. */
 export function parseMeetingListQuery(request: Request) {
-  const parsed = meetingListQuerySchema.safeParse(queryObject(new URL(request.url).searchParams));
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return parseOrThrow(meetingListQuerySchema, queryObject(new URL(request.url).searchParams));
 }
 
 /** Where links in calendar files point: the origin the request came in on (a proxy's forwarded host first). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { fieldErrorsOf } from '@/lib/validation/zod';
-import { AppError, validation } from './errors';
+import { AppError } from './errors';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,9 +23,7 @@ export async function readJson<S extends z.ZodType>(
   } catch {
     throw new AppError('BAD_REQUEST', 'De inhoud is geen geldige JSON.');
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return parseOrThrow(schema, body);
 }
 
 function tooLarge(maxBytes: number) {

@@ -4,9 +4,10 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { withCase } from '@/lib/cases/access';
 import { conflict, validation } from '@/lib/http/errors';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { z } from '@/lib/validation/zod';
 import { loadRetentionSettings } from './settings';
 import { extendedRetentionEnd, retentionCategory, retentionEndsAt } from './term';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 export const extendRetentionSchema = z.strictObject({
   version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(1),
@@ -25,9 +26,7 @@ const refuse = (message: string) => validation({ _: [message] }, message);
  * the data goes, never in the audit log), by the configured extension term. Stale version: 409.
  */
 export async function extendRetention(actor: Actor, caseId: unknown, raw: ExtendRetentionInput | unknown, now = new Date()) {
-  const parsed = extendRetentionSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(extendRetentionSchema, raw);
   return withCase(actor, caseId, 'case.update', async (tx, { ref }) => {
     if (ref.version !== input.version) throw conflict();
     const [row] = await tx

@@ -3,9 +3,10 @@ import { settings as settingsTable } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict, validation } from '@/lib/http/errors';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { AppError, conflict } from '@/lib/http/errors';
+import { z } from '@/lib/validation/zod';
 import { DEFAULT_RETENTION_SETTINGS, RETENTION_SETTINGS_KEY, retentionSettingsSchema, type RetentionSettings } from './settings';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /* Functioneel beheer of the retention terms (settings key 'retention', versioned). Admins only: 404 otherwise. */
 
@@ -44,9 +45,7 @@ export type UpdateRetentionSettingsInput = z.input<typeof updateRetentionSetting
 /** Stores new terms at the version read (else 409); the next run of the job uses them. Audited. */
 export async function updateRetentionSettings(actor: Actor, raw: UpdateRetentionSettingsInput | unknown): Promise<RetentionSettingsView> {
   await assertAdmin(actor, 'retention.update');
-  const parsed = updateRetentionSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const { version, settings: next } = parsed.data;
+  const { version, settings: next } = parseOrThrow(updateRetentionSettingsSchema, raw);
   return asUser(actor.userId, async (tx) => {
     const [row] = await tx.select().from(settingsTable).where(eq(settingsTable.key, RETENTION_SETTINGS_KEY));
     const before = retentionSettingsSchema.safeParse(row?.value ?? {});

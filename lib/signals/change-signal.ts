@@ -4,10 +4,11 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict, validation } from '@/lib/http/errors';
-import { fieldErrorsOf, type z } from '@/lib/validation/zod';
+import { AppError, conflict } from '@/lib/http/errors';
+import type { z } from '@/lib/validation/zod';
 import { assertSignalEditor, signalNotFound } from './access';
 import { resolveSignalSchema, signalIdSchema, snoozeSignalSchema, type ResolveSignalInput, type SnoozeSignalInput } from './schemas';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 export interface SignalChangeResult {
   id: string;
@@ -17,9 +18,7 @@ export interface SignalChangeResult {
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return parseOrThrow(schema, input);
 }
 
 function parseId(id: unknown): string {

@@ -5,11 +5,10 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import type { SignalRule } from '@/lib/stagnation/signal';
-import { validation } from '@/lib/http/errors';
-import { fieldErrorsOf } from '@/lib/validation/zod';
 import { assertSignalReader, canReadSignals } from './access';
 import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from './levels';
 import { signalListQuerySchema, withoutBlanks, type SignalListQuery } from './schemas';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 export const SIGNAL_LIST_LIMIT = 500;
 
@@ -49,9 +48,7 @@ export interface SignalItem {
 
 /** Parses filters from a URL or form; a bad value is a 422 with field errors. */
 export function parseSignalQuery(raw: Record<string, unknown>): SignalListQuery {
-  const parsed = signalListQuerySchema.safeParse(withoutBlanks(raw));
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return parseOrThrow(signalListQuerySchema, withoutBlanks(raw));
 }
 
 function columns(actor: Actor) {

@@ -4,12 +4,9 @@ import { asUser } from '@/db/transaction';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, conflict, validation } from '@/lib/http/errors';
-import {
-  DEFAULT_STAGNATION_SETTINGS,
-  stagnationSettingsSchema,
-  type StagnationSettings,
-} from '@/lib/stagnation/settings';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { DEFAULT_STAGNATION_SETTINGS, stagnationSettingsSchema, type StagnationSettings } from '@/lib/stagnation/settings';
+import { z } from '@/lib/validation/zod';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /*
  * Functioneel beheer of stagnation: the thresholds (settings key 'stagnation', versioned) and the
@@ -56,9 +53,7 @@ export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
  */
 export async function updateStagnationSettings(actor: Actor, raw: UpdateSettingsInput | unknown): Promise<StagnationSettingsView> {
   await assertAdmin(actor, 'settings.update');
-  const parsed = updateSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const { version, settings: next } = parsed.data;
+  const { version, settings: next } = parseOrThrow(updateSettingsSchema, raw);
   return asUser(actor.userId, async (tx) => {
     const [row] = await tx.select().from(settingsTable).where(eq(settingsTable.key, SETTINGS_KEY));
     const before = stagnationSettingsSchema.safeParse(row?.value ?? {});
@@ -128,9 +123,7 @@ export const removeContactSchema = z.strictObject({ contactId: z.uuid({ message:
 
 export async function addEscalationContact(actor: Actor, raw: AddContactInput | unknown): Promise<{ id: string }> {
   await assertAdmin(actor, 'contacts.add');
-  const parsed = addContactSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(addContactSchema, raw);
   return asUser(actor.userId, async (tx) => {
     const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
     if (!org) throw validation({ organisationId: ['Kies een organisatie uit de lijst.'] });

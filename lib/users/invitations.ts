@@ -7,9 +7,10 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, validation } from '@/lib/http/errors';
 import { enqueueMail } from '@/lib/notify/outbox';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { z } from '@/lib/validation/zod';
 import { INVITATION_LIFETIME_MS, invitationLink, newInvitationToken } from './invitation-token';
 import { roleMismatch } from './role-fit';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /*
  * New accounts come by invitation: the admin names the person, role and organisation; the invitee gets a
@@ -49,9 +50,7 @@ export async function inviteUser(
   options: { baseUrl: string; now?: Date },
 ): Promise<CreatedInvitation> {
   await assertAdmin(actor, 'invitation', 'invitation.create');
-  const parsed = inviteUserSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(inviteUserSchema, raw);
   const now = options.now ?? new Date();
   return asSystem(async (tx) => {
     const [org] = await tx

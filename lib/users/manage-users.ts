@@ -9,8 +9,9 @@ import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/sessions';
 import { accountLockedUntil } from '@/lib/auth/throttle';
 import { conflict, notFound, validation } from '@/lib/http/errors';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { z } from '@/lib/validation/zod';
 import { roleMismatch } from './role-fit';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /*
  * Functioneel beheer of user accounts: the list, one account's details, blocking, and role and
@@ -122,9 +123,7 @@ export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
 /** Blocking ends every session of the user on their next request; unblocking revives none of them. */
 export async function setUserActive(actor: Actor, raw: SetUserActiveInput | unknown): Promise<void> {
   await assertAdmin(actor, 'user', 'user.active');
-  const parsed = setUserActiveSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(setUserActiveSchema, raw);
   if (input.userId === actor.userId) {
     const last = (await otherAdmins(actor)) === 0;
     return refuse(
@@ -165,9 +164,7 @@ export type ChangeUserAccessInput = z.input<typeof changeUserAccessSchema>;
  */
 export async function changeUserAccess(actor: Actor, raw: ChangeUserAccessInput | unknown): Promise<void> {
   await assertAdmin(actor, 'user', 'user.access');
-  const parsed = changeUserAccessSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  const input = parseOrThrow(changeUserAccessSchema, raw);
   if (input.userId === actor.userId) {
     return refuse(
       actor,

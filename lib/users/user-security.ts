@@ -7,8 +7,9 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
 import { endAllSessions, type Actor } from '@/lib/auth/sessions';
 import { unlockAccount } from '@/lib/auth/throttle';
-import { notFound, validation } from '@/lib/http/errors';
-import { fieldErrorsOf, z } from '@/lib/validation/zod';
+import { notFound } from '@/lib/http/errors';
+import { z } from '@/lib/validation/zod';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /*
  * The security actions of functioneel beheer on an account: a new second factor (lost phone), sign-out
@@ -21,9 +22,7 @@ export const userIdSchema = z.strictObject({ userId: z.uuid({ message: 'Onbekend
 export type UserIdInput = z.input<typeof userIdSchema>;
 
 function parseUserId(raw: unknown): string {
-  const parsed = userIdSchema.safeParse(raw);
-  if (!parsed.success) throw validation(fieldErrorsOf(parsed.error));
-  return parsed.data.userId;
+  return parseOrThrow(userIdSchema, raw).userId;
 }
 
 async function emailOf(tx: Executor, userId: string): Promise<string> {
