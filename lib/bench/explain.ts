@@ -11,6 +11,7 @@ import { getDashboard } from '@/lib/dashboard/figures';
 import { signalFigures } from '@/lib/signals/dashboard-source';
 import { listSignals } from '@/lib/signals/list-signals';
 import { loadFixtures, type BenchRole, type Fixtures } from './fixtures';
+import { signInAs } from '@/lib/testing/actors';
 import { openSqlDriver } from './sql-driver';
 
 /*
@@ -44,20 +45,6 @@ const SCENARIOS: Scenario[] = [
 const EXPLAINABLE = /^\s*(select|insert|update|delete|with)\b/i;
 const SKIP = /set_config\('role'|audit_append\(/;
 
-async function actorOf(pool: pg.Pool, f: Fixtures, role: BenchRole): Promise<Actor> {
-  const account = f.accounts[role];
-  const { rows } = await pool.query<{ name: string; org: string; domain: Actor['organisationDomain'] }>(
-    'select u.name, o.name as org, o.domain from users u join organisations o on o.id = u.organisation_id where u.id = $1',
-    [account.userId],
-  );
-  const row = rows[0]!;
-  return {
-    userId: account.userId, sessionId: 'explain', email: account.email, name: row.name, role: account.role as Actor['role'],
-    locale: 'nl', organisationId: account.organisationId, organisationName: row.org, organisationDomain: row.domain,
-    ip: '127.0.0.1', userAgent: 'bench-explain',
-  };
-}
-
 async function explain(pool: pg.Pool, userId: string, statement: Captured): Promise<string> {
   const client = await pool.connect();
   try {
@@ -82,7 +69,8 @@ export async function explainHotQueries(databaseUrl: string): Promise<string> {
     const out = [`# Plans of the benchmarked endpoints (${f.cases.toLocaleString('nl-NL')} cases)`, '',
       `Made with \`npm run bench:explain\` on ${new Date().toISOString()}: each statement as the app sent it, as the signed-in user (row-level security on), under EXPLAIN (ANALYZE, BUFFERS).`, ''];
     for (const scenario of SCENARIOS) {
-      const actor = await actorOf(pool, f, scenario.role);
+      // Signed in as the app does it (password and TOTP code), so the actor is what a request would carry.
+      const actor = await signInAs(f.accounts[scenario.role].email);
       captured.length = 0;
       await scenario.run(actor, f);
       out.push(`## ${scenario.title}`, '');
