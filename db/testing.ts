@@ -8,8 +8,9 @@ import type { DbHandle } from './types';
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
  * server named by TEST_DATABASE_URL (CI runs the suite both ways). Installed as the app's database.
+ * `now` is the clock the demo data is relative to (default: the real clock).
  */
-export async function useFreshDatabase(options: { demo?: boolean } = {}): Promise<DbHandle> {
+export async function useFreshDatabase(options: { demo?: boolean; now?: Date } = {}): Promise<DbHandle> {
   const serverUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   let handle: DbHandle;
   if (serverUrl) {
@@ -33,7 +34,8 @@ export async function useFreshDatabase(options: { demo?: boolean } = {}): Promis
     handle = await openPglite();
   }
   await loadReferenceData(handle.db);
-  if (options.demo) await seedDemo(handle.db);
+  // Demo data is relative to its `now`: a test that runs the code at a frozen time seeds at that time too.
+  if (options.demo) await seedDemo(handle.db, options.now);
   installDb(handle);
   return handle;
 }

@@ -22,6 +22,13 @@ const meta = { ip: '203.0.113.7', userAgent: 'vitest' };
 const minutes = (n: number) => n * 60 * 1000;
 const later = (at: Date, ms: number) => new Date(at.getTime() + ms);
 const code = (email: string, at: Date, offset = 0) => totpCode(DEMO_TOTP_SECRETS[email]!, timeStep(at) + offset);
+/**
+ * The only clock of this file: the code under test reads the `now` it is given. Each test takes a time half
+ * an hour after the previous one (before the brute-force tests' own fixed days), so rows the tests share,
+ * such as rate-limit counters, see time move forward as in production, whatever the machine's date.
+ */
+let clock = new Date('2026-11-20T09:00:00Z');
+const tick = () => (clock = later(clock, minutes(30)));
 const sessionCount = async () =>
   (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from user_sessions`))[0]!.n;
 
@@ -29,35 +36,36 @@ const sessionCount = async () =>
 const attempt = (input: Record<string, unknown>, at: Date, from = meta): Promise<SignInResult> =>
   asSystem((tx) => signInWithCredentials(tx, input, from, at));
 
-async function stateOf(result: SignInResult) {
+async function stateOf(result: SignInResult, at: Date) {
   if (!result.ok) throw new Error('expected a session');
-  return loadSession(handle.db, result.claims);
+  return loadSession(handle.db, result.claims, at);
 }
 
 describe('signInWithCredentials', () => {
   it('opens a full session for the right password and code, whatever the case of the email', async () => {
-    const at = new Date();
+    const at = tick();
     const result = await attempt({ email: ' Politie@Example.org ', password: DEMO_PASSWORD, code: code('politie@example.org', at) }, at);
     expect(result).toMatchObject({ ok: true, stage: 'verified' });
     if (!result.ok) return;
     const [session] = await handle.db.select().from(userSessions).where(eq(userSessions.id, result.claims.sessionId));
     expect(session).toMatchObject({ userId: result.claims.userId, ip: '203.0.113.7', revokedAt: null });
     expect(session?.mfaVerifiedAt).toBeInstanceOf(Date);
-    expect(await resolveSession(handle.db, result.claims)).toMatchObject({ email: 'politie@example.org' });
+    expect(await resolveSession(handle.db, result.claims, at)).toMatchObject({ email: 'politie@example.org' });
     const [user] = await handle.db.select().from(users).where(eq(users.id, result.claims.userId));
     expect(user?.lastSignInAt).toBeInstanceOf(Date);
   });
 
   it('gives a half session for the password alone: it reaches only the two-factor step', async () => {
-    const result = await attempt({ email: 'manager@example.org', password: DEMO_PASSWORD }, new Date());
+    const at = tick();
+    const result = await attempt({ email: 'manager@example.org', password: DEMO_PASSWORD }, at);
     expect(result).toMatchObject({ ok: true, stage: 'second-factor' });
     if (!result.ok) return;
-    expect(await resolveSession(handle.db, result.claims)).toBeNull();
-    expect(await stateOf(result)).toMatchObject({ stage: 'second-factor', email: 'manager@example.org' });
+    expect(await resolveSession(handle.db, result.claims, at)).toBeNull();
+    expect(await stateOf(result, at)).toMatchObject({ stage: 'second-factor', email: 'manager@example.org' });
   });
 
   it('completes a half session with the code: the half session ends, a new one takes its place', async () => {
-    const at = new Date();
+    const at = tick();
     const half = await attempt({ email: 'regisseur2@example.org', password: DEMO_PASSWORD }, at);
     if (!half.ok) throw new Error('password step failed');
     const pending = { userId: half.claims.userId, sessionId: half.claims.sessionId, email: 'regisseur2@example.org' };
@@ -67,20 +75,21 @@ describe('signInWithCredentials', () => {
     expect(done.ok).toBe(true);
     if (!done.ok) return;
     expect(done.claims.sessionId).not.toBe(half.claims.sessionId);
-    expect(await loadSession(handle.db, half.claims)).toBeNull();
-    expect(await resolveSession(handle.db, done.claims)).toMatchObject({ email: 'regisseur2@example.org' });
+    expect(await loadSession(handle.db, half.claims, at)).toBeNull();
+    expect(await resolveSession(handle.db, done.claims, at)).toMatchObject({ email: 'regisseur2@example.org' });
   });
 
   it('ends a half session after ten minutes', async () => {
-    const result = await attempt({ email: 'ggz@example.org', password: DEMO_PASSWORD }, new Date());
+    const at = tick();
+    const result = await attempt({ email: 'ggz@example.org', password: DEMO_PASSWORD }, at);
     if (!result.ok) throw new Error('password step failed');
-    expect(await loadSession(handle.db, result.claims, later(new Date(), minutes(9)))).not.toBeNull();
-    expect(await loadSession(handle.db, result.claims, later(new Date(), minutes(11)))).toBeNull();
+    expect(await loadSession(handle.db, result.claims, later(at, minutes(9)))).not.toBeNull();
+    expect(await loadSession(handle.db, result.claims, later(at, minutes(11)))).toBeNull();
   });
 
   it('refuses a wrong code, a replayed code and a code from outside the drift window', async () => {
     const email = 'gemeente@example.org';
-    const at = new Date('2026-11-23T09:00:10Z');
+    const at = later(tick(), 10_000);
     const before = await sessionCount();
     expect(await attempt({ email, password: DEMO_PASSWORD, code: '123456' }, at)).toEqual({ ok: false });
     expect(await attempt({ email, password: DEMO_PASSWORD, code: code(email, at, -2) }, at)).toEqual({ ok: false });
@@ -104,7 +113,7 @@ describe('signInWithCredentials', () => {
     const stored = await queryRows<{ code_hash: string }>(handle.db, sql`select code_hash from recovery_codes where user_id = ${user!.id}`);
     expect(stored.every((row) => row.code_hash.startsWith('$argon2id$'))).toBe(true);
     expect(stored.some((row) => codes.some((c) => row.code_hash.includes(c)))).toBe(false);
-    const at = new Date();
+    const at = tick();
     expect(await attempt({ email, password: DEMO_PASSWORD, code: codes[3]!.toUpperCase() }, at)).toMatchObject({ ok: true, stage: 'verified' });
     expect(await attempt({ email, password: DEMO_PASSWORD, code: codes[3] }, at)).toEqual({ ok: false });
     expect(await attempt({ email, password: DEMO_PASSWORD, code: codes[4]!.replace('-', '') }, at)).toMatchObject({ ok: true });
@@ -112,7 +121,7 @@ describe('signInWithCredentials', () => {
 
   it('answers a wrong password, an unknown email and malformed input alike, and opens no session', async () => {
     const before = await sessionCount();
-    const at = new Date();
+    const at = tick();
     const outcomes = [
       await attempt({ email: 'politie@example.org', password: 'fout-wachtwoord', code: code('politie@example.org', at, 1) }, at),
       await attempt({ email: 'niemand@example.org', password: DEMO_PASSWORD }, at),
@@ -124,11 +133,12 @@ describe('signInWithCredentials', () => {
   });
 
   it('refuses a deactivated account, and a user whose organisation was deactivated, with the same answer', async () => {
+    const at = tick();
     await handle.db.update(users).set({ active: false }).where(eq(users.email, 'regisseur@example.org'));
-    expect(await attempt({ email: 'regisseur@example.org', password: DEMO_PASSWORD }, new Date())).toEqual({ ok: false });
+    expect(await attempt({ email: 'regisseur@example.org', password: DEMO_PASSWORD }, at)).toEqual({ ok: false });
     await handle.db.update(users).set({ active: true }).where(eq(users.email, 'regisseur@example.org'));
     await handle.db.execute(sql`update organisations set active = false where short_name = 'Reclassering'`);
-    expect(await attempt({ email: 'reclassering@example.org', password: DEMO_PASSWORD }, new Date())).toEqual({ ok: false });
+    expect(await attempt({ email: 'reclassering@example.org', password: DEMO_PASSWORD }, at)).toEqual({ ok: false });
   });
 });
 
@@ -169,7 +179,7 @@ describe('brute force', () => {
     }
     // The tenth wrong code locks the account and ends the half session.
     expect(await asSystem((tx) => completeSignIn(tx, pending, '000000', meta, 'verify', start))).toEqual({ ok: false, ended: true });
-    expect(await loadSession(handle.db, half.claims)).toBeNull();
+    expect(await loadSession(handle.db, half.claims, start)).toBeNull();
     expect(await attempt({ email, password: DEMO_PASSWORD, code: code(email, start) }, start)).toEqual({ ok: false });
   });
 

@@ -104,7 +104,7 @@ export async function signInWithCredentials(
   if (!factor?.confirmedAt || code === undefined) {
     // Half-way: the second factor (or setting it up) is still to come; not a failure.
     await releaseAttempt(db, keys);
-    const sessionId = await createSession(db, user.id, meta, { verified: false });
+    const sessionId = await createSession(db, user.id, meta, { verified: false, now });
     const stage = factor?.confirmedAt ? 'second-factor' : 'enrolment';
     await audit(db, who, { action: 'sign-in', entity: 'session', entityId: sessionId, details: { stage: 'password' } });
     return { ok: true, stage, claims: { userId: user.id, sessionId, sessionVersion: user.sessionVersion } };

@@ -28,15 +28,19 @@ export async function createSession(
   db: Executor,
   userId: string,
   meta: { ip?: string | null; userAgent?: string | null },
-  options: { verified: boolean; now?: Date } = { verified: false },
+  options: { verified: boolean; now: Date },
 ): Promise<string> {
+  // The session's clock is the caller's, never the database's: idle and lifetime checks compare with it.
+  const { now } = options;
   const [row] = await db
     .insert(userSessions)
     .values({
       userId,
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 400) ?? null,
-      mfaVerifiedAt: options.verified ? (options.now ?? new Date()) : null,
+      createdAt: now,
+      lastSeenAt: now,
+      mfaVerifiedAt: options.verified ? now : null,
     })
     .returning({ id: userSessions.id });
   return row!.id;

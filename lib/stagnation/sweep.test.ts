@@ -6,9 +6,12 @@ import type { DbHandle } from '@/db/types';
 import { runSweep } from './sweep';
 import { addWorkingDays } from './working-days';
 
+// The one clock of this file: the demo data is relative to it and every sweep runs at (or after) it.
+const monday = new Date('2026-11-23T07:00:00Z');
+
 let handle: DbHandle;
 beforeAll(async () => {
-  handle = await useFreshDatabase({ demo: true });
+  handle = await useFreshDatabase({ demo: true, now: monday });
   await handle.db.execute(sql`insert into organisation_contacts (organisation_id, name, email)
     select id, 'Teamleider', 'teamleider@' || lower(replace(short_name, ' ', '')) || '.example' from organisations where domain <> 'veiligheidshuis'`);
 });
@@ -19,8 +22,6 @@ const state = () =>
   queryRows<Row>(handle.db, sql`select key, status, level from signals order by key, created_at`);
 
 describe('the sweep', () => {
-  const monday = new Date('2026-11-23T07:00:00Z');
-
   it('persists the demo signals and notifies the regisseurs', async () => {
     const first = await runSweep(handle.db, { now: monday });
     expect(first.skipped).toBe(false);
