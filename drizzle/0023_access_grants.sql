@@ -1,0 +1,2 @@
+-- Placeholder: the statements follow in the next commit.
+SELECT 1;
