@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/http/errors';
 import { caseIdSchema, caseListQuerySchema, endPartnerSchema, type CaseListQuery } from '@/lib/cases/schemas';
 import { z } from '@/lib/validation/zod';
+import { setOwn } from '@/lib/validation/own-property';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 /** Route context of /api/v1/cases/{id}/…; in Next 16 the params arrive as a promise. */
@@ -40,7 +41,7 @@ export function queryObject(searchParams: URLSearchParams): Record<string, strin
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(searchParams.keys())) {
     const values = searchParams.getAll(key);
-    out[key] = values.length === 1 ? values[0]! : values;
+    setOwn(out, key, values.length === 1 ? values[0]! : values);
   }
   return out;
 }

@@ -1,5 +1,8 @@
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { AppError } from '@/lib/http/errors';
+import { logUnexpected } from '@/lib/http/log-safe';
+import { getOwn, setOwn } from '@/lib/validation/own-property';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/zod';
 
 /** What a server action answers a form: success, or a message with field errors and the values sent. */
@@ -22,21 +25,29 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     const value = raw === 'true' ? true : raw === 'false' ? false : raw;
     const path = key.split('.');
     let node = out;
-    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[path.at(-1)!] = value;
+    for (const part of path.slice(0, -1)) {
+      const inner = getOwn(node, part);
+      node = (inner !== null && typeof inner === 'object' ? inner : setOwn(node, part, {})) as Record<string, unknown>;
+    }
+    setOwn(node, path.at(-1)!, value);
   }
   return out;
 }
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, raw] of formData.entries()) if (typeof raw === 'string' && !key.startsWith('$ACTION')) values[key] = raw;
+  for (const [key, raw] of formData.entries()) if (typeof raw === 'string' && !key.startsWith('$ACTION')) setOwn(values, key, raw);
   return values;
 }
 
+export const unexpectedFailure = (reference: string) =>
+  `Er ging iets mis aan onze kant. Probeer het later opnieuw (referentie ${reference}).`;
+
 /**
  * Parses a form with `schema`, runs `work`, and turns expected failures into an answer for the form.
- * Unexpected errors are thrown on, to the error page.
+ * An unexpected error (say, the database refused) is logged like the API logs it, a correlation id with
+ * kind and code but never the message (a failed query's message holds the values typed), and the form
+ * keeps what was typed and shows the id. Next's own redirects and not-found are passed on.
  */
 export async function handleForm<S extends z.ZodType, R>(
   formData: FormData,
@@ -56,6 +67,7 @@ export async function handleForm<S extends z.ZodType, R>(
     if (error instanceof AppError) {
       return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, nonce } };
     }
-    throw error;
+    unstable_rethrow(error);
+    return { state: { ok: false, message: unexpectedFailure(logUnexpected('action', error)), values, nonce } };
   }
 }
