@@ -1,14 +1,17 @@
 import type { Instrumentation } from 'next';
 
 /**
- * Next logs errors thrown while rendering with their message; a failed query's message holds its
- * parameters (personal data). This records a safe line with Next's digest, so an error page's
- * reference can be matched in the log without the data.
+ * The one log line of an error thrown while rendering a page or running a server action, written like
+ * the API's (lib/http/log-safe.ts): Next's digest (the reference the error page shows) as correlation id,
+ * the route pattern, the error's kind and database code, never its message (a failed query's message holds
+ * its parameters: names, search tokens, free text). Next's own logging of the whole error is switched
+ * off in the production server (`quiet` in scripts/serve.ts), so this is the only line.
  */
-export const onRequestError: Instrumentation.onRequestError = async (error, request) => {
-  const { describeError } = await import('@/lib/http/log-safe');
-  const digest = (error as { digest?: string }).digest ?? '-';
-  console.error(`[request] ${request.method} ${request.path.split('?')[0]} digest=${digest} ${describeError(error)}`);
+export const onRequestError: Instrumentation.onRequestError = async (error, _request, context) => {
+  const { logUnexpected } = await import('@/lib/http/log-safe');
+  const where = context.routeType === 'action' ? 'action' : context.routeType === 'route' ? 'api' : 'page';
+  const digest = (error as { digest?: unknown }).digest;
+  logUnexpected(where, error, { correlationId: typeof digest === 'string' ? digest : undefined, route: context.routePath });
 };
 
 /** Starts the in-server schedule (sweep, mail) in the Node.js server; never during `next build`. */

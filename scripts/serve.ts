@@ -16,7 +16,9 @@ async function main() {
   const { PORT: port, HOSTNAME: hostname, SHUTDOWN_DRAIN_MS: drainMs, TRUSTED_PROXIES: trustedProxies } = parseEnv(process.env);
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // Next needs its own address to follow redirects from server actions.
-  const app = next({ dev: false, dir: process.cwd(), hostname: hostname === '0.0.0.0' ? 'localhost' : hostname, port });
+  // quiet: Next would log every error thrown by a page or server action whole, a failed query with its
+  // parameters (personal data); instrumentation.ts logs the safe line instead.
+  const app = next({ dev: false, quiet: true, dir: process.cwd(), hostname: hostname === '0.0.0.0' ? 'localhost' : hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   let stopping = false;

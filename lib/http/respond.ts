@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { AppError } from './errors';
-import { describeError } from './log-safe';
+import { logUnexpected } from './log-safe';
 
 export function jsonError(error: AppError): NextResponse {
   const body: Record<string, unknown> = { error: error.message };
@@ -11,10 +10,9 @@ export function jsonError(error: AppError): NextResponse {
   return NextResponse.json(body, { status: error.status, headers });
 }
 
-/** Unexpected failures: the client gets a correlation id, the log gets the id and the message only. */
+/** Unexpected failures: the client gets a correlation id, the log gets the id, kind and code, never the message. */
 export function internalError(error: unknown): NextResponse {
-  const correlationId = randomUUID();
-  console.error(`[api] ${correlationId} ${describeError(error)}`);
+  const correlationId = logUnexpected('api', error);
   return NextResponse.json(
     { error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', correlationId },
     { status: 500 },
