@@ -32,8 +32,25 @@ export function checkSignInFields(
   return Object.keys(errors).length ? { success: false, errors } : { success: true, data: { email, password } };
 }
 
-/** Only same-site paths, so the sign-in page cannot be used to send someone elsewhere. */
+// Stands for the app's own origin: what resolves elsewhere against it would leave the app.
+const OWN_ORIGIN = 'http://casusregie.invalid';
+
+/**
+ * Where to go after signing in: only a path of this app, so the sign-in page cannot send anyone elsewhere.
+ * The value is resolved the way a browser resolves a Location header (WHATWG URL: tabs and newlines
+ * dropped, backslashes read as slashes, `https:evil` and `//evil` as other hosts); only the path, query
+ * and fragment of a same-origin result are kept, percent-encoded, so the header is always valid. A path
+ * that normalises to `//host` (`/.//evil.example`) keeps one leading slash.
+ */
 export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  if (!value) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, `${OWN_ORIGIN}/`);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== OWN_ORIGIN) return '/';
+  const path = `/${url.pathname.replace(/^\/+/, '')}${url.search}${url.hash}`;
+  return new URL(path, OWN_ORIGIN).origin === OWN_ORIGIN ? path : '/';
 }
