@@ -17,7 +17,8 @@ export interface BarSeries {
 
 export interface BarRow {
   label: string;
-  values: Record<string, number>;
+  /** A number is drawn as a bar; text (a suppressed count, "< 5") only as its label, without a bar. */
+  values: Record<string, number | string>;
 }
 
 export interface BarChartProps {
@@ -50,7 +51,8 @@ export function BarChart({ title, description, rows, series, mode, locale, width
   const margin = { top: 4, right: 56, bottom: 32, left: Math.min(190, longest * 7 + 16) };
   const innerWidth = Math.max(0, width - margin.left - margin.right);
   const innerHeight = rows.length * ROW_HEIGHT[mode];
-  const totals = rows.map((r) => series.map((s) => r.values[s.key] ?? 0));
+  const numeric = (value: number | string | undefined) => (typeof value === 'number' ? value : 0);
+  const totals = rows.map((r) => series.map((s) => numeric(r.values[s.key])));
   const max = Math.max(1, ...totals.map((v) => (mode === 'stacked' ? v.reduce((a, b) => a + b, 0) : Math.max(...v))));
   const x = scaleLinear<number>({ domain: [0, max], range: [0, innerWidth], nice: true });
   const y = scaleBand<string>({ domain: rows.map((r) => r.label), range: [0, innerHeight], padding: mode === 'stacked' ? 0.3 : 0.2 });
@@ -92,7 +94,8 @@ export function BarChart({ title, description, rows, series, mode, locale, width
               return (
                 <g key={row.label}>
                   {series.map((s) => {
-                    const value = row.values[s.key] ?? 0;
+                    const shown = row.values[s.key];
+                    const value = numeric(shown);
                     if (mode === 'stacked') {
                       const bar = (
                         <Bar key={s.key} x={x(offset)} y={top} width={Math.max(0, x(offset + value) - x(offset))} height={y.bandwidth()} fill={s.color} stroke="#fff" strokeWidth={value ? 1 : 0} />
@@ -105,7 +108,7 @@ export function BarChart({ title, description, rows, series, mode, locale, width
                       <g key={s.key}>
                         <Bar x={0} y={barTop} width={Math.max(0, x(value))} height={inner.bandwidth()} fill={s.color} />
                         <text x={x(value) + 6} y={barTop + inner.bandwidth() / 2} dy="0.35em" fontSize={12} fill={INK}>
-                          {number.format(value)}
+                          {typeof shown === 'string' ? shown : number.format(value)}
                         </text>
                       </g>
                     );

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Dashboard } from '@/lib/dashboard/figures';
 import { SIGNAL_LEVELS, type SignalFigures } from '@/lib/dashboard/signals';
+import { SMALL_CELL, type CaseCount } from '@/lib/dashboard/small-cells';
 import { CsvLink } from './csv-link';
 import { BarChart } from './bar-chart';
 
@@ -26,6 +27,17 @@ function SectionHeading({ id, children, action }: { id: string; children: React.
       </h2>
       {action}
     </div>
+  );
+}
+
+/** Why a manager sees "< 5": shown under a section that has a suppressed count. */
+async function SmallCellsNote({ counts }: { counts: CaseCount[] }) {
+  if (!counts.includes(SMALL_CELL)) return null;
+  const t = await getTranslations('dashboard');
+  return (
+    <p className="mt-3 max-w-prose text-sm text-muted" data-testid="small-cells-note">
+      {t('smallCellsNote')}
+    </p>
   );
 }
 
@@ -72,8 +84,10 @@ async function SignalsFigure({ signals }: { signals: SignalFigures | null }) {
 export async function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
   const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
   const f = dashboard.figures;
-  const n = (value: number) => format.number(value);
+  const n = (value: CaseCount) => (value === SMALL_CELL ? value : format.number(value));
   const days = (value: number | null) => (value === null ? t('figures.none') : t('figures.days', { days: value }));
+  const medianNote = (value: number | null, cases: CaseCount, note: string) =>
+    value !== null ? note : cases === SMALL_CELL ? t('figures.withheldNote') : t('figures.noneNote');
   return (
     <section aria-labelledby="figures-heading" className="mb-10">
       <SectionHeading
@@ -100,15 +114,16 @@ export async function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
         <Figure
           label={t('figures.medianTriage')}
           value={days(f.medianDaysToTriage)}
-          note={f.medianDaysToTriage === null ? t('figures.noneNote') : t('figures.medianTriageNote')}
+          note={medianNote(f.medianDaysToTriage, f.triagedCases, t('figures.medianTriageNote'))}
         />
         <Figure
           label={t('figures.medianClosure')}
           value={days(f.medianDaysToClosure)}
-          note={f.medianDaysToClosure === null ? t('figures.noneNote') : t('figures.medianClosureNote')}
+          note={medianNote(f.medianDaysToClosure, f.closedCases, t('figures.medianClosureNote'))}
         />
         <SignalsFigure signals={dashboard.signals} />
       </dl>
+      <SmallCellsNote counts={[f.activeCases, f.newReferrals, f.triagedCases, f.closedCases]} />
     </section>
   );
 }
@@ -232,7 +247,8 @@ export async function PartnerSection({ dashboard, locale }: { dashboard: Dashboa
 export async function MunicipalitySection({ dashboard, locale }: { dashboard: Dashboard; locale: string }) {
   const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
   const { municipalities, scope } = dashboard;
-  const withCases = municipalities.filter((m) => m.activeCases > 0 || m.newReferrals > 0);
+  const withCases = municipalities.filter((m) => m.activeCases !== 0 || m.newReferrals !== 0);
+  const n = (value: CaseCount) => (value === SMALL_CELL ? value : format.number(value));
   return (
     <section aria-labelledby="municipalities-heading" className="mb-10">
       <SectionHeading
@@ -274,14 +290,15 @@ export async function MunicipalitySection({ dashboard, locale }: { dashboard: Da
                 {municipalities.map((m) => (
                   <tr key={m.code}>
                     <th scope="row" className={`${td} text-left font-medium`}>{m.name}</th>
-                    <td className={tdNum}>{format.number(m.activeCases)}</td>
-                    <td className={tdNum}>{format.number(m.newReferrals)}</td>
+                    <td className={tdNum}>{n(m.activeCases)}</td>
+                    <td className={tdNum}>{n(m.newReferrals)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         </details>
+        <SmallCellsNote counts={municipalities.flatMap((m) => [m.activeCases, m.newReferrals])} />
       </div>
     </section>
   );

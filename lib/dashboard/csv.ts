@@ -7,6 +7,7 @@ import nl from '@/lib/i18n/messages/nl.json';
 import { assertDashboardAccess, readDashboard, type Dashboard } from './figures';
 import { resolveScope, type DashboardCsvQuery, type DashboardTable } from './query';
 import { SIGNAL_LEVELS } from './signals';
+import { SMALL_CELL, smallCellsFor } from './small-cells';
 
 /*
  * CSV export of the dashboard's tables, for Excel first: UTF-8 with a byte order mark (so ë survives),
@@ -14,10 +15,14 @@ import { SIGNAL_LEVELS } from './signals';
  * with Dutch regional settings); in English the comma and the decimal point. Every cell that starts with
  * =, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text
  * instead of running it as a formula (CSV injection; organisation names are typed in by people).
+ * A manager's export shows small counts of cases as "< 5", like the screen, and ends with a row saying why.
  */
 
-type Messages = typeof nl.dashboard.csv;
-const MESSAGES: Record<string, Messages> = { nl: nl.dashboard.csv, en: en.dashboard.csv };
+type Messages = typeof nl.dashboard.csv & { smallCellsNote: string };
+const MESSAGES: Record<string, Messages> = {
+  nl: { ...nl.dashboard.csv, smallCellsNote: nl.dashboard.smallCellsNote },
+  en: { ...en.dashboard.csv, smallCellsNote: en.dashboard.smallCellsNote },
+};
 
 export interface CsvFormat {
   locale: 'nl' | 'en';
@@ -48,9 +53,23 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
-/** One table of the dashboard as rows of cells, the header first. */
+/**
+ * One table of the dashboard as rows of cells, the header first; when a count is suppressed, a last row
+ * (as wide as the header) explains "< 5".
+ */
 export function dashboardRows(dashboard: Dashboard, table: DashboardTable, locale: string): Cell[][] {
-  const m = MESSAGES[locale] ?? MESSAGES.nl!;
+  const m = messages(locale);
+  return withSmallCellsNote(tableRows(dashboard, table, m), m);
+}
+
+const messages = (locale: string): Messages => MESSAGES[locale] ?? MESSAGES.nl!;
+
+function withSmallCellsNote(rows: Cell[][], m: Messages): Cell[][] {
+  if (!rows.some((row) => row.includes(SMALL_CELL))) return rows;
+  return [...rows, [m.smallCellsNote, ...rows[0]!.slice(1).map(() => '')]];
+}
+
+function tableRows(dashboard: Dashboard, table: DashboardTable, m: Messages): Cell[][] {
   if (table === 'partners') {
     return [
       [m.organisation, m.open, m.overdue, m.agreementsDue, m.agreementsOnTime, m.onTimePercent, m.averageDaysOverdue],
@@ -85,6 +104,8 @@ export function dashboardRows(dashboard: Dashboard, table: DashboardTable, local
     [m.onTimePercent, figures.onTimePercent],
     [m.medianDaysToTriage, figures.medianDaysToTriage],
     [m.medianDaysToClosure, figures.medianDaysToClosure],
+    [m.triagedCases, figures.triagedCases],
+    [m.closedCases, figures.closedCases],
   ];
   if (!signals) {
     rows.push([m.openSignals, m.noSignals]);
@@ -113,8 +134,9 @@ export async function exportDashboardCsv(actor: Actor, query: DashboardCsvQuery,
   const scope = resolveScope(filters, now);
   const format = csvFormat(actor.locale);
   return asUser(actor.userId, async (tx) => {
-    const dashboard = await readDashboard(tx, scope);
-    const rows = dashboardRows(dashboard, table, format.locale);
+    const dashboard = await readDashboard(tx, scope, { smallCells: smallCellsFor(actor) });
+    const m = messages(format.locale);
+    const rows = tableRows(dashboard, table, m);
     await audit(tx, subjectOf(actor), {
       action: 'export',
       entity: 'dashboard',
@@ -125,8 +147,9 @@ export async function exportDashboardCsv(actor: Actor, query: DashboardCsvQuery,
         to: scope.to,
         filters: (['type', 'municipality', 'organisation'] as const).filter((key) => scope[key] !== undefined),
         rows: rows.length - 1,
+        smallCells: dashboard.smallCells,
       },
     });
-    return { filename: `dashboard-${table}-${scope.from}-${scope.to}.csv`, body: toCsv(rows, format) };
+    return { filename: `dashboard-${table}-${scope.from}-${scope.to}.csv`, body: toCsv(withSmallCellsNote(rows, m), format) };
   });
 }

@@ -7,8 +7,10 @@ import type { Tx } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { forbidden } from '@/lib/http/errors';
+import { signalFigures } from '@/lib/signals/dashboard-source';
 import { DASHBOARD_ROLES, resolveScope, type DashboardQuery, type DashboardScope } from './query';
 import type { SignalFigures, SignalSource } from './signals';
+import { caseCount, medianOver, SMALL_CELL, SMALL_CELL_LIMIT, smallCellsFor, type CaseCount, type SmallCells } from './small-cells';
 
 /*
  * The managers' dashboard. Every number is an SQL aggregate computed by the database, as the signed-in
@@ -24,11 +26,12 @@ import type { SignalFigures, SignalSource } from './signals';
  *   referral to closure, of the cases closed (afgesloten, not afgewezen) in the period.
  * Filters: target group and municipality narrow the cases (and so their agreements); a partner
  * organisation narrows the agreements to those it owns and the cases to those it is or was convened to.
+ * Counts of cases in a manager's view are suppressed when small (./small-cells.ts).
  */
 
 export interface KeyFigures {
-  activeCases: number;
-  newReferrals: number;
+  activeCases: CaseCount;
+  newReferrals: CaseCount;
   openAgreements: number;
   overdueAgreements: number;
   /** Agreements due in the period whose due date has passed or that are done (the base of the share). */
@@ -36,9 +39,12 @@ export interface KeyFigures {
   agreementsOnTime: number;
   /** Whole percent, or null when no agreement was due. */
   onTimePercent: number | null;
-  /** Days, one decimal; null when no case completed the phase in the period. */
+  /** Days, one decimal; null when no case completed the phase in the period, or too few to show. */
   medianDaysToTriage: number | null;
   medianDaysToClosure: number | null;
+  /** The cases behind the medians: triaged in the period, and closed (afgesloten) in it. */
+  triagedCases: CaseCount;
+  closedCases: CaseCount;
 }
 
 export interface PartnerRow {
@@ -57,8 +63,8 @@ export interface PartnerRow {
 export interface MunicipalityRow {
   code: string;
   name: string;
-  activeCases: number;
-  newReferrals: number;
+  activeCases: CaseCount;
+  newReferrals: CaseCount;
 }
 
 export interface Dashboard {
@@ -68,15 +74,25 @@ export interface Dashboard {
   partners: PartnerRow[];
   /** The municipalities of the house's safety region (and any other with cases), busiest first. */
   municipalities: MunicipalityRow[];
-  /** Open signals by level and the weekly trend; null until the stagnation work supplies a source. */
+  /** Open signals by level and the weekly trend; null only when a source supplies none. */
   signals: SignalFigures | null;
+  /** `suppressed`: counts of 1–4 cases read "< 5" and medians over so few cases are withheld. */
+  smallCells: SmallCells;
 }
 
 export interface DashboardOptions {
   now?: Date;
-  /** Supplies the signal figures (see ./signals.ts); without it `signals` is null. */
+  /** Supplies the signal figures (see ./signals.ts); the signals table of lib/signals unless a test says otherwise. */
   signals?: SignalSource;
 }
+
+export interface ReadOptions {
+  smallCells: SmallCells;
+  signals?: SignalSource;
+}
+
+/** A row as the database counts it, before the view suppresses small cells. */
+type ExactRow<T> = { [K in keyof T]: T[K] extends CaseCount ? number : T[K] };
 
 const ACTIVE = ['actief', 'monitoring'] as const;
 const OPEN = ['open', 'in_uitvoering'] as const;
@@ -118,21 +134,34 @@ async function caseFigures(tx: Tx, scope: DashboardScope) {
   const median = (to: AnyPgColumn, condition: SQL) =>
     sql`(select round((percentile_cont(0.5) within group (order by date_part('epoch', ${to} - ${caseFacts.createdAt}) / 86400))::numeric, 1)
       ${casesWhere(scope, condition)})`;
-  // Four scalar subqueries, so that each reads its own index range: by status, created_at, triaged_at
+  // Scalar subqueries, so that each reads its own index range: by status, created_at, triaged_at
   // and closed_at (cases_*_facts_idx, which also carry the filter columns).
-  const [row] = await queryRows<{ active: number; referrals: number; triage: string | null; closure: string | null }>(
+  const triaged = within(caseFacts.triagedAt, scope);
+  const closed = sql`${within(caseFacts.closedAt, scope)} and ${caseFacts.status} = 'afgesloten'`;
+  const [row] = await queryRows<{
+    active: number;
+    referrals: number;
+    triage: string | null;
+    closure: string | null;
+    triaged: number;
+    closed: number;
+  }>(
     tx,
     sql`select
       (select count(*)::int ${casesWhere(scope, inArray(caseFacts.status, ACTIVE))}) as active,
       (select count(*)::int ${casesWhere(scope, within(caseFacts.createdAt, scope))}) as referrals,
-      ${median(caseFacts.triagedAt, within(caseFacts.triagedAt, scope))} as triage,
-      ${median(caseFacts.closedAt, sql`${within(caseFacts.closedAt, scope)} and ${caseFacts.status} = 'afgesloten'`)} as closure`,
+      ${median(caseFacts.triagedAt, triaged)} as triage,
+      ${median(caseFacts.closedAt, closed)} as closure,
+      (select count(*)::int ${casesWhere(scope, triaged)}) as triaged,
+      (select count(*)::int ${casesWhere(scope, closed)}) as closed`,
   );
   return {
     activeCases: row!.active,
     newReferrals: row!.referrals,
     medianDaysToTriage: nullableNumber(row!.triage),
     medianDaysToClosure: nullableNumber(row!.closure),
+    triagedCases: row!.triaged,
+    closedCases: row!.closed,
   };
 }
 
@@ -244,11 +273,11 @@ async function agreementFigures(tx: Tx, scope: DashboardScope): Promise<Agreemen
  * Active cases and referrals per municipality: only the cases that are active (cases_status_facts_idx)
  * or new in the period (cases_created_facts_idx) are read, each set counted per municipality.
  */
-async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<MunicipalityRow[]> {
+async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<ExactRow<MunicipalityRow>[]> {
   const region = sql`(select ${settings.value} ->> 'safetyRegionCode' from ${settings} where ${settings.key} = 'house')`;
   const perMunicipality = (condition: SQL) =>
     sql`select ${caseFacts.municipalityCode}, count(*) as n ${casesWhere(scope, condition)} group by 1`;
-  return queryRows<MunicipalityRow>(
+  return queryRows<ExactRow<MunicipalityRow>>(
     tx,
     sql`select m.code, m.name, coalesce(a.n, 0)::int as "activeCases", coalesce(r.n, 0)::int as "newReferrals"
       from ${municipalities} m
@@ -261,6 +290,25 @@ async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<Munic
   );
 }
 
+/**
+ * The municipality rows as the view shows them. With small cells suppressed, the "< 5" rows are ordered
+ * among themselves by name: an order by the exact counts would tell which of them has more cases.
+ */
+function municipalitiesShown(rows: ExactRow<MunicipalityRow>[], smallCells: SmallCells): MunicipalityRow[] {
+  const shown = rows.map((row) => ({
+    ...row,
+    activeCases: caseCount(row.activeCases, smallCells),
+    newReferrals: caseCount(row.newReferrals, smallCells),
+  }));
+  if (smallCells === 'exact') return shown;
+  // "< 5" sorts between the exact counts of five and up and zero.
+  const rank = (value: CaseCount) => (value === SMALL_CELL ? SMALL_CELL_LIMIT - 0.5 : value);
+  return shown.sort(
+    (a, b) =>
+      rank(b.activeCases) - rank(a.activeCases) || rank(b.newReferrals) - rank(a.newReferrals) || a.name.localeCompare(b.name, 'nl'),
+  );
+}
+
 /** Managers and regisseurs only; anyone else is refused (and the attempt is logged). */
 export async function assertDashboardAccess(actor: Actor): Promise<void> {
   if (DASHBOARD_ROLES.includes(actor.role)) return;
@@ -268,20 +316,26 @@ export async function assertDashboardAccess(actor: Actor): Promise<void> {
   throw forbidden();
 }
 
-/** Every figure of the dashboard for the filters, in one read-only transaction as the actor. */
+/**
+ * Every figure of the dashboard for the filters, in one read-only transaction as the actor: exact for a
+ * regisseur, with small cells suppressed for a manager. GET /api/v1/dashboard, the page and the CSV
+ * export all read it this way.
+ */
 export async function getDashboard(actor: Actor, query: DashboardQuery, options: DashboardOptions = {}): Promise<Dashboard> {
   await assertDashboardAccess(actor);
   const scope = resolveScope(query, options.now);
-  return asUser(actor.userId, (tx) => readDashboard(tx, scope, options.signals));
+  return asUser(actor.userId, (tx) => readDashboard(tx, scope, { smallCells: smallCellsFor(actor), signals: options.signals }));
 }
 
 /** The figures for a resolved scope, inside the caller's transaction (which has set the actor). */
-export async function readDashboard(tx: Tx, scope: DashboardScope, signalSource?: SignalSource): Promise<Dashboard> {
+export async function readDashboard(tx: Tx, scope: DashboardScope, options: ReadOptions): Promise<Dashboard> {
+  const { smallCells, signals: signalSource = signalFigures } = options;
+  const count = (n: number) => caseCount(n, smallCells);
   // One after the other: a transaction is one connection, so they would queue anyway.
   const cases = await caseFigures(tx, scope);
   const agreementRows = await agreementFigures(tx, scope);
   const municipalityRows = await municipalityFigures(tx, scope);
-  const signals = signalSource ? await signalSource(tx, scope) : null;
+  const signals = await signalSource(tx, scope);
   const total = agreementRows.find((row) => row.total);
   const partners: PartnerRow[] = agreementRows
     .filter((row) => !row.total)
@@ -299,18 +353,21 @@ export async function readDashboard(tx: Tx, scope: DashboardScope, signalSource?
   return {
     scope,
     figures: {
-      activeCases: cases.activeCases,
-      newReferrals: cases.newReferrals,
+      activeCases: count(cases.activeCases),
+      newReferrals: count(cases.newReferrals),
       openAgreements: total?.open ?? 0,
       overdueAgreements: total?.overdue ?? 0,
       agreementsDue: total?.agreementsDue ?? 0,
       agreementsOnTime: total?.agreementsOnTime ?? 0,
       onTimePercent: total?.onTimePercent ?? null,
-      medianDaysToTriage: cases.medianDaysToTriage,
-      medianDaysToClosure: cases.medianDaysToClosure,
+      medianDaysToTriage: medianOver(cases.medianDaysToTriage, cases.triagedCases, smallCells),
+      medianDaysToClosure: medianOver(cases.medianDaysToClosure, cases.closedCases, smallCells),
+      triagedCases: count(cases.triagedCases),
+      closedCases: count(cases.closedCases),
     },
     partners,
-    municipalities: municipalityRows,
+    municipalities: municipalitiesShown(municipalityRows, smallCells),
     signals,
+    smallCells,
   };
 }

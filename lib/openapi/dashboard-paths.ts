@@ -2,6 +2,7 @@ import { targetGroup } from '@/db/schema';
 import type { readDashboard } from '@/lib/dashboard/figures';
 import { dashboardCsvQuerySchema, dashboardQuerySchema } from '@/lib/dashboard/query';
 import { SIGNAL_LEVELS } from '@/lib/dashboard/signals';
+import { SMALL_CELL, SMALL_CELL_LIMIT } from '@/lib/dashboard/small-cells';
 import { z } from '@/lib/validation/zod';
 import type { Json, Same } from './type-match';
 
@@ -13,6 +14,13 @@ import type { Json, Same } from './type-match';
 
 const date = z.iso.date().describe('ISO 8601 date (JJJJ-MM-DD)');
 const count = z.int().min(0);
+const caseCount = z
+  .union([z.int().min(0), z.literal(SMALL_CELL)])
+  .describe(`A number of cases; "${SMALL_CELL}" for 1 to ${SMALL_CELL_LIMIT - 1} in a manager's (pseudonymised) view, exact for a regisseur`);
+const median = z
+  .number()
+  .nullable()
+  .describe(`Days, one decimal; null when no case completed the phase, or (manager's view) fewer than ${SMALL_CELL_LIMIT} did`);
 const days = z.number().nullable().describe('Days, one decimal; null when nothing to measure');
 const percent = z.int().min(0).max(100).nullable().describe('Whole percent; null when no agreement was due');
 
@@ -29,15 +37,17 @@ export const dashboardResponse = z
       })
       .describe('The period and filters the figures are for (defaults filled in)'),
     figures: z.object({
-      activeCases: count.describe('Cases actief or monitoring, now'),
-      newReferrals: count.describe('Cases referred in the period'),
+      activeCases: caseCount.describe('Cases actief or monitoring, now'),
+      newReferrals: caseCount.describe('Cases referred in the period'),
       openAgreements: count.describe('Agreements open or in uitvoering, now'),
       overdueAgreements: count.describe('Open agreements whose due date lies before today'),
       agreementsDue: count.describe('Agreements due in the period whose due date has passed or that are done (vervallen ones excluded)'),
       agreementsOnTime: count.describe('Of those: gereed, completed on or before the due date'),
       onTimePercent: percent,
-      medianDaysToTriage: days.describe('Median days from referral to triage, of the cases triaged in the period'),
-      medianDaysToClosure: days.describe('Median days from referral to closure, of the cases closed (afgesloten) in the period'),
+      medianDaysToTriage: median.describe('Median days from referral to triage, of the cases triaged in the period'),
+      medianDaysToClosure: median.describe('Median days from referral to closure, of the cases closed (afgesloten) in the period'),
+      triagedCases: caseCount.describe('Cases triaged in the period (the base of medianDaysToTriage)'),
+      closedCases: caseCount.describe('Cases closed (afgesloten) in the period (the base of medianDaysToClosure)'),
     }),
     partners: z
       .array(
@@ -55,7 +65,7 @@ export const dashboardResponse = z
       )
       .describe('Per owning partner organisation, worst stagnation first (most overdue, then longest overdue, then lowest share on time)'),
     municipalities: z
-      .array(z.object({ code: z.string(), name: z.string(), activeCases: count, newReferrals: count }))
+      .array(z.object({ code: z.string(), name: z.string(), activeCases: caseCount, newReferrals: caseCount }))
       .describe("The municipalities of the house's safety region and any other with cases, busiest first"),
     signals: z
       .object({
@@ -63,7 +73,10 @@ export const dashboardResponse = z
         weekly: z.array(z.object({ weekStart: date.describe('Monday of the week'), opened: count, resolved: count })),
       })
       .nullable()
-      .describe('Open stagnation signals per escalation level and the weekly trend; null while signalling does not run yet'),
+      .describe('Open stagnation signals per escalation level and the weekly trend'),
+    smallCells: z
+      .enum(['exact', 'suppressed'])
+      .describe(`suppressed (managers): counts of 1 to ${SMALL_CELL_LIMIT - 1} cases read "${SMALL_CELL}" so that nobody can be singled out; exact (regisseurs)`),
   })
   .describe('The managers’ dashboard: pseudonymised aggregates, no case is named');
 
@@ -90,7 +103,7 @@ export const DASHBOARD_PATHS: Record<string, Partial<Record<'get', DashboardOper
   '/api/v1/dashboard': {
     get: {
       summary: 'The dashboard figures (stagnation and throughput)',
-      description: `Key figures, a table per partner organisation and cases per municipality, for the period (default: the last twelve months up to today) and filters. Computed from pseudonymised facts only. ${ACCESS}`,
+      description: `Key figures, a table per partner organisation and cases per municipality, for the period (default: the last twelve months up to today) and filters. Computed from pseudonymised facts only. A manager gets counts of 1 to ${SMALL_CELL_LIMIT - 1} cases as "${SMALL_CELL}" (small-cell suppression, \`smallCells: suppressed\`); a regisseur gets exact figures. ${ACCESS}`,
       tags: ['Dashboard'],
       query: dashboardQuerySchema,
       success: [200, 'The figures', 'Dashboard'],
@@ -100,7 +113,7 @@ export const DASHBOARD_PATHS: Record<string, Partial<Record<'get', DashboardOper
   '/api/v1/dashboard.csv': {
     get: {
       summary: 'One table of the dashboard as CSV',
-      description: `\`table\` is figures, partners or municipalities; the filters are those of /api/v1/dashboard. UTF-8 with a byte order mark, CRLF line ends; for a Dutch user semicolon-separated with a decimal comma (as Excel expects in the Netherlands), for an English user comma-separated with a decimal point. Cells starting with =, +, -, @, a tab or a carriage return get a leading apostrophe (no formula runs). Every export is recorded in the audit log. ${ACCESS}`,
+      description: `\`table\` is figures, partners or municipalities; the filters are those of /api/v1/dashboard. UTF-8 with a byte order mark, CRLF line ends; for a Dutch user semicolon-separated with a decimal comma (as Excel expects in the Netherlands), for an English user comma-separated with a decimal point. Cells starting with =, +, -, @, a tab or a carriage return get a leading apostrophe (no formula runs). A manager's export shows counts of 1 to ${SMALL_CELL_LIMIT - 1} cases as "${SMALL_CELL}", like /api/v1/dashboard, and then ends with a row explaining this. Every export is recorded in the audit log. ${ACCESS}`,
       tags: ['Dashboard'],
       query: dashboardCsvQuerySchema,
       success: [200, 'The table', null],
@@ -127,4 +140,5 @@ export const DASHBOARD_RESPONSE_TYPES_MATCH: [
   Same<Returned['partners'][number], Documented['partners'][number]>,
   Same<Returned['municipalities'][number], Documented['municipalities'][number]>,
   Same<Returned['signals'], Documented['signals']>,
-] = [true, true, true, true, true];
+  Same<Returned['smallCells'], Documented['smallCells']>,
+] = [true, true, true, true, true, true];

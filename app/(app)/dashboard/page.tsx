@@ -8,7 +8,6 @@ import { requireActor } from '@/lib/auth/actor';
 import { partnerCandidates } from '@/lib/cases/partners';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { getDashboard } from '@/lib/dashboard/figures';
-import { signalFigures } from '@/lib/signals/dashboard-source';
 import { DASHBOARD_ROLES, dashboardQuerySchema, type DashboardQuery } from '@/lib/dashboard/query';
 import { getHouse } from '@/lib/house/house';
 import { listMunicipalities } from '@/lib/reference/municipalities';
@@ -34,7 +33,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     getTranslations('cases'),
     getFormatter(),
     getLocale(),
-    getDashboard(actor, query, { signals: signalFigures }),
+    getDashboard(actor, query),
     getHouse(),
     getDb(),
   ]);
