@@ -25,11 +25,12 @@ describe('meeting route parameters', () => {
     expect(() => parseMeetingListQuery(new Request('http://x/api/v1/meetings?period=later'))).toThrow(AppError);
   });
 
-  it('point calendar links at the host the request came in on', () => {
-    expect(baseUrlOf(new Request('http://127.0.0.1:3100/api/v1/meetings/x/ics'))).toBe('http://127.0.0.1:3100');
-    const proxied = new Request('http://app:3000/api/v1/meetings/x/ics', {
-      headers: { 'x-forwarded-host': 'casus.example.nl', 'x-forwarded-proto': 'https' },
-    });
-    expect(baseUrlOf(proxied)).toBe('https://casus.example.nl');
+  it('point calendar links at NEXTAUTH_URL, else the request origin; X-Forwarded-Host only behind a trusted proxy', () => {
+    const proxied = (host: string) =>
+      new Request('http://app:3000/api/v1/meetings/x/ics', { headers: { 'x-forwarded-host': host, 'x-forwarded-proto': 'https' } });
+    expect(baseUrlOf(proxied('evil.example'), { appUrl: 'https://casus.example.nl/', trustedProxies: 1 })).toBe('https://casus.example.nl');
+    expect(baseUrlOf(proxied('evil.example'), { trustedProxies: 0 })).toBe('http://app:3000');
+    expect(baseUrlOf(proxied('casus.example.nl'), { trustedProxies: 1 })).toBe('https://casus.example.nl');
+    expect(baseUrlOf(new Request('http://127.0.0.1:3100/api/v1/meetings/x/ics'), { trustedProxies: 0 })).toBe('http://127.0.0.1:3100');
   });
 });

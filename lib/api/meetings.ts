@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { meetingIdSchema } from '@/lib/meetings/schemas';
 import { z } from '@/lib/validation/zod';
@@ -46,10 +47,18 @@ export function parseMeetingListQuery(request: Request) {
   return parseOrThrow(meetingListQuerySchema, queryObject(new URL(request.url).searchParams));
 }
 
-/** Where links in calendar files point: the origin the request came in on (a proxy's forwarded host first). */
-export function baseUrlOf(request: Request): string {
+/**
+ * Where links in calendar files point: the configured NEXTAUTH_URL; without it the origin the request
+ * came in on. A proxy's X-Forwarded-Host counts only when TRUSTED_PROXIES says a proxy is in front,
+ * otherwise anyone could make the file link to a host of their choosing.
+ */
+export function baseUrlOf(
+  request: Request,
+  config: { appUrl?: string; trustedProxies: number } = { appUrl: env().NEXTAUTH_URL, trustedProxies: env().TRUSTED_PROXIES },
+): string {
+  if (config.appUrl) return new URL(config.appUrl).origin;
   const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const host = config.trustedProxies > 0 ? request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   if (host) return `${proto === 'http' || proto === 'https' ? proto : url.protocol.replace(':', '')}://${host}`;
   return url.origin;
