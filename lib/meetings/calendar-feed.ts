@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import { meetingInvitees, meetings, users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import { authSecret } from '@/lib/auth/secret';
+import type { CalendarMeeting } from './ics';
 
 /**
  * The personal calendar feed URL carries a token derived from the user and their session version, so
@@ -12,8 +13,11 @@ export function feedToken(userId: string, sessionVersion: number): string {
   return createHmac('sha256', authSecret()).update(`calendar:${userId}:${sessionVersion}`).digest('base64url');
 }
 
-/** The meetings of the feed's owner (invited organisation, or all planned ones for a regisseur); null if the token is wrong. */
-export async function feedMeetings(userId: string, token: string, now = new Date()) {
+/**
+ * The meetings of the feed's owner (invited organisation, or all planned ones for a regisseur), each with
+ * its chair as organiser; null if the token is wrong. `now` bounds how far back the feed reaches.
+ */
+export async function feedMeetings(userId: string, token: string, now: Date): Promise<CalendarMeeting[] | null> {
   return asSystem(async (tx) => {
     const [user] = await tx
       .select({ id: users.id, role: users.role, organisationId: users.organisationId, sessionVersion: users.sessionVersion, active: users.active })
@@ -29,8 +33,9 @@ export async function feedMeetings(userId: string, token: string, now = new Date
       .from(meetingInvitees)
       .where(eq(meetingInvitees.organisationId, user.organisationId));
     return tx
-      .select()
+      .select({ meeting: meetings, organiser: { name: users.name, email: users.email } })
       .from(meetings)
+      .innerJoin(users, eq(users.id, meetings.chairUserId))
       .where(
         and(
           gte(meetings.startsAt, since),

@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { cases, meetings, organisations } from '@/db/schema';
+import { cases, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
@@ -10,9 +10,9 @@ import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { addAgendaItem, moveItemToNextMeeting, recordAgendaItem } from './agenda';
 import { feedMeetings, feedToken } from './calendar-feed';
+import { invitationFile } from './calendar-files';
 import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
-import { meetingInvitation } from './ics';
 import { setAttendance } from './invitations';
 import { rescheduleMeeting, transitionMeeting } from './meeting-lifecycle';
 import { planNextOccurrence } from './next-occurrence';
@@ -154,14 +154,14 @@ describe('calendar invitations', () => {
       caseIds: [],
     });
     await transitionMeeting(regisseur, id, { action: 'plan', version: 1 });
-    const read = async () => (await handle.db.select().from(meetings).where(eq(meetings.id, id)))[0]!;
+    const invitation = async () => (await invitationFile(regisseur, id, 'https://casusregie.example', new Date('2026-06-01T08:00:00Z'))).body;
     const parse = (text: string) => {
       const calendar = new ICAL.Component(ICAL.parse(text));
       const vevent = calendar.getFirstSubcomponent('vevent')!;
       const event = new ICAL.Event(vevent);
       return { method: calendar.getFirstPropertyValue('method'), event, status: vevent.getFirstPropertyValue('status') };
     };
-    const first = parse(meetingInvitation(await read(), { baseUrl: 'https://casusregie.example' }));
+    const first = parse(await invitation());
     expect(first.method).toBe('REQUEST');
     expect(first.event.uid).toBe(`${id}@casusregie`);
     expect(first.event.startDate.toJSDate().toISOString()).toBe('2026-07-07T08:00:00.000Z');
@@ -169,12 +169,12 @@ describe('calendar invitations', () => {
     const firstSequence = first.event.sequence;
 
     await rescheduleMeeting(regisseur, id, { date: '2026-07-08', startTime: '14:00', endTime: '15:00', version: 2 });
-    const moved = parse(meetingInvitation(await read(), { baseUrl: 'https://casusregie.example' }));
+    const moved = parse(await invitation());
     expect(moved.event.sequence).toBe(firstSequence + 1);
     expect(moved.event.startDate.toJSDate().toISOString()).toBe('2026-07-08T12:00:00.000Z');
 
     await transitionMeeting(regisseur, id, { action: 'cancel', reason: 'Zaal niet beschikbaar', version: 3 });
-    const cancelled = parse(meetingInvitation(await read(), { baseUrl: 'https://casusregie.example' }));
+    const cancelled = parse(await invitation());
     expect(cancelled.method).toBe('CANCEL');
     expect(cancelled.status).toBe('CANCELLED');
     expect(cancelled.event.sequence).toBe(firstSequence + 2);
@@ -185,8 +185,8 @@ describe('calendar invitations', () => {
     const token = feedToken(politie.userId, row!.v);
     const feed = await feedMeetings(politie.userId, token, new Date('2026-03-20T00:00:00Z'));
     expect(feed?.length).toBeGreaterThan(0);
-    expect(await feedMeetings(politie.userId, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
-    expect(await feedMeetings(ggz.userId, token)).toBeNull();
+    expect(await feedMeetings(politie.userId, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), new Date('2026-03-20T00:00:00Z'))).toBeNull();
+    expect(await feedMeetings(ggz.userId, token, new Date('2026-03-20T00:00:00Z'))).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, context: CalendarFeedRouteContext): Promise<Response> {
   try {
     const params = await feedParamsFrom(context);
-    const body = params && (await personalFeed(params.userId, params.token, baseUrlOf(request)));
+    const body = params && (await personalFeed(params.userId, params.token, baseUrlOf(request), new Date()));
     if (!body) return jsonError(notFound());
     return calendarResponse(body, 'casusregie.ics', 'inline');
   } catch (error) {

@@ -4,6 +4,6 @@ import { invitationFile } from '@/lib/meetings/calendar-files';
 
 /** The meeting as an iCalendar invitation (REQUEST, or CANCEL once cancelled). */
 export const GET = withActor<MeetingRouteContext>(async (request, actor, context) => {
-  const { body, filename } = await invitationFile(actor, await meetingIdFrom(context), baseUrlOf(request));
+  const { body, filename } = await invitationFile(actor, await meetingIdFrom(context), baseUrlOf(request), new Date());
   return calendarResponse(body, filename);
 });
