@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { carriesSessionCookie } from '@/lib/auth/cookie-names';
+import { rawRequestRefusal } from '@/lib/http/raw-request';
 import { csrfRefusal } from '@/lib/http/same-origin';
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -28,6 +29,10 @@ const https = () => process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith('/api/');
+
+  // Also checked by the production server (scripts/serve.ts) before Next; here for `next dev` and `next start`.
+  const raw = rawRequestRefusal(request.method, pathname + request.nextUrl.search);
+  if (raw) return secure(NextResponse.json({ error: raw.message }, { status: raw.status, headers: raw.headers }), { api: true });
 
   if (!pathname.startsWith('/api/auth/')) {
     const refusal = csrfRefusal(request);

@@ -9,6 +9,7 @@ import { parseEnv } from '@/lib/env/schema';
 import { markDraining } from '@/lib/house/draining';
 import { trustedClientIp } from '@/lib/http/client-ip';
 import { describeError } from '@/lib/http/log-safe';
+import { rawRefusalResponse, rawRequestRefusal } from '@/lib/http/raw-request';
 
 type Holder = { handle?: Promise<{ close(): Promise<void> }> };
 
@@ -31,6 +32,13 @@ async function main() {
     delete req.headers['x-real-ip'];
     if (ip) req.headers['x-forwarded-for'] = ip;
     else delete req.headers['x-forwarded-for'];
+    // What Next cannot represent (TRACE, a path that does not decode, a NUL) gets a Dutch 4xx here.
+    const refusal = rawRequestRefusal(req.method, req.url);
+    if (refusal) {
+      const { status, headers, body } = rawRefusalResponse(refusal);
+      res.writeHead(status, headers).end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       console.error('[serve] request failed:', describeError(error));
       if (!res.headersSent) res.writeHead(500).end();
