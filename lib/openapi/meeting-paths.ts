@@ -205,7 +205,7 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
     get: {
       summary: 'The meeting as a calendar invitation (iCalendar)',
       description:
-        'METHOD:REQUEST while it goes ahead, METHOD:CANCEL once cancelled; the SEQUENCE grows with every change, so a calendar replaces the earlier invitation. Times carry the Europe/Amsterdam time zone. No case details.',
+        'METHOD:REQUEST while it goes ahead (STATUS:TENTATIVE for a concept), METHOD:CANCEL once cancelled; the SEQUENCE grows with every change, so a calendar replaces the earlier invitation. The chair is the ORGANIZER, the invitees are ATTENDEEs. Times carry the Europe/Amsterdam time zone, defined in the file (VTIMEZONE). No case details.',
       tags: ['Meetings'],
       success: [200, 'The invitation', null],
       errors: [404],
@@ -222,7 +222,7 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       headers: [tokenParameter],
       success: [200, 'The feed', null],
       extraResponses: {
-        200: calendar('The feed (`text/calendar`, METHOD:PUBLISH)'),
+        200: calendar('The feed (`text/calendar`, METHOD:PUBLISH, each meeting with its chair as ORGANIZER)'),
         404: { description: 'Unknown user or wrong token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     },
