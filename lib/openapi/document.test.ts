@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseListQuerySchema } from '@/lib/cases/schemas';
+import { csrfRefusal } from '@/lib/http/same-origin';
 import { openApiDocument } from './document';
 
 const API_DIR = path.resolve(import.meta.dirname, '../../app/api');
@@ -124,6 +125,27 @@ describe('OpenAPI document', () => {
       expect(section, ref).toBeDefined();
       expect((doc.components as Record<string, Record<string, unknown>>)[section!]![name!], ref).toBeDefined();
     }
+  });
+
+  it('tells scripts to sign in with email, password and code in one POST, and to send Origin when they write', () => {
+    const text = doc.info.description;
+    expect(text).toContain('`GET /api/auth/csrf`');
+    expect(text).toMatch(/one form-encoded \(`application\/x-www-form-urlencoded`\) POST to `\/api\/auth\/callback\/credentials`/);
+    expect(text).toContain('sends `csrfToken`, `email`, `password` and `code` together');
+    expect(text).toContain('Every POST, PUT, PATCH or DELETE that carries the session cookie must send an `Origin` header');
+    expect(text).not.toMatch(/from a browser/i);
+    // What the text says of Origin is what the server does: a script's PATCH with the cookie and without Origin is refused.
+    const patch = (headers: Record<string, string>) =>
+      new Request('http://casusregie.example.nl/api/v1/me', { method: 'PATCH', headers: { host: 'casusregie.example.nl', ...headers } });
+    expect(csrfRefusal(patch({ cookie: 'casusregie.session=x' }))?.status).toBe(403);
+    expect(csrfRefusal(patch({ cookie: 'casusregie.session=x', origin: 'http://casusregie.example.nl' }))).toBeNull();
+  });
+
+  it('names the server: the configured address, or the host that serves the document', () => {
+    expect(doc.servers).toEqual([{ url: '/', description: 'The server that serves this document' }]);
+    expect(openApiDocument({ secureCookies: true, baseUrl: 'https://casusregie.example.nl/' }).servers).toEqual([
+      { url: 'https://casusregie.example.nl', description: 'This installation' },
+    ]);
   });
 
   it('describes the session cookie by the name it has over http and over https', () => {

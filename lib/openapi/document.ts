@@ -176,7 +176,7 @@ const ERRORS = {
   403: {
     name: 'Forbidden',
     description:
-      'The action is not allowed on a resource the user can see, or the request came from another website (an `Origin` header that is not this site)',
+      'The action is not allowed on a resource the user can see; or a POST, PUT, PATCH or DELETE with the session cookie came without an `Origin` header naming this site (or with one naming another site)',
   },
   404: { name: 'NotFound', description: 'Not found, or not visible to this user' },
   409: { name: 'Conflict', description: 'The `version` sent is no longer current: someone else changed it' },
@@ -212,6 +212,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/health': {
     get: {
       summary: 'Liveness: the process answers',
+      description: '`{ "status": "ok" }` while the process runs. Touches no database and needs no sign-in: for a load balancer or container check.',
       tags: ['Operations'],
       public: true,
       success: [200, 'The process is up', 'Health'],
@@ -220,6 +221,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/ready': {
     get: {
       summary: 'Readiness: the database is reachable',
+      description: '200 while the database answers; 503 while it does not or while the server shuts down, so that a load balancer stops sending traffic. Needs no sign-in.',
       tags: ['Operations'],
       public: true,
       success: [200, 'Ready to serve', 'Health'],
@@ -229,6 +231,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/v1/openapi.json': {
     get: {
       summary: 'This document',
+      description: 'The OpenAPI 3.1 description of this API. Needs no sign-in: it holds no data, only the shape of the API.',
       tags: ['Operations'],
       public: true,
       success: [200, 'The OpenAPI 3.1 document', null],
@@ -237,11 +240,13 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/v1/me': {
     get: {
       summary: 'The signed-in user',
+      description: 'Name, email, role, language and organisation of the user whose session cookie came with the request, with the `version` to send back when changing them.',
       tags: ['Profile'],
       success: [200, 'The profile', 'Profile'],
     },
     patch: {
       summary: 'Change name or language',
+      description: 'Any of `name` and `locale`, plus the `version` that was read (409 when it changed since). Send `Origin`: without it the request answers 403.',
       tags: ['Profile'],
       body: 'ProfileUpdate',
       success: [200, 'The changed profile', 'Profile'],
@@ -297,12 +302,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/v1/cases/{id}/partners': {
     get: {
       summary: 'Partner organisations convened to the case',
+      description: 'Current partners first, then earlier ones, each with the reason it was convened (a manager gets the facts only, without reasons). 404 for a case the user may not see.',
       tags: ['Partners'],
       success: [200, 'Current partners first', 'CasePartnerList'],
       errors: [404],
     },
     post: {
       summary: 'Convene a partner organisation',
+      description: 'Regisseurs only. The people of that organisation see the case from then on, within what the case shares with partners.',
       tags: ['Partners'],
       body: 'AddPartner',
       success: [201, 'The id of the new link', 'Created'],
@@ -340,6 +347,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/v1/cases/{id}/lead': {
     put: {
       summary: 'Name the case lead (casusregisseur), or none',
+      description: 'Regisseurs only. `userId` names a professional of a convened organisation, or `null` for no lead; plus the `version` of the case that was read.',
       tags: ['Partners'],
       body: 'CaseLead',
       success: [200, 'The new version of the case', 'CaseLeadResult'],
@@ -371,6 +379,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/v1/agreements/{id}/actions': {
     get: {
       summary: 'Progress entries and due-date changes of an agreement',
+      description: 'Who logged what and when, and each move of the due date with its reason. 404 for an agreement of a case the user may not see.',
       tags: ['Agreements'],
       success: [200, 'Newest first', 'AgreementHistory'],
       errors: [404],
@@ -430,18 +439,44 @@ function operation(path: string, method: Method, op: Operation): JsonSchema {
 export interface OpenApiOptions {
   /** Over https the session cookie carries the __Host- prefix (see lib/auth/cookies.ts). */
   secureCookies: boolean;
+  /** The app's own address (NEXTAUTH_URL); without it the server is "/", the host that serves the document. */
+  baseUrl?: string;
 }
 
-const built = new Map<boolean, ReturnType<typeof build>>();
+const built = new Map<string, ReturnType<typeof build>>();
 
-/** The document (built once per cookie variant: the schemas do not change while the process runs). */
-export function openApiDocument({ secureCookies }: OpenApiOptions) {
-  let document = built.get(secureCookies);
-  if (!document) built.set(secureCookies, (document = build(secureCookies)));
+/** The document (built once per variant: the schemas do not change while the process runs). */
+export function openApiDocument({ secureCookies, baseUrl }: OpenApiOptions) {
+  const server = baseUrl ? new URL(baseUrl).origin : '/';
+  const key = `${secureCookies} ${server}`;
+  let document = built.get(key);
+  if (!document) built.set(key, (document = build(secureCookies, server)));
   return document;
 }
 
-function build(secureCookies: boolean) {
+/**
+ * How a script signs in and writes: what lib/auth/options.ts (the credentials provider), next-auth's CSRF
+ * token and lib/http/same-origin.ts ask of it. document.test.ts holds this text to those modules.
+ */
+const SCRIPT_ACCESS = [
+  'JSON API of Casusregie, with the same session as the web app.',
+  [
+    '**Signing in from a script** takes two requests. `GET /api/auth/csrf` answers `{ "csrfToken": "…" }` and sets a',
+    'CSRF cookie. Then one form-encoded (`application/x-www-form-urlencoded`) POST to `/api/auth/callback/credentials`,',
+    'with that cookie, sends `csrfToken`, `email`, `password` and `code` together: `code` is the current six-digit code',
+    "of the user's authenticator app (TOTP), or one of their recovery codes. The answer sets the session cookie; with",
+    '`json=true` in the form it is `{ "url": "…" }`, and a `url` containing `error=` means the sign-in failed. Without',
+    '`code` the session is only half signed in: the API answers 401 until the second step is done.',
+  ].join(' '),
+  [
+    '**Every POST, PUT, PATCH or DELETE that carries the session cookie must send an `Origin` header** with the',
+    'address of this site (`Origin: https://casusregie.example.nl`), as browsers do by themselves. Scripts must set it',
+    'too: without it, or with another site in it, the request answers 403 and changes nothing.',
+  ].join(' '),
+  'Lists answer `{ items, total }`; errors answer `{ error, fieldErrors? }` with a Dutch message.',
+].join('\n\n');
+
+function build(secureCookies: boolean, server: string) {
   const cookieName = secureCookies ? '__Host-casusregie.session' : 'casusregie.session';
   const paths = Object.fromEntries(
     Object.entries(PATHS).map(([path, methods]) => [
@@ -454,15 +489,9 @@ function build(secureCookies: boolean) {
     info: {
       title: 'Casusregie API',
       version: '1',
-      description: [
-        'JSON API of Casusregie, with the same session as the web app. Sign in for scripts with one POST of',
-        '`email` and `password` (form-encoded, with the `csrfToken` from `GET /api/auth/csrf`) to',
-        '`/api/auth/callback/credentials`; the answer sets the session cookie.',
-        'Mutating requests from a browser must come from this site: a request whose `Origin` header names',
-        'another site answers 403. Lists answer `{ items, total }`; errors answer `{ error, fieldErrors? }`',
-        'with a Dutch message.',
-      ].join(' '),
+      description: SCRIPT_ACCESS,
     },
+    servers: [{ url: server, description: server === '/' ? 'The server that serves this document' : 'This installation' }],
     tags: [
       { name: 'Cases', description: 'Casussen: referral, view, edit, lifecycle' },
       { name: 'Partners', description: 'Partner organisations convened to a case, and the case lead' },
@@ -482,7 +511,7 @@ function build(secureCookies: boolean) {
           in: 'cookie',
           name: cookieName,
           description:
-            'The next-auth session cookie, set by signing in. It is called `casusregie.session` over http and `__Host-casusregie.session` over https.',
+            'The next-auth session cookie, set by signing in (see the description of this API: email, password and code in one POST). It is called `casusregie.session` over http and `__Host-casusregie.session` over https. Send `Origin` with every POST, PUT, PATCH or DELETE.',
         },
       },
       schemas: { ...componentSchemas(REQUEST_SCHEMAS, 'input'), ...componentSchemas(RESPONSE_SCHEMAS, 'output') },
