@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as feedRoute } from '@/app/api/v1/calendar/[userId]/[token]/route';
 import { cases, meetings, users } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
@@ -114,7 +114,9 @@ describe('calendar files', () => {
     const request = new Request(`http://127.0.0.1:3000/api/v1/calendar/${userId}/${token}`, {
       headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
     });
-    const response = await feedRoute(request, { params: Promise.resolve({ userId: userId!, token: token! }) });
+    // The route reads the clock itself (the feed's window and DTSTAMP): freeze only Date, at the test's NOW.
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    const response = await feedRoute(request, { params: Promise.resolve({ userId: userId!, token: token! }) }).finally(() => vi.useRealTimers());
     expect(response.status).toBe(200);
     const body = (await response.text()).replaceAll('\r\n ', '');
     const origin = env().NEXTAUTH_URL ? new URL(env().NEXTAUTH_URL!).origin : 'http://127.0.0.1:3000';
