@@ -39,6 +39,14 @@ export * from './enums';
 
 
 
+/**
+ * A name as it was when the row was written (author snapshots: renaming an account does not rewrite
+ * history). Left out by the writer, the database fills it from the referenced user or organisation in a
+ * BEFORE trigger (drizzle/0022); the NULL default only lets the trigger see that it was left out, and
+ * NOT NULL is checked after the trigger.
+ */
+const nameSnapshot = (column: string) => text(column).notNull().default(sql`null`);
+
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -248,6 +256,7 @@ export const caseEvents = pgTable(
     actorUserId: uuid('actor_user_id')
       .notNull()
       .references(() => users.id),
+    actorName: nameSnapshot('actor_name'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -272,9 +281,11 @@ export const casePartners = pgTable(
     addedByUserId: uuid('added_by_user_id')
       .notNull()
       .references(() => users.id),
+    addedByName: nameSnapshot('added_by_name'),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endedByUserId: uuid('ended_by_user_id').references(() => users.id),
+    endedByName: text('ended_by_name'),
     endReason: text('end_reason'),
   },
   (t) => [
@@ -371,7 +382,10 @@ export const meetings = pgTable(
     chairUserId: uuid('chair_user_id')
       .notNull()
       .references(() => users.id),
+    // As on the minutes: the names when chair and minute taker were chosen (set again when they change).
+    chairName: nameSnapshot('chair_name'),
     minuteTakerUserId: uuid('minute_taker_user_id').references(() => users.id),
+    minuteTakerName: text('minute_taker_name'),
     // Meetings of one series share the id of the first; the next one is made from the last.
     seriesId: uuid('series_id'),
     recurrence: recurrence('recurrence').notNull().default('geen'),
@@ -454,6 +468,7 @@ export const agreements = pgTable(
     createdByUserId: uuid('created_by_user_id')
       .notNull()
       .references(() => users.id),
+    createdByName: nameSnapshot('created_by_name'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -492,6 +507,7 @@ export const agreementDueChanges = pgTable(
     changedByUserId: uuid('changed_by_user_id')
       .notNull()
       .references(() => users.id),
+    changedByName: nameSnapshot('changed_by_name'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('agreement_due_changes_agreement_idx').on(t.agreementId)],
@@ -513,6 +529,8 @@ export const agreementActions = pgTable(
     authorOrganisationId: uuid('author_organisation_id')
       .notNull()
       .references(() => organisations.id),
+    authorName: nameSnapshot('author_name'),
+    authorOrganisationName: nameSnapshot('author_organisation_name'),
     // A retried or double-clicked request carries the same key and is stored once.
     idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -146,9 +146,6 @@ async function agreementFactsOf(tx: Tx, caseId: string, today: string): Promise<
   }));
 }
 
-const author = alias(users, 'author');
-const authorOrg = alias(organisations, 'author_org');
-
 /** Progress entries and due-date changes of one agreement, newest first. */
 export async function agreementHistory(actor: Actor, agreementId: unknown) {
   return withAgreement(actor, agreementId, 'agreement.list', async (tx, { agreementId: id, decision }) => {
@@ -159,13 +156,12 @@ export async function agreementHistory(actor: Actor, agreementId: unknown) {
           id: agreementActions.id,
           kind: agreementActions.kind,
           note: agreementActions.note,
-          authorName: author.name,
-          organisationName: authorOrg.name,
+          // As they were when the entry was written (drizzle/0022), not as the account is named today.
+          authorName: agreementActions.authorName,
+          organisationName: agreementActions.authorOrganisationName,
           createdAt: agreementActions.createdAt,
         })
         .from(agreementActions)
-        .innerJoin(author, eq(author.id, agreementActions.authorUserId))
-        .innerJoin(authorOrg, eq(authorOrg.id, agreementActions.authorOrganisationId))
         .where(eq(agreementActions.agreementId, id))
         .orderBy(desc(agreementActions.createdAt)),
       tx
@@ -174,10 +170,9 @@ export async function agreementHistory(actor: Actor, agreementId: unknown) {
           toDate: agreementDueChanges.toDate,
           reason: agreementDueChanges.reason,
           at: agreementDueChanges.at,
-          changedByName: users.name,
+          changedByName: agreementDueChanges.changedByName,
         })
         .from(agreementDueChanges)
-        .innerJoin(users, eq(users.id, agreementDueChanges.changedByUserId))
         .where(eq(agreementDueChanges.agreementId, id))
         .orderBy(desc(agreementDueChanges.at)),
     ]);

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import {
   agendaItems,
   agreementActions,
@@ -9,7 +8,6 @@ import {
   casePartners,
   meetings,
   organisations,
-  users,
   type CaseStatus,
 } from '@/db/schema';
 import type { Tx } from '@/db/types';
@@ -39,61 +37,54 @@ export type TimelineItem =
     }
   | { kind: 'meeting-item'; at: Date; actorName: string; meetingId: string; meetingTitle: string; reason: string | null };
 
-const ender = alias(users, 'ender');
-const ownerOrg = alias(organisations, 'owner_org');
-
-/** Everything that happened to a case, newest first. Later features add meetings and agreements. */
+/**
+ * Everything that happened to a case, newest first. Names are the snapshots taken when each line was
+ * written (drizzle/0022): a later rename of an account does not rewrite who did what.
+ */
 export async function loadTimeline(tx: Tx, caseId: string): Promise<TimelineItem[]> {
   const [events, partners] = await oneByOne([
     tx
       .select({
         kind: caseEvents.kind,
         at: caseEvents.at,
-        actorName: users.name,
+        actorName: caseEvents.actorName,
         fromStatus: caseEvents.fromStatus,
         toStatus: caseEvents.toStatus,
         reason: caseEvents.reason,
         data: caseEvents.data,
       })
       .from(caseEvents)
-      .innerJoin(users, eq(users.id, caseEvents.actorUserId))
       .where(eq(caseEvents.caseId, caseId))
       .orderBy(asc(caseEvents.at)),
     tx
       .select({
         organisationName: organisations.name,
         addedAt: casePartners.addedAt,
-        addedBy: users.name,
+        addedBy: casePartners.addedByName,
         reason: casePartners.reason,
         endedAt: casePartners.endedAt,
-        endedBy: ender.name,
+        endedBy: casePartners.endedByName,
         endReason: casePartners.endReason,
       })
       .from(casePartners)
       .innerJoin(organisations, eq(organisations.id, casePartners.organisationId))
-      .innerJoin(users, eq(users.id, casePartners.addedByUserId))
-      .leftJoin(ender, and(eq(ender.id, casePartners.endedByUserId)))
       .where(eq(casePartners.caseId, caseId)),
   ]);
   const [created, moved, actions, discussed] = await oneByOne([
     tx
-      .select({ at: agreements.createdAt, actorName: users.name, organisationName: organisations.name, reason: agreements.description, dueDate: agreements.originalDueDate })
+      .select({ at: agreements.createdAt, actorName: agreements.createdByName, organisationName: organisations.name, reason: agreements.description, dueDate: agreements.originalDueDate })
       .from(agreements)
-      .innerJoin(users, eq(users.id, agreements.createdByUserId))
       .innerJoin(organisations, eq(organisations.id, agreements.ownerOrganisationId))
       .where(eq(agreements.caseId, caseId)),
     tx
-      .select({ at: agreementDueChanges.at, actorName: users.name, reason: agreementDueChanges.reason, fromDate: agreementDueChanges.fromDate, toDate: agreementDueChanges.toDate, description: agreements.description })
+      .select({ at: agreementDueChanges.at, actorName: agreementDueChanges.changedByName, reason: agreementDueChanges.reason, fromDate: agreementDueChanges.fromDate, toDate: agreementDueChanges.toDate, description: agreements.description })
       .from(agreementDueChanges)
       .innerJoin(agreements, eq(agreements.id, agreementDueChanges.agreementId))
-      .innerJoin(users, eq(users.id, agreementDueChanges.changedByUserId))
       .where(eq(agreements.caseId, caseId)),
     tx
-      .select({ at: agreementActions.createdAt, actorName: users.name, organisationName: ownerOrg.name, action: agreementActions.kind, reason: agreementActions.note, description: agreements.description })
+      .select({ at: agreementActions.createdAt, actorName: agreementActions.authorName, organisationName: agreementActions.authorOrganisationName, action: agreementActions.kind, reason: agreementActions.note, description: agreements.description })
       .from(agreementActions)
       .innerJoin(agreements, eq(agreements.id, agreementActions.agreementId))
-      .innerJoin(users, eq(users.id, agreementActions.authorUserId))
-      .innerJoin(ownerOrg, eq(ownerOrg.id, agreementActions.authorOrganisationId))
       .where(eq(agreements.caseId, caseId)),
     tx
       .select({ at: meetings.startsAt, meetingId: meetings.id, meetingTitle: meetings.title, reason: agendaItems.outcome })

@@ -91,11 +91,6 @@ async function loadAgenda(tx: Tx, meeting: Meeting): Promise<AgendaEntry[]> {
 /** A meeting with invitees, attendance and its agenda as far as the reader may see it. */
 export async function getMeeting(actor: Actor, meetingId: unknown) {
   return withMeeting(actor, meetingId, 'read', async (tx, meeting) => {
-    const staff = await tx
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, [meeting.chairUserId, meeting.minuteTakerUserId].filter((v): v is string => Boolean(v))));
-    const nameOf = (id: string | null) => staff.find((u) => u.id === id)?.name ?? null;
     const invitees = await tx
       .select({
         organisationId: meetingInvitees.organisationId,
@@ -115,7 +110,9 @@ export async function getMeeting(actor: Actor, meetingId: unknown) {
       entityId: meeting.id,
       details: { caseItems: agenda.filter((a) => a.visible && a.caseId).length },
     });
-    return { ...meeting, chairName: nameOf(meeting.chairUserId), minuteTakerName: nameOf(meeting.minuteTakerUserId), invitees, agenda };
+    // Chair and minute taker as named when they were chosen (drizzle/0022): the minutes keep their names.
+    // The API documents chairName as nullable (it was a join); the wider type keeps that contract.
+    return { ...meeting, chairName: meeting.chairName as string | null, invitees, agenda };
   });
 }
 

@@ -152,11 +152,10 @@ async function load(tx: Tx, ids: string[]) {
       agreementId: agreementActions.agreementId,
       kind: agreementActions.kind,
       note: agreementActions.note,
-      organisationName: organisations.name,
+      organisationName: agreementActions.authorOrganisationName,
       at: agreementActions.createdAt,
     })
     .from(agreementActions)
-    .innerJoin(organisations, eq(organisations.id, agreementActions.authorOrganisationId))
     .where(inArray(agreementActions.agreementId, agreementIds))
     .orderBy(asc(agreementActions.createdAt));
   return { caseRows, events, partners, agreementRows, items, signalRows, dueChanges, progress };
