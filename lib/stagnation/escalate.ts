@@ -5,6 +5,7 @@ import { nextWorkingHour } from '@/lib/notify/working-hours';
 import { dayNumber, isoDayOf, startOfAmsterdamDay } from './calendar-day';
 import type { HolidayOptions } from './holidays';
 import { holidayOptionsOf, type StagnationSettings } from './settings';
+import { workingDaysText } from './wording';
 import { workingDaysBetween } from './working-days';
 
 /**
@@ -22,13 +23,21 @@ export function startedWorkingDaysAgo(n: number, now: Date, holidays: HolidayOpt
  * organisation's contact persons, after M to the house's managers; the stuurgroep report lists what is
  * still open at that level. Each step is recorded and notified. One statement for all signals, so a day
  * on which thousands of signals climb costs no more round trips than a quiet one.
+ *
+ * A case often has several signals that climb together (overdue, no progress, date moved): each
+ * recipient gets one mail per case per step listing them, not one per signal. Its dedupe key names the
+ * group's first signal, so a rerun sends nothing again and retention finds the mail through its case.
  */
 export async function escalate(tx: Executor, settings: StagnationSettings, now: Date, baseUrl: string): Promise<number> {
   const holidays = holidayOptionsOf(settings);
   const toContact = startedWorkingDaysAgo(settings.toOrganisationContactWorkingDays, now, holidays);
   const toManager = startedWorkingDaysAgo(settings.toManagerWorkingDays, now, holidays);
-  const tail = `.\n\nBekijk het signaal in Casusregie: ${baseUrl}/signals\n\nDeze e-mail bevat bewust geen persoonsgegevens.`;
-  const notBefore = nextWorkingHour(now);
+  const why = {
+    1: `Na ${workingDaysText(settings.toOrganisationContactWorkingDays)} nog niet opgelost, en daarom aan u als contactpersoon van de organisatie voorgelegd`,
+    2: `Na ${workingDaysText(settings.toManagerWorkingDays)} nog niet opgelost, en daarom aan u als manager voorgelegd`,
+  };
+  const tail = `\n\nBekijk de signalen in Casusregie: ${baseUrl}/signals\n\nDeze e-mail bevat bewust geen persoonsgegevens.`;
+  const notBefore = nextWorkingHour(now, holidays);
   const [result] = await queryRows<{ escalated: number }>(
     tx,
     sql`with raised as (
@@ -40,34 +49,49 @@ export async function escalate(tx: Executor, settings: StagnationSettings, now: 
             from signals where status = 'open' and level < 2 and since < ${toContact}
           ) t
           where s.id = t.id and t.target > t.from_level
-          returning s.id, s.case_id, s.organisation_id, t.from_level, t.target
+          returning s.id, s.case_id, s.organisation_id, s.message, t.from_level, t.target
         ),
-        mail as (
-          select r.id, r.organisation_id, r.target, c.number as case_number,
-                 coalesce('Opschaling: stagnatie in ' || c.number, 'Opschaling: stagnatie bij uw organisatie') as subject
-          from raised r left join cases c on c.id = r.case_id
-        ),
-        managers as (select id, email from users where role = 'manager' and active),
         steps as (
           insert into signal_escalations (signal_id, level, at)
           select r.id, l.level, ${now} from raised r cross join lateral generate_series(r.from_level + 1, r.target) as l(level)
           where l.level <> 1 or r.organisation_id is not null
         ),
-        to_contacts as (
-          insert into mail_outbox (dedupe_key, to_email, subject, body_text, next_attempt_at)
-          select 'escalation:' || m.id || ':1:' || oc.email, oc.email, m.subject, m.subject || ${tail}::text, ${notBefore}
-          from mail m join organisation_contacts oc on oc.organisation_id = m.organisation_id
-          on conflict do nothing
+        recipients as (
+          select distinct r.id, r.case_id, r.organisation_id, r.message, 1 as level, oc.email, null::uuid as user_id
+          from raised r join organisation_contacts oc on oc.organisation_id = r.organisation_id
+          where r.from_level < 1 and r.target >= 1
+          union all
+          select r.id, r.case_id, r.organisation_id, r.message, 2, u.email, u.id
+          from raised r join users u on u.role = 'manager' and u.active
+          where r.target = 2
         ),
-        to_managers as (
+        groups as (
+          select min(x.id::text) as first_id, x.level, x.email, x.user_id, x.case_id, min(x.organisation_id::text)::uuid as organisation_id,
+                 string_agg('- ' || x.message, E'\n' order by x.message) as lines
+          from recipients x
+          group by x.level, x.email, x.user_id, x.case_id, case when x.case_id is null then x.organisation_id end
+        ),
+        mail as (
+          select g.first_id, g.level, g.email, g.user_id, c.number as case_number,
+                 case when c.number is not null then 'Opschaling: stagnatie in ' || c.number
+                      when g.level = 1 then 'Opschaling: stagnatie bij uw organisatie'
+                      else 'Opschaling: stagnatie bij ' || o.name end as subject,
+                 -- The lines of a case's signals hold dates and counts; an organisation's signal lists case numbers, so it says none.
+                 case when c.number is not null then
+                   (case g.level when 1 then ${why[1]}::text else ${why[2]}::text end) || ':' || E'\n' || g.lines
+                 else 'Een signaal over deze organisatie is nog niet opgelost.' end as body
+          from groups g left join cases c on c.id = g.case_id left join organisations o on o.id = g.organisation_id
+        ),
+        mails as (
           insert into mail_outbox (dedupe_key, to_email, subject, body_text, next_attempt_at)
-          select 'escalation:' || m.id || ':2:' || u.email, u.email, m.subject, m.subject || ${tail}::text, ${notBefore}
-          from mail m cross join managers u where m.target = 2
+          select 'escalation:' || m.first_id || ':' || m.level || ':' || m.email, m.email, m.subject,
+                 m.subject || '.' || E'\n\n' || m.body || ${tail}::text, ${notBefore}
+          from mail m
           on conflict do nothing
         ),
         notes as (
           insert into notifications (user_id, kind, title, link, case_number)
-          select u.id, 'escalation', m.subject, '/signals', m.case_number from mail m cross join managers u where m.target = 2
+          select m.user_id, 'escalation', m.subject, '/signals', m.case_number from mail m where m.level = 2
         )
         select count(*)::int as escalated from raised`,
   );

@@ -31,6 +31,32 @@ describe('the sweep', () => {
     expect(notes!.n).toBeGreaterThan(0);
   });
 
+  it('mails each recipient once per case and escalation step, listing the signals of that case', async () => {
+    const perStep = await queryRows<{ to_email: string; subject: string; level: string; n: number }>(
+      handle.db,
+      sql`select to_email, subject, split_part(dedupe_key, ':', 3) as level, count(*)::int as n from mail_outbox
+          where dedupe_key like 'escalation:%' group by 1, 2, 3 order by 4 desc, 1, 2`,
+    );
+    expect(perStep.some((m) => m.to_email === 'manager@example.org')).toBe(true);
+    expect(perStep.filter((m) => m.n > 1)).toEqual([]);
+    const notes = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from notifications where kind = 'escalation' group by user_id, title having count(*) > 1`,
+    );
+    expect(notes).toEqual([]);
+    // A demo case with several signals at the manager's level: one mail that names each of them.
+    const [crowded] = await queryRows<{ number: string; messages: string[] }>(
+      handle.db,
+      sql`select c.number, array_agg(s.message) as messages from signals s join cases c on c.id = s.case_id
+          where s.level = 2 group by c.number having count(*) > 1 order by count(*) desc, c.number limit 1`,
+    );
+    const [mail] = await queryRows<{ body_text: string }>(
+      handle.db,
+      sql`select body_text from mail_outbox where to_email = 'manager@example.org' and subject = ${`Opschaling: stagnatie in ${crowded!.number}`}`,
+    );
+    for (const message of crowded!.messages) expect(mail!.body_text).toContain(`- ${message}`);
+  });
+
   it('changes nothing when run twice', async () => {
     const before = await state();
     const second = await runSweep(handle.db, { now: monday });
@@ -61,6 +87,7 @@ describe('the sweep', () => {
     await handle.db.execute(sql`update signals set since = ${monday}, level = 0, level_since = ${monday} where id = ${signal!.id}`);
     // The first sweep may have escalated this signal already (the demo is relative to today): start clean.
     await handle.db.execute(sql`delete from signal_escalations where signal_id = ${signal!.id}`);
+    await handle.db.execute(sql`delete from mail_outbox where dedupe_key like 'escalation:%'`);
     const levelAt = async (workingDays: number) => {
       await runSweep(handle.db, { now: new Date(`${addWorkingDays(monday, workingDays)}T09:00:00+01:00`) });
       const [row] = await queryRows<{ level: number }>(handle.db, sql`select level from signals where id = ${signal!.id}`);
@@ -74,7 +101,8 @@ describe('the sweep', () => {
     expect(steps.map((s) => s.level)).toEqual([1, 2]);
     const mails = await queryRows<{ to_email: string; body_text: string }>(
       handle.db,
-      sql`select to_email, body_text from mail_outbox where dedupe_key like ${`escalation:${signal!.id}:%`}`,
+      sql`select to_email, body_text from mail_outbox where dedupe_key like 'escalation:%'
+          and subject = (select 'Opschaling: stagnatie in ' || number from cases where id = (select case_id from signals where id = ${signal!.id}))`,
     );
     expect(mails.some((m) => m.to_email.startsWith('teamleider@'))).toBe(true);
     expect(mails.some((m) => m.to_email === 'manager@example.org')).toBe(true);
