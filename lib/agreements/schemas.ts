@@ -7,7 +7,10 @@ export const AGREEMENT_STATUSES = agreementStatus.enumValues;
 const isoDate = z
   .string({ message: 'Vul een datum in.' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { message: 'Deze datum bestaat niet.' });
+  // Runs also after the pattern failed: an unparseable value must not throw (a 500) but fail.
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    message: 'Deze datum bestaat niet.',
+  });
 
 const futureDate = isoDate.refine((v) => v >= todayInAmsterdam(), { message: 'De einddatum ligt in het verleden.' });
 

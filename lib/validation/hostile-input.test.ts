@@ -4,7 +4,7 @@ import { formDataToObject, handleForm } from '@/lib/forms/action-state';
 import { AppError } from '@/lib/http/errors';
 import { readJson } from '@/lib/http/read-json';
 import { parseOrThrow } from './parse';
-import { fieldErrorsOf, NUL_MESSAGE, UNKNOWN_FIELD_MESSAGE, z } from './zod';
+import { fieldErrorsOf, NUL_MESSAGE, NUMBER_RANGE_MESSAGE, UNKNOWN_FIELD_MESSAGE, z } from './zod';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
 
@@ -121,5 +121,19 @@ describe('a NUL character in any text', () => {
     });
     expect(ran).toBe(false);
     expect(state.fieldErrors).toEqual({ note: [NUL_MESSAGE] });
+  });
+});
+
+describe('a number past what the database stores', () => {
+  it('is a 422 on that field, in JSON and in forms', () => {
+    const schema = z.strictObject({ version: z.number().int().positive(), page: z.coerce.number().int().min(1).optional() });
+    expect(failureOf(() => parseOrThrow(schema, { version: 2147483648 }))).toMatchObject({
+      status: 422,
+      fieldErrors: { version: [NUMBER_RANGE_MESSAGE] },
+    });
+    expect(failureOf(() => parseOrThrow(schema, { version: 1, page: '99999999999999999999' }))).toMatchObject({
+      fieldErrors: { page: [NUMBER_RANGE_MESSAGE] },
+    });
+    expect(parseOrThrow(schema, { version: 2147483647, page: '3' })).toEqual({ version: 2147483647, page: 3 });
   });
 });

@@ -4,7 +4,7 @@ import * as z from './z';
 z.config(z.locales.nl());
 
 export { z };
-export { NUL_MESSAGE } from './z';
+export { NUL_MESSAGE, NUMBER_RANGE_MESSAGE } from './z';
 
 export type FieldErrors = Record<string, string[]>;
 
