@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'csv-parse/sync';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLES, screenshot, signInAndWait } from './helpers';
 
@@ -69,6 +70,17 @@ test('the manager sees the figures, the overdue agreements under their partner, 
   const body = await api.json();
   expect(body.figures.overdueAgreements).toBe(4);
   expect(body.signals).toMatchObject({ openByLevel: expect.any(Array) });
+  expect(body.smallCells).toBe('suppressed');
+  // The key figures as CSV say what the JSON says: the open signals per level (not "Nog geen signalen"),
+  // and the counts of cases as the manager may see them.
+  const figuresCsv = await page.request.get('/api/v1/dashboard.csv?table=figures');
+  expect(figuresCsv.status()).toBe(200);
+  const rows = parse(await figuresCsv.text(), { bom: true, delimiter: ';', relax_column_count: true }) as string[][];
+  const openSignals = rows.filter(([label]) => label!.startsWith('Open signalen: ')).map(([, n]) => Number(n));
+  expect(openSignals).toEqual(body.signals.openByLevel.map((l: { count: number }) => l.count));
+  expect(openSignals.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  expect(rows.find(([label]) => label === 'Actieve casussen')?.[1]).toBe(String(body.figures.activeCases));
+  expect(rows.find(([label]) => label === 'Nieuwe aanmeldingen')?.[1]).toBe(String(body.figures.newReferrals));
   const bad = await page.request.get('/api/v1/dashboard?from=2026-05-01&to=2026-04-01');
   expect(bad.status()).toBe(422);
   expect((await bad.json()).fieldErrors.to).toEqual(['De einddatum ligt vóór de begindatum.']);

@@ -30,13 +30,18 @@ export function AgreementListView({
   const overdue = items.filter((a) => a.overdue).length;
   return (
     <>
-      <p className="mb-3 flex items-center gap-2 text-sm text-muted" aria-live="polite">
-        <span>
-          {t('count', { total: items.length })}
-          {overdue > 0 ? <> · <span className="font-semibold text-danger">{t('countOverdue', { overdue })}</span></> : null}
-        </span>
+      {/* The count heads the list (h2 under the page's h1, above the cards' h3); an empty list has its own h2 below. */}
+      <div className="mb-3 flex items-center gap-2 text-sm text-muted" aria-live="polite">
+        {items.length > 0 ? (
+          <h2 className="font-normal">
+            {t('count', { total: items.length })}
+            {overdue > 0 ? <> · <span className="font-semibold text-danger">{t('countOverdue', { overdue })}</span></> : null}
+          </h2>
+        ) : (
+          <span>{t('count', { total: 0 })}</span>
+        )}
         {refreshing ? <span className="text-xs">{t('refreshing')}</span> : null}
-      </p>
+      </div>
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-line bg-white px-6 py-12 text-center">
           <h2 className="text-base font-semibold text-ink">{t('emptyTitle')}</h2>

@@ -18,8 +18,9 @@ export async function AccessLogPanel({ entries }: { entries: Entry[] }) {
     <section aria-labelledby="access-log" className="rounded-lg border border-line bg-white p-5">
       <h2 id="access-log" className="text-lg font-semibold">{t('accessLog')}</h2>
       <p className="mb-3 text-sm text-muted">{t('accessLogIntro')}</p>
-      {/* Scrollable once the log grows: focusable, so keyboard users can scroll it too (WCAG 2.1.1). */}
-      <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-labelledby="access-log">
+      {/* Scrollable once the log grows: focusable, so keyboard users can scroll it too (WCAG 2.1.1); a region
+          with a name of its own, so that it is not a second landmark called like the section. */}
+      <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label={t('accessLogTable')}>
         <table className="min-w-full divide-y divide-line text-sm" data-testid="access-log">
           <thead className="sticky top-0 bg-canvas">
             <tr>
