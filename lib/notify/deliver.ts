@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { queryRows } from '@/db/query';
 import type { Db } from '@/db/types';
+import { asDeliveredAt } from './reminder-mail';
 
 const MAX_ATTEMPTS = 10;
 
@@ -18,20 +19,28 @@ export interface DeliveryResult {
 /**
  * Delivers due mail from the outbox. Each row is locked while it is sent (SKIP LOCKED: several workers
  * never take the same mail) and marked sent in the same transaction, so a mail is sent once; a failure
- * schedules a retry with backoff, and nothing is lost when the server is down.
+ * schedules a retry with backoff, and nothing is lost when the server is down. The Date is the clock passed in.
  */
 export async function deliverDueMail(db: Db, transport: Transporter, from: string, now = new Date(), batch = 20): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (let i = 0; i < batch; i++) {
     const done = await db.transaction(async (tx) => {
-      const [mail] = await queryRows<{ id: string; to_email: string; subject: string; body_text: string; attempts: number }>(
+      const [mail] = await queryRows<{ id: string; dedupe_key: string; to_email: string; subject: string; body_text: string; attempts: number }>(
         tx,
-        sql`select id, to_email, subject, body_text, attempts from mail_outbox
+        sql`select id, dedupe_key, to_email, subject, body_text, attempts from mail_outbox
             where status = 'pending' and next_attempt_at <= ${now} order by next_attempt_at limit 1 for update skip locked`,
       );
       if (!mail) return false;
       try {
-        await transport.sendMail({ from, to: mail.to_email, subject: mail.subject, text: mail.body_text, messageId: `<${mail.id}@casusregie>` });
+        const { subject, text } = asDeliveredAt({ dedupeKey: mail.dedupe_key, subject: mail.subject, text: mail.body_text }, now);
+        await transport.sendMail({
+          from,
+          to: mail.to_email,
+          subject,
+          text,
+          messageId: `<${mail.id}@casusregie>`,
+          date: now,
+        });
         await tx.execute(sql`update mail_outbox set status = 'sent', sent_at = ${now}, attempts = attempts + 1, last_error = null where id = ${mail.id}`);
         result.sent++;
       } catch (error) {

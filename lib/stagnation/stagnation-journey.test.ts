@@ -56,8 +56,9 @@ describe('stagnation from sweep to dashboard', () => {
 
     // The demo agreement "Huisverbod evalueren" of Politie is due tomorrow: its owner gets a reminder.
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-    const inAWeek = new Date(now.getTime() + 7 * 24 * 3600 * 1000);
-    await deliverDueMail(handle.db, transport, 'casusregie@example.org', inAWeek, 100);
+    // Delivered when the reminders fall due (in working hours before the due date), not after that date.
+    const [due] = await queryRows<{ at: string }>(handle.db, sql`select max(next_attempt_at) as at from mail_outbox where dedupe_key like 'reminder:%'`);
+    await deliverDueMail(handle.db, transport, 'casusregie@example.org', new Date(due!.at), 100);
     expect(received).toContainEqual({ to: 'politie@example.org', subject: expect.stringMatching(/^Herinnering: afspraak in ZVH-\d{4}-\d{4}/) });
 
     const manager = await signInAs('manager@example.org');
