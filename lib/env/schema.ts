@@ -28,11 +28,29 @@ export const envSchema = z
       .min(0)
       .max(5)
       .default(0),
+    // Outgoing mail (lib/notify): without SMTP_URL mail stays in the outbox (Beheer → Mailbox).
+    SMTP_URL: z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\/.+/.test(v), { message: 'moet een smtp:// of smtps:// URL zijn' })
+      .optional(),
+    MAIL_FROM: z.email({ message: 'moet een e-mailadres zijn, bijvoorbeeld casusregie@veiligheidshuis.example.nl' }).optional(),
     DEMO_DATA: z
       .enum(['auto', 'on', 'off'], { message: "moet 'auto', 'on' of 'off' zijn" })
       .default('auto'),
   })
   .superRefine((env, ctx) => {
+    // Mail from casusregie@localhost is refused or lost by real mail servers: without MAIL_FROM the sender
+    // comes from NEXTAUTH_URL's host (lib/notify/sender.ts), which must then be a full domain name.
+    if (env.SMTP_URL && !env.MAIL_FROM && !isFullyQualified(env.NEXTAUTH_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message:
+          'is verplicht met SMTP_URL zolang NEXTAUTH_URL geen volledige domeinnaam heeft ' +
+          '(bijvoorbeeld MAIL_FROM=casusregie@veiligheidshuis.example.nl, of NEXTAUTH_URL=https://casusregie.example.nl)',
+      });
+    }
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -65,6 +83,13 @@ export const envSchema = z
       });
     }
   });
+
+/** A host with a dot that is not an IP address: something a mail server can look up. */
+function isFullyQualified(url: string | undefined): boolean {
+  if (!url) return false;
+  const host = new URL(url).hostname;
+  return host.includes('.') && !/^[\d.]+$/.test(host) && !host.startsWith('[');
+}
 
 export type Env = z.infer<typeof envSchema>;
 

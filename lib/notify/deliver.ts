@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import { queryRows } from '@/db/query';
 import type { Db } from '@/db/types';
 import { asDeliveredAt } from './reminder-mail';
+import { messageIdDomain } from './sender';
 
 const MAX_ATTEMPTS = 10;
 
@@ -19,10 +20,12 @@ export interface DeliveryResult {
 /**
  * Delivers due mail from the outbox. Each row is locked while it is sent (SKIP LOCKED: several workers
  * never take the same mail) and marked sent in the same transaction, so a mail is sent once; a failure
- * schedules a retry with backoff, and nothing is lost when the server is down. The Date is the clock passed in.
+ * schedules a retry with backoff, and nothing is lost when the server is down. `from` is the sender
+ * (lib/notify/sender.ts); the Message-ID is `<outbox id@its domain>` and the Date the clock passed in.
  */
 export async function deliverDueMail(db: Db, transport: Transporter, from: string, now = new Date(), batch = 20): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0 };
+  const domain = messageIdDomain(from);
   for (let i = 0; i < batch; i++) {
     const done = await db.transaction(async (tx) => {
       const [mail] = await queryRows<{ id: string; dedupe_key: string; to_email: string; subject: string; body_text: string; attempts: number }>(
@@ -34,11 +37,11 @@ export async function deliverDueMail(db: Db, transport: Transporter, from: strin
       try {
         const { subject, text } = asDeliveredAt({ dedupeKey: mail.dedupe_key, subject: mail.subject, text: mail.body_text }, now);
         await transport.sendMail({
-          from,
+          from: { name: 'Casusregie', address: from },
           to: mail.to_email,
           subject,
           text,
-          messageId: `<${mail.id}@casusregie>`,
+          messageId: `<${mail.id}@${domain}>`,
           date: now,
         });
         await tx.execute(sql`update mail_outbox set status = 'sent', sent_at = ${now}, attempts = attempts + 1, last_error = null where id = ${mail.id}`);

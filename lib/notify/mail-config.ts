@@ -1,30 +1,16 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { z } from '@/lib/validation/zod';
-
-const mailEnv = z.object({
-  SMTP_URL: z
-    .string()
-    .trim()
-    .refine((v) => /^smtps?:\/\/.+/.test(v), { message: 'moet een smtp:// of smtps:// URL zijn' })
-    .optional(),
-  MAIL_FROM: z.email({ message: 'moet een e-mailadres zijn' }).default('casusregie@localhost'),
-});
+import { env } from '@/lib/env';
+import { mailSender } from './sender';
 
 let cached: { transport: Transporter | null; from: string } | undefined;
 
 /**
  * The SMTP transport, or null without SMTP_URL: then mail stays in the outbox and admins read it in the
- * dev mailbox (the embedded demo).
+ * dev mailbox (the embedded demo). SMTP_URL and MAIL_FROM are checked with the rest of the environment.
  */
 export function mailTransport(): { transport: Transporter | null; from: string } {
   if (cached) return cached;
-  const parsed = mailEnv.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
-  if (!parsed.success) {
-    throw new Error(`Ongeldige mailinstellingen: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  cached = {
-    transport: parsed.data.SMTP_URL ? nodemailer.createTransport(parsed.data.SMTP_URL) : null,
-    from: parsed.data.MAIL_FROM,
-  };
+  const config = env();
+  cached = { transport: config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null, from: mailSender(config) };
   return cached;
 }
