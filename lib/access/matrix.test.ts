@@ -380,7 +380,9 @@ describe.each(ROLES)('permission matrix: %s', (role) => {
               sql`select entity_id as "entityId", outcome from audit_log where user_id = ${s.actor.userId}
                   order by id desc limit 1`,
             );
-            expect(row).toEqual({ entityId: s.caseId, outcome: 'denied' });
+            // An attempt on an agreement is logged as one (against its case), like one on a missing agreement.
+            const onAgreement = action === 'agreement.update' || action === 'agreement.log';
+            expect(row).toEqual({ entityId: onAgreement ? s.agreementId : s.caseId, outcome: 'denied' });
           }
           if (decision === 'hidden') {
             // 404 exactly as for a case that does not exist, so the answer does not reveal the case.

@@ -4,15 +4,20 @@ import { asSystem } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { CaseAction } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/auth/sessions';
-import { withCase, type CaseContext } from '@/lib/cases/access';
+import { CaseNotFoundError, withCase, type CaseContext } from '@/lib/cases/access';
 import { AppError } from '@/lib/http/errors';
 import { agreementIdSchema } from './schemas';
 
 export const agreementNotFound = () => new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
 
+/** No case has this id: an agreement that does not exist is looked for on it. */
+const NO_CASE = '00000000-0000-0000-0000-000000000000';
+
 /**
  * An agreement is as visible as its case: the case's rules decide, and an agreement the actor may not
- * see answers exactly like one that does not exist.
+ * see answers exactly like one that does not exist. Exactly: both take the same road (the agreement's
+ * case is looked up, the case is checked for the actor, the refusal is audited as an attempt on the
+ * agreement), so neither the answer, nor its time, nor the audit log tells an outsider which it was.
  */
 export async function withAgreement<T>(
   actor: Actor,
@@ -27,13 +32,12 @@ export async function withAgreement<T>(
     const [row] = await tx.select({ caseId: agreements.caseId }).from(agreements).where(eq(agreements.id, id));
     return row?.caseId;
   });
-  if (!caseId) throw agreementNotFound();
   try {
-    return await withCase(actor, caseId, action, (tx, ctx) => fn(tx, { ...ctx, agreementId: id }));
+    return await withCase(actor, caseId ?? NO_CASE, action, (tx, ctx) => fn(tx, { ...ctx, agreementId: id }), {
+      deniedEntity: { entity: 'agreement', entityId: id },
+    });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND' && error.message === 'Casus niet gevonden.') {
-      throw agreementNotFound();
-    }
+    if (error instanceof CaseNotFoundError) throw agreementNotFound();
     throw error;
   }
 }

@@ -17,7 +17,15 @@ export interface CaseRef {
   version: number;
 }
 
-export const caseNotFound = () => new AppError('NOT_FOUND', 'Casus niet gevonden.');
+/** The 404 of a case that does not exist or that the actor may not know: a type callers can test for. */
+export class CaseNotFoundError extends AppError {
+  constructor() {
+    super('NOT_FOUND', 'Casus niet gevonden.');
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+export const caseNotFound = () => new CaseNotFoundError();
 
 const ENDED: CaseStatus[] = ['afgesloten', 'afgewezen'];
 
@@ -90,6 +98,7 @@ export async function withCase<T>(
   caseId: unknown,
   action: CaseAction,
   fn: (tx: Tx, ctx: CaseContext) => Promise<T>,
+  options: { deniedEntity?: { entity: string; entityId: string } } = {},
 ): Promise<T> {
   const parsed = caseIdSchema.safeParse(caseId);
   if (!parsed.success) throw new AppError('NOT_FOUND', parsed.error.issues[0]!.message);
@@ -110,8 +119,9 @@ export async function withCase<T>(
       }));
     await auditDenied(actor, {
       action: 'denied',
-      entity: 'case',
-      entityId: id,
+      // What was asked for (an agreement, say), logged against its case when there is one.
+      entity: options.deniedEntity?.entity ?? 'case',
+      entityId: options.deniedEntity?.entityId ?? id,
       caseId: known?.id ?? null,
       caseNumber: known?.number ?? null,
       details: { attempted: action },
