@@ -9,6 +9,7 @@ import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage
 import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-async-storage.external';
 import { createRequestStoreForAPI } from 'next/dist/server/async-storage/request-store';
 import { createWorkStore } from 'next/dist/server/async-storage/work-store';
+import { IncrementalCache } from 'next/dist/server/lib/incremental-cache';
 import { AppRouteRouteModule } from 'next/dist/server/route-modules/app-route/module';
 import { users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
@@ -25,7 +26,16 @@ import { signInAs } from './actors';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const RENDER_OPTS = { experimental: {} };
+// No cache handler: revalidatePath() records what it would refresh, as on a server without a cache.
+const incrementalCache = new IncrementalCache({
+  dev: false,
+  minimalMode: false,
+  requestHeaders: {},
+  maxMemoryCacheSize: 0,
+  prerenderManifest: { version: 4, routes: {}, dynamicRoutes: {}, notFoundRoutes: [], preview: {} },
+  previewProps: { previewModeId: 'test', previewModeEncryptionKey: 'test', previewModeSigningKey: 'test' },
+} as unknown as ConstructorParameters<typeof IncrementalCache>[0]);
+const RENDER_OPTS = { experimental: {}, incrementalCache };
 
 const modules = new Map<string, AppRouteRouteModule>();
 
