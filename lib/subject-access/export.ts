@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { withCase } from '@/lib/cases/access';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { getHouse } from '@/lib/house/house';
+import { enforceRateLimit } from '@/lib/http/rate-limit';
 import { z } from '@/lib/validation/zod';
 import { accessLogEntries } from './access-log';
 import { caseEntries } from './case-entries';
@@ -21,9 +22,19 @@ export type ExportFormat = z.infer<typeof exportFormatSchema>;
  *
  * The export is itself recorded first, once per case it covers (so each case's own access log shows it),
  * and the log is read afterwards in the same transaction: the document contains its own making.
- * Rate limiting is the caller's (route or page), as for every export.
+ *
+ * It counts against the export limit (429 over it), but only once the actor may export this case: who
+ * may not gets the 404 or 403 of the case however often they try, never a 429 that would tell them more
+ * than the case does, and their refused tries use up nothing.
  */
-export async function subjectAccessExport(actor: Actor, caseId: unknown, format: ExportFormat = 'json'): Promise<SubjectAccessDocument> {
+export async function subjectAccessExport(
+  actor: Actor,
+  caseId: unknown,
+  format: ExportFormat = 'json',
+  now = new Date(),
+): Promise<SubjectAccessDocument> {
+  await withCase(actor, caseId, 'case.subjectAccess', async () => undefined);
+  await enforceRateLimit(actor, 'export', now);
   const house = await getHouse();
   return withCase(actor, caseId, 'case.subjectAccess', async (tx, { ref }) => {
     const { identity, caseIds } = await subjectCaseIds(tx, ref.id);
@@ -45,7 +56,7 @@ export async function subjectAccessExport(actor: Actor, caseId: unknown, format:
     const texts = collectFreeTexts(entries);
     return {
       format: EXPORT_FORMAT,
-      generatedAt: new Date().toISOString(),
+      generatedAt: now.toISOString(),
       generatedBy: { organisationName: actor.organisationName, role: actor.role },
       houseName: house.name,
       subject: {

@@ -10,7 +10,7 @@ import { ExportHeader } from '@/components/subject-access/export-header';
 import { rolesFor } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/http/errors';
-import { rateLimitMessage } from '@/lib/http/rate-limit';
+import { RateLimitedError } from '@/lib/http/rate-limit';
 import { subjectAccessExport } from '@/lib/subject-access/export';
 
 export const dynamic = 'force-dynamic';
@@ -23,26 +23,26 @@ type Params = Promise<{ id: string }>;
 
 /**
  * Inzage (AVG art. 15), printable: every rendering is an export and is audited (lib/subject-access),
- * and counts against the export limit. Anyone but a regisseur gets the same 404 as for a missing case.
+ * and counts against the export limit. Anyone but a regisseur gets the same 404 as for a missing case,
+ * however often they try (the limit is counted only after that check).
  */
 export default async function SubjectAccessPage({ params }: { params: Params }) {
   const actor = await requireActor(rolesFor('cases'));
   const { id } = await params;
   const t = await getTranslations('subjectAccess');
-  const limited = await rateLimitMessage(actor, 'export');
-  if (limited) {
-    return (
-      <>
-        <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
-        <ErrorNotice message={`${t('rateLimited')} ${limited}`} />
-        <Link href={`/cases/${encodeURIComponent(id)}`} className="text-sm font-medium text-brand-700 underline">{t('back')}</Link>
-      </>
-    );
-  }
   let document;
   try {
     document = await subjectAccessExport(actor, id, 'html');
   } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return (
+        <>
+          <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
+          <ErrorNotice message={`${t('rateLimited')} ${error.message}`} />
+          <Link href={`/cases/${encodeURIComponent(id)}`} className="text-sm font-medium text-brand-700 underline">{t('back')}</Link>
+        </>
+      );
+    }
     if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
     throw error;
   }
