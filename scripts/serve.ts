@@ -32,6 +32,11 @@ async function main() {
     delete req.headers['x-real-ip'];
     if (ip) req.headers['x-forwarded-for'] = ip;
     else delete req.headers['x-forwarded-for'];
+    // Likewise the host and scheme: without a proxy in front, a client's X-Forwarded-Host is its own invention.
+    if (trustedProxies === 0) {
+      delete req.headers['x-forwarded-host'];
+      delete req.headers['x-forwarded-proto'];
+    }
     // What Next cannot represent (TRACE, a path that does not decode, a NUL) gets a Dutch 4xx here.
     const refusal = rawRequestRefusal(req.method, req.url);
     if (refusal) {
