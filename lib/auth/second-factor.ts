@@ -3,9 +3,12 @@ import { recoveryCodes, users, userTotp, type UserTotp } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import { AppError, forbidden, notFound } from '@/lib/http/errors';
+import { enqueueMail } from '@/lib/notify/outbox';
+import { fieldErrorsOf, z, type FieldErrors } from '@/lib/validation/zod';
 import { hashPassword, verifyPassword } from './password';
 import type { Actor } from './sessions';
 import { endAllSessions } from './sessions';
+import { beginSignInAttempt, releaseAttempt, settleFailedAttempt } from './throttle';
 import { looksLikeTotp, matchTotp, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from './totp';
 
 export type SecondFactor = 'totp' | 'recovery-code';
@@ -95,13 +98,76 @@ export async function unusedRecoveryCodes(db: Executor, userId: string): Promise
   return row?.n ?? 0;
 }
 
-/** The user's own "new recovery codes": audited, the old codes stop working. */
-export async function regenerateRecoveryCodes(db: Executor, actor: Actor): Promise<string[]> {
+const CONFIRMATION_MISSING = 'Vul je wachtwoord of een code uit je authenticator-app in.';
+export const CONFIRMATION_WRONG = 'Dit wachtwoord of deze code klopt niet.';
+
+export const regenerateRecoveryCodesSchema = z.object({
+  // Not trimmed: a password may begin or end with a space.
+  confirmation: z
+    .string({ message: CONFIRMATION_MISSING })
+    .max(1024, 'Dit wachtwoord is te lang.')
+    .refine((v) => v.trim() !== '', CONFIRMATION_MISSING),
+});
+
+export type RegeneratedCodes = { ok: true; codes: string[] } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * The user's own "new recovery codes". Ten working codes are a way into the account, so whoever asks
+ * proves it is them first, in the same request: their password or a current code from the app (a code
+ * is used up like at sign-in). A wrong answer counts towards the account lock like a wrong sign-in, so a
+ * stolen session cannot guess; while the account is locked every answer is refused. Then the old codes
+ * stop working, and the user gets a mail (someone else doing this must not go unnoticed). Audited either
+ * way. Returns field errors instead of throwing, so that a counted failure is committed.
+ */
+export async function regenerateRecoveryCodes(db: Executor, actor: Actor, input: unknown, now = new Date()): Promise<RegeneratedCodes> {
   const row = await totpOf(db, actor.userId);
   if (!row?.confirmedAt) throw new AppError('CONFLICT', 'Stel eerst tweestapsverificatie in.');
+  const parsed = regenerateRecoveryCodesSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const keys = { email: actor.email, ip: actor.ip };
+  const gate = await beginSignInAttempt(db, keys, now);
+  if (!gate.allowed || !(await proves(db, actor.userId, parsed.data.confirmation, now))) {
+    if (gate.allowed) await settleFailedAttempt(db, keys, now);
+    await audit(db, subjectOf(actor), {
+      action: 'create',
+      entity: 'recovery-codes',
+      entityId: actor.userId,
+      outcome: 'denied',
+      details: { reason: gate.allowed ? 'wrong-confirmation' : gate.reason },
+    });
+    return { ok: false, fieldErrors: { confirmation: [CONFIRMATION_WRONG] } };
+  }
+  await releaseAttempt(db, keys);
   const codes = await replaceRecoveryCodes(db, actor.userId);
+  await enqueueMail(db, [recoveryCodesMail(actor, now)]);
   await audit(db, subjectOf(actor), { action: 'create', entity: 'recovery-codes', entityId: actor.userId, details: { count: codes.length } });
-  return codes;
+  return { ok: true, codes };
+}
+
+/** Six digits are a code from the app (a password is at least twelve characters); anything else a password. */
+async function proves(db: Executor, userId: string, confirmation: string, now: Date): Promise<boolean> {
+  const token = confirmation.replace(/\s+/g, '');
+  if (looksLikeTotp(token)) return (await checkSecondFactor(db, userId, token, now)) === 'totp';
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(user) && (await verifyPassword(user!.passwordHash, confirmation));
+}
+
+const momentText = (d: Date) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
+
+function recoveryCodesMail(actor: Actor, now: Date) {
+  return {
+    dedupeKey: `recovery-codes:${actor.userId}:${now.toISOString()}`,
+    to: actor.email,
+    subject: 'Nieuwe herstelcodes voor je account in Casusregie',
+    text: [
+      `Beste ${actor.name},`,
+      '',
+      `Op ${momentText(now)} zijn er nieuwe herstelcodes gemaakt voor je account in Casusregie. Je oude herstelcodes werken niet meer.`,
+      '',
+      'Heb jij dit niet gedaan? Wijzig dan meteen je wachtwoord onder Mijn account en neem contact op met functioneel beheer: iemand anders kan dan bij je account.',
+    ].join('\n'),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { getActor } from '@/lib/auth/actor';
 import { changePassword } from '@/lib/auth/account';
 import { regenerateRecoveryCodes } from '@/lib/auth/second-factor';
 import type { ActionState } from '@/lib/forms/action-state';
+import type { FieldErrors } from '@/lib/validation/zod';
 
 /** The user's own password change. Passwords are never sent back to the form, not even on an error. */
 export async function changePasswordAction(_state: ActionState | null, form: FormData): Promise<ActionState> {
@@ -24,11 +25,17 @@ export async function changePasswordAction(_state: ActionState | null, form: For
 export interface RecoveryCodesState {
   codes?: string[];
   message?: string;
+  fieldErrors?: FieldErrors;
 }
 
-/** Ten new recovery codes, shown once; the old ones stop working. */
-export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesState> {
+/**
+ * Ten new recovery codes, shown once; the old ones stop working. Only with the password or a current
+ * code from the app in the same form (lib/auth/second-factor.ts); the user gets a mail about it.
+ */
+export async function regenerateRecoveryCodesAction(_state: RecoveryCodesState, form: FormData): Promise<RecoveryCodesState> {
   const actor = await getActor();
   if (!actor) return { message: 'Je bent niet (meer) aangemeld.' };
-  return { codes: await asSystem((tx) => regenerateRecoveryCodes(tx, actor)) };
+  const result = await asSystem((tx) => regenerateRecoveryCodes(tx, actor, { confirmation: form.get('confirmation') ?? '' }));
+  if (!result.ok) return { message: 'Controleer de gemarkeerde velden.', fieldErrors: result.fieldErrors };
+  return { codes: result.codes };
 }

@@ -54,7 +54,14 @@ export default async function AccountPage() {
           <p className="mb-4 text-sm text-muted">{t('twoFactorLost')}</p>
           <RecoveryCodesForm
             action={regenerateRecoveryCodesAction}
-            labels={{ submit: t('newRecoveryCodes'), pending: t('saving'), intro: t('newRecoveryCodesIntro'), shown: t('recoveryCodesShown') }}
+            labels={{
+              submit: t('newRecoveryCodes'),
+              pending: t('saving'),
+              intro: t('newRecoveryCodesIntro'),
+              shown: t('recoveryCodesShown'),
+              confirmation: t('recoveryConfirmation'),
+              confirmationHint: t('recoveryConfirmationHint'),
+            }}
           />
         </section>
       </div>
