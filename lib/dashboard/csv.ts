@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { createTranslator } from 'use-intl/core';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
@@ -18,11 +19,13 @@ import { SMALL_CELL, smallCellsFor } from './small-cells';
  * A manager's export shows small counts of cases as "< 5", like the screen, and ends with a row saying why.
  */
 
-type Messages = typeof nl.dashboard.csv & { smallCellsNote: string };
-const MESSAGES: Record<string, Messages> = {
-  nl: { ...nl.dashboard.csv, smallCellsNote: nl.dashboard.smallCellsNote },
-  en: { ...en.dashboard.csv, smallCellsNote: en.dashboard.smallCellsNote },
-};
+/*
+ * The words through use-intl, as on the pages: a production build precompiles the message files
+ * (next.config.js), so a template is no plain string there and must not be filled in by hand.
+ */
+const translator = (locale: 'nl' | 'en') =>
+  createTranslator({ locale, messages: locale === 'en' ? en : nl, namespace: 'dashboard', timeZone: 'Europe/Amsterdam' });
+type Translate = ReturnType<typeof translator>;
 
 export interface CsvFormat {
   locale: 'nl' | 'en';
@@ -49,30 +52,24 @@ export function toCsv(rows: Cell[][], format: CsvFormat): string {
   });
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-}
-
 /**
  * One table of the dashboard as rows of cells, the header first; when a count is suppressed, a last row
  * (as wide as the header) explains "< 5".
  */
 export function dashboardRows(dashboard: Dashboard, table: DashboardTable, locale: string): Cell[][] {
-  const m = messages(locale);
-  return withSmallCellsNote(tableRows(dashboard, table, m), m);
+  const t = translator(csvFormat(locale).locale);
+  return withSmallCellsNote(tableRows(dashboard, table, t), t);
 }
 
-const messages = (locale: string): Messages => MESSAGES[locale] ?? MESSAGES.nl!;
-
-function withSmallCellsNote(rows: Cell[][], m: Messages): Cell[][] {
+function withSmallCellsNote(rows: Cell[][], t: Translate): Cell[][] {
   if (!rows.some((row) => row.includes(SMALL_CELL))) return rows;
-  return [...rows, [m.smallCellsNote, ...rows[0]!.slice(1).map(() => '')]];
+  return [...rows, [t('smallCellsNote'), ...rows[0]!.slice(1).map(() => '')]];
 }
 
-function tableRows(dashboard: Dashboard, table: DashboardTable, m: Messages): Cell[][] {
+function tableRows(dashboard: Dashboard, table: DashboardTable, t: Translate): Cell[][] {
   if (table === 'partners') {
     return [
-      [m.organisation, m.open, m.overdue, m.agreementsDue, m.agreementsOnTime, m.onTimePercent, m.averageDaysOverdue],
+      [t('csv.organisation'), t('csv.open'), t('csv.overdue'), t('csv.agreementsDue'), t('csv.agreementsOnTime'), t('csv.onTimePercent'), t('csv.averageDaysOverdue')],
       ...dashboard.partners.map((p) => [
         p.name,
         p.open,
@@ -86,37 +83,37 @@ function tableRows(dashboard: Dashboard, table: DashboardTable, m: Messages): Ce
   }
   if (table === 'municipalities') {
     return [
-      [m.municipalityCode, m.municipality, m.activeCases, m.newReferrals],
+      [t('csv.municipalityCode'), t('csv.municipality'), t('csv.activeCases'), t('csv.newReferrals')],
       ...dashboard.municipalities.map((row) => [row.code, row.name, row.activeCases, row.newReferrals]),
     ];
   }
   const { scope, figures, signals } = dashboard;
   const rows: Cell[][] = [
-    [m.figure, m.value],
-    [m.periodFrom, scope.from],
-    [m.periodTo, scope.to],
-    [m.activeCases, figures.activeCases],
-    [m.newReferrals, figures.newReferrals],
-    [m.openAgreements, figures.openAgreements],
-    [m.overdueAgreements, figures.overdueAgreements],
-    [m.agreementsDue, figures.agreementsDue],
-    [m.agreementsOnTime, figures.agreementsOnTime],
-    [m.onTimePercent, figures.onTimePercent],
-    [m.medianDaysToTriage, figures.medianDaysToTriage],
-    [m.medianDaysToClosure, figures.medianDaysToClosure],
-    [m.triagedCases, figures.triagedCases],
-    [m.closedCases, figures.closedCases],
+    [t('csv.figure'), t('csv.value')],
+    [t('csv.periodFrom'), scope.from],
+    [t('csv.periodTo'), scope.to],
+    [t('csv.activeCases'), figures.activeCases],
+    [t('csv.newReferrals'), figures.newReferrals],
+    [t('csv.openAgreements'), figures.openAgreements],
+    [t('csv.overdueAgreements'), figures.overdueAgreements],
+    [t('csv.agreementsDue'), figures.agreementsDue],
+    [t('csv.agreementsOnTime'), figures.agreementsOnTime],
+    [t('csv.onTimePercent'), figures.onTimePercent],
+    [t('csv.medianDaysToTriage'), figures.medianDaysToTriage],
+    [t('csv.medianDaysToClosure'), figures.medianDaysToClosure],
+    [t('csv.triagedCases'), figures.triagedCases],
+    [t('csv.closedCases'), figures.closedCases],
   ];
   if (!signals) {
-    rows.push([m.openSignals, m.noSignals]);
+    rows.push([t('csv.openSignals'), t('csv.noSignals')]);
   } else {
     for (const level of SIGNAL_LEVELS) {
       const count = signals.openByLevel.find((entry) => entry.level === level)?.count ?? 0;
-      rows.push([fill(m.openSignalsAtLevel, { level: m.levels[level] }), count]);
+      rows.push([t('csv.openSignalsAtLevel', { level: t(`csv.levels.${level}`) }), count]);
     }
     for (const week of signals.weekly) {
-      rows.push([fill(m.signalsOpenedInWeek, { week: week.weekStart }), week.opened]);
-      rows.push([fill(m.signalsResolvedInWeek, { week: week.weekStart }), week.resolved]);
+      rows.push([t('csv.signalsOpenedInWeek', { week: week.weekStart }), week.opened]);
+      rows.push([t('csv.signalsResolvedInWeek', { week: week.weekStart }), week.resolved]);
     }
   }
   return rows;
@@ -135,8 +132,8 @@ export async function exportDashboardCsv(actor: Actor, query: DashboardCsvQuery,
   const format = csvFormat(actor.locale);
   return asUser(actor.userId, async (tx) => {
     const dashboard = await readDashboard(tx, scope, { smallCells: smallCellsFor(actor) });
-    const m = messages(format.locale);
-    const rows = tableRows(dashboard, table, m);
+    const t = translator(format.locale);
+    const rows = tableRows(dashboard, table, t);
     await audit(tx, subjectOf(actor), {
       action: 'export',
       entity: 'dashboard',
@@ -150,6 +147,6 @@ export async function exportDashboardCsv(actor: Actor, query: DashboardCsvQuery,
         smallCells: dashboard.smallCells,
       },
     });
-    return { filename: `dashboard-${table}-${scope.from}-${scope.to}.csv`, body: toCsv(withSmallCellsNote(rows, m), format) };
+    return { filename: `dashboard-${table}-${scope.from}-${scope.to}.csv`, body: toCsv(withSmallCellsNote(rows, t), format) };
   });
 }
