@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -771,3 +772,47 @@ export const auditChainAnchors = pgTable('audit_chain_anchors', {
 });
 
 export type UserInvitation = typeof userInvitations.$inferSelect;
+
+/**
+ * Four eyes on access (drizzle/0023): a role is granted, or a user's role or organisation changed, only
+ * once a second person approves what an admin asked for. An invitation is sent (its link mailed to the
+ * invitee only) at approval; a change is applied at approval. One pending grant per user and per address.
+ */
+export const accessGrants = pgTable(
+  'access_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['invitation', 'change'] }).notNull(),
+    /** The account a change is for; null for an invitation. */
+    userId: uuid('user_id').references(() => users.id),
+    /** The version of that account the change was asked against: it is applied only to that version. */
+    userVersion: integer('user_version'),
+    /** Whom an invitation is for; null for a change. */
+    email: text('email'),
+    name: text('name'),
+    role: userRole('role').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decision: text('decision', { enum: ['approved', 'rejected', 'withdrawn'] }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The invitation made at approval. */
+    invitationId: uuid('invitation_id').references(() => userInvitations.id),
+  },
+  (t) => [
+    check('access_grants_kind_fields', sql`(${t.kind} = 'invitation' and ${t.email} is not null and ${t.name} is not null and ${t.userId} is null)
+      or (${t.kind} = 'change' and ${t.userId} is not null and ${t.userVersion} is not null and ${t.email} is null)`),
+    check('access_grants_decided', sql`(${t.decision} is null) = (${t.decidedAt} is null) and (${t.decision} is null) = (${t.decidedBy} is null)`),
+    check('access_grants_decision', sql`${t.decision} is null or ${t.decision} in ('approved', 'rejected', 'withdrawn')`),
+    uniqueIndex('access_grants_pending_user').on(t.userId).where(sql`${t.decidedAt} is null and ${t.userId} is not null`),
+    uniqueIndex('access_grants_pending_email').on(sql`lower(${t.email})`).where(sql`${t.decidedAt} is null and ${t.email} is not null`),
+    index('access_grants_requested_idx').on(t.requestedAt),
+  ],
+);
+
+export type AccessGrant = typeof accessGrants.$inferSelect;

@@ -16,11 +16,20 @@ interface Props {
   organisations: Option[];
 }
 
-/** Role and organisation of another user; saving ends that user's sessions. */
+/** Role and organisation of another user: a request that applies (and ends their sessions) once someone else approves it. */
 export function UserAccessForm({ userId, version, role, organisationId, roles, organisations }: Props) {
   const t = useTranslations('admin.userDetail');
   return (
-    <ActionForm action={changeUserAccessAction} submitLabel={t('saveAccess')} pendingLabel={t('saving')} successMessage={t('accessSaved')}>
+    <ActionForm
+      action={changeUserAccessAction}
+      submitLabel={t('saveAccess')}
+      pendingLabel={t('saving')}
+      renderSuccess={(state) => (
+        <p role="status" className="mb-4 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
+          {state.data?.requested === 'yes' ? t('accessRequested') : t('accessUnchanged')}
+        </p>
+      )}
+    >
       <Hidden name="userId" value={userId} />
       <Hidden name="version" value={version} />
       <div className="grid gap-4 sm:grid-cols-2">

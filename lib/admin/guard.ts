@@ -11,7 +11,7 @@ import { AppError } from '@/lib/http/errors';
  * account, and that the house always keeps an admin who can sign in.
  */
 
-export type AdminEntity = 'user' | 'organisation' | 'invitation';
+export type AdminEntity = 'user' | 'organisation' | 'invitation' | 'access-grant';
 
 /**
  * Functioneel beheer only. Anyone else gets the same 404 as for something that does not exist (the

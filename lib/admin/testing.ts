@@ -1,7 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { auditLog, users } from '@/db/schema';
+import { auditLog, mailOutbox, users } from '@/db/schema';
 import type { DbHandle } from '@/db/types';
 import { AppError } from '@/lib/http/errors';
+import { signInAs } from '@/lib/testing/actors';
+import { decideGrant } from '@/lib/users/decide-grant';
 
 /*
  * Helpers for the administration tests (lib/admin, lib/users): what an action answered, and what the
@@ -32,4 +34,27 @@ export function auditAbout(handle: DbHandle, entity: string, entityId?: string |
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), entityId === undefined ? undefined : entityId === null ? sql`${auditLog.entityId} is null` : eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.id));
+}
+
+/** The bodies of the mail to one address, newest first (what the outbox would deliver). */
+export async function mailTo(handle: DbHandle, email: string, subject?: string) {
+  const rows = await handle.db
+    .select({ subject: mailOutbox.subject, body: mailOutbox.bodyText })
+    .from(mailOutbox)
+    .where(and(eq(sql`lower(${mailOutbox.toEmail})`, email.toLowerCase()), subject === undefined ? undefined : eq(mailOutbox.subject, subject)))
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id));
+  return rows;
+}
+
+/** The invitation link in the newest invitation mail to `email`: the only place it exists. */
+export async function invitationLinkMailedTo(handle: DbHandle, email: string): Promise<string> {
+  const [mail] = await mailTo(handle, email, 'Uitnodiging voor Casusregie');
+  const link = mail?.body.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/)?.[0];
+  if (!link) throw new Error(`no invitation mailed to ${email}`);
+  return link;
+}
+
+/** A second person's decision on a grant, as the demo account `email`. */
+export async function decideAs(email: string, grantId: string, decision: 'approve' | 'reject' = 'approve', baseUrl = 'https://casusregie.example.nl') {
+  return decideGrant(await signInAs(email), { grantId, decision }, { baseUrl });
 }

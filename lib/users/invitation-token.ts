@@ -20,3 +20,11 @@ export function newInvitationToken(): { token: string; tokenHash: string } {
 export function invitationLink(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/invite/${token}`;
 }
+
+/**
+ * Invitation links blanked out, for wherever others read the mail (the dev mailbox shows every mail to
+ * the admins): the link belongs to the invitee alone, or the inviting admin could accept it themselves.
+ */
+export function hideInvitationLinks(text: string): string {
+  return text.replace(/\/invite\/[A-Za-z0-9_-]{43}/g, '/invite/[alleen in de e-mail aan de genodigde]');
+}

@@ -1,9 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailOutbox, organisations, userInvitations, users } from '@/db/schema';
+import { accessGrants, mailOutbox, organisations, userInvitations, users } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import { auditAbout, outcomeOf, userByEmail } from '@/lib/admin/testing';
+import { auditAbout, decideAs, invitationLinkMailedTo, outcomeOf, userByEmail } from '@/lib/admin/testing';
 import { completeSignIn, signInWithCredentials } from '@/lib/auth/credentials';
 import { PASSWORD_MESSAGES } from '@/lib/auth/password-policy';
 import { startEnrolment } from '@/lib/auth/second-factor';
@@ -29,16 +29,30 @@ const tokenOf = (link: string) => link.split('/invite/')[1]!;
 const userCount = async () => (await handle.db.select({ n: count() }).from(users))[0]!.n;
 const invitationRow = async (id: string) => (await handle.db.select().from(userInvitations).where(eq(userInvitations.id, id)))[0]!;
 
+/**
+ * Four eyes: the admin's invitation waits until a regisseur approves it (a professional's); then the
+ * invitation exists and its link is in the mail to the invitee, the only place it is.
+ */
+async function approved(grantId: string, email: string) {
+  const { invitationId } = await decideAs('regisseur@example.org', grantId, 'approve', BASE);
+  const link = await invitationLinkMailedTo(handle, email);
+  return { id: invitationId!, link, expiresAt: (await invitationRow(invitationId!)).expiresAt };
+}
+
 async function invite(email: string, extra: Partial<{ role: 'professional' | 'regisseur' | 'admin' | 'manager'; organisationId: string; name: string }> = {}) {
   const admin = await signInAs('admin@example.org');
-  return inviteUser(admin, { email, name: extra.name ?? 'Nieuwe Collega', role: extra.role ?? 'professional', organisationId: extra.organisationId ?? (await orgId('OM')) }, { baseUrl: BASE });
+  const asked = await inviteUser(admin, { email, name: extra.name ?? 'Nieuwe Collega', role: extra.role ?? 'professional', organisationId: extra.organisationId ?? (await orgId('OM')) }, { baseUrl: BASE });
+  return approved(asked.grantId, email.trim().toLowerCase());
 }
 
 describe('an invitation, from admin to signed-in user', () => {
-  it('invite → set a password → sign in → set up the app → signed in with the invited role and organisation', async () => {
+  it('invite → approved by someone else → set a password → sign in → set up the app → signed in with the invited role and organisation', async () => {
     const admin = await signInAs('admin@example.org');
     const om = await orgId('OM');
-    const created = await inviteUser(admin, { email: ' Nieuw@OM.example.nl ', name: 'Noor de Boer', role: 'professional', organisationId: om }, { baseUrl: BASE });
+    const asked = await inviteUser(admin, { email: ' Nieuw@OM.example.nl ', name: 'Noor de Boer', role: 'professional', organisationId: om }, { baseUrl: BASE });
+    // The admin gets no link: it waits for a second person, and then goes to the invitee's mail only.
+    expect(asked).toEqual({ grantId: expect.any(String), email: 'nieuw@om.example.nl' });
+    const created = await approved(asked.grantId, 'nieuw@om.example.nl');
     expect(created.link).toMatch(/^https:\/\/casusregie\.example\.nl\/invite\/[A-Za-z0-9_-]{43}$/);
     const hours = (created.expiresAt.getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(23.9);
@@ -56,7 +70,10 @@ describe('an invitation, from admin to signed-in user', () => {
     expect(mail).toMatchObject({ toEmail: 'nieuw@om.example.nl', subject: 'Uitnodiging voor Casusregie' });
     expect(mail!.bodyText).toContain(created.link);
     const [entry] = await auditAbout(handle, 'invitation', created.id);
-    expect(entry).toMatchObject({ action: 'create', userId: admin.userId, details: { role: 'professional', organisationId: om } });
+    expect(entry).toMatchObject({ action: 'create', details: { role: 'professional', organisationId: om, invitedBy: admin.userId } });
+    const [asking] = await auditAbout(handle, 'access-grant', asked.grantId);
+    expect(asking).toMatchObject({ userId: expect.any(String), details: { decision: 'approved', kind: 'invitation' } });
+    expect((await auditAbout(handle, 'access-grant', asked.grantId)).at(-1)).toMatchObject({ action: 'create', userId: admin.userId });
     expect(JSON.stringify(entry!.details)).not.toContain('nieuw@');
 
     expect((await listInvitations(admin)).map((i) => i.id)).toContain(created.id);
@@ -181,10 +198,15 @@ describe('inviting', () => {
     await invite('dubbel@example.nl');
     const twice = await outcomeOf(invite('dubbel@example.nl'));
     expect(twice.fieldErrors?.email?.[0]).toMatch(/^Voor dit e-mailadres staat al een uitnodiging open/);
+    // Asked for and not decided yet: asking again is a field error as well.
+    await inviteUser(admin, { email: 'wacht@example.nl', name: 'X', role: 'professional', organisationId: om }, { baseUrl: BASE });
+    const waiting = await outcomeOf(inviteUser(admin, { email: 'Wacht@example.nl', name: 'X', role: 'professional', organisationId: om }, { baseUrl: BASE }));
+    expect(waiting.fieldErrors?.email?.[0]).toMatch(/^Voor dit e-mailadres wacht al een uitnodiging op goedkeuring/);
   });
 
   it('a role that does not fit the organisation, an inactive organisation, bad input: field errors, nothing stored', async () => {
     const before = (await handle.db.select({ n: count() }).from(userInvitations))[0]!.n;
+    const grantsBefore = (await handle.db.select({ n: count() }).from(accessGrants))[0]!.n;
     expect((await outcomeOf(invite('regie@example.nl', { role: 'regisseur', organisationId: await orgId('Politie') }))).fieldErrors?.organisationId?.[0]).toMatch(/Veiligheidshuis/);
     expect((await outcomeOf(invite('prof@example.nl', { role: 'professional', organisationId: await orgId('ZVH Utrecht') }))).fieldErrors?.organisationId?.[0]).toMatch(/partnerorganisatie/);
     const mitros = await orgId('Mitros');
@@ -195,6 +217,7 @@ describe('inviting', () => {
     const bad = await outcomeOf(inviteUser(admin, { email: 'geen-adres', name: '', role: 'koning', organisationId: 'x' }, { baseUrl: BASE }));
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['email', 'name', 'organisationId', 'role']);
     expect((await handle.db.select({ n: count() }).from(userInvitations))[0]!.n).toBe(before);
+    expect((await handle.db.select({ n: count() }).from(accessGrants))[0]!.n).toBe(grantsBefore);
   });
 
   it('is for admins only: anyone else gets 404 and an audit entry', async () => {

@@ -1,21 +1,25 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { organisations, userInvitations, userRole, users, type UserRole } from '@/db/schema';
+import { organisations, userInvitations, userRole, users, type AccessGrant, type UserRole } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
+import type { Executor, Tx } from '@/db/types';
 import { assertAdmin } from '@/lib/admin/guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, validation } from '@/lib/http/errors';
 import { enqueueMail } from '@/lib/notify/outbox';
-import { z } from '@/lib/validation/zod';
+import { z, type FieldErrors } from '@/lib/validation/zod';
+import { pendingGrantFor, requestGrant } from './access-grants';
 import { INVITATION_LIFETIME_MS, invitationLink, newInvitationToken } from './invitation-token';
 import { roleMismatch } from './role-fit';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 /*
- * New accounts come by invitation: the admin names the person, role and organisation; the invitee gets a
- * single-use link, valid 24 hours, and chooses their own password there (lib/users/accept-invitation.ts).
- * The admin never knows the password; the link is shown to the admin once and mailed to the invitee.
+ * New accounts come by invitation, with four eyes: the admin names the person, role and organisation;
+ * that is a pending grant (lib/users/access-grants.ts) until someone else approves it. Only then is the
+ * invitation made and its single-use link, valid 24 hours, mailed to the invitee, who chooses their own
+ * password there (lib/users/accept-invitation.ts). Nobody else ever sees the link: not the admin who
+ * asked (not on screen, not in an answer, not in the dev mailbox), not the one who approved.
  */
 
 export const inviteUserSchema = z.strictObject({
@@ -30,87 +34,106 @@ export const inviteUserSchema = z.strictObject({
 });
 export type InviteUserInput = z.input<typeof inviteUserSchema>;
 
-export interface CreatedInvitation {
-  id: string;
-  /** The link with the token: shown to the admin once, never stored. */
-  link: string;
-  expiresAt: Date;
+/** What the admin who asked learns: that it waits for someone else. Never the link. */
+export interface RequestedInvitation {
+  grantId: string;
+  email: string;
 }
 
 const expiryText = (d: Date) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
 
+/** Why an invitation for this address, role and organisation cannot be made now, as field errors; null when it can. */
+async function invitationProblems(tx: Executor, input: { email: string; role: UserRole; organisationId: string }, now: Date): Promise<FieldErrors | null> {
+  const [org] = await tx
+    .select({ domain: organisations.domain, active: organisations.active })
+    .from(organisations)
+    .where(eq(organisations.id, input.organisationId));
+  if (!org?.active) return { organisationId: ['Kies een actieve organisatie uit de lijst.'] };
+  const misfit = roleMismatch(input.role, org.domain);
+  if (misfit) return { organisationId: [misfit] };
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
+  if (existing) return { email: ['Er bestaat al een account met dit e-mailadres.'] };
+  const [open] = await tx
+    .select({ id: userInvitations.id })
+    .from(userInvitations)
+    .where(
+      and(
+        eq(sql`lower(${userInvitations.email})`, input.email),
+        isNull(userInvitations.acceptedAt),
+        isNull(userInvitations.revokedAt),
+        gt(userInvitations.expiresAt, now),
+      ),
+    );
+  if (open) return { email: ['Voor dit e-mailadres staat al een uitnodiging open. Trek die eerst in als je een nieuwe link wilt sturen.'] };
+  return null;
+}
+
 /**
- * Creates an invitation and puts its mail in the outbox. Runs as the owner, because invitation, mail and
- * audit entry must commit together and the outbox is closed to the app role; the admin check is here.
+ * Asks for an invitation: a pending grant, with a mail to the other admins. Runs as the owner, because
+ * grant, mail and audit entry must commit together and both tables are closed to the app role; the admin
+ * check is here.
  */
 export async function inviteUser(
   actor: Actor,
   raw: InviteUserInput | unknown,
   options: { baseUrl: string; now?: Date },
-): Promise<CreatedInvitation> {
+): Promise<RequestedInvitation> {
   await assertAdmin(actor, 'invitation', 'invitation.create');
   const input = parseOrThrow(inviteUserSchema, raw);
   const now = options.now ?? new Date();
   return asSystem(async (tx) => {
-    const [org] = await tx
-      .select({ domain: organisations.domain, active: organisations.active })
-      .from(organisations)
-      .where(eq(organisations.id, input.organisationId));
-    if (!org?.active) throw validation({ organisationId: ['Kies een actieve organisatie uit de lijst.'] });
-    const misfit = roleMismatch(input.role, org.domain);
-    if (misfit) throw validation({ organisationId: [misfit] });
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
-    if (existing) throw validation({ email: ['Er bestaat al een account met dit e-mailadres.'] });
-    const [open] = await tx
-      .select({ id: userInvitations.id })
-      .from(userInvitations)
-      .where(
-        and(
-          eq(sql`lower(${userInvitations.email})`, input.email),
-          isNull(userInvitations.acceptedAt),
-          isNull(userInvitations.revokedAt),
-          gt(userInvitations.expiresAt, now),
-        ),
-      );
-    if (open) {
-      throw validation({ email: ['Voor dit e-mailadres staat al een uitnodiging open. Trek die eerst in als je een nieuwe link wilt sturen.'] });
+    const problems = await invitationProblems(tx, input, now);
+    if (problems) throw validation(problems);
+    if (await pendingGrantFor(tx, { email: input.email })) {
+      throw validation({ email: ['Voor dit e-mailadres wacht al een uitnodiging op goedkeuring. Trek die eerst in als je iets wilt veranderen.'] });
     }
-
-    const { token, tokenHash } = newInvitationToken();
-    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-    const [row] = await tx
-      .insert(userInvitations)
-      .values({ tokenHash, email: input.email, name: input.name, role: input.role, organisationId: input.organisationId, invitedBy: actor.userId, expiresAt, createdAt: now })
-      .returning({ id: userInvitations.id });
-    const link = invitationLink(options.baseUrl, token);
-    await enqueueMail(tx, [
-      {
-        dedupeKey: `invitation:${row!.id}`,
-        to: input.email,
-        subject: 'Uitnodiging voor Casusregie',
-        text: [
-          `Beste ${input.name},`,
-          '',
-          `${actor.name} heeft een account voor je aangemaakt in Casusregie. Kies je wachtwoord via deze link. De link werkt één keer en is geldig tot ${expiryText(expiresAt)}:`,
-          '',
-          link,
-          '',
-          'Daarna meld je je aan en stel je tweestapsverificatie in met een authenticator-app.',
-          '',
-          'Verwachtte je deze uitnodiging niet? Dan kun je deze e-mail negeren.',
-        ].join('\n'),
-      },
-    ]);
-    // Ids and the role only: the email address and name stay in the invitation itself.
-    await audit(tx, subjectOf(actor), {
-      action: 'create',
-      entity: 'invitation',
-      entityId: row!.id,
-      details: { role: input.role, organisationId: input.organisationId },
-    });
-    return { id: row!.id, link, expiresAt };
+    const grantId = await requestGrant(tx, actor, { kind: 'invitation', ...input }, { baseUrl: options.baseUrl, now });
+    return { grantId, email: input.email };
   });
+}
+
+/**
+ * The approved invitation (lib/users/decide-grant.ts): made now, valid 24 hours from now, its link mailed
+ * to the invitee alone. The checks of the request are made again: much can change while a grant waits.
+ */
+export async function issueInvitation(tx: Tx, grant: AccessGrant, approver: Actor, options: { baseUrl: string; now: Date }): Promise<string> {
+  const email = grant.email!;
+  const problems = await invitationProblems(tx, { email, role: grant.role, organisationId: grant.organisationId }, options.now);
+  if (problems) throw new AppError('CONFLICT', `Deze uitnodiging kan niet meer: ${Object.values(problems)[0]![0]}`);
+  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, grant.requestedBy));
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = new Date(options.now.getTime() + INVITATION_LIFETIME_MS);
+  const [row] = await tx
+    .insert(userInvitations)
+    .values({ tokenHash, email, name: grant.name!, role: grant.role, organisationId: grant.organisationId, invitedBy: grant.requestedBy, expiresAt, createdAt: options.now })
+    .returning({ id: userInvitations.id });
+  await enqueueMail(tx, [
+    {
+      dedupeKey: `invitation:${row!.id}`,
+      to: email,
+      subject: 'Uitnodiging voor Casusregie',
+      text: [
+        `Beste ${grant.name},`,
+        '',
+        `${inviter?.name ?? 'Functioneel beheer'} heeft een account voor je aangemaakt in Casusregie, en ${approver.name} heeft dat goedgekeurd. Kies je wachtwoord via deze link. De link werkt één keer en is geldig tot ${expiryText(expiresAt)}:`,
+        '',
+        invitationLink(options.baseUrl, token),
+        '',
+        'Daarna meld je je aan en stel je tweestapsverificatie in met een authenticator-app.',
+        '',
+        'Verwachtte je deze uitnodiging niet? Dan kun je deze e-mail negeren.',
+      ].join('\n'),
+    },
+  ]);
+  // Ids and the role only: the email address and name stay in the invitation itself.
+  await audit(tx, subjectOf(approver), {
+    action: 'create',
+    entity: 'invitation',
+    entityId: row!.id,
+    details: { role: grant.role, organisationId: grant.organisationId, grantId: grant.id, invitedBy: grant.requestedBy },
+  });
+  return row!.id;
 }
 
 export interface InvitationListItem {

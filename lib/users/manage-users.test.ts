@@ -5,7 +5,7 @@ import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { LAST_ADMIN_MESSAGE } from '@/lib/admin/guard';
 import { updateOrganisation } from '@/lib/admin/organisations';
-import { auditAbout, outcomeOf, userByEmail } from '@/lib/admin/testing';
+import { auditAbout, decideAs, outcomeOf, userByEmail } from '@/lib/admin/testing';
 import { signInWithCredentials } from '@/lib/auth/credentials';
 import { resolveSession, type Actor } from '@/lib/auth/sessions';
 import { accountLockedUntil } from '@/lib/auth/throttle';
@@ -28,6 +28,20 @@ const claimsOf = async (actor: Actor) => ({
 });
 /** The claims as they were when the actor signed in (a token already handed out). */
 const tokenOf = (actor: Actor, sessionVersion: number) => ({ userId: actor.userId, sessionId: actor.sessionId, sessionVersion });
+
+/**
+ * Four eyes: a role change applies once someone else approves it. For a regisseur or manager that is
+ * another admin: the demo's manager, made one for the moment (as the owner).
+ */
+async function approveAsSecondAdmin(grantId: string | null) {
+  const manager = await userByEmail(handle, 'manager@example.org');
+  await handle.db.update(users).set({ role: 'admin' }).where(eq(users.id, manager.id));
+  try {
+    return await decideAs('manager@example.org', grantId!);
+  } finally {
+    await handle.db.update(users).set({ role: 'manager' }).where(eq(users.id, manager.id));
+  }
+}
 
 async function activeAdmins(): Promise<number> {
   const [row] = await handle.db
@@ -119,7 +133,10 @@ describe('role and organisation', () => {
     const admin = await signInAs('admin@example.org');
     const regisseur2 = await signInAs('regisseur2@example.org');
     const before = await userByEmail(handle, 'regisseur2@example.org');
-    await changeUserAccess(admin, { userId: before.id, role: 'manager', organisationId: before.organisationId, version: before.version });
+    const asked = await changeUserAccess(admin, { userId: before.id, role: 'manager', organisationId: before.organisationId, version: before.version });
+    // Nothing changes until someone else approves.
+    expect((await userByEmail(handle, 'regisseur2@example.org')).role).toBe('regisseur');
+    await approveAsSecondAdmin(asked.grantId);
     expect(await resolveSession(handle.db, tokenOf(regisseur2, before.sessionVersion))).toBeNull();
     const after = await userByEmail(handle, 'regisseur2@example.org');
     expect(after).toMatchObject({ role: 'manager', version: before.version + 1, sessionVersion: before.sessionVersion + 1 });
@@ -127,7 +144,7 @@ describe('role and organisation', () => {
     expect(entry).toMatchObject({ action: 'update', details: { changed: ['role'], role: 'manager' } });
     // A new sign-in carries the new role.
     expect((await signInAs('regisseur2@example.org')).role).toBe('manager');
-    await changeUserAccess(admin, { userId: before.id, role: 'regisseur', organisationId: before.organisationId, version: after.version });
+    await approveAsSecondAdmin((await changeUserAccess(admin, { userId: before.id, role: 'regisseur', organisationId: before.organisationId, version: after.version })).grantId);
   });
 
   it('refuses a role that does not belong in the organisation, with the reason on the field', async () => {
@@ -143,12 +160,15 @@ describe('role and organisation', () => {
     const admin = await signInAs('admin@example.org');
     const target = await userByEmail(handle, 'veiligthuis@example.org');
     const zorgOrg = target.organisationId;
-    await changeUserAccess(admin, { userId: target.id, role: 'admin', organisationId: zorgOrg, version: target.version });
+    // A new admin: approved by the manager.
+    await decideAs('manager@example.org', (await changeUserAccess(admin, { userId: target.id, role: 'admin', organisationId: zorgOrg, version: target.version })).grantId!);
     const outcome = await outcomeOf(changeUserAccess(admin, { userId: target.id, role: 'professional', organisationId: zorgOrg, version: target.version }));
     expect(outcome.code).toBe('CONFLICT');
     expect((await userByEmail(handle, 'veiligthuis@example.org')).role).toBe('admin');
     const now = await userByEmail(handle, 'veiligthuis@example.org');
-    await changeUserAccess(admin, { userId: target.id, role: 'professional', organisationId: zorgOrg, version: now.version });
+    // A professional: approved by a regisseur.
+    await decideAs('regisseur@example.org', (await changeUserAccess(admin, { userId: target.id, role: 'professional', organisationId: zorgOrg, version: now.version })).grantId!);
+    expect((await userByEmail(handle, 'veiligthuis@example.org')).role).toBe('professional');
   });
 
   it('an admin cannot change their own role or organisation: refused in Dutch, unchanged, audited', async () => {

@@ -1,15 +1,16 @@
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
-import { organisations, userRole, userSessions, users, userTotp, type OrganisationDomain, type UserRole } from '@/db/schema';
+import { organisations, userRole, userSessions, users, userTotp, type AccessGrant, type OrganisationDomain, type UserRole } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
-import type { Tx } from '@/db/types';
+import type { Executor, Tx } from '@/db/types';
 import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from '@/lib/admin/guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from '@/lib/auth/policy';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/sessions';
 import { accountLockedUntil } from '@/lib/auth/throttle';
-import { conflict, notFound, validation } from '@/lib/http/errors';
+import { AppError, conflict, notFound, validation } from '@/lib/http/errors';
 import { z } from '@/lib/validation/zod';
+import { pendingGrantFor, requestGrant } from './access-grants';
 import { roleMismatch } from './role-fit';
 import { parseOrThrow } from '@/lib/validation/parse';
 
@@ -17,7 +18,8 @@ import { parseOrThrow } from '@/lib/validation/parse';
  * Functioneel beheer of user accounts: the list, one account's details, blocking, and role and
  * organisation. Admins only; anyone else gets 404 and an audit entry. An admin cannot change their own
  * role, organisation or active flag (no admin can grant themselves case access or lock themselves out),
- * and no change may leave the house without an active admin.
+ * a new role or organisation takes a second person (four eyes), and no change may leave the house
+ * without an active admin.
  */
 
 export interface UserListItem {
@@ -159,12 +161,19 @@ export const changeUserAccessSchema = z.strictObject({
 export type ChangeUserAccessInput = z.input<typeof changeUserAccessSchema>;
 
 /**
- * A new role or organisation. Every session of the user ends (what they may see changed); they sign in
- * again. Not for the admin's own account: that is how an admin would grant themselves case access.
+ * Asks for a new role or organisation: with four eyes, that is a pending grant (lib/users/access-grants.ts)
+ * which someone else approves; only then does it apply and end every session of the user. The request is
+ * checked now (the version read, a role that fits an active organisation) and again at approval. Not for
+ * the admin's own account: that is how an admin would grant themselves case access.
  */
-export async function changeUserAccess(actor: Actor, raw: ChangeUserAccessInput | unknown): Promise<void> {
+export async function changeUserAccess(
+  actor: Actor,
+  raw: ChangeUserAccessInput | unknown,
+  options: { baseUrl?: string; now?: Date } = {},
+): Promise<{ grantId: string | null }> {
   await assertAdmin(actor, 'user', 'user.access');
   const input = parseOrThrow(changeUserAccessSchema, raw);
+  const now = options.now ?? new Date();
   if (input.userId === actor.userId) {
     return refuse(
       actor,
@@ -172,32 +181,71 @@ export async function changeUserAccess(actor: Actor, raw: ChangeUserAccessInput 
       'Je kunt je eigen rol en organisatie niet wijzigen. Vraag dit aan een andere functioneel beheerder.',
     );
   }
-  await changeUser(actor, input.userId, input.version, 'user.access', async (tx, before) => {
-    const [org] = await tx
-      .select({ domain: organisations.domain, active: organisations.active })
-      .from(organisations)
-      .where(eq(organisations.id, input.organisationId));
-    if (!org?.active) throw validation({ organisationId: ['Kies een actieve organisatie uit de lijst.'] });
-    const misfit = roleMismatch(input.role, org.domain);
-    if (misfit) throw validation({ organisationId: [misfit] });
-    const changed = [
-      ...(before.role !== input.role ? ['role'] : []),
-      ...(before.organisationId !== input.organisationId ? ['organisationId'] : []),
-    ];
-    if (changed.length === 0) return { details: null, endSessions: false };
-    const [updated] = await tx
-      .update(users)
-      .set({
-        role: input.role,
-        organisationId: input.organisationId,
-        version: sql`${users.version} + 1`,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(users.id, input.userId), eq(users.version, input.version)))
-      .returning({ id: users.id });
-    return updated ? { details: { changed, role: input.role, organisationId: input.organisationId }, endSessions: true } : null;
+  return asSystem(async (tx) => {
+    const [before] = await tx
+      .select({ role: users.role, organisationId: users.organisationId, version: users.version, name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!before) throw notFound();
+    if (before.version !== input.version) throw conflict();
+    await assertFits(tx, input.role, input.organisationId, (message) => validation({ organisationId: [message] }));
+    if (before.role === input.role && before.organisationId === input.organisationId) return { grantId: null };
+    if (await pendingGrantFor(tx, { userId: input.userId })) {
+      throw validation({ role: [PENDING_CHANGE] }, PENDING_CHANGE);
+    }
+    const grantId = await requestGrant(
+      tx,
+      actor,
+      { kind: 'change', userId: input.userId, userVersion: before.version, name: before.name, email: before.email, role: input.role, organisationId: input.organisationId },
+      { baseUrl: options.baseUrl, now },
+    );
+    return { grantId };
   });
+}
+
+export const PENDING_CHANGE = 'Voor deze gebruiker wacht al een wijziging op goedkeuring. Trek die eerst in, of laat iemand anders erover beslissen.';
+
+/** The role fits an active organisation, or `fail` says why not. */
+async function assertFits(tx: Executor, role: UserRole, organisationId: string, fail: (message: string) => Error): Promise<void> {
+  const [org] = await tx.select({ domain: organisations.domain, active: organisations.active }).from(organisations).where(eq(organisations.id, organisationId));
+  if (!org?.active) throw fail('Kies een actieve organisatie uit de lijst.');
+  const misfit = roleMismatch(role, org.domain);
+  if (misfit) throw fail(misfit);
+}
+
+/**
+ * The approved change (lib/users/decide-grant.ts), in the approver's owner transaction: only to the
+ * version it was asked against, still fitting, serialised with every change that can take an admin away,
+ * rolled back when no admin would remain (LastAdminError). Every session of the user ends.
+ */
+export async function applyGrantedChange(tx: Tx, grant: AccessGrant, approver: Actor, now: Date): Promise<void> {
+  await lockAdminChanges(tx);
+  const userId = grant.userId!;
+  const [before] = await tx.select({ role: users.role, organisationId: users.organisationId, version: users.version }).from(users).where(eq(users.id, userId));
+  if (!before) throw notFound();
+  if (before.version !== grant.userVersion) {
+    throw new AppError('CONFLICT', 'Deze gebruiker is gewijzigd sinds de aanvraag. Wijs de aanvraag af en vraag de wijziging opnieuw aan.');
+  }
+  await assertFits(tx, grant.role, grant.organisationId, (message) => new AppError('CONFLICT', `Deze wijziging kan niet meer: ${message}`));
+  const changed = [...(before.role !== grant.role ? ['role'] : []), ...(before.organisationId !== grant.organisationId ? ['organisationId'] : [])];
+  await tx
+    .update(users)
+    .set({
+      role: grant.role,
+      organisationId: grant.organisationId,
+      version: sql`${users.version} + 1`,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(users.id, userId));
+  await assertAnAdminRemains(tx);
+  await audit(tx, subjectOf(approver), {
+    action: 'update',
+    entity: 'user',
+    entityId: userId,
+    details: { changed, role: grant.role, organisationId: grant.organisationId, grantId: grant.id, requestedBy: grant.requestedBy },
+  });
+  await revokeAllSessions(tx, userId, now);
 }
 
 type Change = (

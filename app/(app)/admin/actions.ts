@@ -1,15 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/sessions';
-import { env } from '@/lib/env';
 import { handleForm, type ActionState } from '@/lib/forms/action-state';
 import type { z } from '@/lib/validation/zod';
 import { inviteUser, inviteUserSchema, revokeInvitation, revokeInvitationSchema } from '@/lib/users/invitations';
 import { changeUserAccess, changeUserAccessSchema, setUserActive, setUserActiveSchema } from '@/lib/users/manage-users';
 import { resetUserSecondFactor, signOutEverywhere, unlockUser, userIdSchema } from '@/lib/users/user-security';
+import { publicBaseUrl } from './public-base-url';
 
 const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
 
@@ -31,8 +30,15 @@ export async function setUserActiveAction(_prev: ActionState | null, formData: F
   return adminForm(formData, setUserActiveSchema, setUserActive);
 }
 
+/** Asks for a new role or organisation; it applies once someone else approves it. */
 export async function changeUserAccessAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  return adminForm(formData, changeUserAccessSchema, changeUserAccess);
+  const actor = await getActor();
+  if (!actor) return signedOut;
+  const baseUrl = await publicBaseUrl();
+  const { state, result } = await handleForm(formData, changeUserAccessSchema, (input) => changeUserAccess(actor, input, { baseUrl }));
+  if (!state.ok || !result) return state;
+  revalidatePath('/admin', 'layout');
+  return { ...state, data: { requested: result.grantId ? 'yes' : 'no' } };
 }
 
 export async function resetSecondFactorAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
@@ -52,18 +58,9 @@ export async function revokeInvitationAction(_prev: ActionState | null, formData
 }
 
 /**
- * Where the invitation link points: the configured public URL, else the host this request came in on
- * (the admin's own address bar, so a forged Host header only misleads the admin who sent it).
+ * Asks for the invitation (four eyes: someone else approves it, and only then is the link mailed to the
+ * invitee). The answer names the address, never a link.
  */
-async function publicBaseUrl(): Promise<string> {
-  const configured = env().NEXTAUTH_URL;
-  if (configured) return configured;
-  const requestHeaders = await headers();
-  const proto = requestHeaders.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
-  return `${proto}://${requestHeaders.get('host') ?? 'localhost:3000'}`;
-}
-
-/** Creates the invitation; the answer carries the link once, for the admin to pass on. */
 export async function inviteUserAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) return signedOut;
@@ -71,5 +68,5 @@ export async function inviteUserAction(_prev: ActionState | null, formData: Form
   const { state, result } = await handleForm(formData, inviteUserSchema, (input) => inviteUser(actor, input, { baseUrl }));
   if (!state.ok || !result) return state;
   revalidatePath('/admin', 'layout');
-  return { ...state, data: { link: result.link, expiresAt: result.expiresAt.toISOString(), email: formData.get('email')?.toString().trim() ?? '' } };
+  return { ...state, data: { email: result.email } };
 }

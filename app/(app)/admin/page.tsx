@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { AccessGrantList } from '@/components/admin/access-grant-list';
 import { AdminActionButton } from '@/components/admin/admin-action-button';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
 import { AdminTabs } from '@/components/admin-tabs';
@@ -10,6 +11,7 @@ import { UserActiveToggle } from '@/components/user-active-toggle';
 import { userRole } from '@/db/schema';
 import { organisationChoices } from '@/lib/admin/organisations';
 import { requireActor } from '@/lib/auth/actor';
+import { listGrants } from '@/lib/users/access-grants';
 import { listInvitations } from '@/lib/users/invitations';
 import { listUsers } from '@/lib/users/manage-users';
 import { revokeInvitationAction } from './actions';
@@ -22,11 +24,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = 'rounded-lg border border-line bg-white p-5';
 
-/** Functioneel beheer of accounts: invite, the open invitations, and every user of the house. */
+/**
+ * Functioneel beheer of accounts: invite, what waits for a second person's approval, the open
+ * invitations, and every user of the house.
+ */
 export default async function AdminPage() {
   const actor = await requireActor(['admin']);
-  const [users, invitations, organisations, t, tRoles, format] = await Promise.all([
+  const [users, grants, invitations, organisations, t, tRoles, format] = await Promise.all([
     listUsers(actor),
+    listGrants(actor),
     listInvitations(actor),
     organisationChoices(actor),
     getTranslations('admin'),
@@ -47,6 +53,14 @@ export default async function AdminPage() {
           roles={userRole.enumValues.map((r) => ({ value: r, label: tRoles(r) }))}
           organisations={organisations.map((o) => ({ value: o.id, label: o.name }))}
         />
+      </section>
+
+      <section aria-labelledby="grants-title" className="mb-10">
+        <h2 id="grants-title" className="text-lg font-semibold">
+          {t('grants.title')}
+        </h2>
+        <p className="mb-3 max-w-prose text-sm text-muted">{t('grants.intro')}</p>
+        <AccessGrantList grants={grants} />
       </section>
 
       <section aria-labelledby="invitations-title" className="mb-10">

@@ -5,6 +5,7 @@ import { PageTitle } from '@/components/page-title';
 import { requireActor } from '@/lib/auth/actor';
 import { mailTransport } from '@/lib/notify/mail-config';
 import { listMailbox, type MailboxItem } from '@/lib/notify/mailbox';
+import { hideInvitationLinks } from '@/lib/users/invitation-token';
 
 export const dynamic = 'force-dynamic';
 
@@ -81,7 +82,8 @@ export default async function MailboxPage() {
                   {mail.lastError ? <span className="block text-xs text-danger">{t('mailbox.lastError', { code: mail.lastError })}</span> : null}
                 </div>
               </div>
-              <pre className="whitespace-pre-wrap break-words px-4 py-3 font-sans text-sm text-ink">{mail.body}</pre>
+              {/* An invitation link is for the invitee alone: the inviting admin must not accept it here. */}
+              <pre className="whitespace-pre-wrap break-words px-4 py-3 font-sans text-sm text-ink">{hideInvitationLinks(mail.body)}</pre>
             </li>
           ))}
         </ul>
