@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { keepKeysBeside } from '@/lib/crypto/keys';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 import type { Logger } from 'drizzle-orm/logger';
 import type { Db, DbHandle } from './types';
@@ -14,18 +15,38 @@ export async function createPgliteClient(dataDir?: string) {
   return PGlite.create(dataDir, { extensions: { pg_trgm } });
 }
 
-/** Opens embedded PGlite; `dataDir` undefined means in memory (tests). */
+/**
+ * Opens embedded PGlite; `dataDir` undefined means in memory (tests). A directory is this process's alone
+ * until the handle is closed: another process holding it makes this throw DataDirLockedError before
+ * anything is written (db/data-dir-lock.ts).
+ */
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (dataDir) {
-    await fs.mkdir(dataDir, { recursive: true });
-    keepKeysBeside(dataDir);
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: Awaited<ReturnType<typeof createPgliteClient>> | undefined;
+  try {
+    if (dataDir) {
+      await fs.mkdir(dataDir, { recursive: true });
+      keepKeysBeside(dataDir);
+    }
+    client = await createPgliteClient(dataDir);
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder });
+    const opened = client;
+    const close = async () => {
+      try {
+        await opened.close();
+      } finally {
+        unlock();
+      }
+    };
+    return { db: db as unknown as Db, kind: 'pglite', close };
+  } catch (error) {
+    await client?.close().catch(() => undefined);
+    unlock();
+    throw error;
   }
-  const client = await createPgliteClient(dataDir);
-  const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
 
 export async function openPostgres(

@@ -16,14 +16,15 @@ const argsSchema = z.array(z.enum(['--new-key', '--reindex'], { message: 'onbeke
 async function main() {
   const args = argsSchema.parse(process.argv.slice(2));
   const config = env();
-  if (args.includes('--new-key')) {
-    if (config.FIELD_KEYS) throw new Error('--new-key is voor de ingebouwde database; zet op een server de nieuwe sleutel vooraan in FIELD_KEYS.');
-    console.log(`Nieuwe sleutel ${addEmbeddedKey()} aangemaakt en in gebruik genomen.`);
+  if (args.includes('--new-key') && config.FIELD_KEYS) {
+    throw new Error('--new-key is voor de ingebouwde database; zet op een server de nieuwe sleutel vooraan in FIELD_KEYS.');
   }
+  // The database first: while a server holds the embedded one, no key is added either.
   const handle = config.DATABASE_URL
     ? await openPostgres(config.DATABASE_URL, { max: 2 })
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
+    if (args.includes('--new-key')) console.log(`Nieuwe sleutel ${addEmbeddedKey()} aangemaakt en in gebruik genomen.`);
     const started = Date.now();
     const result = await rotateFieldKeys(handle.db, { reindex: args.includes('--reindex') });
     console.log(

@@ -4,7 +4,9 @@
  * damaged). `npm start` runs this after `npm run build`.
  */
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
+import { lockDataDir } from '@/db/data-dir-lock';
 import { parseEnv } from '@/lib/env/schema';
 import { markDraining } from '@/lib/house/draining';
 import { trustedClientIp } from '@/lib/http/client-ip';
@@ -14,7 +16,11 @@ import { rawRefusalResponse, rawRequestRefusal } from '@/lib/http/raw-request';
 type Holder = { handle?: Promise<{ close(): Promise<void> }> };
 
 async function main() {
-  const { PORT: port, HOSTNAME: hostname, SHUTDOWN_DRAIN_MS: drainMs, TRUSTED_PROXIES: trustedProxies } = parseEnv(process.env);
+  const config = parseEnv(process.env);
+  const { PORT: port, HOSTNAME: hostname, SHUTDOWN_DRAIN_MS: drainMs, TRUSTED_PROXIES: trustedProxies } = config;
+  // The embedded database is this process's from the start: a second server or a script on the same
+  // directory refuses at once (db/data-dir-lock.ts). The lock goes when this process exits.
+  if (!config.DATABASE_URL) lockDataDir(path.resolve(config.PGLITE_DIR));
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // Next needs its own address to follow redirects from server actions.
   // quiet: Next would log every error thrown by a page or server action whole, a failed query with its

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from '@/db/data-dir-lock';
 import { createPgliteClient } from '@/db/open';
 import type { Pool } from 'pg';
 
@@ -33,7 +34,15 @@ export async function openSqlDriver(target: { databaseUrl?: string; pgliteDir?: 
     // Configured like the app's pool (db/open.ts), JIT off included, so that the floor differs by the framework only.
     return pgDriver(new Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10, options: '-c jit=off' }));
   }
-  return pgliteDriver(await createPgliteClient(target.pgliteDir!));
+  // The embedded directory is one process's at a time (db/data-dir-lock.ts), the bench's phases included.
+  const unlock = lockDataDir(target.pgliteDir!);
+  try {
+    const driver = pgliteDriver(await createPgliteClient(target.pgliteDir!));
+    return { ...driver, close: () => driver.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 function pgDriver(pool: Pool): SqlDriver {
