@@ -1,9 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { keepKeysBeside } from '@/lib/crypto/keys';
-import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 import type { Logger } from 'drizzle-orm/logger';
+import { lockDataDir } from './data-dir-lock';
+import { createPool } from './pool';
+import { pgliteProbe, postgresProbe } from './probe';
+import { APP_STATEMENT_TIMEOUT_MS, sessionOptions, timeoutsFor } from './timeouts';
 import type { Db, DbHandle } from './types';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -41,7 +44,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
         unlock();
       }
     };
-    return { db: db as unknown as Db, kind: 'pglite', close };
+    return { db: db as unknown as Db, kind: 'pglite', probe: pgliteProbe(opened), close };
   } catch (error) {
     await client?.close().catch(() => undefined);
     unlock();
@@ -49,21 +52,37 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   }
 }
 
+/**
+ * A `pg` pool against a PostgreSQL server, every wait bounded (db/timeouts.ts): the app's requests by
+ * DATABASE_STATEMENT_TIMEOUT_MS, scripts and scheduled jobs by their own, longer value.
+ */
 export async function openPostgres(
   connectionString: string,
-  options: { max?: number; migrate?: boolean; logger?: Logger } = {},
+  options: { max?: number; migrate?: boolean; logger?: Logger; statementTimeoutMs?: number } = {},
 ): Promise<DbHandle> {
-  const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  // JIT compilation pays off for long analytic queries only; for this app's short statements it costs more
-  // than it saves (700 ms to compile a 20 ms query whose cost estimate row-level security inflated).
-  const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000, options: '-c jit=off' });
-  // An idle client that loses its server must not crash the process; the pool replaces it.
-  pool.on('error', (error) => console.error('[db] idle connection lost:', (error as { code?: string }).code ?? error.name));
+  const timeouts = timeoutsFor(options.statementTimeoutMs ?? APP_STATEMENT_TIMEOUT_MS);
+  const pool = await createPool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs || undefined,
+    options: sessionOptions(timeouts),
+  });
   const db = drizzle({ client: pool, schema, logger: options.logger });
   if (options.migrate) {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(db, { migrationsFolder });
   }
-  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  const probe = postgresProbe(connectionString);
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    probe: probe.check,
+    pool: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: options.max ?? 10 }),
+    close: async () => {
+      await probe.close();
+      await pool.end();
+    },
+  };
 }

@@ -12,7 +12,7 @@ async function main() {
   const config = env();
   // A server database is only read, never migrated, by this check.
   const handle = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL, { max: 1 })
+    ? await openPostgres(config.DATABASE_URL, { max: 1, statementTimeoutMs: config.DATABASE_JOB_STATEMENT_TIMEOUT_MS })
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
     const result = await verifyAuditChain(handle.db);

@@ -7,7 +7,7 @@ import { loadReferenceData } from '@/lib/reference/load';
 async function main() {
   const config = env();
   const handle = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL, { max: 1, migrate: true })
+    ? await openPostgres(config.DATABASE_URL, { max: 1, migrate: true, statementTimeoutMs: config.DATABASE_JOB_STATEMENT_TIMEOUT_MS })
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
     await loadReferenceData(handle.db);

@@ -21,7 +21,7 @@ async function main() {
   }
   // The database first: while a server holds the embedded one, no key is added either.
   const handle = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL, { max: 2 })
+    ? await openPostgres(config.DATABASE_URL, { max: 2, statementTimeoutMs: config.DATABASE_JOB_STATEMENT_TIMEOUT_MS })
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
     if (args.includes('--new-key')) console.log(`Nieuwe sleutel ${addEmbeddedKey()} aangemaakt en in gebruik genomen.`);

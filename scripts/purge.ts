@@ -31,7 +31,7 @@ async function main() {
   const config = env();
   // Two connections: one holds the run's lock, the other does the work.
   const handle = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL, { max: 2 })
+    ? await openPostgres(config.DATABASE_URL, { max: 2, statementTimeoutMs: config.DATABASE_JOB_STATEMENT_TIMEOUT_MS })
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
     const result = await runRetention(handle.db, { dryRun });

@@ -14,7 +14,7 @@ async function main() {
   const options = parseScaleArgs(process.argv.slice(2));
   const config = env();
   const handle = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL, { max: 2 })
+    ? await openPostgres(config.DATABASE_URL, { max: 2, statementTimeoutMs: config.DATABASE_JOB_STATEMENT_TIMEOUT_MS })
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
     console.log(`seed:scale: ${options.cases} casussen, ${options.auditPerCase} auditregels per casus, ${options.years} jaar (${handle.kind})`);

@@ -7,13 +7,15 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { lockDataDir } from '@/db/data-dir-lock';
+import { databaseFault } from '@/db/faults';
 import { parseEnv } from '@/lib/env/schema';
 import { markDraining } from '@/lib/house/draining';
 import { trustedClientIp } from '@/lib/http/client-ip';
+import { DB_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from '@/lib/http/db-unavailable';
 import { describeError } from '@/lib/http/log-safe';
 import { rawRefusalResponse, rawRequestRefusal } from '@/lib/http/raw-request';
 
-type Holder = { handle?: Promise<{ close(): Promise<void> }> };
+type Holder = { handle?: Promise<{ close(): Promise<void> }>; jobs?: Promise<{ close(): Promise<void> }> };
 
 async function main() {
   const config = parseEnv(process.env);
@@ -52,7 +54,10 @@ async function main() {
     }
     handle(req, res).catch((error: unknown) => {
       console.error('[serve] request failed:', describeError(error));
-      if (!res.headersSent) res.writeHead(500).end();
+      if (res.headersSent) return;
+      if (databaseFault(error)) {
+        res.writeHead(503, { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Content-Type': 'text/plain; charset=utf-8' }).end(DB_UNAVAILABLE_MESSAGE);
+      } else res.writeHead(500).end();
     });
   });
   server.listen(port, hostname, () => console.log(`Casusregie luistert op http://localhost:${port}`));
@@ -72,8 +77,7 @@ async function main() {
     setTimeout(() => {
       server.close(async () => {
         const holder = (globalThis as { __casusregieDb?: Holder }).__casusregieDb;
-        const db = await holder?.handle?.catch(() => undefined);
-        await db?.close();
+        for (const pending of [holder?.jobs, holder?.handle]) await (await pending?.catch(() => undefined))?.close();
         console.log('[serve] database gesloten');
         process.exit(0);
       });

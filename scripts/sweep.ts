@@ -9,7 +9,7 @@ import { runSweep } from '@/lib/stagnation/sweep';
 async function main() {
   const config = env();
   const handle = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL, { max: 2 })
+    ? await openPostgres(config.DATABASE_URL, { max: 2, statementTimeoutMs: config.DATABASE_JOB_STATEMENT_TIMEOUT_MS })
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
     const result = await runSweep(handle.db);

@@ -60,7 +60,7 @@ async function explain(pool: pg.Pool, userId: string, statement: Captured): Prom
 
 export async function explainHotQueries(databaseUrl: string): Promise<string> {
   const captured: Captured[] = [];
-  const handle = await openPostgres(databaseUrl, { max: 2, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+  const handle = await openPostgres(databaseUrl, { max: 2, statementTimeoutMs: 0, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
   installDb(handle);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, options: '-c jit=off' });
   const driver = await openSqlDriver({ databaseUrl });

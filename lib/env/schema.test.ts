@@ -31,4 +31,12 @@ describe('parseEnv', () => {
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
+
+  it('bounds database waits at 5 s unless configured, and names a malformed bound', () => {
+    expect(parseEnv({}).DATABASE_STATEMENT_TIMEOUT_MS).toBe(5000);
+    expect(parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '2500' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(2500);
+    expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '5s' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS: moet een aantal milliseconden zijn/);
+    expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS: moet minstens 100 ms zijn/);
+    expect(parseEnv({ DATABASE_JOB_STATEMENT_TIMEOUT_MS: '0' }).DATABASE_JOB_STATEMENT_TIMEOUT_MS).toBe(0);
+  });
 });

@@ -13,6 +13,19 @@ export const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // Bounds on every wait for the database (db/timeouts.ts): the app's requests, and scripts and scheduled jobs.
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+      .number({ message: 'moet een aantal milliseconden zijn' })
+      .int()
+      .min(100, 'moet minstens 100 ms zijn')
+      .max(600_000, 'mag hoogstens 600000 ms (10 minuten) zijn')
+      .default(5_000),
+    DATABASE_JOB_STATEMENT_TIMEOUT_MS: z.coerce
+      .number({ message: 'moet een aantal milliseconden zijn (0: geen grens)' })
+      .int()
+      .min(0, 'mag niet negatief zijn (0: geen grens)')
+      .max(86_400_000, 'mag hoogstens 86400000 ms (een dag) zijn')
+      .default(900_000),
     PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
     AUTH_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
     // Field encryption (lib/crypto): "id:base64,…", the first key encrypts; the search key makes name tokens.

@@ -1,5 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
+import { databaseFault } from '@/db/faults';
+import { DB_UNAVAILABLE_MESSAGE } from '@/lib/http/db-unavailable';
 import { AppError } from '@/lib/http/errors';
 import { logUnexpected } from '@/lib/http/log-safe';
 import { getOwn, setOwn } from '@/lib/validation/own-property';
@@ -43,6 +45,9 @@ export function formValues(formData: FormData): Record<string, string> {
 export const unexpectedFailure = (reference: string) =>
   `Er ging iets mis aan onze kant. Probeer het later opnieuw (referentie ${reference}).`;
 
+/** The database was away or too busy (db/faults.ts): nothing wrong with what was typed, try again soon. */
+export const databaseAway = (reference: string) => `${DB_UNAVAILABLE_MESSAGE} Wat je invulde staat nog in het formulier (referentie ${reference}).`;
+
 /**
  * Parses a form with `schema`, runs `work`, and turns expected failures into an answer for the form.
  * An unexpected error (say, the database refused) is logged like the API logs it, a correlation id with
@@ -68,6 +73,8 @@ export async function handleForm<S extends z.ZodType, R>(
       return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, nonce } };
     }
     unstable_rethrow(error);
-    return { state: { ok: false, message: unexpectedFailure(logUnexpected('action', error)), values, nonce } };
+    const reference = logUnexpected('action', error);
+    const message = databaseFault(error) ? databaseAway(reference) : unexpectedFailure(reference);
+    return { state: { ok: false, message, values, nonce } };
   }
 }

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { databaseFault } from '@/db/faults';
 
 /**
  * What may reach a technical log about an unexpected error: its kind and database error code, never
- * the message (a failed query's message carries its parameters: names, birth dates, free text).
+ * the message (a failed query's message carries its parameters: names, birth dates, free text). A database
+ * fault (db/faults.ts) adds its kind: db_unavailable, pool_timeout or statement_timeout.
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const cause = (error as { cause?: unknown }).cause as { code?: unknown; name?: unknown } | undefined;
-  const code = typeof cause?.code === 'string' ? ` code=${cause.code}` : '';
+  const ownCode = (error as { code?: unknown }).code;
+  const codeValue = typeof cause?.code === 'string' ? cause.code : typeof ownCode === 'string' ? ownCode : undefined;
+  const code = codeValue ? ` code=${codeValue}` : '';
   const causeName = typeof cause?.name === 'string' ? ` cause=${cause.name}` : '';
-  return `${error.name}${causeName}${code}`;
+  const fault = databaseFault(error);
+  return `${error.name}${causeName}${code}${fault ? ` kind=${fault}` : ''}`;
 }
 
 /**

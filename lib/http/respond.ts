@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { dbUnavailableResponse } from './db-unavailable';
 import { AppError } from './errors';
 import { logUnexpected } from './log-safe';
 
@@ -20,5 +21,6 @@ export function internalError(error: unknown): NextResponse {
 }
 
 export function toErrorResponse(error: unknown): NextResponse {
-  return error instanceof AppError ? jsonError(error) : internalError(error);
+  if (error instanceof AppError) return jsonError(error);
+  return dbUnavailableResponse(error) ?? internalError(error);
 }

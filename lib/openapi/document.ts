@@ -184,6 +184,10 @@ const ERRORS = {
   415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json' },
   422: { name: 'Validation', description: 'Input rejected; `fieldErrors` names each field with its Dutch messages' },
   500: { name: 'Internal', description: 'Unexpected failure; the body carries a `correlationId`' },
+  503: {
+    name: 'Unavailable',
+    description: 'The database is unreachable or too busy (a bounded wait ran out); try again after `Retry-After` seconds. The body carries a `correlationId`',
+  },
 } as const;
 type ErrorStatus = keyof typeof ERRORS;
 
@@ -221,7 +225,8 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/ready': {
     get: {
       summary: 'Readiness: the database is reachable',
-      description: '200 while the database answers; 503 while it does not or while the server shuts down, so that a load balancer stops sending traffic. Needs no sign-in.',
+      description:
+        '200 while the database answers a check on a connection of its own (within 2 s); 503 while it does not or while the server shuts down, so that a load balancer stops sending traffic. The answer says what is wrong (`database.kind`) and how full the connection pool is; requests waiting for the pool (say, behind a table lock) do not make an instance unready. Needs no sign-in.',
       tags: ['Operations'],
       public: true,
       success: [200, 'Ready to serve', 'Health'],
@@ -420,7 +425,7 @@ function operation(path: string, method: Method, op: Operation): JsonSchema {
     ...op.extraResponses,
   };
   if (!op.public) {
-    const errors = new Set<ErrorStatus>([401, ...(op.errors ?? []), 500]);
+    const errors = new Set<ErrorStatus>([401, ...(op.errors ?? []), 500, 503]);
     for (const code of [...errors].sort((a, b) => a - b)) responses[code] = { $ref: `#/components/responses/${ERRORS[code].name}` };
   }
   const parameters = [...pathParameters(path), ...(op.headers ?? []), ...(op.query ? queryParameters(op.query) : [])];
@@ -516,7 +521,14 @@ function build(secureCookies: boolean, server: string) {
       },
       schemas: { ...componentSchemas(REQUEST_SCHEMAS, 'input'), ...componentSchemas(RESPONSE_SCHEMAS, 'output') },
       responses: Object.fromEntries(
-        Object.values(ERRORS).map(({ name, description }) => [name, { description, content: json('Error') }]),
+        Object.entries(ERRORS).map(([status, { name, description }]) => [
+          name,
+          {
+            description,
+            content: json('Error'),
+            ...(status === '503' && { headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds' } } }),
+          },
+        ]),
       ),
     },
   };

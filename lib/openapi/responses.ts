@@ -30,11 +30,28 @@ export const errorResponse = z
       .record(z.string(), z.array(z.string()))
       .optional()
       .describe("Per field path (like 'subject.birthDate'; '_' for the whole input) its Dutch messages; only with 422"),
-    correlationId: z.uuid().optional().describe('Only with 500: quote it to the administrator'),
+    correlationId: z.uuid().optional().describe('Only with 500 and 503: quote it to the administrator'),
   })
   .describe('Every error answers this shape');
 
-export const healthResponse = z.object({ status: z.enum(['ok', 'database-unavailable']) });
+export const healthResponse = z.object({
+  status: z.enum(['ok', 'database-unavailable', 'shutting-down']),
+  database: z
+    .union([
+      z.object({ ok: z.literal(true), ms: z.number().int().describe('How long the check query took') }),
+      z.object({
+        ok: z.literal(false),
+        kind: z.enum(['db_unavailable', 'pool_timeout', 'statement_timeout', 'error']).describe('What kept the database from answering'),
+        code: z.string().optional().describe("The driver's or PostgreSQL's error code, e.g. ECONNREFUSED or 57P01"),
+      }),
+    ])
+    .optional()
+    .describe('Only on /api/ready: the check on a connection of its own'),
+  pool: z
+    .object({ size: z.number().int(), idle: z.number().int(), waiting: z.number().int(), max: z.number().int() })
+    .optional()
+    .describe("Only on /api/ready with PostgreSQL: the app's connection pool; requests waiting for it do not make the instance unready"),
+});
 
 export const caseListItem = z.object({
   id,

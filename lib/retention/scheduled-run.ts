@@ -1,4 +1,5 @@
-import { getDb } from '@/db/client';
+import { getJobDb } from '@/db/client';
+import { databaseFault } from '@/db/faults';
 import { describeError } from '@/lib/http/log-safe';
 import { runRetention } from './run-retention';
 
@@ -7,15 +8,18 @@ export const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The retention job as the in-server schedule runs it: counts in the log (no case data), errors by kind
- * only, and retried at the next tick. Another instance holding the lock makes this one skip.
+ * only. False when the database was away (the schedule tries again soon); another failure waits for the
+ * next day. Another instance holding the lock makes this one skip.
  */
-export async function scheduledRetentionRun(): Promise<void> {
+export async function scheduledRetentionRun(): Promise<boolean> {
   try {
-    const result = await runRetention(await getDb());
+    const result = await runRetention(await getJobDb());
     if (!result.skipped && (result.cases.length > 0 || result.auditEntriesPurged > 0)) {
       console.warn(`[retention] persoonsgegevens van ${result.cases.length} casus(sen) verwijderd, ${result.auditEntriesPurged} auditregels opgeschoond in ${result.ms} ms`);
     }
+    return true;
   } catch (error) {
     console.error(`[retention] ${describeError(error)}`);
+    return !databaseFault(error);
   }
 }

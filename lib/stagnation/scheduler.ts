@@ -1,45 +1,55 @@
-import { getDb } from '@/db/client';
+import { getDb, getJobDb } from '@/db/client';
+import { databaseFault } from '@/db/faults';
 import { describeError } from '@/lib/http/log-safe';
 import { deliverDueMail } from '@/lib/notify/deliver';
 import { mailTransport } from '@/lib/notify/mail-config';
 import { RETENTION_EVERY_MS, scheduledRetentionRun } from '@/lib/retention/scheduled-run';
+import { repeat } from './repeat';
 import { runSweep } from './sweep';
 
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
 const MAIL_EVERY_MS = 30 * 1000;
+/** A run the database was away for is tried again this soon (within a minute of its return). */
+export const RETRY_AFTER_FAULT_MS = 30 * 1000;
 
 type Timers = { started?: boolean };
 const timers = ((globalThis as { __casusregieTimers?: Timers }).__casusregieTimers ??= {});
 
 /**
+ * One sweep as the schedule runs it. False when the database was away (then it is tried again soon);
+ * any other failure waits for the next period, so a bug does not fill the log every half minute.
+ */
+export async function scheduledSweep(now?: Date): Promise<boolean> {
+  try {
+    const result = await runSweep(await getJobDb(), { now });
+    if (!result.skipped) console.warn(`[sweep] ${result.detected} signalen, ${result.opened} nieuw, ${result.resolved} opgelost, ${result.escalated} opgeschaald in ${result.ms} ms`);
+    return true;
+  } catch (error) {
+    console.error(`[sweep] ${describeError(error)}`);
+    return !databaseFault(error);
+  }
+}
+
+/**
  * Scheduled work inside the server: the sweep every 15 minutes (one instance at a time: advisory lock),
- * mail delivery every 30 seconds and the retention job daily. Errors are logged without data and
- * retried on the next tick.
+ * mail delivery every 30 seconds and the retention job daily. Errors are logged without data; a run that
+ * failed because the database was away runs again 30 seconds later.
  */
 export function startScheduler(): void {
   if (timers.started) return;
   timers.started = true;
-  const sweep = async () => {
-    try {
-      const result = await runSweep(await getDb());
-      if (!result.skipped) console.warn(`[sweep] ${result.detected} signalen, ${result.opened} nieuw, ${result.resolved} opgelost, ${result.escalated} opgeschaald in ${result.ms} ms`);
-    } catch (error) {
-      console.error(`[sweep] ${describeError(error)}`);
-    }
-  };
   const mail = async () => {
     const { transport, from } = mailTransport();
-    if (!transport) return;
+    if (!transport) return true;
     try {
       await deliverDueMail(await getDb(), transport, from);
     } catch (error) {
       console.error(`[mail] ${describeError(error)}`);
     }
+    return true;
   };
-  setTimeout(sweep, 10_000).unref();
-  setInterval(sweep, SWEEP_EVERY_MS).unref();
-  setInterval(mail, MAIL_EVERY_MS).unref();
+  repeat(() => scheduledSweep(), { firstMs: 10_000, everyMs: SWEEP_EVERY_MS, retryMs: RETRY_AFTER_FAULT_MS });
+  repeat(mail, { firstMs: MAIL_EVERY_MS, everyMs: MAIL_EVERY_MS, retryMs: MAIL_EVERY_MS });
   // Retention (bewaartermijn): daily, first a minute after start; one instance at a time (advisory lock).
-  setTimeout(scheduledRetentionRun, 60_000).unref();
-  setInterval(scheduledRetentionRun, RETENTION_EVERY_MS).unref();
+  repeat(scheduledRetentionRun, { firstMs: 60_000, everyMs: RETENTION_EVERY_MS, retryMs: RETRY_AFTER_FAULT_MS });
 }

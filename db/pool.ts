@@ -1,0 +1,54 @@
+import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { databaseFault } from './faults';
+
+/*
+ * A `pg` pool that survives a database going away or freezing, which the plain pool and Drizzle do not:
+ * - a query the client gave up on (query_timeout: a frozen server) leaves its connection busy with it, and
+ *   the next request would queue behind it: the connection is closed instead;
+ * - a connection that ends while lent out (closed above, or terminated by the server) goes back to the pool
+ *   at once, because Drizzle does not give it back when its `begin` fails;
+ * - a connection's error while lent out but idle (between two statements) would crash the process: logged.
+ */
+
+const lost = (error: Error) =>
+  console.error(`[db] verbinding verloren: ${(error as { code?: string }).code ?? error.name} kind=${databaseFault(error) ?? 'unknown'}`);
+
+export async function createPool(config: PoolConfig): Promise<Pool> {
+  const pg = await import('pg');
+  class BoundedClient extends pg.Client {
+    // The overloads of query() are many; every form is passed on unchanged.
+    query(...args: unknown[]): never {
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+          this.dropIfTimedOut(error);
+          callback(error, ...rest);
+        };
+      }
+      const result = (super.query as (...a: unknown[]) => unknown)(...args);
+      if (result instanceof Promise) result.catch((error: unknown) => this.dropIfTimedOut(error));
+      return result as never;
+    }
+
+    private dropIfTimedOut(error: unknown) {
+      if ((error as Error | undefined)?.message === 'Query read timeout') {
+        (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      }
+    }
+  }
+  const pool = new pg.Pool({ ...config, Client: BoundedClient as unknown as PoolConfig['Client'] });
+  const lent = new Set<PoolClient>();
+  pool.on('acquire', (client) => lent.add(client));
+  pool.on('release', (_error, client) => lent.delete(client));
+  pool.on('error', lost);
+  pool.on('connect', (client) => {
+    client.on('error', lost);
+    client.on('end', () => {
+      if (!lent.has(client)) return;
+      const release = client.release;
+      client.release = () => undefined;
+      release(new Error('Connection terminated while lent out'));
+    });
+  });
+  return pool;
+}
