@@ -5,7 +5,7 @@ test('health answers without a session, ready reports the database', async ({ re
   expect((await request.get('/api/health')).status()).toBe(200);
   const ready = await request.get('/api/ready');
   expect(ready.status()).toBe(200);
-  expect(await ready.json()).toEqual({ status: 'ok' });
+  expect(await ready.json()).toMatchObject({ status: 'ok', database: { ok: true } });
 });
 
 test('the API answers 401 without a session', async ({ request }) => {
