@@ -14,9 +14,14 @@ export const onRequestError: Instrumentation.onRequestError = async (error, _req
   logUnexpected(where, error, { correlationId: typeof digest === 'string' ? digest : undefined, route: context.routePath });
 };
 
-/** Starts the in-server schedule (sweep, mail) in the Node.js server; never during `next build`. */
+/**
+ * The server's start in Node.js (never during `next build`): the self-checks (migrations, app role, field
+ * keys; a problem refuses the start with a message that says what to run), then the in-server schedule.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { checkAtStart } = await import('@/lib/house/startup-checks');
+  await checkAtStart();
   if (process.env.SCHEDULER === 'off') return;
   const { startScheduler } = await import('@/lib/stagnation/scheduler');
   startScheduler();

@@ -89,6 +89,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A refusal from the start-up checks (instrumentation.ts) comes wrapped by Next: its own words are enough.
+  console.error(error instanceof Error ? error.message.replace(/^An error occurred while loading instrumentation hook: /, '') : error);
   process.exit(1);
 });

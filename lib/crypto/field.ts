@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { keyring } from './keys';
+import { keyring, type Keyring } from './keys';
 
 /**
  * Application-level field encryption: AES-256-GCM with a random 96-bit IV per value. The stored text is
@@ -18,8 +18,8 @@ export function keyIdOf(stored: string): string | undefined {
   return stored.slice(PREFIX.length, stored.indexOf(':', PREFIX.length));
 }
 
-export function encryptField(plain: string, column: string): string {
-  const { current, keys } = keyring();
+export function encryptField(plain: string, column: string, ring: Keyring = keyring()): string {
+  const { current, keys } = ring;
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.get(current)!, iv);
   cipher.setAAD(Buffer.from(column));
@@ -27,11 +27,11 @@ export function encryptField(plain: string, column: string): string {
   return `${PREFIX}${current}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
 }
 
-export function decryptField(stored: string, column: string): string {
+export function decryptField(stored: string, column: string, ring: Keyring = keyring()): string {
   // Rows written before encryption existed stay readable until `npm run keys:rotate` encrypts them.
   if (!isEncrypted(stored)) return stored;
   const id = keyIdOf(stored)!;
-  const key = keyring().keys.get(id);
+  const key = ring.keys.get(id);
   if (!key) throw new Error(`Veldsleutel "${id}" ontbreekt in FIELD_KEYS`);
   const raw = Buffer.from(stored.slice(PREFIX.length + id.length + 1), 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));

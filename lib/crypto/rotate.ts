@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import type { Db } from '@/db/types';
 import { decryptField, encryptField } from './field';
+import { writeKeyCheck } from './key-check';
 import { keyring } from './keys';
 import { nameTokens } from './search-tokens';
 
@@ -56,5 +57,7 @@ export async function rotateFieldKeys(db: Db, options: { reindex?: boolean } = {
       secrets += 1;
     }
   });
+  // Last, once every value is under the current key: from now on only that key is needed to start.
+  await writeKeyCheck(db);
   return { cases: casesDone, secrets, current };
 }

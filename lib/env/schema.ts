@@ -34,7 +34,9 @@ export const envSchema = z
     NEXTAUTH_URL: z.url({ message: 'moet een volledige URL zijn, bijvoorbeeld https://casusregie.example.nl' }).optional(),
     PORT: z.coerce.number({ message: 'moet een poortnummer zijn' }).int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().trim().min(1).default('0.0.0.0'),
-    SHUTDOWN_DRAIN_MS: z.coerce.number({ message: 'moet een aantal milliseconden zijn' }).int().min(0).max(60000).default(1500),
+    // Longer than a load balancer's check interval (commonly 5 s): it must see /api/ready answer 503 before
+    // the server stops accepting connections, or it keeps sending requests that are refused.
+    SHUTDOWN_DRAIN_MS: z.coerce.number({ message: 'moet een aantal milliseconden zijn' }).int().min(0).max(60000).default(6000),
     TRUSTED_PROXIES: z.coerce
       .number({ message: 'moet een aantal zijn (0 zonder reverse proxy)' })
       .int()

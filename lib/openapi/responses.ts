@@ -35,7 +35,9 @@ export const errorResponse = z
   .describe('Every error answers this shape');
 
 export const healthResponse = z.object({
-  status: z.enum(['ok', 'database-unavailable', 'shutting-down']),
+  status: z
+    .enum(['ok', 'database-unavailable', 'shutting-down', 'starting', 'self-check-failed'])
+    .describe("On /api/ready: 'starting' while the start-up checks wait for the database, 'self-check-failed' when they found a problem (in the log)"),
   database: z
     .union([
       z.object({ ok: z.literal(true), ms: z.number().int().describe('How long the check query took') }),

@@ -1,5 +1,6 @@
 import { isDraining } from '@/lib/house/draining';
 import { checkReadiness } from '@/lib/house/health';
+import { selfCheckState } from '@/lib/house/startup-checks';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,5 +11,9 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   if (isDraining()) return Response.json({ status: 'shutting-down' }, { status: 503 });
   const { database, pool } = await checkReadiness();
-  return Response.json({ status: database.ok ? 'ok' : 'database-unavailable', database, pool }, { status: database.ok ? 200 : 503 });
+  if (!database.ok) return Response.json({ status: 'database-unavailable', database, pool }, { status: 503 });
+  // The start-up checks (migrations, app role, field keys) had to wait for the database, or found a problem (logged).
+  const selfCheck = selfCheckState();
+  if (selfCheck !== 'ok') return Response.json({ status: selfCheck === 'pending' ? 'starting' : 'self-check-failed', database, pool }, { status: 503 });
+  return Response.json({ status: 'ok', database, pool });
 }
