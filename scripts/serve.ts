@@ -11,7 +11,7 @@ import { databaseFault } from '@/db/faults';
 import { parseEnv } from '@/lib/env/schema';
 import { markDraining } from '@/lib/house/draining';
 import { trustedClientIp } from '@/lib/http/client-ip';
-import { DB_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from '@/lib/http/db-unavailable';
+import { DB_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from '@/lib/http/db-unavailable-text';
 import { describeError } from '@/lib/http/log-safe';
 import { rawRefusalResponse, rawRequestRefusal } from '@/lib/http/raw-request';
 

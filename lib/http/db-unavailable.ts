@@ -1,11 +1,7 @@
 import { NextResponse } from 'next/server';
 import { databaseFault } from '@/db/faults';
+import { DB_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from './db-unavailable-text';
 import { logUnexpected } from './log-safe';
-
-/** Long enough for a restarted server or a freed pool, short enough that a client does not give up. */
-export const RETRY_AFTER_SECONDS = 5;
-
-export const DB_UNAVAILABLE_MESSAGE = 'De database is even niet bereikbaar of te druk. Probeer het over enkele seconden opnieuw.';
 
 /**
  * The answer to a database fault (db/faults.ts): 503 with Retry-After and a correlation id; the log line
