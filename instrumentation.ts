@@ -16,13 +16,13 @@ export const onRequestError: Instrumentation.onRequestError = async (error, _req
 
 /**
  * The server's start in Node.js (never during `next build`): the self-checks (migrations, app role, field
- * keys; a problem refuses the start with a message that says what to run), then the in-server schedule.
+ * keys; a problem stops the start with a message that says what to run), then the in-server schedule.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { checkAtStart } = await import('@/lib/house/startup-checks');
+  const { checkAtStart, selfCheckState } = await import('@/lib/house/self-check');
   await checkAtStart();
-  if (process.env.SCHEDULER === 'off') return;
+  if (process.env.SCHEDULER === 'off' || selfCheckState() === 'failed') return;
   const { startScheduler } = await import('@/lib/stagnation/scheduler');
   startScheduler();
 }

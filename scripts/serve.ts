@@ -9,7 +9,9 @@ import next from 'next';
 import { lockDataDir } from '@/db/data-dir-lock';
 import { databaseFault } from '@/db/faults';
 import { parseEnv } from '@/lib/env/schema';
+import { problemsBeforeStart } from '@/lib/house/check-before-start';
 import { markDraining } from '@/lib/house/draining';
+import { StartupRefusal } from '@/lib/house/startup-checks';
 import { trustedClientIp } from '@/lib/http/client-ip';
 import { DB_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from '@/lib/http/db-unavailable-text';
 import { describeError } from '@/lib/http/log-safe';
@@ -23,6 +25,10 @@ async function main() {
   // The embedded database is this process's from the start: a second server or a script on the same
   // directory refuses at once (db/data-dir-lock.ts). The lock goes when this process exits.
   if (!config.DATABASE_URL) lockDataDir(path.resolve(config.PGLITE_DIR));
+  // Migrations, the app role and its grants, the field keys: a problem stops the start, saying what to run.
+  const problems = await problemsBeforeStart(config);
+  if (problems === 'unreachable') console.warn('[serve] database niet bereikbaar; de controle bij de start volgt zodra ze antwoordt');
+  else if (problems.length > 0) throw new StartupRefusal(problems);
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // Next needs its own address to follow redirects from server actions.
   // quiet: Next would log every error thrown by a page or server action whole, a failed query with its
@@ -89,7 +95,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  // A refusal from the start-up checks (instrumentation.ts) comes wrapped by Next: its own words are enough.
-  console.error(error instanceof Error ? error.message.replace(/^An error occurred while loading instrumentation hook: /, '') : error);
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET } from '@/app/api/ready/route';
 import { queryRows } from '@/db/query';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle, Executor } from '@/db/types';
@@ -10,6 +11,7 @@ import { register } from '@/instrumentation';
 import { fieldKeyProblem } from '@/lib/crypto/key-check';
 import { keyring, type Keyring } from '@/lib/crypto/keys';
 import { createServerDatabase } from '@/lib/testing/server-database';
+import { selfCheckState } from './self-check';
 import { startupProblems } from './startup-checks';
 
 const NOW = new Date('2026-03-04T10:00:00+01:00');
@@ -99,15 +101,25 @@ describe('the start-up checks', () => {
     expect(beforeCheck.written).toEqual([]);
   });
 
-  it('refuse the server start (instrumentation) with the message', async () => {
+  it('stop the server start (instrumentation) with the message, and keep /api/ready at 503', async () => {
     const saved = { runtime: process.env.NEXT_RUNTIME, scheduler: process.env.SCHEDULER };
     Object.assign(process.env, { NEXT_RUNTIME: 'nodejs', SCHEDULER: 'off' });
     try {
       await handle.db.execute(sql`update field_key_check set key_id = 'k9', value = 'enc:v1:k9:AAAA'`);
-      await expect(register()).rejects.toThrow(/^Casusregie start niet:\n {2}- De veldsleutels kunnen deze database niet lezen: sleutel "k9" ontbreekt/);
+      const logged: string[] = [];
+      vi.spyOn(console, 'error').mockImplementation((line: unknown) => void logged.push(String(line)));
+      await register();
+      expect(logged.join('\n')).toMatch(/^Casusregie start niet:\n {2}- De veldsleutels kunnen deze database niet lezen: sleutel "k9" ontbreekt/);
+      expect(selfCheckState()).toBe('failed');
+      const ready = await GET();
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'self-check-failed' });
       await handle.db.execute(sql`delete from field_key_check`);
-      await expect(register()).resolves.toBeUndefined();
+      await register();
+      expect(selfCheckState()).toBe('ok');
+      expect((await GET()).status).toBe(200);
     } finally {
+      vi.restoreAllMocks();
       process.env.NEXT_RUNTIME = saved.runtime;
       process.env.SCHEDULER = saved.scheduler;
       if (saved.runtime === undefined) delete process.env.NEXT_RUNTIME;
@@ -116,36 +128,55 @@ describe('the start-up checks', () => {
   });
 });
 
-describe.skipIf(!serverUrl)('npm run db:migrate on a restore that lost the grants', () => {
+/** Runs a script of scripts/ against `databaseUrl` as a separate process, as an operator would. */
+function runScript(script: string, databaseUrl: string, fieldKeys: string): Promise<{ code: number | null; output: string }> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  return new Promise((resolve) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        FIELD_KEYS: fieldKeys,
+        FIELD_SEARCH_KEY: randomBytes(32).toString('base64'),
+        PORT: '3978',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe.skipIf(!serverUrl)('a restored database that cannot serve, seen by the scripts an operator runs', () => {
   let restored: Awaited<ReturnType<typeof createServerDatabase>>;
+  const key = () => randomBytes(32).toString('base64');
   beforeAll(async () => {
     restored = await createServerDatabase(serverUrl!);
+  });
+  afterAll(() => restored?.drop());
+
+  it('npm start with a FIELD_KEYS that lacks the key of the data stops at once, exit code 1, naming the key id', async () => {
+    const { openPostgres } = await import('@/db/open');
+    const { writeKeyCheck } = await import('@/lib/crypto/key-check');
+    const owner = await openPostgres(restored.url, { max: 1 });
+    await writeKeyCheck(owner.db, otherRing('k1'));
+    await owner.close();
+    const result = await runScript('scripts/serve.ts', restored.url, `k2:${key()}`);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/^Casusregie start niet:\n {2}- De veldsleutels kunnen deze database niet lezen: sleutel "k1" ontbreekt in FIELD_KEYS/m);
+    expect(result.output).not.toContain('luistert');
+  });
+
+  it('npm run db:migrate after a restore that lost the grants refuses with exit code 1 and says what to do', async () => {
     const { openPostgres } = await import('@/db/open');
     const owner = await openPostgres(restored.url, { max: 1 });
     await owner.db.execute(sql`revoke all on all tables in schema public from casusregie_app`);
     await owner.close();
-  });
-  afterAll(() => restored?.drop());
-
-  it('refuses with exit code 1 and says what to do', async () => {
-    const root = path.resolve(import.meta.dirname, '../..');
-    const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/db-migrate.ts'], {
-        cwd: root,
-        env: {
-          ...process.env,
-          DATABASE_URL: restored.url,
-          AUTH_SECRET: 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-          FIELD_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-          FIELD_SEARCH_KEY: randomBytes(32).toString('base64'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (c) => (output += c));
-      child.stderr.on('data', (c) => (output += c));
-      child.on('exit', (code) => resolve({ code, output }));
-    });
+    const result = await runScript('scripts/db-migrate.ts', restored.url, `k1:${key()}`);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/Casusregie start niet:\n {2}- De databaserol casusregie_app mist rechten .*pg_restore --clean/);
   });

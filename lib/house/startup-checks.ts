@@ -1,10 +1,6 @@
-import { getDb } from '@/db/client';
-import { databaseFault } from '@/db/faults';
 import { migrationLevel, type MigrationLevel } from '@/db/migration-level';
 import type { Executor } from '@/db/types';
 import { fieldKeyProblem } from '@/lib/crypto/key-check';
-import { describeError } from '@/lib/http/log-safe';
-import { repeat } from '@/lib/stagnation/repeat';
 import { appRoleProblems } from './app-role-check';
 
 /** Start-up refused: the message lists every problem and what to run. */
@@ -44,43 +40,4 @@ export async function startupProblems(db: Executor, options: { keys: boolean }):
     if (keys) problems.push(keys);
   }
   return problems;
-}
-
-type State = { pending: boolean; problems: string[] };
-const state: State = ((globalThis as { __casusregieSelfCheck?: State }).__casusregieSelfCheck ??= { pending: false, problems: [] });
-
-/** For /api/ready: 'pending' while the check waits for the database, 'failed' when it found a problem. */
-export function selfCheckState(): 'ok' | 'pending' | 'failed' {
-  return state.problems.length > 0 ? 'failed' : state.pending ? 'pending' : 'ok';
-}
-
-/**
- * The server's start (instrumentation.ts): throws StartupRefusal so that it does not start. A database that
- * is not there yet does not stop it (it recovers when the database comes); the check then runs as soon as
- * it answers, and a problem it finds keeps /api/ready at 503 and is logged.
- */
-export async function checkAtStart(): Promise<void> {
-  let problems: string[];
-  try {
-    problems = await startupProblems(await getDb(), { keys: true });
-  } catch (error) {
-    if (!databaseFault(error)) throw error;
-    console.warn(`[start] database niet bereikbaar (${describeError(error)}); de zelfcontrole volgt zodra ze antwoordt`);
-    state.pending = true;
-    repeat(
-      async () => {
-        try {
-          state.problems = await startupProblems(await getDb(), { keys: true });
-          state.pending = false;
-          if (state.problems.length > 0) console.error(`[start] ${new StartupRefusal(state.problems).message}`);
-          return true;
-        } catch (retryError) {
-          return !databaseFault(retryError);
-        }
-      },
-      { firstMs: 5_000, retryMs: 5_000 },
-    );
-    return;
-  }
-  if (problems.length > 0) throw new StartupRefusal(problems);
 }

@@ -1,6 +1,6 @@
 import { isDraining } from '@/lib/house/draining';
 import { checkReadiness } from '@/lib/house/health';
-import { selfCheckState } from '@/lib/house/startup-checks';
+import { selfCheckState } from '@/lib/house/self-check';
 
 export const dynamic = 'force-dynamic';
 
