@@ -14,20 +14,13 @@ export async function useFreshDatabase(options: { demo?: boolean; now?: Date } =
   const serverUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   let handle: DbHandle;
   if (serverUrl) {
-    const name = `casusregie_test_${randomBytes(6).toString('hex')}`;
-    const admin = await openPostgres(serverUrl, { max: 1 });
-    await admin.db.execute(`create database ${name}`);
-    await admin.close();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const inner = await openPostgres(url.toString(), { max: 4, migrate: true });
+    const database = await createServerDatabase(serverUrl);
+    const inner = await openPostgres(database.url, { max: 4 });
     handle = {
       ...inner,
       async close() {
         await inner.close();
-        const cleanup = await openPostgres(serverUrl, { max: 1 });
-        await cleanup.db.execute(`drop database if exists ${name} with (force)`);
-        await cleanup.close();
+        await database.drop();
       },
     };
   } else {
@@ -38,6 +31,26 @@ export async function useFreshDatabase(options: { demo?: boolean; now?: Date } =
   if (options.demo) await seedDemo(handle.db, options.now);
   installDb(handle);
   return handle;
+}
+
+/** A new, migrated database on the test server (TEST_DATABASE_URL), with its URL, for tests that connect their own way. */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `casusregie_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openPostgres(serverUrl, { max: 1 });
+  await admin.db.execute(`create database ${name}`);
+  await admin.close();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const migrated = await openPostgres(url.toString(), { max: 1, migrate: true, statementTimeoutMs: 0 });
+  await migrated.close();
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = await openPostgres(serverUrl, { max: 1 });
+      await cleanup.db.execute(`drop database if exists ${name} with (force)`);
+      await cleanup.close();
+    },
+  };
 }
 
 export { closeDb };

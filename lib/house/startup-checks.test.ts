@@ -5,12 +5,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/ready/route';
 import { queryRows } from '@/db/query';
-import { closeDb, useFreshDatabase } from '@/db/testing';
+import { closeDb, createServerDatabase, useFreshDatabase } from '@/db/testing';
 import type { DbHandle, Executor } from '@/db/types';
 import { register } from '@/instrumentation';
 import { fieldKeyProblem } from '@/lib/crypto/key-check';
 import { keyring, type Keyring } from '@/lib/crypto/keys';
-import { createServerDatabase } from '@/lib/testing/server-database';
 import { selfCheckState } from './self-check';
 import { startupProblems } from './startup-checks';
 

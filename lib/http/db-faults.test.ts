@@ -22,7 +22,7 @@ import { seedDemo } from '@/lib/seed/demo';
 import { repeat } from '@/lib/stagnation/repeat';
 import { RETRY_AFTER_FAULT_MS, scheduledSweep } from '@/lib/stagnation/scheduler';
 import { pgRelay } from '@/lib/testing/pg-relay';
-import { createServerDatabase } from '@/lib/testing/server-database';
+import { createServerDatabase } from '@/db/testing';
 import { z } from '@/lib/validation/zod';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
