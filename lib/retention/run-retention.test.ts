@@ -16,13 +16,19 @@ import { listCases } from '@/lib/cases/list-cases';
 import { caseListQuerySchema } from '@/lib/cases/schemas';
 import { updateCase } from '@/lib/cases/update-case';
 import { getDashboard } from '@/lib/dashboard/figures';
+import { seedDemo } from '@/lib/seed/demo';
 import { signInAs } from '@/lib/testing/actors';
 import { REMOVED } from './remove-personal-data';
 import { RETENTION_LOCK, runRetention } from './run-retention';
 import { addYearsUtc } from './term';
 
-const NOW = new Date('2031-06-02T10:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
+/**
+ * The frozen clock of this file. The audit log is stamped by the database's own clock (PGlite's runs with the
+ * process, a server's does not), so the clock is set 4½ years after that one: every audit entry is then within
+ * its 5-year term, and the terms of the cases below fall where their dates put them, whatever day it is.
+ */
+let NOW: Date;
 const yearsAgo = (years: number, plusDays = 0) => new Date(addYearsUtc(NOW, -years).getTime() + plusDays * DAY);
 
 let handle: DbHandle;
@@ -37,10 +43,15 @@ async function setCase(name: string, status: CaseStatus, closedAt: Date | null, 
 
 const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(handle.db, query))[0]!;
 const count = async (query: ReturnType<typeof sql>) => (await one<{ n: number }>(sql`select count(*)::int as n from (${query}) q`)).n;
-const PERIOD = { from: '2020-01-01', to: '2031-12-31' };
+let PERIOD: { from: string; to: string };
 
 beforeAll(async () => {
-  handle = await useFreshDatabase({ demo: true });
+  handle = await useFreshDatabase();
+  const [clock] = await queryRows<{ now: string }>(handle.db, sql`select now()::text as now`);
+  const databaseNow = new Date(clock!.now);
+  await seedDemo(handle.db, databaseNow);
+  NOW = new Date(addYearsUtc(databaseNow, 4).getTime() + 182 * DAY);
+  PERIOD = { from: `${NOW.getUTCFullYear() - 12}-01-01`, to: `${NOW.getUTCFullYear()}-12-31` };
   for (const row of await handle.db.select({ id: cases.id, number: cases.number, name: cases.subjectName }).from(cases)) {
     const key = row.name.split(' ')[0]!;
     id[key] = row.id;
