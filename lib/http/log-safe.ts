@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { databaseFault } from '@/db/faults';
 import { log } from '@/lib/log';
+import { currentRequestId } from '@/lib/log/request-context';
 
 /**
  * What may reach a technical log about an unexpected error: its kind and database error code, never
@@ -39,7 +40,7 @@ export function logUnexpected(
   error: unknown,
   options: { correlationId?: string; route?: string } = {},
 ): string {
-  const correlationId = options.correlationId ?? randomUUID();
+  const correlationId = options.correlationId ?? currentRequestId() ?? randomUUID();
   log.error(
     { where, correlationId, ...(options.route ? { route: options.route } : {}), ...errorFields(error) },
     `[${where}] ${correlationId}${options.route ? ` ${options.route}` : ''} ${describeError(error)}`,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { log } from '@/lib/log';
+import { withRequestId } from '@/lib/log/request-context';
 import { metrics } from '@/lib/metrics/registry';
 import { routeTemplate } from './route-template';
 
 /**
  * One log line and one latency observation per API request: method, route template, status, duration and
  * a request id (the incoming x-request-id of a proxy when it is a plain token, else a fresh one). Never the
- * path, the query string, a header or the body.
+ * path, the query string, a header or the body. An unexpected error's log line and answer carry the same id.
  */
 export async function observeRequest(request: Request, run: () => Promise<Response>): Promise<Response> {
   const started = performance.now();
@@ -15,7 +16,7 @@ export async function observeRequest(request: Request, run: () => Promise<Respon
   const route = routeTemplate(new URL(request.url).pathname);
   let status = 500;
   try {
-    const response = await run();
+    const response = await withRequestId(requestId, run);
     status = response.status;
     return response;
   } finally {
