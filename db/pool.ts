@@ -1,4 +1,5 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { log } from '@/lib/log';
 import { databaseFault } from './faults';
 
 /*
@@ -10,8 +11,11 @@ import { databaseFault } from './faults';
  * - a connection's error while lent out but idle (between two statements) would crash the process: logged.
  */
 
-const lost = (error: Error) =>
-  console.error(`[db] verbinding verloren: ${(error as { code?: string }).code ?? error.name} kind=${databaseFault(error) ?? 'unknown'}`);
+const lost = (error: Error) => {
+  const code = (error as { code?: string }).code;
+  const kind = databaseFault(error) ?? 'unknown';
+  log.error({ error: error.name, ...(code ? { errorCode: code } : {}), kind }, `[db] verbinding verloren: ${code ?? error.name} kind=${kind}`);
+};
 
 export async function createPool(config: PoolConfig): Promise<Pool> {
   const pg = await import('pg');

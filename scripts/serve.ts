@@ -14,7 +14,8 @@ import { markDraining } from '@/lib/house/draining';
 import { StartupRefusal } from '@/lib/house/startup-checks';
 import { trustedClientIp } from '@/lib/http/client-ip';
 import { DB_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from '@/lib/http/db-unavailable-text';
-import { describeError } from '@/lib/http/log-safe';
+import { describeError, errorFields } from '@/lib/http/log-safe';
+import { log } from '@/lib/log';
 import { rawRefusalResponse, rawRequestRefusal } from '@/lib/http/raw-request';
 
 type Holder = { handle?: Promise<{ close(): Promise<void> }>; jobs?: Promise<{ close(): Promise<void> }> };
@@ -27,7 +28,7 @@ async function main() {
   if (!config.DATABASE_URL) lockDataDir(path.resolve(config.PGLITE_DIR));
   // Migrations, the app role and its grants, the field keys: a problem stops the start, saying what to run.
   const problems = await problemsBeforeStart(config);
-  if (problems === 'unreachable') console.warn('[serve] database niet bereikbaar; de controle bij de start volgt zodra ze antwoordt');
+  if (problems === 'unreachable') log.warn('[serve] database niet bereikbaar; de controle bij de start volgt zodra ze antwoordt');
   else if (problems.length > 0) throw new StartupRefusal(problems);
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // Next needs its own address to follow redirects from server actions.
@@ -59,22 +60,22 @@ async function main() {
       return;
     }
     handle(req, res).catch((error: unknown) => {
-      console.error('[serve] request failed:', describeError(error));
+      log.error(errorFields(error), `[serve] request failed: ${describeError(error)}`);
       if (res.headersSent) return;
       if (databaseFault(error)) {
         res.writeHead(503, { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Content-Type': 'text/plain; charset=utf-8' }).end(DB_UNAVAILABLE_MESSAGE);
       } else res.writeHead(500).end();
     });
   });
-  server.listen(port, hostname, () => console.log(`Casusregie luistert op http://localhost:${port}`));
+  server.listen(port, hostname, () => log.info({ port }, `Casusregie luistert op http://localhost:${port}`));
 
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     markDraining();
-    console.log(`[serve] ${signal}: /api/ready meldt 503; na ${drainMs} ms stoppen na lopende verzoeken…`);
+    log.info({ signal }, `[serve] ${signal}: /api/ready meldt 503; na ${drainMs} ms stoppen na lopende verzoeken…`);
     const force = setTimeout(() => {
-      console.error('[serve] lopende verzoeken duurden te lang; geforceerd stoppen');
+      log.fatal('[serve] lopende verzoeken duurden te lang; geforceerd stoppen');
       process.exit(1);
     }, drainMs + 20_000);
     force.unref();
@@ -84,7 +85,7 @@ async function main() {
       server.close(async () => {
         const holder = (globalThis as { __casusregieDb?: Holder }).__casusregieDb;
         for (const pending of [holder?.jobs, holder?.handle]) await (await pending?.catch(() => undefined))?.close();
-        console.log('[serve] database gesloten');
+        log.info('[serve] database gesloten');
         process.exit(0);
       });
       server.closeIdleConnections();
@@ -95,6 +96,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  // A refusal to start says what to run, over several lines: plain text for the operator's terminal.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

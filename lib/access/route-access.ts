@@ -25,6 +25,8 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'POST /api/auth/[...nextauth]': 'next-auth',
   'GET /api/health': 'public',
   'GET /api/ready': 'public',
+  // For a scraper, not a user: its own bearer token (METRICS_TOKEN, lib/metrics/access.ts); 404 without it.
+  'GET /api/metrics': 'public',
   'GET /api/v1/openapi.json': 'public',
   'GET /api/v1/me': 'authenticated',
   'PATCH /api/v1/me': 'authenticated',

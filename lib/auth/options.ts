@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { asSystem } from '@/db/transaction';
-import { describeError } from '@/lib/http/log-safe';
+import { describeError, errorFields } from '@/lib/http/log-safe';
+import { log } from '@/lib/log';
 import { clientIp } from '@/lib/http/client-ip';
 import { signInWithCredentials } from './credentials';
 import { sessionCookieName, usesSecureCookies } from './cookies';
@@ -68,10 +69,10 @@ export function authOptions(): NextAuthOptions {
       error(code, metadata) {
         // An ended session is expected; anything else is logged without the token or credentials.
         if (code === 'JWT_SESSION_ERROR') return;
-        console.error(`[auth] ${code}`, describeError(metadata));
+        log.error({ auth: code, ...errorFields(metadata) }, `[auth] ${code} ${describeError(metadata)}`);
       },
       warn(code) {
-        if (code !== 'NEXTAUTH_URL' && code !== 'DEBUG_ENABLED') console.warn(`[auth] ${code}`);
+        if (code !== 'NEXTAUTH_URL' && code !== 'DEBUG_ENABLED') log.warn({ auth: code }, `[auth] ${code}`);
       },
       debug() {},
     },

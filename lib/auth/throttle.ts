@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
 import type { Executor } from '@/db/types';
+import { metrics } from '@/lib/metrics/registry';
 
 /**
  * Throttling kept in PostgreSQL (table rate_limits), so that it holds across restarts and across app
@@ -84,12 +85,14 @@ export async function beginSignInAttempt(db: Executor, keys: AttemptKeys, now = 
     const ip = await hit(db, ipKey(keys.ip), SIGN_IN_THROTTLE.ipWindowMs, now);
     if (ip.hits > SIGN_IN_THROTTLE.ipMaxFailures) {
       await release(db, ipKey(keys.ip));
+      metrics().signInFailures.inc({ reason: 'ip-throttled' });
       return { allowed: false, reason: 'ip-throttled' };
     }
   }
   const account = await hit(db, accountKey(keys.email), SIGN_IN_THROTTLE.accountWindowMs, now);
   if (account.lockedUntil && account.lockedUntil > now) {
     if (keys.ip) await release(db, ipKey(keys.ip));
+    metrics().signInFailures.inc({ reason: 'locked' });
     return { allowed: false, reason: 'locked' };
   }
   return { allowed: true };
@@ -103,6 +106,8 @@ export async function settleFailedAttempt(db: Executor, keys: AttemptKeys, now =
     .set({ lockedUntil: until })
     .where(and(eq(rateLimits.key, accountKey(keys.email)), sql`${rateLimits.hits} >= ${SIGN_IN_THROTTLE.accountMaxFailures}`))
     .returning({ key: rateLimits.key });
+  metrics().signInFailures.inc({ reason: 'rejected' });
+  if (locked.length > 0) metrics().signInLocks.inc();
   return locked.length > 0;
 }
 

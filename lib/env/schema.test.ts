@@ -39,4 +39,10 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS: moet minstens 100 ms zijn/);
     expect(parseEnv({ DATABASE_JOB_STATEMENT_TIMEOUT_MS: '0' }).DATABASE_JOB_STATEMENT_TIMEOUT_MS).toBe(0);
   });
+
+  it('takes a metrics token of 24 characters or more, and none by default', () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: 'a'.repeat(24) }).METRICS_TOKEN).toBe('a'.repeat(24));
+    expect(() => parseEnv({ METRICS_TOKEN: 'kort' })).toThrow(/METRICS_TOKEN: moet minstens 24 tekens lang zijn/);
+  });
 });

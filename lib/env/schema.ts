@@ -50,6 +50,8 @@ export const envSchema = z
       .refine((v) => /^smtps?:\/\/.+/.test(v), { message: 'moet een smtp:// of smtps:// URL zijn' })
       .optional(),
     MAIL_FROM: z.email({ message: 'moet een e-mailadres zijn, bijvoorbeeld casusregie@veiligheidshuis.example.nl' }).optional(),
+    // GET /api/metrics answers only with this bearer token; without it the endpoint does not exist (404).
+    METRICS_TOKEN: z.string().trim().min(24, 'moet minstens 24 tekens lang zijn').optional(),
     DEMO_DATA: z
       .enum(['auto', 'on', 'off'], { message: "moet 'auto', 'on' of 'off' zijn" })
       .default('auto'),

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDb, useFreshDatabase } from '@/db/testing';
+import { captureLog } from '@/lib/log/testing';
 import { ROUTE_ACCESS } from '@/lib/access/route-access';
 import { inRequestScope, signedInBrowser } from '@/lib/testing/next-request';
 
@@ -88,8 +89,7 @@ describe('no server action fails on hostile forms', () => {
     // Plain form actions take the form only; useActionState ones the previous state first.
     const action = exported.length < 2 ? (_prev: unknown, form: FormData) => (exported as (form: FormData) => Promise<unknown>)(form) : exported;
     const failures: string[] = [];
-    const logged: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const logged = captureLog('error').entries;
     for (const [what, form] of hostileForms()) {
       const request = new Request(`${ORIGIN}/`, { method: 'POST', headers: { cookie: browsers[who]!, origin: ORIGIN, host: 'localhost:3000' } });
       try {
@@ -97,7 +97,7 @@ describe('no server action fails on hostile forms', () => {
       } catch (error) {
         if (!isNavigation(error)) failures.push(`${what}: threw ${(error as Error).name}: ${(error as Error).message.slice(0, 160)}`);
       }
-      if (logged.length) failures.push(`${what}: logged ${logged.splice(0).join(' | ').slice(0, 160)}`);
+      if (logged.length) failures.push(`${what}: logged ${logged.splice(0).map((entry) => entry.msg).join(' | ').slice(0, 160)}`);
     }
     vi.restoreAllMocks();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { asSystem } from '@/db/transaction';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import { onRequestError } from '@/instrumentation';
+import { captureLog } from '@/lib/log/testing';
 import { z } from '@/lib/validation/zod';
 import { handleForm } from './action-state';
 
@@ -21,11 +22,11 @@ afterEach(() => {
 });
 
 /** Everything written to the error log while `work` runs, as the server's log would hold it. */
-async function logOf(work: () => Promise<unknown>): Promise<string> {
-  const lines: string[] = [];
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(format(...args)));
+async function logOf(work: () => Promise<unknown>): Promise<{ text: string; raw: string }> {
+  const logged = captureLog('error');
   await work();
-  return lines.join('\n');
+  // The texts, one a line, to match; and every field of every line, for the values that must not be there.
+  return { text: logged.messages(), raw: logged.raw() };
 }
 
 /** A database error whose query parameters (and, for this one, message) hold what the user typed. */
@@ -46,11 +47,12 @@ describe('an unexpected database error', () => {
     expect(format(caught)).toContain(NAME);
 
     let state: Awaited<ReturnType<typeof handleForm>>['state'] | undefined;
-    const log = await logOf(async () => {
+    const { text: log, raw } = await logOf(async () => {
       ({ state } = await handleForm(form(), z.strictObject({ name: z.string(), goal: z.string() }), refusedByDatabase));
     });
-    expect(log).not.toContain(NAME);
-    expect(log).not.toContain(GOAL);
+    expect(raw).toContain('"errorCode":"22007"');
+    expect(raw).not.toContain(NAME);
+    expect(raw).not.toContain(GOAL);
     const [, id] = log.match(/^\[action\] ([0-9a-f-]{36}) \S*Error.* code=22007$/m) ?? [];
     expect(id, log).toBeDefined();
     expect(state).toMatchObject({ ok: false, values: { name: NAME, goal: GOAL } });
@@ -60,7 +62,7 @@ describe('an unexpected database error', () => {
   it('in a page: the one log line has the digest the error page shows, the route pattern, kind and code', async () => {
     const error = await refusedByDatabase({ name: NAME, goal: GOAL }).catch((e: unknown) => e);
     Object.assign(error as object, { digest: '1234567890' });
-    const log = await logOf(() =>
+    const { text: log, raw } = await logOf(() =>
       Promise.resolve(
         onRequestError(
           error,
@@ -70,7 +72,8 @@ describe('an unexpected database error', () => {
       ),
     );
     expect(log).toMatch(/^\[page\] 1234567890 \/invite\/\[token\] \S*Error.* code=22007$/);
-    expect(log).not.toContain(NAME);
-    expect(log).not.toContain('secret-token');
+    expect(raw).toContain('"route":"/invite/[token]"');
+    expect(raw).not.toContain(NAME);
+    expect(raw).not.toContain('secret-token');
   });
 });

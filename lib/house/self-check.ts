@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { databaseFault } from '@/db/faults';
-import { describeError } from '@/lib/http/log-safe';
+import { describeError, errorFields } from '@/lib/http/log-safe';
+import { log } from '@/lib/log';
 import { repeat } from '@/lib/stagnation/repeat';
 import { StartupRefusal, startupProblems } from './startup-checks';
 
@@ -26,7 +27,7 @@ export async function checkAtStart(): Promise<void> {
   } catch (error) {
     // Any other failure (say, the embedded database held by another process) is a reason not to serve.
     if (!databaseFault(error)) return refuse([error instanceof Error ? error.message : String(error)]);
-    console.warn(`[start] database niet bereikbaar (${describeError(error)}); de zelfcontrole volgt zodra ze antwoordt`);
+    log.warn(errorFields(error), `[start] database niet bereikbaar (${describeError(error)}); de zelfcontrole volgt zodra ze antwoordt`);
     state.pending = true;
     repeat(
       async () => {
@@ -50,5 +51,7 @@ export async function checkAtStart(): Promise<void> {
 
 function refuse(problems: string[]) {
   state.problems = problems;
+  log.fatal({ problems: problems.length }, '[start] zelfcontrole mislukt; de server neemt geen verkeer aan');
+  // The operator's instructions, several lines saying what to run: as plain text, readable in a terminal.
   console.error(new StartupRefusal(problems).message);
 }

@@ -6,7 +6,6 @@
  */
 // First: it sets up the request scopes Next's modules expect before any of them loads.
 import { callRoute, signedInBrowser } from '@/lib/testing/next-request';
-import { format } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,6 +22,7 @@ import { repeat } from '@/lib/stagnation/repeat';
 import { RETRY_AFTER_FAULT_MS, scheduledSweep } from '@/lib/stagnation/scheduler';
 import { pgRelay } from '@/lib/testing/pg-relay';
 import { createServerDatabase } from '@/db/testing';
+import { captureLog } from '@/lib/log/testing';
 import { z } from '@/lib/validation/zod';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -39,7 +39,9 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
   let handle: DbHandle;
   let direct: pg.Client;
   let cookie: string;
-  let log: string[] = [];
+  let logged: ReturnType<typeof captureLog>;
+  /** The texts, one a line, then every field of every line (for what must not be there). */
+  const logText = () => `${logged.messages()}\n${logged.raw()}`;
 
   beforeAll(async () => {
     database = await createServerDatabase(serverUrl!);
@@ -61,8 +63,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
     await database?.drop();
   });
   beforeEach(() => {
-    log = [];
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void log.push(format(...args)));
+    logged = captureLog('error');
   });
   afterEach(async () => {
     vi.restoreAllMocks();
@@ -106,7 +107,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
     const body = (await response.json()) as { error: string; correlationId: string };
     expect(body.error).toMatch(/database is even niet bereikbaar of te druk/);
     expect(ms).toBeLessThan(STATEMENT_MS + 1500);
-    expect(log.join('\n')).toMatch(new RegExp(`^\\[api\\] ${body.correlationId} .*code=55P03 kind=statement_timeout$`, 'm'));
+    expect(logText()).toMatch(new RegExp(`^\\[api\\] ${body.correlationId} .*code=55P03 kind=statement_timeout$`, 'm'));
     await direct.query('rollback');
     expect((await listCases()).status).toBe(200);
   });
@@ -123,7 +124,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
     expect(answers.map((a) => a.status)).toEqual([503, 503, 503, 503]);
     // Two wait for the lock, two for a connection: at most twice the bound.
     for (const a of answers) expect(a.ms).toBeLessThan(2 * STATEMENT_MS + 1500);
-    expect(log.join('\n')).toMatch(/kind=(statement_timeout|pool_timeout)/);
+    expect(logText()).toMatch(/kind=(statement_timeout|pool_timeout)/);
   });
 
   it('a backend terminated by an administrator (57P01) answers 503, not 500; the next request gets a new connection', async () => {
@@ -133,7 +134,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
     const { response, status } = await request;
     expect(status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect(log.join('\n')).toMatch(/^\[api\] .*kind=db_unavailable$/m);
+    expect(logText()).toMatch(/^\[api\] .*kind=db_unavailable$/m);
     await direct.query('rollback');
     expect((await listCases()).status).toBe(200);
   });
@@ -158,7 +159,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
     const answers = await Promise.all(Array.from({ length: 4 }, () => listCases()));
     expect(answers.map((a) => a.status)).toEqual([503, 503, 503, 503]);
     for (const a of answers) expect(a.ms).toBeLessThan(2 * (STATEMENT_MS + 2000) + 1500);
-    expect(log.join('\n')).toMatch(/kind=(statement_timeout|pool_timeout)/);
+    expect(logText()).toMatch(/kind=(statement_timeout|pool_timeout)/);
     const ready = await checkReadiness(1000);
     expect(ready.database).toMatchObject({ ok: false });
     relay.thaw();
@@ -171,7 +172,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
     const { status, response } = await listCases();
     expect(status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect(log.join('\n')).toMatch(/kind=db_unavailable/);
+    expect(logText()).toMatch(/kind=db_unavailable/);
     // Refused (ECONNREFUSED), or reset when the check's own connection was open when the server went.
     expect((await checkReadiness(1000)).database).toMatchObject({ ok: false, kind: 'db_unavailable' });
     await relay.start();
@@ -196,8 +197,8 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
       renderSource: 'react-server-components',
       revalidateReason: undefined,
     });
-    expect(log.join('\n')).toMatch(/^\[page\] \S+ \/cases .*kind=statement_timeout$/m);
-    expect(log.join('\n')).not.toContain('Jan de Vries');
+    expect(logText()).toMatch(/^\[page\] \S+ \/cases .*kind=statement_timeout$/m);
+    expect(logText()).not.toContain('Jan de Vries');
   });
 
   it('a scheduled sweep that failed while the database was away runs again soon after it returns, not a period later', async () => {
@@ -214,7 +215,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
     );
     try {
       await vi.waitFor(() => expect(runs).toContain(false), { timeout: 5000 });
-      expect(log.join('\n')).toMatch(/^\[sweep\] .*kind=db_unavailable$/m);
+      expect(logText()).toMatch(/^\[sweep\] .*kind=db_unavailable$/m);
       await relay.start();
       await vi.waitFor(() => expect(runs.at(-1)).toBe(true), { timeout: 10_000 });
     } finally {

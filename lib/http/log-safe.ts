@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { databaseFault } from '@/db/faults';
+import { log } from '@/lib/log';
+import { currentRequestId } from '@/lib/log/request-context';
 
 /**
  * What may reach a technical log about an unexpected error: its kind and database error code, never
@@ -17,6 +19,17 @@ export function describeError(error: unknown): string {
   return `${error.name}${causeName}${code}${fault ? ` kind=${fault}` : ''}`;
 }
 
+/** The same as structured log fields: the error's class, its database code and fault kind where known. */
+export function errorFields(error: unknown): { error: string; errorCode?: string; kind?: string } {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const cause = (error as { cause?: unknown }).cause as { code?: unknown } | undefined;
+  const ownCode = (error as { code?: unknown }).code;
+  const code = typeof cause?.code === 'string' ? cause.code : typeof ownCode === 'string' ? ownCode : undefined;
+  const kind = databaseFault(error);
+  // errorCode, not code: `code` is censored in every log line (it is what a second-factor form sends).
+  return { error: error.name, ...(code ? { errorCode: code } : {}), ...(kind ? { kind } : {}) };
+}
+
 /**
  * Logs an unexpected error the one safe way (where, a correlation id, the route pattern, kind and code)
  * and returns the id, which the user is shown so that a report can be matched with the log line. The
@@ -27,7 +40,10 @@ export function logUnexpected(
   error: unknown,
   options: { correlationId?: string; route?: string } = {},
 ): string {
-  const correlationId = options.correlationId ?? randomUUID();
-  console.error(`[${where}] ${correlationId}${options.route ? ` ${options.route}` : ''} ${describeError(error)}`);
+  const correlationId = options.correlationId ?? currentRequestId() ?? randomUUID();
+  log.error(
+    { where, correlationId, ...(options.route ? { route: options.route } : {}), ...errorFields(error) },
+    `[${where}] ${correlationId}${options.route ? ` ${options.route}` : ''} ${describeError(error)}`,
+  );
   return correlationId;
 }

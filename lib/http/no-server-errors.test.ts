@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { casePartners, cases, meetings, signals, agreements } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import { closeDb, useFreshDatabase } from '@/db/testing';
+import { captureLog } from '@/lib/log/testing';
 import { openApiDocument } from '@/lib/openapi/document';
 import { callRoute, signedInBrowser } from '@/lib/testing/next-request';
 
@@ -301,7 +302,7 @@ describe('no operation of the API answers 5xx to malformed input', () => {
 
   it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.apiPath}`, o] as const))('%s', async (_name, { apiPath, method, op }) => {
     // The unexpected is logged on purpose by the handlers; this test reads the answers, not the log.
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    captureLog();
     const failures: string[] = [];
     const probes = probesFor(apiPath, method, op, ids);
     for (const probe of probes) {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureLog } from '@/lib/log/testing';
 import { AppError } from './errors';
 import { RateLimitedError } from './rate-limit';
 import { toErrorResponse } from './respond';
@@ -7,8 +8,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('error responses', () => {
   it('answer an unexpected failure with a correlation id, never the message or a stack trace', async () => {
-    const logged: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
+    const logged = captureLog('error');
     const failure = new Error('Failed query: select * from cases where subject_name = $1 params: Canary Geheimnaam');
     const response = toErrorResponse(failure);
     expect(response.status).toBe(500);
@@ -19,8 +19,9 @@ describe('error responses', () => {
     expect(text).not.toContain('Canary');
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
     // The log line carries the same id, so support can find it, and no personal data.
-    expect(logged.join('\n')).toContain(String(body.correlationId));
-    expect(logged.join('\n')).not.toContain('Canary');
+    expect(logged.entries).toHaveLength(1);
+    expect(logged.entries[0]).toMatchObject({ level: 'error', where: 'api', correlationId: body.correlationId, error: 'Error' });
+    expect(logged.raw()).not.toContain('Canary');
   });
 
   it('answer an expected failure with its Dutch message, and 429 with Retry-After', async () => {

@@ -3,6 +3,7 @@ import type { NextResponse } from 'next/server';
 import { getActor, type Actor } from '@/lib/auth/actor';
 import { AppError } from './errors';
 import { enforceRateLimit } from './rate-limit';
+import { observeRequest } from './request-log';
 import { jsonError, toErrorResponse } from './respond';
 import { assertSameOrigin } from './same-origin';
 
@@ -12,10 +13,10 @@ const isExport = (request: Request) => request.method === 'GET' && new URL(reque
 
 /**
  * Every API route goes through here: no handler can forget the sign-in check, the cross-site check on
- * mutating methods, the export limit, or the error shape.
+ * mutating methods, the export limit, the error shape, or the request's log line and latency metric.
  */
 export function withActor<C>(handler: Handler<C>) {
-  return async (request: Request, context: C): Promise<Response> => {
+  return (request: Request, context: C): Promise<Response> => observeRequest(request, async () => {
     try {
       assertSameOrigin(request);
       const actor = await getActor();
@@ -26,5 +27,5 @@ export function withActor<C>(handler: Handler<C>) {
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  });
 }

@@ -100,7 +100,10 @@ describe('OpenAPI document', () => {
   it('documents 401 and the error shape on every signed-in operation, and no sign-in on the public ones', () => {
     const publicPaths = ['/api/health', '/api/ready', '/api/v1/openapi.json', '/api/v1/calendar/{userId}/{token}'];
     for (const [p, m, op] of operations(doc)) {
-      if (publicPaths.includes(p)) {
+      if (p === '/api/metrics') {
+        // Not for users: the scraper's own bearer token, and no session.
+        expect(op.security, `${m} ${p}`).toEqual([{ metricsToken: [] }]);
+      } else if (publicPaths.includes(p)) {
         expect(op.security, `${m} ${p}`).toEqual([]);
       } else {
         expect(op.security, `${m} ${p}`).toBeUndefined();

@@ -199,6 +199,8 @@ interface Operation {
   tags: string[];
   /** No session needed. */
   public?: boolean;
+  /** Instead of the session: another scheme of components.securitySchemes (with public: no 401 of the session). */
+  security?: Record<string, string[]>[];
   query?: z.ZodObject;
   /** Request headers the operation reads (besides the session cookie). */
   headers?: JsonSchema[];
@@ -231,6 +233,22 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       public: true,
       success: [200, 'Ready to serve', 'Health'],
       extraResponses: { 503: { description: 'The database is unreachable', content: json('Health') } },
+    },
+  },
+  '/api/metrics': {
+    get: {
+      summary: 'Metrics for a scraper (Prometheus text format)',
+      description:
+        'Request latency per route template, the connection pool, the scheduled jobs, the mail outbox and failed sign-ins, in the Prometheus text format. Only with `Authorization: Bearer <METRICS_TOKEN>`; without that setting the endpoint does not exist (404). No personal data: labels are route templates, methods, status codes and job names.',
+      tags: ['Operations'],
+      public: true,
+      security: [{ metricsToken: [] }],
+      success: [200, 'The metrics', null],
+      extraResponses: {
+        200: { description: 'The metrics', content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } } },
+        401: { description: 'No or a wrong bearer token', content: json('Error') },
+        404: { description: 'METRICS_TOKEN is not set', content: json('Error') },
+      },
     },
   },
   '/api/v1/openapi.json': {
@@ -434,7 +452,7 @@ function operation(path: string, method: Method, op: Operation): JsonSchema {
     summary: op.summary,
     ...(op.description && { description: op.description }),
     tags: op.tags,
-    ...(op.public && { security: [] }),
+    ...(op.public && { security: op.security ?? [] }),
     ...(parameters.length && { parameters }),
     ...(op.body && { requestBody: { required: true, content: json(op.body) } }),
     responses,
@@ -511,6 +529,11 @@ function build(secureCookies: boolean, server: string) {
     paths,
     components: {
       securitySchemes: {
+        metricsToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The token in METRICS_TOKEN, for the metrics scraper only (GET /api/metrics).',
+        },
         sessionCookie: {
           type: 'apiKey',
           in: 'cookie',

@@ -1,6 +1,8 @@
 import { getDb, getJobDb } from '@/db/client';
 import { databaseFault } from '@/db/faults';
-import { describeError } from '@/lib/http/log-safe';
+import { describeError, errorFields } from '@/lib/http/log-safe';
+import { log } from '@/lib/log';
+import { recordJob } from '@/lib/metrics/registry';
 import { deliverDueMail } from '@/lib/notify/deliver';
 import { mailTransport } from '@/lib/notify/mail-config';
 import { RETENTION_EVERY_MS, scheduledRetentionRun } from '@/lib/retention/scheduled-run';
@@ -20,12 +22,18 @@ const timers = ((globalThis as { __casusregieTimers?: Timers }).__casusregieTime
  * any other failure waits for the next period, so a bug does not fill the log every half minute.
  */
 export async function scheduledSweep(now?: Date): Promise<boolean> {
+  const started = performance.now();
   try {
     const result = await runSweep(await getJobDb(), { now });
-    if (!result.skipped) console.warn(`[sweep] ${result.detected} signalen, ${result.opened} nieuw, ${result.resolved} opgelost, ${result.escalated} opgeschaald in ${result.ms} ms`);
+    recordJob('sweep', result.skipped ? 'skipped' : 'ok', (performance.now() - started) / 1000);
+    if (!result.skipped) {
+      const { detected, opened, resolved, escalated, ms } = result;
+      log.info({ job: 'sweep', detected, opened, resolved, escalated, ms }, `[sweep] ${detected} signalen, ${opened} nieuw, ${resolved} opgelost, ${escalated} opgeschaald in ${ms} ms`);
+    }
     return true;
   } catch (error) {
-    console.error(`[sweep] ${describeError(error)}`);
+    recordJob('sweep', 'failed', (performance.now() - started) / 1000);
+    log.error({ job: 'sweep', ...errorFields(error) }, `[sweep] ${describeError(error)}`);
     return !databaseFault(error);
   }
 }
@@ -41,10 +49,14 @@ export function startScheduler(): void {
   const mail = async () => {
     const { transport, from } = mailTransport();
     if (!transport) return true;
+    const started = performance.now();
     try {
-      await deliverDueMail(await getDb(), transport, from);
+      const { sent, failed } = await deliverDueMail(await getDb(), transport, from);
+      recordJob('mail', 'ok', (performance.now() - started) / 1000);
+      if (sent > 0 || failed > 0) log.info({ job: 'mail', sent, failed }, `[mail] ${sent} verstuurd, ${failed} mislukt`);
     } catch (error) {
-      console.error(`[mail] ${describeError(error)}`);
+      recordJob('mail', 'failed', (performance.now() - started) / 1000);
+      log.error({ job: 'mail', ...errorFields(error) }, `[mail] ${describeError(error)}`);
     }
     return true;
   };
