@@ -12,7 +12,8 @@ if [[ $# -gt 0 && -n $1 ]]; then
 else
   # Any day in 2026–2027 at any minute: weekends, evenings, holidays, summer and winter time all come round.
   n=$((16#$(git rev-parse --short=8 HEAD)))
-  when=$(TZ=Europe/Amsterdam date -d "2026-01-01 00:00 +$((n % 730)) days +$(((n / 730) % 1440)) minutes" '+%Y-%m-%d %H:%M:%S')
+  # (No time of day before the offsets: GNU date would read "00:00 +316" as a UTC offset.)
+  when=$(TZ=Europe/Amsterdam date -d "2026-01-01 +$((n % 730)) days +$(((n / 730) % 1440)) minutes" '+%Y-%m-%d %H:%M:%S')
 fi
 target=$(date -d "TZ=\"Europe/Amsterdam\" $when" +%s)
 offset=$((target - $(date +%s)))
