@@ -1,17 +1,20 @@
 import type { Db } from '@/db/types';
 
 /*
- * One run at a time across app instances, for work that commits in many small transactions (so a
- * transaction-scoped lock, as the sweep takes, cannot span it). A session-level advisory lock is held
- * on a connection of its own for the whole run; PostgreSQL releases it when that connection ends, so a
- * crashed run never leaves the lock behind.
+ * One run at a time across app instances, for work that commits in many small transactions (so the lock
+ * cannot live in the work's own transaction, as the sweep's does). On PostgreSQL a connection of its own
+ * holds an open transaction with a transaction-scoped advisory lock for the whole run: PgBouncer in
+ * transaction pooling keeps that server connection with it until COMMIT, where a session-level lock would
+ * be taken on one server connection and "released" on another, and then block every later run for as
+ * long as the first one lives. PostgreSQL releases the lock when the transaction or its connection ends,
+ * so a crashed run never leaves it behind.
  */
 
 interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 interface PoolLike {
-  connect(): Promise<Queryable & { release(): void }>;
+  connect(): Promise<Queryable & { release(destroy?: boolean): void }>;
 }
 
 // Advisory locks are re-entrant within one session: on the single connection of the embedded database
@@ -27,20 +30,32 @@ export async function withRunLock<T>(db: Db, key: number, fn: () => Promise<T>):
   running.add(key);
   try {
     const client = (db as unknown as { $client: unknown }).$client;
+    // The embedded database has one connection, on which the work runs its own transactions: a session lock.
+    if (!isPool(client)) return await withSessionLock(client as Queryable, key, fn);
     // A pool (PostgreSQL): one connection is kept for the lock, the work uses the others.
-    const session = isPool(client) ? await client.connect() : (client as Queryable);
+    const session = await client.connect();
+    let broken = false;
     try {
-      const { rows } = await session.query('select pg_try_advisory_lock($1) as ok', [key]);
+      await session.query('begin');
+      const { rows } = await session.query('select pg_try_advisory_xact_lock($1) as ok', [key]);
       if (!rows[0]?.ok) return { acquired: false };
-      try {
-        return { acquired: true, value: await fn() };
-      } finally {
-        await session.query('select pg_advisory_unlock($1)', [key]);
-      }
+      return { acquired: true, value: await fn() };
     } finally {
-      if ('release' in session && typeof session.release === 'function') session.release();
+      // Ends the transaction and with it the lock; a connection that failed is not given back to the pool.
+      await session.query('rollback').catch(() => (broken = true));
+      session.release(broken);
     }
   } finally {
     running.delete(key);
+  }
+}
+
+async function withSessionLock<T>(session: Queryable, key: number, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }> {
+  const { rows } = await session.query('select pg_try_advisory_lock($1) as ok', [key]);
+  if (!rows[0]?.ok) return { acquired: false };
+  try {
+    return { acquired: true, value: await fn() };
+  } finally {
+    await session.query('select pg_advisory_unlock($1)', [key]);
   }
 }
