@@ -19,7 +19,7 @@ export type QueueSettings = Omit<Queue, 'name'>;
  * Policies and retries. `stately` (one queued, one running across all instances) keeps a slow sweep from
  * piling up runs; a failed run is retried with backoff within a minute (the database being away is the
  * common cause, issue 16 §2). `exclusive` on mail-send with the outbox id as key: at most one job per mail
- * waits or runs, whoever queues it. Ten attempts over some six hours (backoff from a minute, at most an
+ * waits or runs, whoever queues it. Ten attempts over four to five hours (backoff from a minute, at most an
  * hour apart) before a mail is dead-lettered: an SMTP relay down for a morning loses nothing.
  */
 export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
