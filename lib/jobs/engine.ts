@@ -2,7 +2,7 @@ import { PgBoss, type Clock, type JobInsert, type JobWithMetadata } from 'pg-bos
 import { describeError, errorFields } from '@/lib/http/log-safe';
 import { log } from '@/lib/log';
 import { dueMailJob, retentionJob, sendMailJob, sweepJob, type JobContext } from './handlers';
-import { QUEUE, QUEUE_SETTINGS, SCHEDULE_TZ, SCHEDULES, type QueueName, type QueueSettings } from './queues';
+import { QUEUE, QUEUE_SETTINGS, SCHEDULE_TZ, schedules, type QueueName, type QueueSettings } from './queues';
 
 /** pg-boss keeps its tables in a schema of its own, beside the app's (created by pg-boss on first start). */
 export const JOB_SCHEMA = 'pgboss';
@@ -12,6 +12,8 @@ export interface JobEngineOptions {
   context: JobContext;
   /** Keep the cron schedules (default true). Any number of instances may: pg-boss sends one job per slot. */
   schedule?: boolean;
+  /** Other cron expressions than the defaults (lib/jobs/queues.ts). */
+  cron?: { sweep?: string; mail?: string; retention?: string };
   /** Work the queues in this process (default true). */
   work?: boolean;
   /** Connections of pg-boss's own pool. */
@@ -64,7 +66,7 @@ export async function startJobEngine(options: JobEngineOptions): Promise<JobEngi
       await boss.updateQueue(queue, changeable);
     }
     if (options.schedule ?? true) {
-      for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, null, { tz: SCHEDULE_TZ, missed: 'once' });
+      for (const { queue, cron } of schedules(options.cron)) await boss.schedule(queue, cron, null, { tz: SCHEDULE_TZ, missed: 'once' });
     }
     if (options.work ?? true) await work(boss, options);
   } catch (error) {
@@ -91,8 +93,11 @@ async function work(boss: PgBoss, options: JobEngineOptions): Promise<void> {
   const rounds = options.mailRounds ?? 2;
   const everyMs = options.mailEveryMs ?? 30_000;
   await boss.work(QUEUE.mailDispatch, poll, async ([job]) => {
+    // Without SMTP mail stays in the outbox (Beheer → Mailbox): nothing to look for.
+    if (!ctx.mail().transport) return;
     for (let round = 0; round < rounds && !job?.signal.aborted; round++) {
-      if (round > 0) await new Promise((resolve) => setTimeout(resolve, everyMs));
+      if (round > 0) await pause(everyMs, job?.signal);
+      if (job?.signal.aborted) break;
       const ids = await dueMailJob(ctx);
       // One job per mail; the queue's policy drops a second one while the first waits or runs.
       const jobs: JobInsert[] = ids.map((id) => ({ data: { outboxId: id }, singletonKey: id }));
@@ -101,5 +106,13 @@ async function work(boss: PgBoss, options: JobEngineOptions): Promise<void> {
   });
   await boss.work(QUEUE.mailSend, { ...poll, includeMetadata: true, localConcurrency: 2 } as const, async ([job]: JobWithMetadata<{ outboxId: string }>[]) => {
     if (job) await sendMailJob(ctx, job.data.outboxId, job);
+  });
+}
+
+/** Waits, or less when the engine stops (a stopping worker gives up its wait, not a mail in flight). */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 }

@@ -43,11 +43,9 @@ export function retentionJob(ctx: JobContext) {
  * The outbox mails due now, for which a delivery job is queued; none without SMTP (then mail stays in the
  * outbox, read in Beheer → Mailbox).
  */
-export function dueMailJob(ctx: JobContext) {
-  return runJob('mail', ctx.db, async () => {
-    if (!ctx.mail().transport) return { value: [] as string[], skipped: true };
-    return { value: await dueOutboxIds(await ctx.db(), ctx.now()) };
-  }, { waitMs: ctx.databaseWaitMs });
+export async function dueMailJob(ctx: JobContext): Promise<string[]> {
+  if (!ctx.mail().transport) return [];
+  return runJob('mail', ctx.db, async () => ({ value: await dueOutboxIds(await ctx.db(), ctx.now()) }), { waitMs: ctx.databaseWaitMs });
 }
 
 /**

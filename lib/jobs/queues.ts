@@ -40,10 +40,15 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   [QUEUE.mailDead]: { policy: 'standard', retentionSeconds: 30 * 86400, deleteAfterSeconds: 30 * 86400 },
 };
 
-/** Cron schedules in Dutch time: the sweep each quarter hour, mail each minute, retention at night. */
-export const SCHEDULES: { queue: QueueName; cron: string }[] = [
-  { queue: QUEUE.sweep, cron: '*/15 * * * *' },
-  { queue: QUEUE.mailDispatch, cron: '* * * * *' },
-  { queue: QUEUE.retention, cron: '30 3 * * *' },
-];
+/**
+ * Cron schedules in Dutch time: the sweep each quarter hour, mail each minute, retention at night
+ * (JOBS_CRON_SWEEP, JOBS_CRON_MAIL and JOBS_CRON_RETENTION change them).
+ */
+export function schedules(overrides: { sweep?: string; mail?: string; retention?: string } = {}): { queue: QueueName; cron: string }[] {
+  return [
+    { queue: QUEUE.sweep, cron: overrides.sweep ?? '*/15 * * * *' },
+    { queue: QUEUE.mailDispatch, cron: overrides.mail ?? '* * * * *' },
+    { queue: QUEUE.retention, cron: overrides.retention ?? '30 3 * * *' },
+  ];
+}
 export const SCHEDULE_TZ = 'Europe/Amsterdam';

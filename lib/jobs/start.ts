@@ -40,11 +40,12 @@ export function startJobs(options: { instanceName?: string } = {}): void {
   const attempt = async () => {
     try {
       const { startJobEngine } = await import('./engine');
-      const engine = await startJobEngine({ connectionString, context: processJobContext(), instanceName: options.instanceName });
+      const cron = { sweep: config.JOBS_CRON_SWEEP, mail: config.JOBS_CRON_MAIL, retention: config.JOBS_CRON_RETENTION };
+      const engine = await startJobEngine({ connectionString, context: processJobContext(), instanceName: options.instanceName, cron });
       if (stopped) await engine.stop();
       else {
         holder.engine = engine;
-        log.info({ job: 'engine' }, '[jobs] pg-boss gestart: sweep elk kwartier, mail elke minuut, bewaartermijn om 03:30');
+        log.info({ job: 'engine', instance: options.instanceName }, '[jobs] pg-boss gestart');
       }
     } catch (error) {
       log.error({ job: 'engine', ...errorFields(error) }, `[jobs] pg-boss niet gestart (${describeError(error)}); over ${START_RETRY_MS / 1000} s opnieuw`);
