@@ -22,6 +22,7 @@ import { pgRelay } from '@/lib/testing/pg-relay';
 import { startJobEngine, type JobEngine } from './engine';
 import type { JobContext } from './handlers';
 import { QUEUE, QUEUE_SETTINGS } from './queues';
+import { DATABASE_WAIT_MS } from './run-job';
 
 const serverUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
 // The one clock of this file (the jobs' `now`; pg-boss's own timing is the database's).
@@ -239,5 +240,7 @@ describe('retry settings', () => {
     expect(mail).toMatchObject({ policy: 'exclusive', deadLetter: QUEUE.mailDead, retryBackoff: true });
     const waits = Array.from({ length: mail.retryLimit! }, (_, i) => Math.min(mail.retryDelayMax!, mail.retryDelay! * 2 ** i));
     expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(3 * 3600);
+    // A job waiting for the database gives up before pg-boss would expire it.
+    for (const settings of Object.values(QUEUE_SETTINGS)) if (settings.expireInSeconds) expect(DATABASE_WAIT_MS).toBeLessThan(settings.expireInSeconds * 1000);
   });
 });
