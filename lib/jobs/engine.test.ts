@@ -127,7 +127,8 @@ describe.skipIf(!serverUrl)('scheduled jobs on pg-boss (PostgreSQL)', () => {
     );
 
   it('two instances on the same schedule: the sweep runs once each quarter hour, on one of them', async () => {
-    // pg-boss's cron reads the database's clock; a test clock moves it (and pg-boss's timers) by hand.
+    // pg-boss's cron reads the database's clock; a test clock moves it (and pg-boss's timers) by hand. It
+    // does so with a session setting, so this test needs a direct connection (not PgBouncer's transaction pool).
     const clocks = [new TestClock('2026-03-04T09:14:40Z'), new TestClock('2026-03-04T09:14:40Z')];
     const a = await instance('a', { clock: clocks[0] });
     const b = await instance('b', { clock: clocks[1] });
@@ -199,7 +200,7 @@ describe.skipIf(!serverUrl)('scheduled jobs on pg-boss (PostgreSQL)', () => {
       await a.engine.boss.send(QUEUE.mailDispatch, null);
       await vi.waitFor(async () => expect((await jobsIn(QUEUE.mailDispatch)).every((j) => j.state === 'completed')).toBe(true), { timeout: 5000, interval: 100 });
 
-      expect(relay.received.filter((to) => to.endsWith('@example.org') && ['later@example.org', 'kapot@example.org'].includes(to))).toEqual(['later@example.org']);
+      expect(relay.received.filter((to) => ['later@example.org', 'kapot@example.org'].includes(to))).toEqual(['later@example.org']);
       const sendJobs = (await jobsIn(QUEUE.mailSend)).filter((j) => j.data?.outboxId === kapot!.id);
       expect(sendJobs).toMatchObject([{ state: 'failed', retry_count: FAST[QUEUE.mailSend].retryLimit }]);
       const [dead] = (await jobsIn(QUEUE.mailDead)).filter((j) => j.data?.outboxId === kapot!.id);
