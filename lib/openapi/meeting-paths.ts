@@ -79,6 +79,7 @@ export const meetingView = z.object({
   recurrence: z.enum(recurrence.enumValues),
   sequence: z.int().describe('iCalendar SEQUENCE: raised when the invitation changes'),
   statusReason: z.string().nullable().describe('Why it was cancelled or reopened'),
+  currentItemId: id.nullable().describe('The agenda item the chair marked "nu besproken" while the meeting runs'),
   createdByUserId: id,
   version: z.int().describe('Send it back with PATCH and transitions'),
   createdAt: timestamp,
