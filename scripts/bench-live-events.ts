@@ -36,7 +36,8 @@ async function main() {
   const regisseur = await signInAs('regisseur@example.org');
   const politie = await signInAs('politie@example.org');
   const [org] = await handle.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.shortName, 'Politie'));
-  const [sem] = await handle.db.select({ id: cases.id }).from(cases).where(eq(cases.subjectName, 'Sem Bakker'));
+  // The subject's name is stored encrypted: compared after reading.
+  const sem = (await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)).find((c) => c.name === 'Sem Bakker');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const { id: meetingId } = await createMeeting(regisseur, {
     title: 'Bench live', kind: 'casusoverleg', date: today, startTime: '00:05', endTime: '23:55', location: null,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/auth/sessions';
+import { isDraining } from '@/lib/house/draining';
 import { log } from '@/lib/log';
 import { withMeeting } from '@/lib/meetings/access';
 import { eventsAfter, formatEvent, latestEventId, parseCursor } from './events';
@@ -100,6 +101,11 @@ export async function openMeetingEvents(actor: Actor, meetingId: unknown, option
           void pump();
         }, options.heartbeatMs ?? 15_000),
         setInterval(() => void touch(), options.presenceMs ?? 20_000),
+        // A stopping server ends its streams, so its shutdown is not held up; browsers reconnect to another
+        // instance after `retry` and replay from Last-Event-ID.
+        setInterval(() => {
+          if (isDraining()) close();
+        }, 1000),
       ];
     },
     cancel() {

@@ -255,3 +255,37 @@ describe('presence', () => {
     await stale.close();
   });
 });
+
+describe('the event log in the database', () => {
+  it('cannot be read, written or forged by the app role: only the access-checked functions answer', async () => {
+    const { asUser } = await import('@/db/transaction');
+    for (const statement of [
+      sql`select count(*) from meeting_events`,
+      sql`select count(*) from meeting_presence`,
+      sql`insert into meeting_events (meeting_id, kind) values (${meetingId}, 'item')`,
+      sql`select meeting_events_emit(${meetingId}::uuid, 'item', null, null, null, null)`,
+    ]) {
+      const failed = await asUser(politie.userId, (tx) => tx.execute(statement)).then(
+        () => null,
+        (error: unknown) => (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code,
+      );
+      expect(failed, String(statement.queryChunks[0])).toBe('42501');
+    }
+  });
+});
+
+describe('a server that is stopping', () => {
+  it('ends its event streams, so the shutdown is not held up and browsers reconnect elsewhere', async () => {
+    const { markDraining } = await import('@/lib/house/draining');
+    const stream = await openMeetingEvents(politie, meetingId, { now: clock });
+    const reader = stream.getReader();
+    await reader.read();
+    markDraining();
+    const started = Date.now();
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});

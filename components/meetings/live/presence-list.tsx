@@ -10,7 +10,7 @@ export async function PresenceList({ presence }: { presence: PresenceEntry[] }) 
       {presence.map((p) => (
         <li key={p.organisationId} className="flex items-center justify-between gap-2 py-1.5 text-sm">
           <span className="font-medium">{p.organisationName}</span>
-          <span className="text-muted">{t('people', { count: p.people })}</span>
+          <span className="shrink-0 whitespace-nowrap text-muted">{t('people', { count: p.people })}</span>
         </li>
       ))}
     </ul>
