@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { asUser } from '@/db/transaction';
+import { and, eq, isNull } from 'drizzle-orm';
+import { meetings, organisations, userSessions, users } from '@/db/schema';
+import { asSystem, asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/auth/sessions';
 import { isDraining } from '@/lib/house/draining';
 import { log } from '@/lib/log';
@@ -98,7 +100,9 @@ export async function openMeetingEvents(actor: Actor, meetingId: unknown, option
         // notification left behind.
         setInterval(() => {
           send(': hartslag\n\n');
-          void pump();
+          stillAllowed(actor, id)
+            .then((allowed) => (allowed ? pump() : close()))
+            .catch(() => undefined);
         }, options.heartbeatMs ?? 15_000),
         setInterval(() => void touch(), options.presenceMs ?? 20_000),
         // A stopping server ends its streams, so its shutdown is not held up; browsers reconnect to another
@@ -122,4 +126,22 @@ export async function openMeetingEvents(actor: Actor, meetingId: unknown, option
     stop?.();
     asUser(actor.userId, (tx) => leavePresence(tx, connectionId)).catch(() => undefined);
   }
+}
+
+/**
+ * A stream outlives the request that checked it: at every heartbeat the session must still stand (not signed
+ * out everywhere, account and organisation active) and the meeting still be visible (invitation withdrawn).
+ */
+async function stillAllowed(actor: Actor, meetingId: string): Promise<boolean> {
+  const [session] = await asSystem((tx) =>
+    tx
+      .select({ id: userSessions.id })
+      .from(userSessions)
+      .innerJoin(users, eq(users.id, userSessions.userId))
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(and(eq(userSessions.id, actor.sessionId), isNull(userSessions.revokedAt), eq(users.active, true), eq(organisations.active, true))),
+  );
+  if (!session) return false;
+  const visible = await asUser(actor.userId, (tx) => tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)));
+  return visible.length > 0;
 }

@@ -274,6 +274,24 @@ describe('the event log in the database', () => {
   });
 });
 
+describe('a stream that outlives its permission', () => {
+  it('ends at the next heartbeat once the user is signed out everywhere', async () => {
+    const { endAllSessions } = await import('@/lib/auth/sessions');
+    // GGZ's own session ends; its open stream must not keep delivering.
+    const care = await signInAs('ggz@example.org');
+    const stream = await openMeetingEvents(care, meetingId, { now: clock, heartbeatMs: 100 });
+    const reader = stream.getReader();
+    await reader.read();
+    await handle.db.transaction((tx) => endAllSessions(tx, care.userId));
+    const started = Date.now();
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
 describe('a server that is stopping', () => {
   it('ends its event streams, so the shutdown is not held up and browsers reconnect elsewhere', async () => {
     const { markDraining } = await import('@/lib/house/draining');
