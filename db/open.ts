@@ -4,6 +4,7 @@ import { keepKeysBeside } from '@/lib/crypto/keys';
 import * as schema from './schema';
 import type { Logger } from 'drizzle-orm/logger';
 import { lockDataDir } from './data-dir-lock';
+import { pgliteNotifications, pgNotifications, type Notifications } from './listen';
 import { createPool } from './pool';
 import { pgliteProbe, postgresProbe } from './probe';
 import { APP_STATEMENT_TIMEOUT_MS, sessionOptions, timeoutsFor } from './timeouts';
@@ -44,7 +45,8 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
         unlock();
       }
     };
-    return { db: db as unknown as Db, kind: 'pglite', probe: pgliteProbe(opened), close };
+    const notifications = pgliteNotifications(opened);
+    return { db: db as unknown as Db, kind: 'pglite', probe: pgliteProbe(opened), notifications: () => notifications, close };
   } catch (error) {
     await client?.close().catch(() => undefined);
     unlock();
@@ -58,7 +60,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
  */
 export async function openPostgres(
   connectionString: string,
-  options: { max?: number; migrate?: boolean; logger?: Logger; statementTimeoutMs?: number } = {},
+  options: { max?: number; migrate?: boolean; logger?: Logger; statementTimeoutMs?: number; listenUrl?: string } = {},
 ): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const timeouts = timeoutsFor(options.statementTimeoutMs ?? APP_STATEMENT_TIMEOUT_MS);
@@ -75,12 +77,16 @@ export async function openPostgres(
     await migrate(db, { migrationsFolder });
   }
   const probe = postgresProbe(connectionString);
+  // Opened on first use only: scripts and the jobs' pool never listen.
+  let notifications: Notifications | undefined;
   return {
     db: db as unknown as Db,
     kind: 'postgres',
     probe: probe.check,
     pool: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: options.max ?? 10 }),
+    notifications: () => (notifications ??= pgNotifications(options.listenUrl ?? connectionString)),
     close: async () => {
+      await notifications?.close();
       await probe.close();
       await pool.end();
     },

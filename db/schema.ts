@@ -393,6 +393,8 @@ export const meetings = pgTable(
     // iCalendar SEQUENCE: raised whenever the invitation changes (moved, cancelled).
     sequence: integer('sequence').notNull().default(0),
     statusReason: text('status_reason'),
+    // "Nu besproken": the item the chair marked while bezig (FK to agenda_items, on delete set null: drizzle/0028).
+    currentItemId: uuid('current_item_id'),
     createdByUserId: uuid('created_by_user_id')
       .notNull()
       .references(() => users.id),
@@ -816,3 +818,63 @@ export const accessGrants = pgTable(
 );
 
 export type AccessGrant = typeof accessGrants.$inferSelect;
+
+/** The live meeting's event log (drizzle/0028): written by triggers, ids only, read through meeting_events_after(). */
+export const meetingEvents = pgTable(
+  'meeting_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['meeting', 'item', 'agreement', 'confirmation', 'presence'] }).notNull(),
+    agendaItemId: uuid('agenda_item_id'),
+    caseId: uuid('case_id'),
+    agreementId: uuid('agreement_id'),
+    organisationId: uuid('organisation_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meeting_events_meeting_idx').on(t.meetingId, t.id)],
+);
+
+/** One row per open event stream; connected = seen within 45 seconds (drizzle/0028). */
+export const meetingPresence = pgTable(
+  'meeting_presence',
+  {
+    connectionId: uuid('connection_id').primaryKey(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('meeting_presence_meeting_idx').on(t.meetingId, t.lastSeen)],
+);
+
+/** The owning organisation's answer to an agreement made for it: akkoord, or a question back. */
+export const agreementConfirmations = pgTable(
+  'agreement_confirmations',
+  {
+    agreementId: uuid('agreement_id')
+      .primaryKey()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    response: text('response', { enum: ['akkoord', 'vraag'] }).notNull(),
+    question: text('question'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('agreement_confirmations_question', sql`(${t.response} = 'vraag') = (${t.question} is not null)`)],
+);
+
+export type AgreementConfirmation = typeof agreementConfirmations.$inferSelect;

@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DbFaultKind } from './faults';
+import type { Notifications } from './listen';
 import type * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -25,5 +26,7 @@ export interface DbHandle {
   /** A trivial query on a connection of its own, so a pool full of waiting requests does not fail it. */
   probe(timeoutMs: number): Promise<DbProbe>;
   pool?(): PoolStats;
+  /** LISTEN/NOTIFY: in-process on PGlite, on a dedicated session connection on a server (db/listen.ts). */
+  notifications?(): Notifications;
   close(): Promise<void>;
 }

@@ -47,6 +47,8 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'PATCH /api/v1/agreements/[id]': ['agreement.update'],
   'GET /api/v1/agreements/[id]/actions': ['agreement.list'],
   'POST /api/v1/agreements/[id]/actions': ['agreement.log'],
+  // Reaches the agreement's case like logging does; then only the owning organisation (else 404).
+  'POST /api/v1/agreements/[id]/confirmation': ['agreement.log'],
   // Meetings are not case-scoped: lib/meetings/access.ts decides per meeting (regisseurs manage; invited
   // professionals read, and see only the agenda items of their convened cases). The feed checks its token.
   'GET /api/v1/meetings': 'authenticated',
@@ -55,6 +57,9 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'PATCH /api/v1/meetings/[id]': 'authenticated',
   'POST /api/v1/meetings/[id]/transitions': 'authenticated',
   'GET /api/v1/meetings/[id]/ics': 'authenticated',
+  // The live view (lib/live): the stream and "nu besproken" check the meeting like the page does.
+  'GET /api/v1/meetings/[id]/events': 'authenticated',
+  'POST /api/v1/meetings/[id]/current-item': 'authenticated',
   'GET /api/v1/calendar/[userId]/[token]': 'public',
   // Decided by role in lib/dashboard (managers and regisseurs; everyone else answers 403).
   'GET /api/v1/dashboard': 'authenticated',
@@ -105,6 +110,8 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/meetings/actions.ts#createMeetingAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#transitionMeetingAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#rescheduleMeetingAction': 'authenticated',
+  'action app/(app)/meetings/[id]/live-actions.ts#setCurrentItemAction': 'authenticated',
+  'action app/(app)/meetings/[id]/live-actions.ts#confirmAgreementAction': ['agreement.log'],
   'action app/(app)/meetings/actions.ts#inviteOrganisationAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#setAttendanceAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#addAgendaItemAction': 'authenticated',

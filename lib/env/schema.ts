@@ -17,6 +17,8 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: postgresUrl.optional(),
+    // LISTEN needs a session of its own: behind PgBouncer in transaction mode, point this straight at PostgreSQL.
+    DATABASE_LISTEN_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     // Bounds on every wait for the database (db/timeouts.ts): the app's requests, and scripts and scheduled jobs.
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce

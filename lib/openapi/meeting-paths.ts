@@ -5,6 +5,9 @@ import type { getMeeting } from '@/lib/meetings/get-meeting';
 import type { listMeetings } from '@/lib/meetings/list-meetings';
 import type { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
 import { createMeetingSchema, meetingTransitionSchema, rescheduleSchema } from '@/lib/meetings/schemas';
+import type { confirmAgreement } from '@/lib/live/confirm-agreement';
+import type { setCurrentItem } from '@/lib/live/current-item';
+import { confirmationSchema, currentItemSchema } from '@/lib/live/schemas';
 import { z } from '@/lib/validation/zod';
 import type { Returned, Same } from './type-match';
 
@@ -79,6 +82,7 @@ export const meetingView = z.object({
   recurrence: z.enum(recurrence.enumValues),
   sequence: z.int().describe('iCalendar SEQUENCE: raised when the invitation changes'),
   statusReason: z.string().nullable().describe('Why it was cancelled or reopened'),
+  currentItemId: id.nullable().describe('The agenda item the chair marked "nu besproken" while the meeting runs'),
   createdByUserId: id,
   version: z.int().describe('Send it back with PATCH and transitions'),
   createdAt: timestamp,
@@ -96,7 +100,19 @@ export const meetingView = z.object({
 
 export const meetingTransitionResult = z.object({ id, status, version: z.int() });
 
+const currentItemResult = z.object({ id, currentItemId: id.nullable() });
+const confirmationResult = z.object({
+  agreementId: id,
+  response: z.enum(['akkoord', 'vraag']),
+  question: z.string().nullable(),
+  at: timestamp,
+  changed: z.boolean().describe('False: the same answer was already given (nothing written)'),
+});
+const liveCursor = z.string().regex(/^\d{1,15}$/);
+
 export const MEETING_REQUEST_SCHEMAS = {
+  CurrentItem: currentItemSchema,
+  AgreementConfirmation: confirmationSchema,
   CreateMeeting: createMeetingSchema,
   RescheduleMeeting: rescheduleSchema,
   MeetingTransition: meetingTransitionSchema,
@@ -106,6 +122,8 @@ export const MEETING_RESPONSE_SCHEMAS = {
   MeetingList: meetingList,
   Meeting: meetingView,
   MeetingTransitionResult: meetingTransitionResult,
+  CurrentItemResult: currentItemResult,
+  AgreementConfirmationResult: confirmationResult,
 } satisfies Record<string, z.ZodType>;
 
 
@@ -212,6 +230,40 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       extraResponses: { 200: calendar('The invitation (`text/calendar`, as an attachment)') },
     },
   },
+  '/api/v1/meetings/{id}/events': {
+    get: {
+      summary: 'The running meeting, live (Server-Sent Events)',
+      description:
+        'A `text/event-stream` for the house\'s regisseurs and the invited organisations (anyone else: 404). Each event has an `id` and `data` `{ kind, itemId?, agreementId? }` with kind `meeting`, `item`, `agreement`, `confirmation` or `presence` — ids only, never case text; the client fetches what changed. An event about a case the reader\'s organisation is not convened to arrives as `{ "kind": "besloten" }` without ids. A comment line every 15 s keeps the connection open; `retry: 3000`. Reconnecting with `Last-Event-ID` (or `?after=`) replays every event after it; without either the stream starts at the newest event.',
+      tags: ['Meetings'],
+      headers: [{ name: 'Last-Event-ID', in: 'header', required: false, description: 'The last event id received', schema: inline(liveCursor) }],
+      query: z.object({ after: liveCursor.optional().describe('As Last-Event-ID, for a client that cannot set headers') }),
+      success: [200, 'The event stream', null],
+      errors: [404, 422],
+      extraResponses: { 200: { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+    },
+  },
+  '/api/v1/meetings/{id}/current-item': {
+    post: {
+      summary: 'Mark the agenda item being discussed ("nu besproken")',
+      description: 'Regisseurs only, while the meeting is bezig; `itemId: null` clears the mark. Followers of the event stream get a `meeting` event.',
+      tags: ['Meetings'],
+      body: 'CurrentItem',
+      success: [200, 'The marked item', 'CurrentItemResult'],
+      errors: [...BODY_ERRORS, 403, 404],
+    },
+  },
+  '/api/v1/agreements/{id}/confirmation': {
+    post: {
+      summary: 'Confirm an agreement made for your organisation',
+      description:
+        'A professional of the owning organisation answers `akkoord`, or `vraag` with a question back. Anyone else answers 404. The same answer twice writes nothing (`changed: false`); a new answer replaces the earlier one. The meeting\'s followers get a `confirmation` event.',
+      tags: ['Agreements'],
+      body: 'AgreementConfirmation',
+      success: [200, 'The confirmation', 'AgreementConfirmationResult'],
+      errors: [...BODY_ERRORS, 403, 404],
+    },
+  },
   '/api/v1/calendar/{userId}/{token}': {
     get: {
       summary: 'Personal calendar feed',
@@ -239,6 +291,8 @@ export const MEETING_RESPONSE_TYPES_MATCH: [
   Same<View['invitees'][number], z.output<typeof meetingView>['invitees'][number]>,
   Same<View['agenda'][number], z.output<typeof agendaEntry>>,
   Same<Returned<typeof transitionMeeting>, z.output<typeof meetingTransitionResult>>,
-] = [true, true, true, true, true];
+  Same<Returned<typeof setCurrentItem>, z.output<typeof currentItemResult>>,
+  Same<Returned<typeof confirmAgreement>, z.output<typeof confirmationResult>>,
+] = [true, true, true, true, true, true, true];
 
 export const MEETING_TAG = { name: 'Meetings', description: 'Overleggen: agenda, invitations, attendance, minutes and calendar files' };

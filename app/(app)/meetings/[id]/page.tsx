@@ -16,12 +16,16 @@ import {
 import { MeetingHeader, agendaSlots } from '@/components/meetings/meeting-header';
 import { MinutesText } from '@/components/meetings/minutes-text';
 import { ItemStatusBadge } from '@/components/meetings/status-badge';
+import { ItemAgreements } from '@/components/meetings/live/item-agreements';
+import { LivePanel } from '@/components/meetings/live/live-panel';
+import { NowDiscussingBadge, NowDiscussingButton } from '@/components/meetings/live/now-discussing';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/actor';
 import { partnerCandidates } from '@/lib/cases/partners';
 import { agendaCaseOptions, presenterOptions } from '@/lib/meetings/form-options';
 import { getMeeting, type AgendaEntry } from '@/lib/meetings/get-meeting';
 import { allowedMeetingActions } from '@/lib/meetings/meeting-lifecycle';
+import { getLiveState } from '@/lib/live/live-state';
 import { MEETING_ROLES } from '@/lib/meetings/roles';
 import { amsterdamParts } from '@/lib/meetings/time';
 
@@ -51,6 +55,9 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
     ? await Promise.all([agendaCaseOptions(actor), presenterOptions(actor, meeting.id), getDb().then(partnerCandidates)])
     : [null, null, null];
   const actions = isRegisseur ? allowedMeetingActions(status) : [];
+  // The live view (components/meetings/live): followed while planned or running.
+  const live = status === 'concept' ? null : await getLiveState(actor, meeting.id);
+  const following = live && (status === 'gepland' || running) ? live : null;
   const start = amsterdamParts(meeting.startsAt);
   const end = amsterdamParts(meeting.endsAt);
   const slots = agendaSlots(meeting);
@@ -105,7 +112,13 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
           {meeting.agenda.length === 0 ? <p className={`${card} text-sm text-muted`}>{t('agendaEmpty')}</p> : null}
           <ol className="space-y-4">
             {meeting.agenda.map((item, index) => (
-              <li key={item.id} className={card} data-testid="agenda-item" aria-label={t('itemLabel', { position: item.position })}>
+              <li
+                key={item.id}
+                className={running && live?.currentItemId === item.id ? `${card} ring-2 ring-amber-500` : card}
+                data-testid="agenda-item"
+                data-current={running && live?.currentItemId === item.id ? 'true' : undefined}
+                aria-label={t('itemLabel', { position: item.position })}
+              >
                 <div className="flex flex-wrap items-start gap-3">
                   <span aria-hidden="true" className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-700 text-sm font-semibold text-white">
                     {item.position}
@@ -118,8 +131,14 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                     </p>
                     {!item.visible ? <p className="mt-1 text-sm text-muted">{t('closedItemNote')}</p> : null}
                   </div>
+                  {running && live?.currentItemId === item.id ? <NowDiscussingBadge /> : null}
                   <ItemStatusBadge status={item.status} label={t(`itemStatuses.${item.status}`)} />
                 </div>
+                {isRegisseur && running ? (
+                  <div className="mt-3">
+                    <NowDiscussingButton meetingId={meeting.id} itemId={item.id} position={item.position} current={live?.currentItemId === item.id} />
+                  </div>
+                ) : null}
                 {isRegisseur && beforeStart ? (
                   <div className="mt-3 flex flex-wrap gap-2">
                     {index > 0 ? (
@@ -134,6 +153,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                 {item.visible ? (
                   <div className="mt-4 space-y-4 border-t border-line pt-4">
                     {item.caseId ? <AgreementCheck agreements={item.openAgreements ?? []} /> : null}
+                    {live ? <ItemAgreements meetingId={meeting.id} agreements={live.agreements.filter((a) => a.itemId === item.id)} canConfirm={!closed} /> : null}
                     {isRegisseur && running && item.status !== 'doorgeschoven' ? (
                       <RecordItemForm
                         meetingId={meeting.id}
@@ -174,6 +194,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
         </section>
 
         <div className="space-y-6">
+          {following ? <LivePanel meetingId={meeting.id} live={following} /> : null}
           {isRegisseur ? (
             <section className={card} aria-labelledby="lifecycle">
               <h2 id="lifecycle" className="mb-2 text-lg font-semibold">{t('lifecycle')}</h2>
