@@ -118,7 +118,8 @@ export function RecordItemForm({
       if (answer.ok) {
         draftVersion.current = answer.data.draft.version;
         setPersisted(sent);
-        setNotice({ kind: 'status', text: tDraft('draftSaved', { time: amsterdamTime(answer.data.draft.updatedAt) }) });
+        // "Saved" only when it is true of what is on screen; newer typing is saved by the next round.
+        if (same(latest.current, sent)) setNotice({ kind: 'status', text: tDraft('draftSaved', { time: amsterdamTime(answer.data.draft.updatedAt) }) });
       } else {
         setNotice(problem(answer));
       }
@@ -160,6 +161,7 @@ export function RecordItemForm({
   function change(field: keyof MinutesText, next: string) {
     latest.current = { ...latest.current, [field]: next };
     setText(latest.current);
+    setNotice((n) => (n?.kind === 'status' ? null : n));
     localCopy.write(authorId, itemId, { ...latest.current, baseVersion: base.current, savedAt: Date.now() });
   }
 
