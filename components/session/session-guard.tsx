@@ -43,14 +43,19 @@ export function SessionGuard({ email, children }: { email: string; children: Rea
   const pathname = usePathname();
   const [phase, setPhase] = useState<Phase>('active');
   const [askedToSignIn, setAskedToSignIn] = useState(false);
+  const [postponed, setPostponed] = useState(false);
   const endsAt = useRef<number>(Number.POSITIVE_INFINITY);
   const lastSent = useRef(0);
   const lastActivity = useRef(0);
   const waiting = useRef<((ok: boolean) => void)[]>([]);
   const checking = useRef(false);
 
-  const learn = useCallback((ms: number | null | undefined) => {
+  const channel = useRef<BroadcastChannel | null>(null);
+
+  const learn = useCallback((ms: number | null | undefined, fromOtherTab = false) => {
     if (ms === undefined) return;
+    // Other tabs of this browser share the session: what one learns, all know (no false warnings).
+    if (!fromOtherTab) channel.current?.postMessage(ms);
     if (ms === null) {
       endsAt.current = 0;
       setPhase('expired');
@@ -58,11 +63,29 @@ export function SessionGuard({ email, children }: { email: string; children: Rea
     }
     endsAt.current = Date.now() + ms;
     setPhase(warningDue(endsAt.current, Date.now()) ? 'warning' : 'active');
+    // Signed in again (here or in another tab): the saves that waited for it go on.
+    const resolvers = waiting.current;
+    waiting.current = [];
+    setAskedToSignIn(false);
+    for (const resolve of resolvers) resolve(true);
   }, []);
 
   const keepAlive = useCallback(async () => {
     lastSent.current = Date.now();
     learn(await remaining(true));
+  }, [learn]);
+
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const own = new BroadcastChannel('casusregie-session');
+    own.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === 'number' || event.data === null) learn(event.data, true);
+    };
+    channel.current = own;
+    return () => {
+      channel.current = null;
+      own.close();
+    };
   }, [learn]);
 
   // Each page load or navigation reached the server with the session: ask again how long it has.
@@ -85,9 +108,11 @@ export function SessionGuard({ email, children }: { email: string; children: Rea
     const tick = window.setInterval(() => {
       const now = Date.now();
       if (phase === 'expired' || checking.current) return;
-      // Ask when the warning is due, and again when the session should have ended; not every second.
-      if (phase === 'active' ? !warningDue(endsAt.current, now) && now < endsAt.current : now < endsAt.current) return;
-      // Another tab may have kept the session alive: ask the server before warning or ending.
+      if (now < endsAt.current) {
+        if (phase === 'active' && warningDue(endsAt.current, now)) setPhase('warning');
+        return;
+      }
+      // The end has come by this tab's clock: the server decides (another tab may have kept it alive).
       checking.current = true;
       void remaining(false)
         .then((ms) => learn(ms === undefined && now >= endsAt.current ? null : ms))
@@ -100,6 +125,7 @@ export function SessionGuard({ email, children }: { email: string; children: Rea
 
   const signInAgain = useCallback(() => {
     setAskedToSignIn(true);
+    setPostponed(false);
     setPhase('expired');
     return new Promise<boolean>((resolve) => waiting.current.push(resolve));
   }, []);
@@ -113,9 +139,9 @@ export function SessionGuard({ email, children }: { email: string; children: Rea
 
   const onSignedIn = async () => {
     lastSent.current = Date.now();
-    learn(await remaining(false));
-    setPhase('active');
-    settle(true);
+    const ms = await remaining(false);
+    // A number settles the waiting saves (learn); anything else leaves the dialog up with its message.
+    learn(ms ?? null);
   };
 
   return (
@@ -134,12 +160,27 @@ export function SessionGuard({ email, children }: { email: string; children: Rea
           </button>
         </Dialog>
       ) : null}
-      {phase === 'expired' ? (
+      {phase === 'expired' && postponed ? (
+        <div role="status" className="fixed inset-x-0 bottom-0 z-40 flex flex-wrap items-center justify-center gap-3 border-t border-danger bg-danger-50 px-4 py-3 text-sm">
+          <span>{t('expiredTitle')}</span>
+          <button type="button" onClick={() => setPostponed(false)} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+            {t('signInAgain')}
+          </button>
+        </div>
+      ) : null}
+      {phase === 'expired' && !postponed ? (
         <Dialog title={t('expiredTitle')} labelId="session-expired-title">
           <p className="text-sm">{askedToSignIn ? t('expiredSaving') : t('expiredBody')}</p>
           <SignInAgainForm email={email} onSignedIn={onSignedIn} />
           {askedToSignIn ? (
-            <button type="button" onClick={() => settle(false)} className="mt-3 text-sm text-brand-700 underline">
+            <button
+              type="button"
+              onClick={() => {
+                setPostponed(true);
+                settle(false);
+              }}
+              className="mt-3 text-sm text-brand-700 underline"
+            >
               {t('later')}
             </button>
           ) : null}
