@@ -42,7 +42,10 @@ export function proxy(request: NextRequest) {
   if (isApi) return secure(NextResponse.next(), { api: true });
 
   const hasSession = carriesSessionCookie(request.headers.get('cookie'));
-  if (!hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+  // A server action without a cookie is answered by the action itself ("Je sessie is verlopen", the form
+  // keeps what was typed); a redirect would reach the browser as an unreadable answer and an error page.
+  const isServerAction = request.method === 'POST' && request.headers.has('next-action');
+  if (!hasSession && !isServerAction && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
     url.search = '';

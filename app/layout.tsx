@@ -12,10 +12,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   // Client components only need these namespaces; the rest stays on the server.
   const clientMessages = { login: messages.login, errors: messages.errors, case: messages.case, cases: messages.cases, agreements: messages.agreements, meetings: messages.meetings, signals: messages.signals, signalSettings: messages.signalSettings, retention: messages.retention, admin: messages.admin };
+  // Signing in again in place, and the minutes' drafts (components/session, components/meetings/record-item-form).
+  const sessionMessages = { session: messages.session, minuteDrafts: messages.minuteDrafts };
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ ...clientMessages, ...sessionMessages }}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -446,6 +446,27 @@ export const agendaItems = pgTable(
   (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position), index('agenda_items_case_idx').on(t.caseId)],
 );
 
+/** An author's unsaved minutes and outcome of one agenda item (drizzle/0029_minute_drafts.sql). */
+export const minuteDrafts = pgTable(
+  'minute_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    minutes: text('minutes').notNull().default(''),
+    outcome: text('outcome').notNull().default(''),
+    baseVersion: integer('base_version').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('minute_drafts_item_user_idx').on(t.agendaItemId, t.userId)],
+);
+export type MinuteDraft = typeof minuteDrafts.$inferSelect;
+
 export const agreements = pgTable(
   'agreements',
   {

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AppHeader } from '@/components/app-header';
 import { NavLinks } from '@/components/nav-links';
+import { SessionGuard } from '@/components/session/session-guard';
 import { NAVIGATION, SECTION_PATHS } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
 import { getHouse } from '@/lib/house/house';
@@ -20,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <AppHeader actor={actor} houseName={house.name} />
       <NavLinks items={items} label={t('mainNavigation')} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        {children}
+        <SessionGuard email={actor.email}>{children}</SessionGuard>
       </main>
     </>
   );

@@ -9,7 +9,6 @@ import {
   moveAgendaItemAction,
   moveItemToNextMeetingAction,
   planNextMeetingAction,
-  recordAgendaItemAction,
   removeAgendaItemAction,
   rescheduleMeetingAction,
   setAttendanceAction,
@@ -238,36 +237,6 @@ export function AddItemForm({ meetingId, cases, presenters }: { meetingId: strin
         <TextField name="durationMinutes" label={t('addItem.duration')} type="number" defaultValue="15" required />
         <SelectField name="presenterUserId" label={t('addItem.presenter')} options={presenters} placeholder={t('form.nobody')} />
       </div>
-    </ActionForm>
-  );
-}
-
-export function RecordItemForm({
-  meetingId,
-  itemId,
-  version,
-  value,
-}: {
-  meetingId: string;
-  itemId: string;
-  version: number;
-  value: { minutes: string; outcome: string; status: 'open' | 'besproken' | 'doorgeschoven' };
-}) {
-  const t = useTranslations('meetings');
-  return (
-    <ActionForm action={recordAgendaItemAction} submitLabel={t('record.save')} submitClassName={small} successMessage={t('record.saved')} className="space-y-3">
-      <Hidden name="meetingId" value={meetingId} />
-      <Hidden name="itemId" value={itemId} />
-      <Hidden name="version" value={version} />
-      <TextArea name="minutes" label={t('record.minutes')} hint={t('record.minutesHint')} defaultValue={value.minutes} rows={5} />
-      <TextArea name="outcome" label={t('record.outcome')} defaultValue={value.outcome} rows={2} />
-      <SelectField
-        name="status"
-        label={t('record.status')}
-        options={(['open', 'besproken'] as const).map((s) => ({ value: s, label: t(`itemStatuses.${s}`) }))}
-        defaultValue={value.status === 'besproken' ? 'besproken' : 'open'}
-        placeholder={t('record.chooseStatus')}
-      />
     </ActionForm>
   );
 }

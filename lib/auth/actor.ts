@@ -7,12 +7,19 @@ import type { UserRole } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import { clientIp } from '@/lib/http/client-ip';
 import { sessionCookieName } from './cookies';
+import type { TouchMode } from './session-rules';
 import { authSecret } from './secret';
 import { loadSession, type Actor, type SessionState } from './sessions';
 import { claimsFromToken } from './token';
 
 /** The session this request's cookie stands for, re-read from the database; cached per request. */
-const readSession = cache(async (): Promise<SessionState | null> => {
+const readSession = cache(async (): Promise<SessionState | null> => readSessionWith('auto'));
+
+/**
+ * The same, touching `last_seen_at` as `touch` says: a keep-alive always, a status check never
+ * (lib/auth/session-rules.ts). Not cached: for the session route only.
+ */
+export async function readSessionWith(touch: TouchMode): Promise<SessionState | null> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   let token: unknown;
@@ -23,8 +30,8 @@ const readSession = cache(async (): Promise<SessionState | null> => {
   }
   const claims = claimsFromToken(token);
   if (!claims) return null;
-  return asSystem((tx) => loadSession(tx, claims));
-});
+  return asSystem((tx) => loadSession(tx, claims, new Date(), touch));
+}
 
 /** Where this request came from, for the audit log and the sign-in throttle. */
 export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {

@@ -19,8 +19,11 @@ async function postForm(path: string, fields: Record<string, string>): Promise<{
   return { status: response.status, ok: response.ok, url: data.url ?? null };
 }
 
-/** Checks the password (and, for scripts, a code); `ok` only when next-auth reports no error. */
-export async function signInWithCredentials(fields: { email: string; password: string }) {
+/**
+ * Checks the password (and, in the same request, the code: scripts, and signing in again in place after a
+ * session ended); `ok` only when next-auth reports no error.
+ */
+export async function signInWithCredentials(fields: { email: string; password: string; code?: string }) {
   const result = await postForm('/api/auth/callback/credentials', fields);
   const failed = !result.url || new URL(result.url, window.location.href).searchParams.has('error');
   return { ok: result.ok && !failed, status: result.status };

@@ -1,7 +1,8 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { organisations, userSessions, users, userTotp, type OrganisationDomain, type UserRole } from '@/db/schema';
 import type { Executor } from '@/db/types';
-import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, PENDING_LIFETIME_MS, TOUCH_INTERVAL_MS } from './policy';
+import { PENDING_LIFETIME_MS } from './policy';
+import { sessionClock, touches, type SessionClock, type TouchMode } from './session-rules';
 
 export interface Actor {
   userId: string;
@@ -53,7 +54,7 @@ export async function createSession(
  *   two-factor step (verify a code, or set up the authenticator app first), and only for a few minutes.
  */
 export type SessionState =
-  | { stage: 'verified'; actor: Actor }
+  | { stage: 'verified'; actor: Actor; clock: SessionClock }
   | { stage: 'second-factor' | 'enrolment'; userId: string; sessionId: string; email: string; name: string };
 
 /**
@@ -61,7 +62,7 @@ export type SessionState =
  * deactivated, the session version moved on, the session was revoked, idle too long or too old, or (for a
  * session still waiting for its second factor) older than a few minutes.
  */
-export async function loadSession(db: Executor, claims: SessionClaims, now = new Date()): Promise<SessionState | null> {
+export async function loadSession(db: Executor, claims: SessionClaims, now = new Date(), touch: TouchMode = 'auto'): Promise<SessionState | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -99,15 +100,15 @@ export async function loadSession(db: Executor, claims: SessionClaims, now = new
     const { userId, sessionId, email, name } = row;
     return { stage: row.totpConfirmedAt ? 'second-factor' : 'enrolment', userId, sessionId, email, name };
   }
-  if (t - row.createdAt.getTime() > ABSOLUTE_LIFETIME_MS || t - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
+  if (sessionClock(row, now).expired) {
     await revokeSession(db, row.sessionId, now);
     return null;
   }
-  if (t - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, row.sessionId));
-  }
+  const touched = touches(row, now, touch);
+  if (touched) await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, row.sessionId));
   return {
     stage: 'verified',
+    clock: sessionClock({ createdAt: row.createdAt, lastSeenAt: touched ? now : row.lastSeenAt }, now),
     actor: {
       userId: row.userId,
       sessionId: row.sessionId,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
-import { agendaItems, cases, meetings, type Meeting } from '@/db/schema';
+import { agendaItems, cases, meetings, minuteDrafts, type Meeting } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
@@ -112,6 +112,8 @@ export async function recordAgendaItem(actor: Actor, meetingId: unknown, itemId:
       const [exists] = await tx.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id)));
       throw exists ? conflict() : new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
     }
+    // Saved: the author's draft of this item has done its work (other authors keep theirs).
+    await tx.delete(minuteDrafts).where(and(eq(minuteDrafts.agendaItemId, itemId), eq(minuteDrafts.userId, actor.userId)));
     await audit(tx, subjectOf(actor), { action: 'update', entity: 'agenda-item', entityId: itemId, caseId: updated.caseId, details: { minutes: true } });
     return updated;
   });

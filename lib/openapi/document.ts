@@ -41,6 +41,7 @@ import {
   MEETING_RESPONSE_SCHEMAS,
   MEETING_TAG,
 } from './meeting-paths';
+import { MINUTES_PATH_PARAMETERS, MINUTES_PATHS, MINUTES_REQUEST_SCHEMAS, MINUTES_RESPONSE_SCHEMAS } from './minutes-paths';
 import { DASHBOARD_PATHS, DASHBOARD_RESPONSE_SCHEMAS, DASHBOARD_TAG } from './dashboard-paths';
 import { SIGNAL_ID_PARAMETERS, SIGNAL_PATHS, SIGNAL_REQUEST_SCHEMAS, SIGNAL_RESPONSE_SCHEMAS, SIGNAL_TAG } from './signal-paths';
 import { SUBJECT_ACCESS_PATHS, SUBJECT_ACCESS_RESPONSE_SCHEMAS } from './subject-access-paths';
@@ -68,6 +69,7 @@ const REQUEST_SCHEMAS = {
   UpdateAgreement: updateAgreementSchema,
   LogAgreementAction: logActionSchema,
   ...MEETING_REQUEST_SCHEMAS,
+  ...MINUTES_REQUEST_SCHEMAS,
   ...SIGNAL_REQUEST_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
@@ -92,6 +94,7 @@ const RESPONSE_SCHEMAS = {
   AgreementAction: agreementActionEntry,
   AgreementHistory: agreementHistoryList,
   ...MEETING_RESPONSE_SCHEMAS,
+  ...MINUTES_RESPONSE_SCHEMAS,
   ...DASHBOARD_RESPONSE_SCHEMAS,
   ...SIGNAL_RESPONSE_SCHEMAS,
   ...SUBJECT_ACCESS_RESPONSE_SCHEMAS,
@@ -168,6 +171,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
     schema: inline(partnerIdParam),
   },
   ...MEETING_PATH_PARAMETERS,
+  ...MINUTES_PATH_PARAMETERS,
 };
 
 const ERRORS = {
@@ -423,6 +427,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   ...MEETING_PATHS,
+  ...MINUTES_PATHS,
   ...DASHBOARD_PATHS,
   ...SIGNAL_PATHS,
   ...SUBJECT_ACCESS_PATHS,

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/sessions';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { formValues, handleForm, type ActionState } from '@/lib/forms/action-state';
 import { validation } from '@/lib/http/errors';
 import { addAgendaItem, moveAgendaItem, moveItemToNextMeeting, recordAgendaItem, removeAgendaItem } from '@/lib/meetings/agenda';
 import { createMeeting } from '@/lib/meetings/create-meeting';
@@ -23,7 +23,7 @@ import {
 } from '@/lib/meetings/schemas';
 import { z as zod } from '@/lib/validation/zod';
 
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
+const signedOut: ActionState = { ok: false, message: 'Je sessie is verlopen. Meld je opnieuw aan; wat je invulde staat nog in het formulier.', nonce: 0 };
 
 const withVersion = (raw: Record<string, unknown>) => ({ ...raw, version: Number(raw.version) });
 /** An empty select or text field means "none". */
@@ -55,7 +55,8 @@ async function meetingForm<S extends z.ZodType>(
   prepare: (raw: Record<string, unknown>) => unknown = (raw) => raw,
 ): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  // Keep what was typed: the form shows it again, next to the message.
+  if (!actor) return { ...signedOut, values: formValues(formData), nonce: Date.now() };
   const meetingId = String(formData.get('meetingId'));
   const itemId = String(formData.get('itemId') ?? '');
   formData.delete('meetingId');

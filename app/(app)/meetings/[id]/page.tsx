@@ -9,12 +9,12 @@ import {
   InviteForm,
   ItemButton,
   PlanNextForm,
-  RecordItemForm,
   RescheduleForm,
   TransitionForm,
 } from '@/components/meetings/meeting-forms';
 import { MeetingHeader, agendaSlots } from '@/components/meetings/meeting-header';
 import { MinutesText } from '@/components/meetings/minutes-text';
+import { RecordItemForm } from '@/components/meetings/record-item-form';
 import { ItemStatusBadge } from '@/components/meetings/status-badge';
 import { ItemAgreements } from '@/components/meetings/live/item-agreements';
 import { LivePanel } from '@/components/meetings/live/live-panel';
@@ -160,6 +160,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                         itemId={item.id}
                         version={item.version!}
                         value={{ minutes: item.minutes ?? '', outcome: item.outcome ?? '', status: item.status }}
+                        authorId={actor.userId}
                       />
                     ) : (
                       <div className="space-y-2">
