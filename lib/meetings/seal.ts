@@ -154,10 +154,16 @@ async function buildItems(tx: Tx, meeting: Meeting): Promise<ReportItem[]> {
     ...item,
     agreements: rows
       .filter((a) => a.caseId === item.caseId)
-      .map(({ caseId: _c, agendaItemId: _a, ...a }) => {
+      .map((a) => {
         const report = reports.find((r) => r.agreement_id === a.id);
         return {
-          ...a,
+          id: a.id,
+          description: a.description,
+          ownerOrganisationId: a.ownerOrganisationId,
+          ownerOrganisationName: a.ownerOrganisationName,
+          dueDate: a.dueDate,
+          status: a.status,
+          blockedReason: a.blockedReason,
           blockedAt: iso(a.blockedAt),
           completedAt: iso(a.completedAt),
           lastProgressAt: iso(a.lastProgressAt),

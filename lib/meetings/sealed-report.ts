@@ -105,7 +105,13 @@ export async function getSealedReport(actor: Actor, meetingId: unknown, version?
       reopenReason: report.reopenReason,
       header,
       entries,
-      versions: versions.map(({ id: _id, header: _h, ...v }) => v),
+      versions: versions.map((v) => ({
+        version: v.version,
+        sealedAt: v.sealedAt,
+        sha256: v.sha256,
+        reopenedAt: v.reopenedAt,
+        reopenReason: v.reopenReason,
+      })),
     };
   });
 }
