@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementCheck } from '@/components/meetings/agreement-check';
+import { FinishedMeeting } from '@/components/meetings/finished-meeting';
+import { InformationPanel } from '@/components/meetings/information-panel';
+import { ReceivedStatuses } from '@/components/meetings/received-statuses';
 import { loadMeetingOr404 } from '@/components/meetings/load-meeting';
 import {
   AddItemForm,
@@ -23,6 +26,7 @@ import { agendaCaseOptions, presenterOptions } from '@/lib/meetings/form-options
 import { getMeeting, type AgendaEntry } from '@/lib/meetings/get-meeting';
 import { allowedMeetingActions } from '@/lib/meetings/meeting-lifecycle';
 import { MEETING_ROLES } from '@/lib/meetings/roles';
+import { getSealedReport } from '@/lib/meetings/sealed-report';
 import { amsterdamParts } from '@/lib/meetings/time';
 
 export const dynamic = 'force-dynamic';
@@ -41,6 +45,9 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
   const { id } = await params;
   const { created, planned } = await searchParams;
   const meeting = await loadMeetingOr404(() => getMeeting(actor, id));
+  // A finished meeting shows its report as frozen and sealed at afronding (lib/meetings/seal.ts).
+  const sealed = meeting.status === 'afgerond' ? await getSealedReport(actor, meeting.id) : null;
+  if (sealed) return <FinishedMeeting actor={actor} meeting={meeting} report={sealed} />;
   const [t, format] = await Promise.all([getTranslations('meetings'), getFormatter()]);
   const isRegisseur = actor.role === 'regisseur';
   const status = meeting.status;
@@ -134,6 +141,9 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                 {item.visible ? (
                   <div className="mt-4 space-y-4 border-t border-line pt-4">
                     {item.caseId ? <AgreementCheck agreements={item.openAgreements ?? []} /> : null}
+                    {item.caseId && (status === 'gepland' || running) ? (
+                      <ReceivedStatuses actor={actor} meetingId={meeting.id} agreements={item.openAgreements ?? []} />
+                    ) : null}
                     {isRegisseur && running && item.status !== 'doorgeschoven' ? (
                       <RecordItemForm
                         meetingId={meeting.id}
@@ -230,6 +240,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
               </div>
             ) : null}
           </section>
+
+          <InformationPanel actor={actor} meetingId={meeting.id} status={status} />
 
           {isRegisseur && beforeStart ? (
             <section className={card} aria-labelledby="reschedule">
