@@ -15,7 +15,7 @@ import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
 import { setAttendance } from './invitations';
 import { transitionMeeting } from './meeting-lifecycle';
-import { canonicalJson, verifyMeetingSeal } from './seal';
+import { canonicalJson, verifyAllMeetingSeals, verifyMeetingSeal } from './seal';
 import { getSealedReport } from './sealed-report';
 
 const NOW = new Date('2026-03-23T09:00:00Z');
@@ -125,6 +125,8 @@ describe('finishing a meeting', () => {
     expect(after.ok).toBe(false);
     expect(after.problems).toContain('het opgeslagen verslag past niet meer bij zijn zegel (gewijzigd)');
     expect(after.problems).toContain('het zegel in het verwerkingenlog past niet bij het verslag');
+    // npm run audit:verify checks every seal.
+    expect((await verifyAllMeetingSeals(handle.db)).broken.map((b) => [b.meetingId, b.version])).toEqual([[id, 1]]);
     // The stored hash cannot be rewritten to match, not even by the owner of the tables (a trigger).
     await expect(handle.db.execute(sql`update meeting_reports set sha256 = 'x' where meeting_id = ${id}`)).rejects.toThrow();
     await handle.db.execute(sql`update meeting_report_items set content = jsonb_set(content, '{minutes}', '"Jan: plan loopt."') where meeting_id = ${id} and position = 1`);

@@ -294,3 +294,14 @@ export async function verifyMeetingSeal(db: Executor, meetingId: string, version
   }
   return { ok: problems.length === 0, version, sha256: report.sha256, problems };
 }
+
+/** Every sealed version of every meeting, for `npm run audit:verify`: the ones that no longer match. */
+export async function verifyAllMeetingSeals(db: Executor): Promise<{ checked: number; broken: (SealCheck & { meetingId: string })[] }> {
+  const sealed = await db.select({ meetingId: meetingReports.meetingId, version: meetingReports.version }).from(meetingReports);
+  const broken: (SealCheck & { meetingId: string })[] = [];
+  for (const { meetingId, version } of sealed) {
+    const check = await verifyMeetingSeal(db, meetingId, version);
+    if (!check.ok) broken.push({ ...check, meetingId });
+  }
+  return { checked: sealed.length, broken };
+}
