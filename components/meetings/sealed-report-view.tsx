@@ -67,7 +67,7 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
 
       <section className="mb-6 break-inside-avoid" aria-labelledby="s-attendance">
         <h2 id="s-attendance" className="mb-2 text-base font-semibold">{tm('printView.attendance')}</h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" data-testid="invitees">
           <table className="w-full border-collapse text-sm">
             <thead>
               <tr>
@@ -122,7 +122,7 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
 
       {report.entries.map((e) =>
         e.visible ? (
-          <section key={e.id} className="mb-6 break-inside-avoid-page border-t border-line pt-4" aria-label={tm('itemLabel', { position: e.position })} data-testid="sealed-item">
+          <section key={e.id} className="mb-6 break-inside-avoid-page border-t border-line pt-4" aria-label={tm('itemLabel', { position: e.position })} data-testid="agenda-item">
             <h2 className="mb-3 text-base font-semibold">
               {e.position}. {e.item.caseId ? `${e.item.caseNumber} · ${e.subjectName ?? ''}` : e.item.topic}
             </h2>
