@@ -78,14 +78,15 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await expect(received).toContainText('Geen status ontvangen');
 
   // GGZ cannot attend and sent its information in advance.
-  const information = regisseur.getByTestId('information-panel');
-  await information.locator('summary', { hasText: 'Altrecht GGZ' }).click();
+  const information = regisseur.getByTestId('information-panel').getByRole('listitem').filter({ hasText: 'Altrecht GGZ' });
+  await information.locator('summary').click();
   await information.getByRole('radio', { name: 'Ontvangen', exact: true }).check();
-  await information.getByLabel('Wat is er ontvangen? (optioneel)').fill('Behandelverslag per beveiligde mail');
+  await information.getByLabel('Wat is er van Altrecht GGZ ontvangen? (optioneel)').fill('Behandelverslag per beveiligde mail');
   await information.getByRole('button', { name: 'Opslaan' }).click();
   await expect(information.getByRole('status')).toHaveText('Opgeslagen.');
-  await expect(information.locator('summary', { hasText: 'Altrecht GGZ' })).toContainText('Ontvangen op');
+  await expect(information.locator('summary')).toContainText('Ontvangen op');
   await expectNoViolations(regisseur);
+  await wide(regisseur, 'meeting-seal-statusronde-check');
 
   // The meeting runs and is finished.
   await transition(regisseur, 'Overleg starten', 'Bezig');
@@ -103,6 +104,8 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await expect(regisseur.getByTestId('sealed-report')).toContainText(STATUS);
   await expect(regisseur.getByTestId('invitees')).toContainText('Behandelverslag per beveiligde mail');
   const firstHash = (await seal.innerText()).slice(-16);
+  await expectNoViolations(regisseur);
+  await screenshot(regisseur, 'meeting-seal-finished');
 
   // Later progress by the police is shown apart, not in the frozen state.
   await politie.goto('/my-agreements');
@@ -128,6 +131,8 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await regisseur.getByLabel('Waarom heropen je het overleg?').fill('Uitkomst aanvullen na nabellen GGZ');
   await regisseur.getByRole('button', { name: 'Overleg heropenen' }).click();
   await expect(regisseur.locator('main h1 + span')).toHaveText('Bezig');
+  await expect(regisseur.getByTestId('seal-history')).toContainText('bij afronden wordt dit versie 2');
+  await expect(regisseur.getByTestId('seal-history')).toContainText('Uitkomst aanvullen na nabellen GGZ');
   await jan.getByLabel('Uitkomst').fill('Politie legt huisbezoek af; GGZ sluit aan.');
   await jan.getByRole('button', { name: 'Notulen opslaan' }).click();
   await expect(jan.getByRole('status')).toHaveText('Notulen opgeslagen.');

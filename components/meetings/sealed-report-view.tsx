@@ -24,6 +24,8 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
   const [t, tm, format] = await Promise.all([getTranslations('meetings.cycle'), getTranslations('meetings'), getFormatter()]);
   const moment = (iso: string | Date) => format.dateTime(new Date(iso), { dateStyle: 'long', timeStyle: 'short' });
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'medium' });
+  // Overdue as it was at afronding, not as it is today.
+  const sealedDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(report.sealedAt);
   const th = 'border-b border-ink/40 px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide';
   const td = 'border-b border-line px-2 py-1.5 align-top';
   const sinceText = (later: LaterProgress) =>
@@ -161,7 +163,14 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
                                 ) : null}
                               </td>
                               <td className={td}>{a.ownerOrganisationName}</td>
-                              <td className={`${td} whitespace-nowrap`}>{day(a.dueDate)}</td>
+                              <td className={`${td} whitespace-nowrap`}>
+                                {day(a.dueDate)}
+                                {a.dueDate < sealedDay && (a.status === 'open' || a.status === 'in_uitvoering') ? (
+                                  <span className="ml-1 inline-block rounded bg-danger-50 px-1.5 py-0.5 text-xs font-semibold text-danger ring-1 ring-inset ring-danger">
+                                    {tm('check.overdue')}
+                                  </span>
+                                ) : null}
+                              </td>
                               <td className={`${td} whitespace-nowrap`}>
                                 {tm(`agreementStatuses.${a.status}`)}
                                 {a.blockedAt && (a.status === 'open' || a.status === 'in_uitvoering') ? (

@@ -58,7 +58,7 @@ export function InformationForm({
         defaultValue={received ? 'true' : 'false'}
       />
       <div className="mt-2">
-        <TextField name="note" label={t('information.note')} defaultValue={note} />
+        <TextField name="note" label={t('information.note', { organisation: organisationName })} defaultValue={note} />
       </div>
     </ActionForm>
   );

@@ -115,3 +115,20 @@ export async function getSealedReport(actor: Actor, meetingId: unknown, version?
     };
   });
 }
+
+/** The sealed versions of a meeting, newest first, without their content (for a reopened meeting). */
+export async function sealedVersions(actor: Actor, meetingId: unknown) {
+  return withMeeting(actor, meetingId, 'read', (tx, meeting) =>
+    tx
+      .select({
+        version: meetingReports.version,
+        sealedAt: meetingReports.sealedAt,
+        sha256: meetingReports.sha256,
+        reopenedAt: meetingReports.reopenedAt,
+        reopenReason: meetingReports.reopenReason,
+      })
+      .from(meetingReports)
+      .where(eq(meetingReports.meetingId, meeting.id))
+      .orderBy(desc(meetingReports.version)),
+  );
+}

@@ -5,6 +5,7 @@ import { AgreementCheck } from '@/components/meetings/agreement-check';
 import { FinishedMeeting } from '@/components/meetings/finished-meeting';
 import { InformationPanel } from '@/components/meetings/information-panel';
 import { ReceivedStatuses } from '@/components/meetings/received-statuses';
+import { SealHistory } from '@/components/meetings/seal-history';
 import { loadMeetingOr404 } from '@/components/meetings/load-meeting';
 import {
   AddItemForm,
@@ -85,6 +86,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
           {t('createdNotice')}
         </p>
       ) : null}
+      {running ? <SealHistory actor={actor} meetingId={meeting.id} /> : null}
       {planned ? (
         <p role="status" className="mb-6 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
           {t('series.plannedNotice')}

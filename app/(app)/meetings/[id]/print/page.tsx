@@ -62,7 +62,7 @@ export default async function MeetingPrintPage({ params, searchParams }: { param
           <PrintButton label={t('printView.print')} />
         </div>
       </div>
-      <article className="mx-auto max-w-4xl rounded-lg border border-line bg-white p-10 shadow-sm print:max-w-none print:rounded-none print:border-0 print:p-0 print:shadow-none" data-testid="print-view">
+      <article className="mx-auto max-w-4xl rounded-lg border border-line bg-white p-4 shadow-sm sm:p-10 print:max-w-none print:rounded-none print:border-0 print:p-0 print:shadow-none" data-testid="print-view">
         {/* Not a <header>: the print stylesheet hides the app's header element. */}
         <div className="mb-6 border-b-2 border-ink pb-4">
           <p className="text-xs font-semibold uppercase tracking-widest text-muted">
