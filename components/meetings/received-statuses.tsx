@@ -23,7 +23,8 @@ export async function ReceivedStatuses({
       <h4 className="mb-1 text-sm font-semibold">{t('received.title')}</h4>
       <ul className="divide-y divide-line rounded border border-line text-sm">
         {agreements.map((a) => {
-          const status = received.get(a.id);
+          const entry = received.get(a.id);
+          const status = entry?.latest;
           return (
             <li key={a.id} className="px-3 py-2">
               <span className="font-medium">{a.ownerOrganisationName}</span> · <span className="text-muted">{a.description}</span>
@@ -35,7 +36,7 @@ export async function ReceivedStatuses({
                   </span>
                 </p>
               ) : (
-                <p className="mt-0.5 text-muted italic">{t('received.none')}</p>
+                <p className="mt-0.5 text-muted italic">{entry?.asked === false ? t('received.notInvited') : t('received.none')}</p>
               )}
             </li>
           );

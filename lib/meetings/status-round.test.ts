@@ -127,9 +127,12 @@ describe('a statusronde before the meeting', () => {
     const [after] = await handle.db.select({ status: agreements.status, last: agreements.lastProgressAt }).from(agreements).where(eq(agreements.id, mine!.id));
     expect(after).toEqual({ status: 'in_uitvoering', last: NOW });
 
-    const received = await receivedStatuses(regisseur, id, [mine!.id, police!.id]);
-    expect(received.get(mine!.id)).toMatchObject({ note: 'Intake gepland op 24 maart.', organisationName: 'Altrecht GGZ', at: NOW });
-    expect(received.has(police!.id)).toBe(false);
+    const [vt] = await openOf('Jan de Vries', 'Veilig Thuis');
+    const received = await receivedStatuses(regisseur, id, [mine!.id, police!.id, vt!.id]);
+    expect(received.get(mine!.id)).toMatchObject({ asked: true, latest: { note: 'Intake gepland op 24 maart.', organisationName: 'Altrecht GGZ', at: NOW } });
+    expect(received.get(police!.id)).toEqual({ asked: true, latest: null });
+    // Veilig Thuis is not invited: not asked, rather than silent.
+    expect(received.get(vt!.id)).toEqual({ asked: false, latest: null });
     expect((await listStatusRounds(ggz, NOW))[0]!.agreements.find((a) => a.agreementId === mine!.id)?.reportedNote).toBe('Intake gepland op 24 maart.');
   });
 

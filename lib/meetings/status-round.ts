@@ -5,6 +5,7 @@ import {
   agreementActions,
   agreementStatusReports,
   agreements,
+  meetingInvitees,
   meetingStatusRequests,
   organisations,
   settings as settingsTable,
@@ -207,10 +208,22 @@ export interface ReceivedStatus {
   at: Date;
 }
 
-/** The afsprakencheck: per agreement the latest status reported for this meeting, as far as the reader may see. */
-export async function receivedStatuses(actor: Actor, meetingId: unknown, agreementIds: string[]): Promise<Map<string, ReceivedStatus>> {
+/**
+ * The afsprakencheck: per agreement whether its owner was asked (invited to the meeting) and the latest
+ * status it reported for this meeting, as far as the reader may see.
+ */
+export async function receivedStatuses(
+  actor: Actor,
+  meetingId: unknown,
+  agreementIds: string[],
+): Promise<Map<string, { asked: boolean; latest: ReceivedStatus | null }>> {
   if (agreementIds.length === 0) return new Map();
   return withMeeting(actor, meetingId, 'read', async (tx, meeting) => {
+    const owners = await tx
+      .select({ id: agreements.id, asked: sql<boolean>`${meetingInvitees.id} is not null` })
+      .from(agreements)
+      .leftJoin(meetingInvitees, and(eq(meetingInvitees.meetingId, meeting.id), eq(meetingInvitees.organisationId, agreements.ownerOrganisationId)))
+      .where(inArray(agreements.id, agreementIds));
     const rows = await tx
       .select({
         agreementId: agreementStatusReports.agreementId,
@@ -223,8 +236,12 @@ export async function receivedStatuses(actor: Actor, meetingId: unknown, agreeme
       .innerJoin(organisations, eq(organisations.id, agreementStatusReports.organisationId))
       .where(and(eq(agreementStatusReports.meetingId, meeting.id), inArray(agreementStatusReports.agreementId, agreementIds)))
       .orderBy(desc(agreementStatusReports.createdAt));
-    const latest = new Map<string, ReceivedStatus>();
-    for (const { agreementId, ...rest } of rows) if (!latest.has(agreementId)) latest.set(agreementId, rest);
-    return latest;
+    const result = new Map<string, { asked: boolean; latest: ReceivedStatus | null }>();
+    for (const owner of owners) result.set(owner.id, { asked: owner.asked, latest: null });
+    for (const { agreementId, ...rest } of rows) {
+      const entry = result.get(agreementId);
+      if (entry && !entry.latest) entry.latest = rest;
+    }
+    return result;
   });
 }
