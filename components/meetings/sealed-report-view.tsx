@@ -112,7 +112,7 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
                   {e.visible ? (
                     e.item.caseId ? `${e.item.caseNumber} · ${e.subjectName ?? ''}` : e.item.topic
                   ) : (
-                    <span className="italic text-muted">{tm('closedItem')}</span>
+                    <span className="italic text-muted">{e.removed ? t('seal.removed') : tm('closedItem')}</span>
                   )}
                 </td>
                 <td className={td}>{tm(`itemStatuses.${e.status}`)}</td>

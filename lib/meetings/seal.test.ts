@@ -6,6 +6,7 @@ import { asUser } from '@/db/transaction';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { logAction } from '@/lib/agreements/log-action';
+import { removeCasePersonalData } from '@/lib/retention/remove-personal-data';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/http/errors';
@@ -15,7 +16,7 @@ import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
 import { setAttendance } from './invitations';
 import { transitionMeeting } from './meeting-lifecycle';
-import { canonicalJson, verifyAllMeetingSeals, verifyMeetingSeal } from './seal';
+import { canonicalJson, itemHash, reportHash, verifyAllMeetingSeals, verifyMeetingSeal, type ReportItem } from './seal';
 import { getSealedReport } from './sealed-report';
 
 const NOW = new Date('2026-03-23T09:00:00Z');
@@ -87,7 +88,7 @@ describe('finishing a meeting', () => {
       sql`select details from audit_log where entity = 'meeting-report' and entity_id = ${id}`,
     );
     expect(entry!.details).toEqual({ version: 1, sha256: result.seal!.sha256 });
-    expect(await verifyMeetingSeal(handle.db, id, 1)).toEqual({ ok: true, version: 1, sha256: result.seal!.sha256, problems: [] });
+    expect(await verifyMeetingSeal(handle.db, id, 1)).toEqual({ ok: true, version: 1, sha256: result.seal!.sha256, problems: [], removedUnderRetention: 0 });
     expect((await verifyAuditChain(handle.db)).ok).toBe(true);
   });
 
@@ -118,18 +119,30 @@ describe('finishing a meeting', () => {
     expect(await code(getSealedReport(veiligthuis, id))).toBe('NOT_FOUND');
   });
 
-  it('detects a changed report: the recomputed hash no longer matches the audit chain', async () => {
+  it('detects a changed report: the recomputed hash no longer matches the seal in the audit chain', async () => {
     const before = await verifyMeetingSeal(handle.db, id, 1);
     await handle.db.execute(sql`update meeting_report_items set content = jsonb_set(content, '{minutes}', '"Jan: alles goed."') where meeting_id = ${id} and position = 1`);
     const after = await verifyMeetingSeal(handle.db, id, 1);
     expect(after.ok).toBe(false);
-    expect(after.problems).toContain('het opgeslagen verslag past niet meer bij zijn zegel (gewijzigd)');
-    expect(after.problems).toContain('het zegel in het verwerkingenlog past niet bij het verslag');
+    expect(after.problems).toEqual(['agendapunt 1 past niet meer bij zijn zegel (gewijzigd)']);
     // npm run audit:verify checks every seal.
     expect((await verifyAllMeetingSeals(handle.db)).broken.map((b) => [b.meetingId, b.version])).toEqual([[id, 1]]);
-    // The stored hash cannot be rewritten to match, not even by the owner of the tables (a trigger).
-    await expect(handle.db.execute(sql`update meeting_reports set sha256 = 'x' where meeting_id = ${id}`)).rejects.toThrow();
     await handle.db.execute(sql`update meeting_report_items set content = jsonb_set(content, '{minutes}', '"Jan: plan loopt."') where meeting_id = ${id} and position = 1`);
+    expect(await verifyMeetingSeal(handle.db, id, 1)).toEqual(before);
+
+    // The header cannot be rewritten, not even by the owner of the tables (a trigger); with the trigger
+    // switched off, a rewritten item hash and report hash still differ from the seal in the audit chain.
+    await expect(handle.db.execute(sql`update meeting_reports set sha256 = 'x' where meeting_id = ${id}`)).rejects.toThrow();
+    await handle.db.execute(sql`alter table meeting_reports disable trigger meeting_reports_sealed`);
+    const [row] = await queryRows<{ header: { outline: { sha256: string }[] } }>(handle.db, sql`select header from meeting_reports where meeting_id = ${id}`);
+    await handle.db.execute(sql`update meeting_report_items set content = jsonb_set(content, '{minutes}', '"Jan: alles goed."') where meeting_id = ${id} and position = 1`);
+    const [forged] = await queryRows<{ content: ReportItem }>(handle.db, sql`select content from meeting_report_items where meeting_id = ${id} and position = 1`);
+    const header = { ...row!.header, outline: row!.header.outline.map((o, i) => (i === 0 ? { ...o, sha256: itemHash(forged!.content) } : o)) };
+    await handle.db.execute(sql`update meeting_reports set header = ${JSON.stringify(header)}::jsonb, sha256 = ${reportHash(header as never)} where meeting_id = ${id}`);
+    expect((await verifyMeetingSeal(handle.db, id, 1)).problems).toEqual(['het zegel in het verwerkingenlog past niet bij het verslag']);
+    await handle.db.execute(sql`update meeting_reports set header = ${JSON.stringify(row!.header)}::jsonb, sha256 = ${before.sha256} where meeting_id = ${id}`);
+    await handle.db.execute(sql`update meeting_report_items set content = jsonb_set(content, '{minutes}', '"Jan: plan loopt."') where meeting_id = ${id} and position = 1`);
+    await handle.db.execute(sql`alter table meeting_reports enable trigger meeting_reports_sealed`);
     expect(await verifyMeetingSeal(handle.db, id, 1)).toEqual(before);
   });
 
@@ -166,6 +179,20 @@ describe('reopening', () => {
     expect((await verifyMeetingSeal(handle.db, id, 2)).ok).toBe(true);
     expect((await verifyMeetingSeal(handle.db, id, 1)).ok).toBe(true);
     expect(await code(getSealedReport(regisseur, id, 3))).toBe('NOT_FOUND');
+  });
+});
+
+describe('the retention term', () => {
+  it('removes the case content from sealed reports and statusronde answers; the rest of the seal still checks', async () => {
+    const [jan] = await handle.db.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.id, caseOf['Jan de Vries']!));
+    const removed = await handle.db.transaction((tx) => removeCasePersonalData(tx, jan!, at(60 * 24 * 400), true));
+    expect(removed.sealedReportItems).toBe(2);
+    const report = (await getSealedReport(regisseur, id))!;
+    expect(report.entries[0]).toMatchObject({ visible: false, removed: true });
+    expect(JSON.stringify(report)).not.toContain('Jan: plan loopt.');
+    expect(report.entries[1]!.visible).toBe(true);
+    expect(await verifyMeetingSeal(handle.db, id, 2)).toMatchObject({ ok: true, removedUnderRetention: 1 });
+    expect(await verifyMeetingSeal(handle.db, id, 1)).toMatchObject({ ok: true, removedUnderRetention: 1 });
   });
 });
 

@@ -39,7 +39,9 @@ export interface ReportHeader {
     informationReceivedAt: string | null;
     informationNote: string | null;
   }[];
-  outline: { id: string; position: number; durationMinutes: number; status: string }[];
+  /** Each item with the SHA-256 of its content: the seal covers them, so one item can be checked (or removed
+   *  under the retention term) without the others. */
+  outline: { id: string; position: number; durationMinutes: number; status: string; sha256: string }[];
 }
 
 export interface ReportAgreement {
@@ -80,11 +82,20 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** The seal: SHA-256 (hex) of the whole report, header and every item in agenda order. */
-export function reportHash(header: ReportHeader, items: ReportItem[]): string {
-  const ordered = [...items].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
-  return createHash('sha256').update(canonicalJson({ header, items: ordered })).digest('hex');
+const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The SHA-256 of one item's content, listed in the header. */
+export function itemHash(item: ReportItem): string {
+  return sha256Of(canonicalJson(item));
 }
+
+/** The seal: SHA-256 (hex) of the header, which lists every item with its own hash. */
+export function reportHash(header: ReportHeader): string {
+  return sha256Of(canonicalJson(header));
+}
+
+/** What the retention job leaves of an item whose case's personal data was removed (lib/retention). */
+export const REMOVED_ITEM_MARK = 'bewaartermijn';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const presenter = alias(users, 'report_presenter');
@@ -208,6 +219,7 @@ async function buildHeader(tx: Tx, meeting: Meeting, version: number, sealedAt: 
       position: i.position,
       durationMinutes: durations.find((d) => d.id === i.id)?.durationMinutes ?? 0,
       status: i.status,
+      sha256: itemHash(i),
     })),
   };
 }
@@ -227,7 +239,7 @@ export async function sealMeetingReport(tx: Tx, who: AuditSubject & { userId: st
   const version = (last?.version ?? 0) + 1;
   const items = await buildItems(tx, meeting);
   const header = await buildHeader(tx, meeting, version, now, items);
-  const sha256 = reportHash(header, items);
+  const sha256 = reportHash(header);
   let reportId: string;
   try {
     const [row] = await tx
@@ -261,6 +273,8 @@ export interface SealCheck {
   version: number;
   sha256: string | null;
   problems: string[];
+  /** Items whose content the retention job removed: sealed once, checked no more, not a problem. */
+  removedUnderRetention?: number;
 }
 
 /**
@@ -274,12 +288,24 @@ export async function verifyMeetingSeal(db: Executor, meetingId: string, version
     .from(meetingReports)
     .where(and(eq(meetingReports.meetingId, meetingId), eq(meetingReports.version, version)));
   if (!report) return { ok: false, version, sha256: null, problems: [`versie ${version} bestaat niet`] };
-  const items = await db.select({ content: meetingReportItems.content }).from(meetingReportItems).where(eq(meetingReportItems.reportId, report.id));
+  const items = await db
+    .select({ agendaItemId: meetingReportItems.agendaItemId, content: meetingReportItems.content })
+    .from(meetingReportItems)
+    .where(eq(meetingReportItems.reportId, report.id));
   const header = report.header as ReportHeader;
-  const recomputed = reportHash(header, items.map((i) => i.content as ReportItem));
+  const recomputed = reportHash(header);
   const problems: string[] = [];
-  if (recomputed !== report.sha256) problems.push('het opgeslagen verslag past niet meer bij zijn zegel (gewijzigd)');
+  if (recomputed !== report.sha256) problems.push('de kop van het verslag past niet meer bij zijn zegel (gewijzigd)');
   if (header.version !== version || header.meetingId !== meetingId) problems.push('de kop van het verslag hoort bij een ander overleg of een andere versie');
+  let removed = 0;
+  for (const listed of header.outline) {
+    const row = items.find((i) => i.agendaItemId === listed.id);
+    const content = row?.content as (ReportItem & { removed?: string }) | undefined;
+    if (!content) problems.push(`agendapunt ${listed.position} ontbreekt in het verslag`);
+    else if (content.removed === REMOVED_ITEM_MARK) removed++;
+    else if (itemHash(content) !== listed.sha256) problems.push(`agendapunt ${listed.position} past niet meer bij zijn zegel (gewijzigd)`);
+  }
+  if (items.length > header.outline.length) problems.push('het verslag bevat agendapunten die niet verzegeld zijn');
   const [entry] = await queryRows<{ sha256: string | null; intact: boolean }>(
     db,
     sql`select a.details->>'sha256' as sha256, audit_row_hash(a.prev_hash, a) = a.hash as intact
@@ -292,7 +318,7 @@ export async function verifyMeetingSeal(db: Executor, meetingId: string, version
     if (!entry.intact) problems.push('de regel met het zegel in het verwerkingenlog is gewijzigd');
     if (entry.sha256 !== recomputed) problems.push('het zegel in het verwerkingenlog past niet bij het verslag');
   }
-  return { ok: problems.length === 0, version, sha256: report.sha256, problems };
+  return { ok: problems.length === 0, version, sha256: report.sha256, problems, removedUnderRetention: removed };
 }
 
 /** Every sealed version of every meeting, for `npm run audit:verify`: the ones that no longer match. */

@@ -4,7 +4,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/http/errors';
 import { withMeeting } from './access';
-import type { ReportHeader, ReportItem } from './seal';
+import { REMOVED_ITEM_MARK, type ReportHeader, type ReportItem } from './seal';
 
 export interface LaterProgress {
   status: string | null;
@@ -13,8 +13,12 @@ export interface LaterProgress {
   lastEntryAt: Date | null;
 }
 
-export type SealedEntry = ReportHeader['outline'][number] &
-  ({ visible: false } | { visible: true; item: ReportItem; subjectName: string | null; later: Record<string, LaterProgress> });
+type OutlineEntry = Omit<ReportHeader['outline'][number], 'sha256'>;
+export type SealedEntry = OutlineEntry &
+  (
+    | { visible: false; removed?: true }
+    | { visible: true; item: ReportItem; subjectName: string | null; later: Record<string, LaterProgress> }
+  );
 
 export interface SealedReport {
   version: number;
@@ -57,7 +61,9 @@ export async function getSealedReport(actor: Actor, meetingId: unknown, version?
       .select({ agendaItemId: meetingReportItems.agendaItemId, content: meetingReportItems.content })
       .from(meetingReportItems)
       .where(eq(meetingReportItems.reportId, report.id));
-    const items = new Map(rows.map((r) => [r.agendaItemId, r.content as ReportItem]));
+    // An item whose case passed its retention term keeps only a mark (lib/retention/remove-personal-data.ts).
+    const removed = new Set(rows.filter((r) => (r.content as { removed?: string }).removed === REMOVED_ITEM_MARK).map((r) => r.agendaItemId));
+    const items = new Map(rows.filter((r) => !removed.has(r.agendaItemId)).map((r) => [r.agendaItemId, r.content as ReportItem]));
     const caseIds = [...items.values()].map((i) => i.caseId).filter((v): v is string => Boolean(v));
     // The name is not in the report (it is encrypted at rest); read as live, under the same access rules.
     const names = caseIds.length
@@ -77,8 +83,10 @@ export async function getSealedReport(actor: Actor, meetingId: unknown, version?
           .where(and(inArray(agreementActions.agreementId, agreementIds), gt(agreementActions.createdAt, report.sealedAt)))
           .groupBy(agreementActions.agreementId)
       : [];
-    const entries: SealedEntry[] = header.outline.map((o) => {
-      const item = items.get(o.id);
+    const entries: SealedEntry[] = header.outline.map(({ id, position, durationMinutes, status }) => {
+      const o = { id, position, durationMinutes, status };
+      if (removed.has(id)) return { ...o, visible: false, removed: true };
+      const item = items.get(id);
       if (!item) return { ...o, visible: false };
       const later: Record<string, LaterProgress> = {};
       for (const a of item.agreements) {
