@@ -9,6 +9,7 @@ import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { createMeeting } from './create-meeting';
 import { meetingInformation, setInformation } from './information';
+import { inviteOrganisation } from './invitations';
 import { rescheduleMeeting, transitionMeeting } from './meeting-lifecycle';
 import { listStatusRounds, receivedStatuses, reportStatus, statusRoundDueDate } from './status-round';
 import { informationSchema, statusReportSchema } from './status-round-schemas';
@@ -150,5 +151,12 @@ describe('a statusronde before the meeting', () => {
     const seen = await meetingInformation(politie, id);
     expect(seen.find((i) => i.organisationId === org['Gem. Utrecht'])).toMatchObject({ receivedAt: NOW, note: 'Verslag wijkteam per mail' });
     expect(seen.find((i) => i.organisationId === org.Politie)?.receivedAt).toBeNull();
+  });
+
+  it('asks an organisation invited after planning too, with the same due date', async () => {
+    await inviteOrganisation(regisseur, id, { organisationId: org['Veilig Thuis']! });
+    const [round] = await listStatusRounds(veiligthuis, NOW);
+    expect(round).toMatchObject({ meetingId: id, dueDate: '2026-03-24' });
+    expect(round!.agreements.length).toBeGreaterThan(0);
   });
 });

@@ -85,7 +85,7 @@ export async function listStatusRounds(actor: Actor, now = new Date()): Promise<
       meeting_id: string;
       title: string;
       starts_at: string | Date;
-      request_due: string;
+      request_due: string | null;
       agreement_id: string;
       case_number: string;
       description: string;
@@ -95,30 +95,35 @@ export async function listStatusRounds(actor: Actor, now = new Date()): Promise<
       reported_at: string | Date | null;
     }>(
       tx,
+      // From the invitations, not only the requests written at planning: an organisation invited or a case
+      // put on the agenda later is asked too (its due date computed the same way).
       sql`select m.id as meeting_id, m.title, m.starts_at, r.due_date::text as request_due,
                  a.id as agreement_id, c.number as case_number, a.description, a.due_date::text as due_date, a.status,
                  s.note, s.created_at as reported_at
-          from meeting_status_requests r
-          join meetings m on m.id = r.meeting_id and m.status = 'gepland'
+          from meeting_invitees i
+          join meetings m on m.id = i.meeting_id and m.status = 'gepland'
+          left join meeting_status_requests r on r.meeting_id = m.id and r.organisation_id = i.organisation_id
           join agenda_items g on g.meeting_id = m.id and g.case_id is not null
-          join agreements a on a.case_id = g.case_id and a.owner_organisation_id = r.organisation_id
+          join agreements a on a.case_id = g.case_id and a.owner_organisation_id = i.organisation_id
                            and a.status in ('open', 'in_uitvoering')
           join cases c on c.id = a.case_id
           left join lateral (select note, created_at from agreement_status_reports s
                              where s.meeting_id = m.id and s.agreement_id = a.id order by created_at desc limit 1) s on true
-          where r.organisation_id = ${actor.organisationId}
+          where i.organisation_id = ${actor.organisationId}
           order by m.starts_at, c.number, a.due_date`,
     );
+    const holidays = rows.some((r) => !r.request_due) ? await houseHolidays(tx) : undefined;
     const rounds = new Map<string, StatusRound>();
     for (const row of rows) {
       let round = rounds.get(row.meeting_id);
       if (!round) {
+        const dueDate = row.request_due ?? statusRoundDueDate(new Date(row.starts_at), holidays);
         round = {
           meetingId: row.meeting_id,
           title: row.title,
           startsAt: new Date(row.starts_at),
-          dueDate: row.request_due,
-          late: today > row.request_due,
+          dueDate,
+          late: today > dueDate,
           agreements: [],
         };
         rounds.set(row.meeting_id, round);
