@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   pgView,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -416,6 +417,9 @@ export const meetingInvitees = pgTable(
       .references(() => organisations.id),
     userId: uuid('user_id').references(() => users.id),
     attendance: attendance('attendance'),
+    // An absent partner's information sent in advance, as the regisseur recorded it came in (drizzle/0030).
+    informationReceivedAt: timestamp('information_received_at', { withTimezone: true }),
+    informationNote: text('information_note'),
   },
   (t) => [
     index('meeting_invitees_meeting_idx').on(t.meetingId),
@@ -581,6 +585,93 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// The meeting cycle (drizzle/0030): statusronde before the meeting, the frozen and sealed report after.
+
+/** A partner asked to report on its open agreements on the agenda, due the working day before. */
+export const meetingStatusRequests = pgTable(
+  'meeting_status_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('meeting_status_requests_unique').on(t.meetingId, t.organisationId),
+    index('meeting_status_requests_org_idx').on(t.organisationId, t.dueDate),
+  ],
+);
+
+/** What the owning partner reported on one agreement for the statusronde of one meeting. */
+export const agreementStatusReports = pgTable(
+  'agreement_status_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorName: text('author_name').notNull(),
+    note: text('note').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agreement_status_reports_meeting_idx').on(t.meetingId, t.agreementId, t.createdAt)],
+);
+
+/** One sealed version of a finished meeting's report: the header; the items are rows of their own. */
+export const meetingReports = pgTable(
+  'meeting_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    header: jsonb('header').notNull(),
+    sha256: text('sha256').notNull(),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull(),
+    sealedByUserId: uuid('sealed_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    reopenedByUserId: uuid('reopened_by_user_id').references(() => users.id),
+    reopenReason: text('reopen_reason'),
+  },
+  (t) => [uniqueIndex('meeting_reports_version_unique').on(t.meetingId, t.version)],
+);
+
+/** An agenda item as it stood at afronding; row-level security shows it only where the live item shows. */
+export const meetingReportItems = pgTable(
+  'meeting_report_items',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => meetingReports.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    agendaItemId: uuid('agenda_item_id').notNull(),
+    position: integer('position').notNull(),
+    caseId: uuid('case_id'),
+    content: jsonb('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.agendaItemId] }), index('meeting_report_items_case_idx').on(t.caseId)],
 );
 
 export type Meeting = typeof meetings.$inferSelect;

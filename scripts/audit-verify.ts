@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openPglite, openPostgres } from '@/db/open';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { env } from '@/lib/env';
+import { verifyAllMeetingSeals } from '@/lib/meetings/seal';
 
 async function main() {
   const config = env();
@@ -16,6 +17,13 @@ async function main() {
     : await openPglite(path.resolve(config.PGLITE_DIR));
   try {
     const result = await verifyAuditChain(handle.db);
+    // The sealed meeting reports: each recomputed hash must still match its seal in the chain.
+    const seals = await verifyAllMeetingSeals(handle.db);
+    for (const seal of seals.broken) {
+      result.ok = false;
+      result.problems.push(...seal.problems.map((p) => `verslag van overleg ${seal.meetingId}, versie ${seal.version}: ${p}`));
+    }
+    if (result.ok) console.log(`Verzegelde verslagen: ${seals.checked} versies gecontroleerd, alle zegels kloppen.`);
     if (result.ok) {
       console.log(`Auditlog intact: ${result.checked} regels gecontroleerd, de hashketen klopt (${handle.kind}).`);
       return;

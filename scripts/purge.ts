@@ -21,6 +21,8 @@ const LABELS: Record<keyof RemovedCounts, string> = {
   escalationNotes: 'opschalingsnotities',
   notifications: 'meldingen',
   mails: 'e-mails',
+  statusReports: 'antwoorden op statusrondes',
+  sealedReportItems: 'agendapunten in verzegelde verslagen',
 };
 
 async function main() {

@@ -18,7 +18,18 @@ const VARIANTS = {
   partner: { path: '/my-agreements', section: 'myAgreements', intro: 'myIntro', schema: myAgreementsQuerySchema },
 } as const;
 
-export async function AgreementsOverview({ actor, mode, searchParams }: { actor: Actor; mode: keyof typeof VARIANTS; searchParams: unknown }) {
+export async function AgreementsOverview({
+  actor,
+  mode,
+  searchParams,
+  aboveList,
+}: {
+  actor: Actor;
+  mode: keyof typeof VARIANTS;
+  searchParams: unknown;
+  /** Shown under the title, above the filters (the statusronde in Mijn afspraken). */
+  aboveList?: React.ReactNode;
+}) {
   const variant = VARIANTS[mode];
   const parsed = variant.schema.safeParse(searchParams);
   const query: MyAgreementsQuery = parsed.success ? parsed.data : {};
@@ -41,6 +52,7 @@ export async function AgreementsOverview({ actor, mode, searchParams }: { actor:
   return (
     <>
       <PageTitle description={t(variant.intro)}>{tNav(variant.section)}</PageTitle>
+      {aboveList}
       <AgreementFilters query={query} path={variant.path} withOwner={mode === 'partner'} />
       <ErrorNotice message={queryError} />
       <AgreementListShell {...list}>

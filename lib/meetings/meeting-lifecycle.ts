@@ -5,6 +5,8 @@ import type { Actor } from '@/lib/auth/sessions';
 import { AppError, conflict } from '@/lib/http/errors';
 import { withMeeting } from './access';
 import { notifyInvitees } from './notify-invitees';
+import { markReportReopened, sealMeetingReport } from './seal';
+import { requestStatusRound } from './status-round';
 import type { MeetingTransitionInput, RescheduleInput } from './schemas';
 import { amsterdamInstant } from './time';
 
@@ -65,7 +67,13 @@ export async function transitionMeeting(actor: Actor, meetingId: unknown, input:
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, input.version)))
       .returning();
     if (!updated) throw conflict();
-    if (input.action === 'plan') await notifyInvitees(tx, updated, `Uitnodiging: ${meeting.title}, ${dateLabel(meeting.startsAt)}`);
+    if (input.action === 'plan') {
+      await notifyInvitees(tx, updated, `Uitnodiging: ${meeting.title}, ${dateLabel(meeting.startsAt)}`);
+      await requestStatusRound(tx, updated, now);
+    }
+    // Afronding freezes and seals the report; reopening keeps the sealed version, marked with the reason.
+    const seal = input.action === 'finish' ? await sealMeetingReport(tx, { ...subjectOf(actor), userId: actor.userId }, updated, now) : null;
+    if (input.action === 'reopen') await markReportReopened(tx, actor.userId, meeting.id, input.reason, now);
     if (input.action === 'cancel' && meeting.status === 'gepland') {
       await notifyInvitees(tx, updated, `Geannuleerd: ${meeting.title}, ${dateLabel(meeting.startsAt)}`);
     }
@@ -75,7 +83,7 @@ export async function transitionMeeting(actor: Actor, meetingId: unknown, input:
       entityId: meeting.id,
       details: { transition: input.action, from: meeting.status, to: updated.status },
     });
-    return { id: meeting.id, status: updated.status, version: updated.version };
+    return { id: meeting.id, status: updated.status, version: updated.version, ...(seal && { seal }) };
   });
 }
 
@@ -100,7 +108,10 @@ export async function rescheduleMeeting(actor: Actor, meetingId: unknown, input:
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, input.version)))
       .returning();
     if (!updated) throw conflict();
-    if (meeting.status === 'gepland') await notifyInvitees(tx, updated, `Verplaatst: ${meeting.title}, nu ${dateLabel(updated.startsAt)}`);
+    if (meeting.status === 'gepland') {
+      await notifyInvitees(tx, updated, `Verplaatst: ${meeting.title}, nu ${dateLabel(updated.startsAt)}`);
+      await requestStatusRound(tx, updated, now);
+    }
     await audit(tx, subjectOf(actor), { action: 'update', entity: 'meeting', entityId: meeting.id, details: { fields: ['startsAt', 'endsAt'] } });
     return { id: meeting.id, version: updated.version, sequence: updated.sequence };
   });

@@ -98,7 +98,13 @@ export const meetingView = z.object({
   agenda: z.array(agendaEntry),
 });
 
-export const meetingTransitionResult = z.object({ id, status, version: z.int() });
+export const meetingTransitionResult = z.object({
+  id,
+  status,
+  version: z.int(),
+  /** Only on afronding: the sealed version of the frozen report, its SHA-256 (also in the audit chain). */
+  seal: z.object({ version: z.int(), sha256: z.string(), sealedAt: z.string() }).optional(),
+});
 
 const currentItemResult = z.object({ id, currentItemId: id.nullable() });
 const confirmationResult = z.object({

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import { cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
+import { REMOVED_ITEM_MARK } from '@/lib/meetings/seal';
 
 /**
  * What the retention job writes where personal data was: a NOT NULL text column gets this placeholder,
@@ -24,6 +25,10 @@ export interface RemovedCounts {
   escalationNotes: number;
   notifications: number;
   mails: number;
+  /** Statusronde answers on the case's agreements (drizzle/0030). */
+  statusReports: number;
+  /** Agenda items of the case in sealed meeting reports: the content goes, the seal's item hash stays. */
+  sealedReportItems: number;
 }
 
 export const EMPTY_COUNTS: RemovedCounts = Object.freeze({
@@ -38,6 +43,8 @@ export const EMPTY_COUNTS: RemovedCounts = Object.freeze({
   escalationNotes: 0,
   notifications: 0,
   mails: 0,
+  statusReports: 0,
+  sealedReportItems: 0,
 });
 
 export function addCounts(a: RemovedCounts, b: RemovedCounts): RemovedCounts {
@@ -95,6 +102,18 @@ function scrubsOf({ id, number }: Target): Scrub[] {
       table: sql`agenda_items`,
       where: sql`case_id = ${id} and (minutes is not null or outcome is not null or topic is not null)`,
       set: sql`minutes = null, outcome = null, topic = null, version = version + 1`,
+    },
+    {
+      key: 'statusReports',
+      table: sql`agreement_status_reports`,
+      where: sql`agreement_id in ${agreementIds} and note <> ${REMOVED}`,
+      set: sql`note = ${REMOVED}`,
+    },
+    {
+      key: 'sealedReportItems',
+      table: sql`meeting_report_items`,
+      where: sql`case_id = ${id} and content->>'removed' is distinct from ${REMOVED_ITEM_MARK}`,
+      set: sql`content = jsonb_build_object('id', agenda_item_id, 'removed', ${REMOVED_ITEM_MARK}::text)`,
     },
     {
       key: 'signalNotes',

@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementCheck } from '@/components/meetings/agreement-check';
+import { FinishedMeeting } from '@/components/meetings/finished-meeting';
+import { InformationPanel } from '@/components/meetings/information-panel';
+import { ReceivedStatuses } from '@/components/meetings/received-statuses';
+import { SealHistory } from '@/components/meetings/seal-history';
 import { loadMeetingOr404 } from '@/components/meetings/load-meeting';
 import {
   AddItemForm,
@@ -27,6 +31,7 @@ import { getMeeting, type AgendaEntry } from '@/lib/meetings/get-meeting';
 import { allowedMeetingActions } from '@/lib/meetings/meeting-lifecycle';
 import { getLiveState } from '@/lib/live/live-state';
 import { MEETING_ROLES } from '@/lib/meetings/roles';
+import { getSealedReport } from '@/lib/meetings/sealed-report';
 import { amsterdamParts } from '@/lib/meetings/time';
 
 export const dynamic = 'force-dynamic';
@@ -45,6 +50,9 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
   const { id } = await params;
   const { created, planned } = await searchParams;
   const meeting = await loadMeetingOr404(() => getMeeting(actor, id));
+  // A finished meeting shows its report as frozen and sealed at afronding (lib/meetings/seal.ts).
+  const sealed = meeting.status === 'afgerond' ? await getSealedReport(actor, meeting.id) : null;
+  if (sealed) return <FinishedMeeting actor={actor} meeting={meeting} report={sealed} />;
   const [t, format] = await Promise.all([getTranslations('meetings'), getFormatter()]);
   const isRegisseur = actor.role === 'regisseur';
   const status = meeting.status;
@@ -85,6 +93,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
           {t('createdNotice')}
         </p>
       ) : null}
+      {running ? <SealHistory actor={actor} meetingId={meeting.id} /> : null}
       {planned ? (
         <p role="status" className="mb-6 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
           {t('series.plannedNotice')}
@@ -154,6 +163,9 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                   <div className="mt-4 space-y-4 border-t border-line pt-4">
                     {item.caseId ? <AgreementCheck agreements={item.openAgreements ?? []} /> : null}
                     {live ? <ItemAgreements meetingId={meeting.id} agreements={live.agreements.filter((a) => a.itemId === item.id)} canConfirm={!closed} /> : null}
+                    {item.caseId && (status === 'gepland' || running) ? (
+                      <ReceivedStatuses actor={actor} meetingId={meeting.id} agreements={item.openAgreements ?? []} />
+                    ) : null}
                     {isRegisseur && running && item.status !== 'doorgeschoven' ? (
                       <RecordItemForm
                         meetingId={meeting.id}
@@ -252,6 +264,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
               </div>
             ) : null}
           </section>
+
+          <InformationPanel actor={actor} meetingId={meeting.id} status={status} />
 
           {isRegisseur && beforeStart ? (
             <section className={card} aria-labelledby="reschedule">

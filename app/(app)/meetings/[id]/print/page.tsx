@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementCheck } from '@/components/meetings/agreement-check';
 import { loadMeetingOr404 } from '@/components/meetings/load-meeting';
 import { agendaSlots } from '@/components/meetings/meeting-header';
 import { PrintButton } from '@/components/meetings/meeting-forms';
 import { MinutesText } from '@/components/meetings/minutes-text';
+import { SealedReportView } from '@/components/meetings/sealed-report-view';
 import { requireActor } from '@/lib/auth/actor';
 import { getHouse } from '@/lib/house/house';
 import { getMeeting } from '@/lib/meetings/get-meeting';
+import { AppError } from '@/lib/http/errors';
 import { MEETING_ROLES } from '@/lib/meetings/roles';
+import { getSealedReport } from '@/lib/meetings/sealed-report';
+import { z } from '@/lib/validation/zod';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,12 +23,27 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Params = Promise<{ id: string }>;
+type Search = Promise<{ version?: string }>;
 
-/** Agenda and minutes to print: getMeeting reads as the viewer, so each partner prints only what it may see. */
-export default async function MeetingPrintPage({ params }: { params: Params }) {
+const versionSchema = z.coerce.number().int().positive().max(10_000).optional();
+
+/**
+ * Agenda and minutes to print: getMeeting reads as the viewer, so each partner prints only what it may see.
+ * A finished meeting prints its sealed report (any earlier version with ?version=N), filtered the same way.
+ */
+export default async function MeetingPrintPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const actor = await requireActor(MEETING_ROLES);
   const { id } = await params;
   const meeting = await loadMeetingOr404(() => getMeeting(actor, id));
+  const version = versionSchema.safeParse((await searchParams).version);
+  if (!version.success) notFound();
+  const sealed =
+    meeting.status === 'afgerond' || version.data !== undefined
+      ? await getSealedReport(actor, meeting.id, version.data).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+          throw error;
+        })
+      : null;
   const [t, format, house] = await Promise.all([getTranslations('meetings'), getFormatter(), getHouse()]);
   const slots = agendaSlots(meeting);
   const time = (d: Date) => format.dateTime(d, { timeStyle: 'short' });
@@ -42,7 +62,7 @@ export default async function MeetingPrintPage({ params }: { params: Params }) {
           <PrintButton label={t('printView.print')} />
         </div>
       </div>
-      <article className="mx-auto max-w-4xl rounded-lg border border-line bg-white p-10 shadow-sm print:max-w-none print:rounded-none print:border-0 print:p-0 print:shadow-none" data-testid="print-view">
+      <article className="mx-auto max-w-4xl rounded-lg border border-line bg-white p-4 shadow-sm sm:p-10 print:max-w-none print:rounded-none print:border-0 print:p-0 print:shadow-none" data-testid="print-view">
         {/* Not a <header>: the print stylesheet hides the app's header element. */}
         <div className="mb-6 border-b-2 border-ink pb-4">
           <p className="text-xs font-semibold uppercase tracking-widest text-muted">
@@ -71,84 +91,90 @@ export default async function MeetingPrintPage({ params }: { params: Params }) {
           </dl>
         </div>
 
-        <section className="mb-6 break-inside-avoid" aria-labelledby="p-invitees">
-          <h2 id="p-invitees" className="mb-2 text-base font-semibold">{withMinutes ? t('printView.attendance') : t('invitees')}</h2>
-          {meeting.invitees.length === 0 ? (
-            <p className="text-sm text-muted">{t('noInvitees')}</p>
-          ) : (
+        {sealed ? <SealedReportView report={sealed} versionHref={(v) => `/meetings/${meeting.id}/print?version=${v}`} /> : null}
+
+        {sealed ? null : (
+          <>
+          <section className="mb-6 break-inside-avoid" aria-labelledby="p-invitees">
+            <h2 id="p-invitees" className="mb-2 text-base font-semibold">{withMinutes ? t('printView.attendance') : t('invitees')}</h2>
+            {meeting.invitees.length === 0 ? (
+              <p className="text-sm text-muted">{t('noInvitees')}</p>
+            ) : (
+              <table className="w-full border-collapse text-sm">
+                <tbody>
+                  {meeting.invitees.map((i) => (
+                    <tr key={i.organisationId}>
+                      <td className={td}>{i.organisationName}</td>
+                      {withMinutes ? (
+                        <td className={`${td} w-48`}>{i.attendance ? t(`attendanceValues.${i.attendance}`) : t('attendance.unknown')}</td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section className="mb-8" aria-labelledby="p-agenda">
+            <h2 id="p-agenda" className="mb-2 text-base font-semibold">{t('agenda')}</h2>
             <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr>
+                  <th scope="col" className={`${th} w-10`}>#</th>
+                  <th scope="col" className={`${th} w-32`}>{t('printView.time')}</th>
+                  <th scope="col" className={th}>{t('printView.subject')}</th>
+                  <th scope="col" className={`${th} w-28`}>{t('printView.itemStatus')}</th>
+                </tr>
+              </thead>
               <tbody>
-                {meeting.invitees.map((i) => (
-                  <tr key={i.organisationId}>
-                    <td className={td}>{i.organisationName}</td>
-                    {withMinutes ? (
-                      <td className={`${td} w-48`}>{i.attendance ? t(`attendanceValues.${i.attendance}`) : t('attendance.unknown')}</td>
-                    ) : null}
+                {meeting.agenda.map((item, index) => (
+                  <tr key={item.id}>
+                    <td className={td}>{item.position}</td>
+                    <td className={`${td} whitespace-nowrap tabular-nums`}>
+                      {time(slots[index]!.start)}–{time(slots[index]!.end)}
+                    </td>
+                    <td className={td}>
+                      {item.visible ? (
+                        item.caseId ? `${item.caseNumber} · ${item.subjectName}` : item.topic
+                      ) : (
+                        <span className="italic text-muted">{t('closedItem')}</span>
+                      )}
+                      {item.visible && item.presenterName ? <span className="block text-xs text-muted">{t('presenter', { name: item.presenterName })}</span> : null}
+                    </td>
+                    <td className={td}>{t(`itemStatuses.${item.status}`)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          )}
-        </section>
+            {meeting.agenda.length === 0 ? <p className="mt-2 text-sm text-muted">{t('agendaEmpty')}</p> : null}
+          </section>
 
-        <section className="mb-8" aria-labelledby="p-agenda">
-          <h2 id="p-agenda" className="mb-2 text-base font-semibold">{t('agenda')}</h2>
-          <table className="w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className={`${th} w-10`}>#</th>
-                <th scope="col" className={`${th} w-32`}>{t('printView.time')}</th>
-                <th scope="col" className={th}>{t('printView.subject')}</th>
-                <th scope="col" className={`${th} w-28`}>{t('printView.itemStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meeting.agenda.map((item, index) => (
-                <tr key={item.id}>
-                  <td className={td}>{item.position}</td>
-                  <td className={`${td} whitespace-nowrap tabular-nums`}>
-                    {time(slots[index]!.start)}–{time(slots[index]!.end)}
-                  </td>
-                  <td className={td}>
-                    {item.visible ? (
-                      item.caseId ? `${item.caseNumber} · ${item.subjectName}` : item.topic
-                    ) : (
-                      <span className="italic text-muted">{t('closedItem')}</span>
-                    )}
-                    {item.visible && item.presenterName ? <span className="block text-xs text-muted">{t('presenter', { name: item.presenterName })}</span> : null}
-                  </td>
-                  <td className={td}>{t(`itemStatuses.${item.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {meeting.agenda.length === 0 ? <p className="mt-2 text-sm text-muted">{t('agendaEmpty')}</p> : null}
-        </section>
-
-        {meeting.agenda
-          .filter((item) => item.visible)
-          .map((item) => (
-            <section key={item.id} className="mb-6 break-inside-avoid-page border-t border-line pt-4" aria-label={t('itemLabel', { position: item.position })}>
-              <h2 className="mb-3 text-base font-semibold">
-                {item.position}. {item.caseId ? `${item.caseNumber} · ${item.subjectName}` : item.topic}
-              </h2>
-              <div className="space-y-3">
-                {item.caseId ? <AgreementCheck agreements={item.openAgreements ?? []} /> : null}
-                {withMinutes ? (
-                  <div>
-                    <h3 className="text-sm font-semibold">{t('record.minutes')}</h3>
-                    {item.minutes ? <MinutesText text={item.minutes} /> : <p className="text-sm text-muted">{t('record.none')}</p>}
-                    {item.outcome ? (
-                      <>
-                        <h3 className="mt-2 text-sm font-semibold">{t('record.outcome')}</h3>
-                        <MinutesText text={item.outcome} />
-                      </>
-                    ) : null}
-                  </div>
-                ) : null}
-              </div>
-            </section>
-          ))}
+          {meeting.agenda
+            .filter((item) => item.visible)
+            .map((item) => (
+              <section key={item.id} className="mb-6 break-inside-avoid-page border-t border-line pt-4" aria-label={t('itemLabel', { position: item.position })}>
+                <h2 className="mb-3 text-base font-semibold">
+                  {item.position}. {item.caseId ? `${item.caseNumber} · ${item.subjectName}` : item.topic}
+                </h2>
+                <div className="space-y-3">
+                  {item.caseId ? <AgreementCheck agreements={item.openAgreements ?? []} /> : null}
+                  {withMinutes ? (
+                    <div>
+                      <h3 className="text-sm font-semibold">{t('record.minutes')}</h3>
+                      {item.minutes ? <MinutesText text={item.minutes} /> : <p className="text-sm text-muted">{t('record.none')}</p>}
+                      {item.outcome ? (
+                        <>
+                          <h3 className="mt-2 text-sm font-semibold">{t('record.outcome')}</h3>
+                          <MinutesText text={item.outcome} />
+                        </>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </div>
+              </section>
+            ))}
+          </>
+        )}
 
         <footer className="mt-10 border-t border-line pt-3 text-xs text-muted">
           {t('printView.footer', {
