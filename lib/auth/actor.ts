@@ -7,13 +7,15 @@ import type { UserRole } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import { clientIp } from '@/lib/http/client-ip';
 import { sessionCookieName } from './cookies';
-import type { TouchMode } from './session-rules';
+import { PASSIVE_REFRESH_COOKIE, type TouchMode } from './session-rules';
 import { authSecret } from './secret';
 import { loadSession, type Actor, type SessionState } from './sessions';
 import { claimsFromToken } from './token';
 
 /** The session this request's cookie stands for, re-read from the database; cached per request. */
-const readSession = cache(async (): Promise<SessionState | null> => readSessionWith('auto'));
+const readSession = cache(async (): Promise<SessionState | null> =>
+  readSessionWith((await cookies()).has(PASSIVE_REFRESH_COOKIE) ? 'never' : 'auto'),
+);
 
 /**
  * The same, touching `last_seen_at` as `touch` says: a keep-alive always, a status check never

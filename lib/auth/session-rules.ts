@@ -46,6 +46,13 @@ export function sessionClock(session: SessionTimes, now: Date): SessionClock {
  */
 export type TouchMode = 'auto' | 'always' | 'never';
 
+/**
+ * Set by the live meeting view for the few seconds of a refresh it makes because an event arrived: such a
+ * refresh is the page's doing, not the user's, so it must not keep an unattended screen signed in.
+ */
+export const PASSIVE_REFRESH_COOKIE = 'casusregie-passive-refresh';
+export const PASSIVE_REFRESH_SECONDS = 5;
+
 export function touches(session: SessionTimes, now: Date, mode: TouchMode): boolean {
   if (mode === 'never') return false;
   if (mode === 'always') return true;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { meetings, organisations, userSessions, users } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
+import { sessionClock } from '@/lib/auth/session-rules';
 import type { Actor } from '@/lib/auth/sessions';
 import { isDraining } from '@/lib/house/draining';
 import { log } from '@/lib/log';
@@ -100,7 +101,7 @@ export async function openMeetingEvents(actor: Actor, meetingId: unknown, option
         // notification left behind.
         setInterval(() => {
           send(': hartslag\n\n');
-          stillAllowed(actor, id)
+          stillAllowed(actor, id, new Date())
             .then((allowed) => (allowed ? pump() : close()))
             .catch(() => undefined);
         }, options.heartbeatMs ?? 15_000),
@@ -130,18 +131,19 @@ export async function openMeetingEvents(actor: Actor, meetingId: unknown, option
 
 /**
  * A stream outlives the request that checked it: at every heartbeat the session must still stand (not signed
- * out everywhere, account and organisation active) and the meeting still be visible (invitation withdrawn).
+ * out everywhere, not ended by the idle or absolute limit, account and organisation active) and the meeting still be visible (invitation withdrawn).
  */
-async function stillAllowed(actor: Actor, meetingId: string): Promise<boolean> {
+async function stillAllowed(actor: Actor, meetingId: string, now: Date): Promise<boolean> {
   const [session] = await asSystem((tx) =>
     tx
-      .select({ id: userSessions.id })
+      .select({ createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt })
       .from(userSessions)
       .innerJoin(users, eq(users.id, userSessions.userId))
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
       .where(and(eq(userSessions.id, actor.sessionId), isNull(userSessions.revokedAt), eq(users.active, true), eq(organisations.active, true))),
   );
-  if (!session) return false;
+  // Events do not keep a session alive: an unattended screen's stream ends with its idle limit.
+  if (!session || sessionClock(session, now).expired) return false;
   const visible = await asUser(actor.userId, (tx) => tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)));
   return visible.length > 0;
 }

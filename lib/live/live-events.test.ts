@@ -292,6 +292,27 @@ describe('a stream that outlives its permission', () => {
   });
 });
 
+describe('an unattended screen', () => {
+  it('gets no events once its session passed the idle limit: events do not keep it signed in', async () => {
+    const { userSessions } = await import('@/db/schema');
+    const police = await signInAs('politie@example.org');
+    const stream = await openMeetingEvents(police, meetingId, { now: clock, heartbeatMs: 100 });
+    const reader = stream.getReader();
+    await reader.read();
+    // The last thing the user did was 16 minutes ago (the limit is 15); the stream alone must not extend it.
+    await handle.db
+      .update(userSessions)
+      .set({ lastSeenAt: new Date(Date.now() - 16 * 60 * 1000) })
+      .where(eq(userSessions.id, police.sessionId));
+    const started = Date.now();
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
 describe('a server that is stopping', () => {
   it('ends its event streams, so the shutdown is not held up and browsers reconnect elsewhere', async () => {
     const { markDraining } = await import('@/lib/house/draining');

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { PASSIVE_REFRESH_COOKIE, PASSIVE_REFRESH_SECONDS } from '@/lib/auth/session-rules';
 
 type Connection = 'connecting' | 'open' | 'lost';
 
@@ -37,7 +38,11 @@ export function LiveMeeting({ meetingId, since }: { meetingId: string; since: nu
         const id = Number(message.lastEventId);
         if (Number.isFinite(id) && id > lastId.current) lastId.current = id;
         clearTimeout(refresh);
-        refresh = setTimeout(() => router.refresh(), REFRESH_DEBOUNCE_MS);
+        refresh = setTimeout(() => {
+          // An event is not activity: this refresh must not extend the session of an unattended screen.
+          document.cookie = `${PASSIVE_REFRESH_COOKIE}=1; path=/; max-age=${PASSIVE_REFRESH_SECONDS}; samesite=strict`;
+          router.refresh();
+        }, REFRESH_DEBOUNCE_MS);
       };
       source.onerror = () => {
         setConnection('lost');
