@@ -93,3 +93,16 @@ export const myAgreementsQuerySchema = z.object({
 export type MyAgreementsQuery = z.infer<typeof myAgreementsQuerySchema>;
 
 export const agreementIdSchema = z.uuid({ message: 'Geen geldige afspraak-id (verwacht een UUID).' });
+
+/** Closing an agreement in the afsprakencheck: gedaan, or niet gedaan with the reason the stuurgroep counts. */
+export const closeInMeetingSchema = z
+  .strictObject({
+    outcome: z.enum(['gedaan', 'niet_gedaan'], { message: 'Kies gedaan of niet gedaan.' }),
+    closeReason: z.enum(CLOSE_REASONS, { message: 'Kies waarom de afspraak niet is gedaan.' }).optional(),
+    closeNote: z.string().trim().max(2000, 'Maximaal 2000 tekens.').optional(),
+    version: z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive(),
+  })
+  .refine((v) => v.outcome !== 'niet_gedaan' || v.closeReason, {
+    path: ['closeReason'],
+    message: 'Kies waarom de afspraak niet is gedaan.',
+  });

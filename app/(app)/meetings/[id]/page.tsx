@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementCheck } from '@/components/meetings/agreement-check';
+import { ItemAgreements } from '@/components/meetings/item-agreements';
 import { loadMeetingOr404 } from '@/components/meetings/load-meeting';
 import {
   AddItemForm,
@@ -17,6 +18,7 @@ import { MeetingHeader, agendaSlots } from '@/components/meetings/meeting-header
 import { MinutesText } from '@/components/meetings/minutes-text';
 import { ItemStatusBadge } from '@/components/meetings/status-badge';
 import { getDb } from '@/db/client';
+import { itemOwnerOptions } from '@/lib/agreements/meeting-options';
 import { requireActor } from '@/lib/auth/actor';
 import { partnerCandidates } from '@/lib/cases/partners';
 import { agendaCaseOptions, presenterOptions } from '@/lib/meetings/form-options';
@@ -57,6 +59,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
   const time = (d: Date) => format.dateTime(d, { timeStyle: 'short' });
   const onAgenda = new Set(meeting.agenda.map((a) => a.caseId).filter(Boolean));
   const invited = new Set(meeting.invitees.map((i) => i.organisationId));
+  // While the meeting runs, agreements are made, changed and closed inside the case items.
+  const ownerChoices = isRegisseur && running ? await itemOwnerOptions(actor, meeting.id) : null;
 
   const itemTitle = (item: AgendaEntry) => {
     if (!item.visible) return <span className="text-muted">{t('closedItem')}</span>;
@@ -133,7 +137,11 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                 ) : null}
                 {item.visible ? (
                   <div className="mt-4 space-y-4 border-t border-line pt-4">
-                    {item.caseId ? <AgreementCheck agreements={item.openAgreements ?? []} /> : null}
+                    {item.caseId && ownerChoices ? (
+                      <ItemAgreements meetingId={meeting.id} item={item} choices={ownerChoices.get(item.caseId) ?? { organisations: [], professionals: [] }} />
+                    ) : item.caseId ? (
+                      <AgreementCheck agreements={item.openAgreements ?? []} />
+                    ) : null}
                     {isRegisseur && running && item.status !== 'doorgeschoven' ? (
                       <RecordItemForm
                         meetingId={meeting.id}
