@@ -52,7 +52,7 @@ export async function updateAgreement(actor: Actor, agreementId: unknown, input:
         updatedAt: now,
       })
       .where(and(eq(agreements.id, id), eq(agreements.version, input.version)))
-      .returning({ version: agreements.version, dueDateMoves: agreements.dueDateMoves, status: agreements.status });
+      .returning({ version: agreements.version, dueDateMoves: agreements.dueDateMoves });
     if (!updated) throw conflict();
     if (moved) {
       await tx.insert(agreementDueChanges).values({
@@ -72,7 +72,7 @@ export async function updateAgreement(actor: Actor, agreementId: unknown, input:
       caseNumber: ref.number,
       details: { fields: Object.keys(changes), ...(input.meetingId && { meetingId: input.meetingId }) },
     });
-    return { id, version: updated.version, dueDateMoves: updated.dueDateMoves, status: updated.status };
+    return { id, version: updated.version, dueDateMoves: updated.dueDateMoves };
   });
 }
 

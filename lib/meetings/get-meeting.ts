@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { agendaItems, agreements, cases, meetingInvitees, organisations, users, type Meeting } from '@/db/schema';
+import { agendaItems, cases, meetingInvitees, organisations, users, type Meeting } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';

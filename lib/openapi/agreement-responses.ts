@@ -54,7 +54,7 @@ export const agreementList = z.object({ items: z.array(agreementItem), total: z.
 
 export const agreementCreated = z.object({ id, status, version: z.int(), meetingId: id.nullable().describe('The meeting it was made in, if any') });
 
-export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0), status });
+export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0) });
 
 export const agreementActionEntry = z
   .object({ id, agreementId: id, kind, note: z.string().nullable(), createdAt: timestamp })
