@@ -36,7 +36,7 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   });
   expect(reported.status()).toBe(201);
 
-  // The regisseur prepares a meeting three days ahead with Thomas Brouwer on the agenda.
+  // The regisseur prepares a meeting three days ahead and puts Thomas Brouwer on the agenda.
   const regisseur = await as(browser, 'regisseur@example.org');
   await regisseur.goto('/meetings/new');
   await regisseur.getByLabel('Titel').fill(TITLE);
@@ -44,16 +44,21 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   await regisseur.getByLabel('Begintijd').fill('10:00');
   await regisseur.getByLabel('Eindtijd').fill('11:30');
   for (const organisation of ['Politie Midden-Nederland', 'Gemeente Utrecht']) await regisseur.getByRole('checkbox', { name: organisation }).check();
-  await regisseur.getByRole('checkbox', { name: /Thomas Brouwer/ }).check();
   await regisseur.getByRole('button', { name: 'Overleg aanmaken' }).click();
   await expect(regisseur.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   const meetingUrl = new URL(regisseur.url()).pathname;
+  // Thomas Brouwer is on another agenda already, so not proposed: added by hand.
+  const addItem = regisseur.locator('section', { has: regisseur.getByRole('heading', { name: 'Agendapunt toevoegen' }) });
+  const caseField = addItem.getByLabel('Casus');
+  await caseField.selectOption((await caseField.locator('option', { hasText: 'Thomas Brouwer' }).getAttribute('value'))!);
+  await addItem.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(regisseur.getByTestId('agenda-item').filter({ hasText: 'Thomas Brouwer' })).toBeVisible();
   await regisseur.getByRole('button', { name: 'Plannen en uitnodigen' }).click();
   await expect(regisseur.locator('main h1 + span')).toHaveText('Gepland');
 
   // Three days early: the start asks for a confirmation first.
   await regisseur.getByRole('button', { name: 'Overleg starten' }).click();
-  await expect(regisseur.getByRole('alert')).toContainText('meer dan een dag van nu');
+  await expect(regisseur.locator('main').getByRole('alert')).toContainText('meer dan een dag van nu');
   await expect(regisseur.locator('main h1 + span')).toHaveText('Gepland');
   await regisseur.getByRole('checkbox', { name: 'Ja, ik wil dit overleg nu al starten.' }).check();
   await regisseur.getByRole('button', { name: 'Overleg starten' }).click();
@@ -72,12 +77,12 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   await create.getByLabel('Uitvoerende organisatie').selectOption({ label: 'Politie Midden-Nederland' });
   await create.getByLabel('Uitvoerende professional').selectOption({ label: 'Mark Jansen' });
   await create.getByLabel('Uiterlijk klaar op').fill(daysAhead(-1));
-  await create.getByRole('button', { name: 'Afspraak maken' }).click();
+  await create.getByRole('button', { name: 'Afspraak maken', exact: true }).click();
   await expect(create.getByText('De einddatum ligt in het verleden.')).toBeVisible();
   await expect(create.getByLabel('Wat is afgesproken?')).toHaveValue(NEW_AGREEMENT);
   await expect(create.getByLabel('Uitvoerende professional')).toHaveValue(/.+/);
   await create.getByLabel('Uiterlijk klaar op').fill(daysAhead(14));
-  await create.getByRole('button', { name: 'Afspraak maken' }).click();
+  await create.getByRole('button', { name: 'Afspraak maken', exact: true }).click();
   await expect(create.getByRole('status')).toHaveText('Afspraak gemaakt.');
   await expect(row(NEW_AGREEMENT)).toContainText('Nieuw in dit overleg');
   await expect(row(NEW_AGREEMENT)).toContainText('Mark Jansen');
@@ -92,9 +97,7 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   await expect(closing.getByText('Kies waarom de afspraak niet is gedaan.').last()).toBeVisible();
   await expect(closing.getByRole('radio', { name: 'Niet gedaan' })).toBeChecked();
   await expect(closing.getByLabel('Toelichting (optioneel)')).toHaveValue('Gemeente heeft de school niet benaderd.');
-  await create.locator('summary').click();
   await shoot(regisseur, item, 'meeting-item-agreements');
-  await create.locator('summary').click();
   await closing.getByRole('radio', { name: 'Partner heeft de actie niet uitgevoerd' }).check();
   await closing.getByRole('button', { name: 'Afspraak afsluiten' }).click();
   await expect(row(NOT_DONE)).toContainText('Afgesloten in dit overleg');
