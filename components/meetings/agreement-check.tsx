@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { AgreementStatusBadge } from '@/components/agreements/agreement-badges';
 import type { AgendaEntry } from '@/lib/meetings/get-meeting';
 import { ChangeItemAgreementForm, CloseItemAgreementForm, type OwnerChoices } from './item-agreement-forms';
 
@@ -28,7 +29,7 @@ export async function AgreementCheck({ agreements, manage }: { agreements: OpenA
 
   const status = (a: OpenAgreement) => (
     <span className="flex flex-wrap items-center gap-1.5">
-      {a.blocked ? <span className={blockedBadge}>{t('check.blocked')}</span> : <span>{t(`agreementStatuses.${a.status}`)}</span>}
+      {a.blocked ? <span className={blockedBadge}>{t('check.blocked')}</span> : <AgreementStatusBadge status={a.status} label={t(`agreementStatuses.${a.status}`)} />}
       {a.madeHere && open(a) ? <span className={noteBadge}>{t('check.madeHere')}</span> : null}
       {a.closedHere ? <span className={noteBadge}>{t('check.closedHere')}</span> : null}
     </span>
@@ -63,12 +64,10 @@ export async function AgreementCheck({ agreements, manage }: { agreements: OpenA
       ) : manage ? (
         <ul className="divide-y divide-line rounded border border-line" data-testid="agreement-check">
           {agreements.map((a) => (
-            <li key={a.id} data-testid="open-agreement" className={`p-3 text-sm ${a.overdue ? 'border-l-4 border-l-danger' : ''}`}>
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <p className="min-w-0 flex-1 font-medium">{a.description}</p>
-                {status(a)}
-              </div>
-              <dl className="mt-1 grid gap-x-4 gap-y-0.5 text-xs text-muted sm:grid-cols-3">
+            <li key={a.id} data-testid="open-agreement" className={`p-2.5 text-sm sm:p-3 ${a.overdue ? 'border-l-4 border-l-danger' : ''}`}>
+              {status(a)}
+              <p className="mt-1 font-medium">{a.description}</p>
+              <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-muted">
                 <div>
                   <dt className="sr-only">{t('check.owner')}</dt>
                   <dd>
@@ -90,13 +89,13 @@ export async function AgreementCheck({ agreements, manage }: { agreements: OpenA
                 <div className="mt-2 space-y-1">
                   <details>
                     <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('check.change')}</summary>
-                    <div className="mt-2 rounded-md border border-line bg-canvas p-3">
+                    <div className="mt-2 rounded-md border border-line bg-canvas p-2 sm:p-3">
                       <ChangeItemAgreementForm caseId={manage.caseId} meetingId={manage.meetingId} agreement={a} choices={manage.choices} />
                     </div>
                   </details>
                   <details>
                     <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('check.close')}</summary>
-                    <div className="mt-2 rounded-md border border-line bg-canvas p-3">
+                    <div className="mt-2 rounded-md border border-line bg-canvas p-2 sm:p-3">
                       <CloseItemAgreementForm caseId={manage.caseId} meetingId={manage.meetingId} agreement={a} />
                     </div>
                   </details>

@@ -125,7 +125,7 @@ export function ChangeItemAgreementForm({ caseId, meetingId, agreement, choices 
 export function CloseItemAgreementForm({ caseId, meetingId, agreement }: AgreementRef) {
   const t = useTranslations('agreements');
   return (
-    <ActionForm action={closeMeetingAgreementAction} submitLabel={t('close.submit')} pendingLabel={t('saving')} submitClassName={small} className="space-y-3">
+    <ActionForm action={closeMeetingAgreementAction} submitLabel={t('close.submit')} pendingLabel={t('saving')} submitClassName={small} className="group space-y-3">
       <Hidden name="caseId" value={caseId} />
       <Hidden name="meetingId" value={meetingId} />
       <Hidden name="agreementId" value={agreement.id} />
@@ -139,11 +139,14 @@ export function CloseItemAgreementForm({ caseId, meetingId, agreement }: Agreeme
           { value: 'niet_gedaan', label: t('close.nietGedaan') },
         ]}
       />
-      <RadioGroup
-        name="closeReason"
-        legend={t('close.reason')}
-        options={(['niet_meer_mogelijk', 'niet_uitgevoerd'] as const).map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))}
-      />
+      {/* Only "niet gedaan" has a reason: hidden once "gedaan" is chosen (CSS only, so it works without script). */}
+      <div className="group-has-[[value=gedaan]:checked]:hidden">
+        <RadioGroup
+          name="closeReason"
+          legend={t('close.reason')}
+          options={(['niet_meer_mogelijk', 'niet_uitgevoerd'] as const).map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))}
+        />
+      </div>
       <TextArea name="closeNote" label={t('close.note')} rows={2} />
     </ActionForm>
   );

@@ -20,7 +20,7 @@ export async function ItemAgreements({ meetingId, item, choices }: { meetingId: 
           {t('check.create')}
           <span className="sr-only"> ({t('itemLabel', { position: item.position })})</span>
         </summary>
-        <div className="border-t border-line p-3">
+        <div className="border-t border-line p-2 sm:p-3">
           {choices.organisations.length === 0 ? (
             <p className="text-sm text-muted">{t('check.noPartners')}</p>
           ) : (

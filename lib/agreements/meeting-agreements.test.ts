@@ -6,6 +6,7 @@ import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { getDashboard } from '@/lib/dashboard/figures';
 import { AppError } from '@/lib/http/errors';
+import { readJson } from '@/lib/http/read-json';
 import { createMeeting } from '@/lib/meetings/create-meeting';
 import { getMeeting } from '@/lib/meetings/get-meeting';
 import { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
@@ -201,6 +202,31 @@ describe('the afsprakencheck', () => {
       await failure(updateAgreement(regisseur, target.id, { ownerOrganisationId: org.Altrecht!, meetingId, version: moved.version }, later(16))),
     ).toMatchObject({ status: 422, fieldErrors: { ownerOrganisationId: ['Deze organisatie is niet betrokken bij de casus. Betrek haar eerst als partner.'] } });
     expect((await stored(target.id)).ownerOrganisationId).toBe(org.OM);
+  });
+});
+
+describe('the API bodies', () => {
+  const body = (json: unknown) =>
+    new Request('http://localhost/api/v1/agreements/x', { method: 'PATCH', body: JSON.stringify(json), headers: { 'content-type': 'application/json' } });
+
+  it('answer 422 in Dutch for a malformed reason, meeting or item, and take a well-formed close', async () => {
+    await expect(readJson(body({ status: 'niet_nagekomen', closeReason: 'vergeten', version: 1 }), updateAgreementSchema)).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { closeReason: ['Kies waarom de afspraak niet is gedaan.'] },
+    });
+    await expect(readJson(body({ status: 'gereed', closeReason: 'niet_uitgevoerd', version: 1 }), updateAgreementSchema)).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { closeReason: ['Een reden hoort alleen bij "niet gedaan".'] },
+    });
+    await expect(
+      readJson(body({ description: 'Iets', ownerOrganisationId: org.Politie, dueDate: '2099-01-01', meetingId: 'overleg-3' }), createAgreementSchema),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { meetingId: ['Geen geldig overleg.'] } });
+    expect(await readJson(body({ status: 'niet_nagekomen', closeReason: 'niet_meer_mogelijk', meetingId, version: 3 }), updateAgreementSchema)).toEqual({
+      status: 'niet_nagekomen',
+      closeReason: 'niet_meer_mogelijk',
+      meetingId,
+      version: 3,
+    });
   });
 });
 
