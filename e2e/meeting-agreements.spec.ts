@@ -91,7 +91,11 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   // Close another as "niet gedaan": the reason category is required.
   const closing = row(NOT_DONE);
   await closing.getByText('Afsluiten: gedaan of niet gedaan').click();
+  // The reason belongs to "niet gedaan" only: out of sight while "gedaan" is chosen.
+  await closing.getByRole('radio', { name: 'Gedaan', exact: true }).check();
+  await expect(closing.getByRole('radio', { name: 'Partner heeft de actie niet uitgevoerd' })).toBeHidden();
   await closing.getByRole('radio', { name: 'Niet gedaan' }).check();
+  await expect(closing.getByRole('radio', { name: 'Partner heeft de actie niet uitgevoerd' })).toBeVisible();
   await closing.getByLabel('Toelichting (optioneel)').fill('Gemeente heeft de school niet benaderd.');
   await closing.getByRole('button', { name: 'Afspraak afsluiten' }).click();
   await expect(closing.getByText('Kies waarom de afspraak niet is gedaan.').last()).toBeVisible();

@@ -205,7 +205,7 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
     post: {
       summary: 'Move a meeting through its lifecycle',
       description:
-        'concept → gepland (`plan`: invitations out) → bezig (`start`) → afgerond (`finish`); `cancel` (with a reason) before it starts; `reopen` (with a reason, by the chair) after it finished. An illegal step answers 422.',
+        'concept → gepland (`plan`: invitations out) → bezig (`start`; more than 24 hours before `startsAt` only with `confirmEarly: true`, else 422 with a `confirmEarly` field error) → afgerond (`finish`); `cancel` (with a reason) before it starts; `reopen` (with a reason, by the chair) after it finished. An illegal step answers 422.',
       tags: ['Meetings'],
       body: 'MeetingTransition',
       success: [200, 'The new status and version', 'MeetingTransitionResult'],
