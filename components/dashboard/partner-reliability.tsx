@@ -22,7 +22,7 @@ export async function PartnerReliability({ actor, now }: { actor: Actor; now?: D
   const n = (value: CaseCount) => (value === SMALL_CELL ? value : format.number(value));
   const rows = dashboard.partners.filter((p) => p.agreementsDue > 0 || p.notDoneNoLongerPossible !== 0 || p.notDoneNotCarriedOut !== 0);
   return (
-    <section aria-labelledby="partner-reliability-title" className="mb-8">
+    <section aria-labelledby="partner-reliability-title" className="mt-10">
       <h2 id="partner-reliability-title" className="text-lg font-semibold">
         {tS('stuurgroep.partnersTitle')}
       </h2>

@@ -89,8 +89,8 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
       <>
         {title}
         {tabs}
-        <PartnerReliability actor={actor} />
         <StuurgroepReport items={report.items} total={report.total} />
+        <PartnerReliability actor={actor} />
       </>
     );
   }
