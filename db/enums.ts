@@ -67,6 +67,8 @@ export const agendaItemStatus = pgEnum('agenda_item_status', ['open', 'besproken
 
 export const agreementStatus = pgEnum('agreement_status', ['open', 'in_uitvoering', 'gereed', 'niet_nagekomen', 'vervallen']);
 
+export const agreementCloseReason = pgEnum('agreement_close_reason', ['niet_meer_mogelijk', 'niet_uitgevoerd']);
+
 export const agreementActionKind = pgEnum('agreement_action_kind', ['voortgang', 'gereed', 'geblokkeerd', 'status']);
 
 export const signalStatus = pgEnum('signal_status', ['open', 'snoozed', 'resolved']);

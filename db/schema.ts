@@ -32,6 +32,7 @@ import {
   agendaItemStatus,
   agreementStatus,
   agreementActionKind,
+  agreementCloseReason,
   signalStatus,
   mailStatus,
 } from './enums';
@@ -492,6 +493,11 @@ export const agreements = pgTable(
     blockedReason: text('blocked_reason'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     completionNote: text('completion_note'),
+    // Born in a casusoverleg (with agendaItemId) and closed in one; "niet gedaan" keeps its reason (drizzle/0027).
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    closedInMeetingId: uuid('closed_in_meeting_id').references(() => meetings.id),
+    closeReason: agreementCloseReason('close_reason'),
+    closeNote: text('close_note'),
     lastProgressAt: timestamp('last_progress_at', { withTimezone: true }),
     createdByUserId: uuid('created_by_user_id')
       .notNull()
@@ -519,6 +525,8 @@ export const agreements = pgTable(
     index('agreements_owner_unfinished_idx')
       .on(t.ownerOrganisationId, t.dueDate)
       .where(sql`${t.status} not in ('open', 'in_uitvoering', 'gereed', 'vervallen')`),
+    index('agreements_meeting_idx').on(t.meetingId).where(sql`${t.meetingId} is not null`),
+    index('agreements_closed_in_meeting_idx').on(t.closedInMeetingId).where(sql`${t.closedInMeetingId} is not null`),
   ],
 );
 
@@ -694,6 +702,7 @@ export const agreementFacts = pgView('agreement_facts', {
   completedAt: timestamp('completed_at', { withTimezone: true }),
   blockedAt: timestamp('blocked_at', { withTimezone: true }),
   lastProgressAt: timestamp('last_progress_at', { withTimezone: true }),
+  closeReason: agreementCloseReason('close_reason'),
 }).existing();
 
 // ---------------------------------------------------------------------------------------------------

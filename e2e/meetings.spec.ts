@@ -114,6 +114,9 @@ test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own cas
   expect((await veiligThuis.goto(meetingUrl))?.status()).toBe(404);
 
   // The meeting runs: attendance and minutes, only now.
+  // Nine days ahead: starting now asks for a confirmation first.
+  await regisseur.getByRole('button', { name: 'Overleg starten' }).click();
+  await regisseur.getByRole('checkbox', { name: 'Ja, ik wil dit overleg nu al starten.' }).check();
   await transition(regisseur, 'Overleg starten', 'Bezig');
   const attendance = regisseur.locator('section', { has: regisseur.getByRole('heading', { name: 'Uitgenodigd' }) });
   await attendance.getByLabel('Politie Midden-Nederland').selectOption({ label: 'Aanwezig' });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { daysOverdue } from '@/lib/agreements/dates';
+import { AgreedIn } from './agreed-in';
 import { AgreementStatusBadge, BlockedBadge, OverdueBadge } from './agreement-badges';
 import type { AgreementItem } from './types';
 
@@ -121,6 +122,7 @@ export function AgreementCardView({
           <h3 id={titleId} className="mt-1.5 font-medium leading-snug text-ink">
             {item.description}
           </h3>
+          <AgreedIn meetingId={item.meetingId} title={item.meetingTitle} startsAt={item.meetingStartsAt} />
         </div>
         <div className="text-right">
           <div className="text-xs font-semibold uppercase tracking-wide text-muted">{t('due')}</div>

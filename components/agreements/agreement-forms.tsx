@@ -13,10 +13,19 @@ const control =
   'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger';
 
 /** The owning organisation and, optionally, one of its professionals: the second list follows the first. */
-function OwnerFields({ organisations, professionals }: { organisations: Option[]; professionals: (Option & { organisationId: string })[] }) {
+export function OwnerFields({
+  organisations,
+  professionals,
+  initial,
+}: {
+  organisations: Option[];
+  professionals: (Option & { organisationId: string })[];
+  /** The owner as it stands, when changing an agreement. */
+  initial?: { organisationId: string; userId: string | null };
+}) {
   const t = useTranslations('agreements');
   const { state, idPrefix } = useFormAnswer();
-  const [organisation, setOrganisation] = useState(state?.values?.ownerOrganisationId ?? '');
+  const [organisation, setOrganisation] = useState(state?.values?.ownerOrganisationId ?? initial?.organisationId ?? '');
   const people = professionals.filter((p) => p.organisationId === organisation);
   const orgId = `${idPrefix}ownerOrganisationId`;
   const userId = `${idPrefix}ownerUserId`;
@@ -60,7 +69,13 @@ function OwnerFields({ organisations, professionals }: { organisations: Option[]
           id={userId}
           name="ownerUserId"
           key={organisation}
-          defaultValue={state?.values?.ownerOrganisationId === organisation ? (state?.values?.ownerUserId ?? '') : ''}
+          defaultValue={
+            state?.values?.ownerOrganisationId === organisation
+              ? (state?.values?.ownerUserId ?? '')
+              : !state?.values && initial?.organisationId === organisation
+                ? (initial.userId ?? '')
+                : ''
+          }
           disabled={people.length === 0}
           aria-invalid={Boolean(userErrors?.length)}
           aria-describedby={[`${userId}-hint`, userErrors?.length ? `${userId}-error` : null].filter(Boolean).join(' ')}
@@ -138,6 +153,13 @@ export function EditAgreementForm({
             .map((s) => ({ value: s, label: t(`setStatus.${s}`) }))}
         />
       </div>
+      <SelectField
+        name="closeReason"
+        label={t('closeReasonLabel')}
+        hint={t('closeReasonHint')}
+        placeholder={t('closeReasonNone')}
+        options={(['niet_meer_mogelijk', 'niet_uitgevoerd'] as const).map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))}
+      />
       <TextArea name="dueDateReason" label={t('dueDateReason')} rows={2} hint={t('dueDateReasonHint')} />
     </ActionForm>
   );

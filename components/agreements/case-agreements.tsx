@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { daysOverdue } from '@/lib/agreements/dates';
 import type { AgreementRow } from '@/lib/agreements/list-agreements';
+import { AgreedIn } from './agreed-in';
 import { AgreementStatusBadge, BlockedBadge, OverdueBadge } from './agreement-badges';
 import { CreateAgreementForm, EditAgreementForm } from './agreement-forms';
 import { HistoryList } from './history-list';
@@ -61,6 +62,7 @@ export async function CaseAgreements({ caseId, items, histories, today, pseudony
                 {a.blockedAt && !finished ? <BlockedBadge label={t('blocked')} /> : null}
               </div>
               {pseudonymised ? null : <p className="mt-1.5 font-medium leading-snug">{a.description}</p>}
+              <AgreedIn meetingId={a.meetingId} title={a.meetingTitle} startsAt={a.meetingStartsAt} />
               <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 xl:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
                 <div>
                   <dt className="text-xs text-muted">{t('owner')}</dt>
@@ -93,6 +95,12 @@ export async function CaseAgreements({ caseId, items, histories, today, pseudony
               {!pseudonymised && a.status === 'gereed' && a.completionNote ? (
                 <p className="mt-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm">
                   <span className="font-semibold">{t('completionNote')}:</span> {a.completionNote}
+                </p>
+              ) : null}
+              {a.status === 'niet_nagekomen' && a.closeReason ? (
+                <p className="mt-2 rounded border border-rose-200 bg-rose-50 px-3 py-2 text-sm">
+                  <span className="font-semibold">{t('notDone')}:</span> {t(`closeReasons.${a.closeReason}`)}
+                  {!pseudonymised && a.closeNote ? ` — ${a.closeNote}` : null}
                 </p>
               ) : null}
               {history && history.items.length + history.dueChanges.length > 0 ? (

@@ -169,6 +169,7 @@ export async function PartnerSection({ dashboard, locale }: { dashboard: Dashboa
   const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
   const { partners, scope } = dashboard;
   const withOpen = partners.filter((p) => p.open > 0);
+  const notDone = (value: CaseCount) => (value === SMALL_CELL ? value : format.number(value));
   return (
     <section aria-labelledby="partners-heading" className="mb-10">
       <SectionHeading
@@ -192,6 +193,8 @@ export async function PartnerSection({ dashboard, locale }: { dashboard: Dashboa
                   <th scope="col" className={thNum}>{t('partners.overdue')}</th>
                   <th scope="col" className={thNum}>{t('partners.onTime')}</th>
                   <th scope="col" className={thNum}>{t('partners.averageDaysOverdue')}</th>
+                  <th scope="col" className={thNum} title={t('partners.notDoneHint')}>{t('partners.notDone')}: {t('partners.noLongerPossible')}</th>
+                  <th scope="col" className={thNum} title={t('partners.notDoneHint')}>{t('partners.notDone')}: {t('partners.notCarriedOut')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
@@ -215,6 +218,8 @@ export async function PartnerSection({ dashboard, locale }: { dashboard: Dashboa
                     <td className={tdNum}>
                       {p.averageDaysOverdue === null ? t('figures.none') : format.number(p.averageDaysOverdue, { maximumFractionDigits: 1 })}
                     </td>
+                    <td className={tdNum}>{notDone(p.notDoneNoLongerPossible)}</td>
+                    <td className={tdNum}>{notDone(p.notDoneNotCarriedOut)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -17,6 +17,7 @@ import {
 import { ActionForm, useFormAnswer } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import type { ActionState } from '@/lib/forms/action-state';
+import { StartEarlyConfirm } from './start-early-confirm';
 
 type Option = { value: string; label: string };
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
@@ -167,6 +168,7 @@ export function TransitionForm({ meetingId, version, action }: { meetingId: stri
       <Hidden name="action" value={action} />
       {needsReason ? <TextArea name="reason" label={t(`actions.${action}Reason`)} rows={2} required /> : null}
       {action === 'plan' ? <p className="text-xs text-muted">{t('actions.planHint')}</p> : null}
+      {action === 'start' ? <StartEarlyConfirm /> : null}
     </ActionForm>
   );
 }

@@ -120,4 +120,7 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/meetings/actions.ts#recordAgendaItemAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#moveItemToNextMeetingAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#planNextMeetingAction': 'authenticated',
+  'action app/(app)/meetings/agreement-actions.ts#createMeetingAgreementAction': ['agreement.create'],
+  'action app/(app)/meetings/agreement-actions.ts#changeMeetingAgreementAction': ['agreement.update'],
+  'action app/(app)/meetings/agreement-actions.ts#closeMeetingAgreementAction': ['agreement.update'],
 };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { agreementActions, agreementDueChanges, agreementFacts, agreements, cases, organisations, users } from '@/db/schema';
+import { agreementActions, agreementDueChanges, agreementFacts, agreements, cases, meetings, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
@@ -34,6 +34,12 @@ const columns = {
   lastProgressAt: agreements.lastProgressAt,
   createdAt: agreements.createdAt,
   version: agreements.version,
+  closeReason: agreements.closeReason,
+  closeNote: agreements.closeNote,
+  // "Afgesproken in …": the meeting as far as the reader may see it (row-level security on meetings).
+  meetingId: meetings.id,
+  meetingTitle: meetings.title,
+  meetingStartsAt: meetings.startsAt,
 };
 
 const overdueSql = (today: string) =>
@@ -49,6 +55,7 @@ function selectAgreements(tx: Tx, where: SQL | undefined, today: string, order: 
     .innerJoin(cases, eq(cases.id, agreements.caseId))
     .innerJoin(organisations, eq(organisations.id, agreements.ownerOrganisationId))
     .leftJoin(owner, eq(owner.id, agreements.ownerUserId))
+    .leftJoin(meetings, eq(meetings.id, agreements.meetingId))
     .where(where)
     .orderBy(...order);
 }
@@ -128,6 +135,7 @@ async function agreementFactsOf(tx: Tx, caseId: string, today: string): Promise<
       completedAt: agreementFacts.completedAt,
       lastProgressAt: agreementFacts.lastProgressAt,
       createdAt: agreementFacts.createdAt,
+      closeReason: agreementFacts.closeReason,
       overdue,
     })
     .from(agreementFacts)
@@ -143,6 +151,11 @@ async function agreementFactsOf(tx: Tx, caseId: string, today: string): Promise<
     blockedReason: null,
     completionNote: null,
     version: 0,
+    closeReason: r.closeReason,
+    closeNote: null,
+    meetingId: null,
+    meetingTitle: null,
+    meetingStartsAt: null,
   }));
 }
 

@@ -1,8 +1,11 @@
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { z } from '@/lib/validation/zod';
-import { agreementStatus } from '@/db/enums';
+import { agreementCloseReason, agreementStatus } from '@/db/enums';
 
 export const AGREEMENT_STATUSES = agreementStatus.enumValues;
+/** Why an agreement was not done: changed circumstances, or the partner did not carry it out. */
+export const CLOSE_REASONS = agreementCloseReason.enumValues;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 const isoDate = z
   .string({ message: 'Vul een datum in.' })
@@ -19,7 +22,8 @@ export const createAgreementSchema = z.strictObject({
   ownerOrganisationId: z.uuid({ message: 'Kies de organisatie die de afspraak uitvoert.' }),
   ownerUserId: z.uuid({ message: 'Kies een professional.' }).nullable().optional(),
   dueDate: futureDate,
-  agendaItemId: z.uuid().nullable().optional(),
+  agendaItemId: z.uuid({ message: 'Geen geldig agendapunt.' }).nullable().optional(),
+  meetingId: z.uuid({ message: 'Geen geldig overleg.' }).nullable().optional(),
 });
 export type CreateAgreementInput = z.infer<typeof createAgreementSchema>;
 
@@ -28,12 +32,29 @@ export const updateAgreementSchema = z
     description: z.string().trim().min(3, 'Beschrijf de afspraak.').max(2000, 'Maximaal 2000 tekens.').optional(),
     dueDate: futureDate.optional(),
     dueDateReason: z.string().trim().min(3, 'Geef een reden voor de nieuwe einddatum.').max(1000).optional(),
-    status: z.enum(['open', 'niet_nagekomen', 'vervallen'], { message: 'Kies open, niet nagekomen of vervallen.' }).optional(),
+    ownerOrganisationId: z.uuid({ message: 'Kies de organisatie die de afspraak uitvoert.' }).optional(),
+    ownerUserId: z.uuid({ message: 'Kies een professional.' }).nullable().optional(),
+    // gereed = "gedaan"; niet_nagekomen = "niet gedaan", with the reason the stuurgroep counts.
+    status: z
+      .enum(['open', 'gereed', 'niet_nagekomen', 'vervallen'], { message: 'Kies open, gedaan, niet gedaan of vervallen.' })
+      .optional(),
+    closeReason: z.enum(CLOSE_REASONS, { message: 'Kies waarom de afspraak niet is gedaan.' }).optional(),
+    closeNote: z.string().trim().max(2000, 'Maximaal 2000 tekens.').optional(),
+    /** The meeting in which this change is made (the afsprakencheck). */
+    meetingId: z.uuid({ message: 'Geen geldig overleg.' }).optional(),
     version: z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive(),
   })
   .refine((v) => !v.dueDate || v.dueDateReason, {
     path: ['dueDateReason'],
     message: 'Geef een reden voor de nieuwe einddatum.',
+  })
+  .refine((v) => v.status !== 'niet_nagekomen' || v.closeReason, {
+    path: ['closeReason'],
+    message: 'Kies waarom de afspraak niet is gedaan.',
+  })
+  .refine((v) => !v.closeReason || v.status === 'niet_nagekomen', {
+    path: ['closeReason'],
+    message: 'Een reden hoort alleen bij "niet gedaan".',
   });
 export type UpdateAgreementInput = z.infer<typeof updateAgreementSchema>;
 
@@ -72,3 +93,16 @@ export const myAgreementsQuerySchema = z.object({
 export type MyAgreementsQuery = z.infer<typeof myAgreementsQuerySchema>;
 
 export const agreementIdSchema = z.uuid({ message: 'Geen geldige afspraak-id (verwacht een UUID).' });
+
+/** Closing an agreement in the afsprakencheck: gedaan, or niet gedaan with the reason the stuurgroep counts. */
+export const closeInMeetingSchema = z
+  .strictObject({
+    outcome: z.enum(['gedaan', 'niet_gedaan'], { message: 'Kies gedaan of niet gedaan.' }),
+    closeReason: z.enum(CLOSE_REASONS, { message: 'Kies waarom de afspraak niet is gedaan.' }).optional(),
+    closeNote: z.string().trim().max(2000, 'Maximaal 2000 tekens.').optional(),
+    version: z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive(),
+  })
+  .refine((v) => v.outcome !== 'niet_gedaan' || v.closeReason, {
+    path: ['closeReason'],
+    message: 'Kies waarom de afspraak niet is gedaan.',
+  });

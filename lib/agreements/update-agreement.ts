@@ -4,20 +4,45 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { conflict, validation } from '@/lib/http/errors';
 import { withAgreement } from './access';
+import { assertMeetingOfCase, assertOwner } from './checks';
 import type { UpdateAgreementInput } from './schemas';
 
-/** The regisseur edits an agreement; a new due date needs a reason and is kept in its history. */
+const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
+
+/**
+ * The regisseur edits an agreement: description, owner, a new due date (with a reason, kept in its
+ * history), or its end: gedaan (gereed), niet gedaan (niet_nagekomen, with its reason category) or
+ * vervallen. Made in a meeting (the afsprakencheck), the closing records that meeting.
+ */
 export async function updateAgreement(actor: Actor, agreementId: unknown, input: UpdateAgreementInput, now = new Date()) {
   return withAgreement(actor, agreementId, 'agreement.update', async (tx, { ref, agreementId: id }) => {
     const [current] = await tx.select().from(agreements).where(eq(agreements.id, id));
     if (!current) throw validation({ _: ['Afspraak niet gevonden.'] });
     if (current.version !== input.version) throw conflict();
+    if (input.meetingId) await assertMeetingOfCase(tx, ref.id, { meetingId: input.meetingId });
     const moved = input.dueDate !== undefined && input.dueDate !== current.dueDate;
     const changes: Partial<typeof agreements.$inferInsert> = {};
     if (input.description !== undefined && input.description !== current.description) changes.description = input.description;
-    if (input.status !== undefined && input.status !== current.status) changes.status = input.status;
+    const organisationId = input.ownerOrganisationId ?? current.ownerOrganisationId;
+    if (organisationId !== current.ownerOrganisationId) {
+      changes.ownerOrganisationId = organisationId;
+      // A named professional belongs to the owning organisation: a new owner drops the old name.
+      if (input.ownerUserId === undefined) changes.ownerUserId = null;
+    }
+    if (input.ownerUserId !== undefined && input.ownerUserId !== current.ownerUserId) changes.ownerUserId = input.ownerUserId;
+    if ('ownerOrganisationId' in changes || 'ownerUserId' in changes) {
+      await assertOwner(tx, ref.id, organisationId, 'ownerUserId' in changes ? changes.ownerUserId : current.ownerUserId);
+    }
+    if (input.status !== undefined && input.status !== current.status) {
+      changes.status = input.status;
+      Object.assign(changes, closing(input, now));
+    } else if (input.status === 'niet_nagekomen' && (input.closeReason !== current.closeReason || (input.closeNote ?? null) !== current.closeNote)) {
+      // Correcting the reason of an agreement that was not done already.
+      Object.assign(changes, { closeReason: input.closeReason, closeNote: input.closeNote || null });
+    }
     if (moved) changes.dueDate = input.dueDate;
     if (Object.keys(changes).length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
+    if (changes.status && FINISHED.includes(changes.status)) changes.closedInMeetingId = input.meetingId ?? null;
     const [updated] = await tx
       .update(agreements)
       .set({
@@ -45,8 +70,22 @@ export async function updateAgreement(actor: Actor, agreementId: unknown, input:
       entityId: id,
       caseId: ref.id,
       caseNumber: ref.number,
-      details: { fields: Object.keys(changes) },
+      details: { fields: Object.keys(changes), ...(input.meetingId && { meetingId: input.meetingId }) },
     });
     return { id, version: updated.version, dueDateMoves: updated.dueDateMoves };
   });
+}
+
+/** The columns that go with a new status: a close keeps when and why, a reopening clears them. */
+function closing(input: UpdateAgreementInput, now: Date): Partial<typeof agreements.$inferInsert> {
+  switch (input.status) {
+    case 'gereed':
+      return { completedAt: now, completionNote: input.closeNote || null, closeReason: null, closeNote: null, blockedAt: null, blockedReason: null };
+    case 'niet_nagekomen':
+      return { completedAt: null, closeReason: input.closeReason!, closeNote: input.closeNote || null };
+    case 'vervallen':
+      return { closeReason: null, closeNote: input.closeNote || null };
+    default:
+      return { completedAt: null, completionNote: null, closeReason: null, closeNote: null, closedInMeetingId: null };
+  }
 }

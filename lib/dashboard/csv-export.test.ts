@@ -52,7 +52,7 @@ function expectedRows(d: Dashboard, table: DashboardTable): Cell[][] {
   let rows: Cell[][];
   if (table === 'partners') {
     rows = [
-      ['Organisatie', 'Open', 'Over de deadline', 'Afspraken met deadline in de periode', 'Waarvan op tijd gereed', 'Op tijd gereed (%)', 'Gemiddeld dagen over de deadline'],
+      ['Organisatie', 'Open', 'Over de deadline', 'Afspraken met deadline in de periode', 'Waarvan op tijd gereed', 'Op tijd gereed (%)', 'Gemiddeld dagen over de deadline', 'Niet gedaan: niet meer mogelijk', 'Niet gedaan: niet uitgevoerd door partner'],
       ...json.partners.map((p) => [
         FORMULA_START.test(p.name) ? `'${p.name}` : p.name,
         p.open,
@@ -61,6 +61,8 @@ function expectedRows(d: Dashboard, table: DashboardTable): Cell[][] {
         p.agreementsOnTime,
         p.onTimePercent,
         p.averageDaysOverdue,
+        p.notDoneNoLongerPossible,
+        p.notDoneNotCarriedOut,
       ]),
     ];
   } else if (table === 'municipalities') {
@@ -109,8 +111,8 @@ describe('the CSV export', () => {
     expect(body.startsWith('\uFEFF')).toBe(true);
     expect(body).toContain('\r\n');
     const rows = parse(body, { bom: true, delimiter: ';' }) as string[][];
-    expect(rows[1]).toEqual(['GGZ Coöperatie', '2', '2', '3', '0', '0', '9,5']);
-    expect(rows[3]).toEqual([`'${FORMULA}`, '0', '0', '2', '1', '50', '']);
+    expect(rows[1]).toEqual(['GGZ Coöperatie', '2', '2', '3', '0', '0', '9,5', '0', '0']);
+    expect(rows[3]).toEqual([`'${FORMULA}`, '0', '0', '2', '1', '50', '', '0', '0']);
     const [entry] = await handle.db
       .select({ action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, details: auditLog.details })
       .from(auditLog)
@@ -217,8 +219,8 @@ describe.skipIf(!hasSoffice && !process.env.CI)('the CSV in a spreadsheet (Libre
     const { body } = await exportDashboardCsv(actor.manager, { table: 'partners', ...PERIOD }, NOW);
     // Separator ;, text in ", character set ISO-8859-1, from line 1, Dutch (1043).
     const cells = await openInCalc(body, '59,34,ISO-8859-1,1,,1043');
-    expect(cells[0]).toEqual(['Organisatie', 'Open', 'Over de deadline', 'Afspraken met deadline in de periode', 'Waarvan op tijd gereed', 'Op tijd gereed (%)', 'Gemiddeld dagen over de deadline'].map((text) => ({ text })));
-    expect(cells[1]).toEqual([{ text: 'GGZ Coöperatie' }, 2, 2, 3, 0, 0, 9.5]);
+    expect(cells[0]).toEqual(['Organisatie', 'Open', 'Over de deadline', 'Afspraken met deadline in de periode', 'Waarvan op tijd gereed', 'Op tijd gereed (%)', 'Gemiddeld dagen over de deadline', 'Niet gedaan: niet meer mogelijk', 'Niet gedaan: niet uitgevoerd door partner'].map((text) => ({ text })));
+    expect(cells[1]).toEqual([{ text: 'GGZ Coöperatie' }, 2, 2, 3, 0, 0, 9.5, 0, 0]);
     // The name typed in as a formula stays text, apostrophe and all: nothing runs.
     expect(cells[3]![0]).toEqual({ text: `'${FORMULA}` });
     expect(cells[3]!.slice(1, 6)).toEqual([0, 0, 2, 1, 50]);

@@ -69,7 +69,7 @@ function withSmallCellsNote(rows: Cell[][], t: Translate): Cell[][] {
 function tableRows(dashboard: Dashboard, table: DashboardTable, t: Translate): Cell[][] {
   if (table === 'partners') {
     return [
-      [t('csv.organisation'), t('csv.open'), t('csv.overdue'), t('csv.agreementsDue'), t('csv.agreementsOnTime'), t('csv.onTimePercent'), t('csv.averageDaysOverdue')],
+      [t('csv.organisation'), t('csv.open'), t('csv.overdue'), t('csv.agreementsDue'), t('csv.agreementsOnTime'), t('csv.onTimePercent'), t('csv.averageDaysOverdue'), t('csv.notDoneNoLongerPossible'), t('csv.notDoneNotCarriedOut')],
       ...dashboard.partners.map((p) => [
         p.name,
         p.open,
@@ -78,6 +78,8 @@ function tableRows(dashboard: Dashboard, table: DashboardTable, t: Translate): C
         p.agreementsOnTime,
         p.onTimePercent,
         p.averageDaysOverdue,
+        p.notDoneNoLongerPossible,
+        p.notDoneNotCarriedOut,
       ]),
     ];
   }

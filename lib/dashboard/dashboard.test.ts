@@ -88,9 +88,9 @@ describe('the dashboard figures (hand-computed)', () => {
   it('lists the partner organisations with the worst stagnation on top', async () => {
     const { partners } = await getDashboard(actor.manager, PERIOD, { now: NOW });
     expect(partners.map((row) => ({ ...row, organisationId: undefined }))).toEqual([
-      { organisationId: undefined, name: 'GGZ Coöperatie', shortName: 'GGZ', open: 2, overdue: 2, agreementsDue: 3, agreementsOnTime: 0, onTimePercent: 0, averageDaysOverdue: 9.5 },
-      { organisationId: undefined, name: 'Politie Test', shortName: 'Politie', open: 2, overdue: 1, agreementsDue: 2, agreementsOnTime: 1, onTimePercent: 50, averageDaysOverdue: 196 },
-      { organisationId: undefined, name: FORMULA, shortName: 'Mitros', open: 0, overdue: 0, agreementsDue: 2, agreementsOnTime: 1, onTimePercent: 50, averageDaysOverdue: null },
+      { organisationId: undefined, name: 'GGZ Coöperatie', shortName: 'GGZ', open: 2, overdue: 2, agreementsDue: 3, agreementsOnTime: 0, onTimePercent: 0, averageDaysOverdue: 9.5, notDoneNoLongerPossible: 0, notDoneNotCarriedOut: 0 },
+      { organisationId: undefined, name: 'Politie Test', shortName: 'Politie', open: 2, overdue: 1, agreementsDue: 2, agreementsOnTime: 1, onTimePercent: 50, averageDaysOverdue: 196, notDoneNoLongerPossible: 0, notDoneNotCarriedOut: 0 },
+      { organisationId: undefined, name: FORMULA, shortName: 'Mitros', open: 0, overdue: 0, agreementsDue: 2, agreementsOnTime: 1, onTimePercent: 50, averageDaysOverdue: null, notDoneNoLongerPossible: 0, notDoneNotCarriedOut: 0 },
     ]);
     expect(partners[0]!.organisationId).toBe(org.ggz);
   });

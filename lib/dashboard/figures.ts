@@ -8,6 +8,7 @@ import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { forbidden } from '@/lib/http/errors';
 import { signalFigures } from '@/lib/signals/dashboard-source';
+import { notDoneByOwner } from './not-done';
 import { DASHBOARD_ROLES, resolveScope, type DashboardQuery, type DashboardScope } from './query';
 import type { SignalFigures, SignalSource } from './signals';
 import { caseCount, medianOver, SMALL_CELL, SMALL_CELL_LIMIT, smallCellsFor, type CaseCount, type SmallCells } from './small-cells';
@@ -58,6 +59,9 @@ export interface PartnerRow {
   onTimePercent: number | null;
   /** Mean days past the due date of the overdue agreements, one decimal; null without overdue ones. */
   averageDaysOverdue: number | null;
+  /** Not done (due in the period), by reason: no longer possible, or not carried out by the partner. */
+  notDoneNoLongerPossible: CaseCount;
+  notDoneNotCarriedOut: CaseCount;
 }
 
 export interface MunicipalityRow {
@@ -232,7 +236,7 @@ function perOwnerOfCases(scope: DashboardScope): SQL {
     group by ${organisations.id}`;
 }
 
-interface AgreementRow extends Omit<PartnerRow, 'organisationId' | 'name' | 'shortName'> {
+interface AgreementRow extends Omit<PartnerRow, 'organisationId' | 'name' | 'shortName' | 'notDoneNoLongerPossible' | 'notDoneNotCarriedOut'> {
   total: boolean;
   organisationId: string | null;
   name: string | null;
@@ -335,6 +339,7 @@ export async function readDashboard(tx: Tx, scope: DashboardScope, options: Read
   const cases = await caseFigures(tx, scope);
   const agreementRows = await agreementFigures(tx, scope);
   const municipalityRows = await municipalityFigures(tx, scope);
+  const notDone = await notDoneByOwner(tx, scope);
   const signals = await signalSource(tx, scope);
   const total = agreementRows.find((row) => row.total);
   const partners: PartnerRow[] = agreementRows
@@ -349,6 +354,9 @@ export async function readDashboard(tx: Tx, scope: DashboardScope, options: Read
       agreementsOnTime: row.agreementsOnTime,
       onTimePercent: row.onTimePercent,
       averageDaysOverdue: row.averageDaysOverdue,
+      // Few "not carried out" of one partner can point at one case: suppressed like the case counts.
+      notDoneNoLongerPossible: count(notDone.get(row.organisationId!)?.noLongerPossible ?? 0),
+      notDoneNotCarriedOut: count(notDone.get(row.organisationId!)?.notCarriedOut ?? 0),
     }));
   return {
     scope,

@@ -50,7 +50,7 @@ describe('agenda changes', () => {
   it('move an unfinished item to the next meeting once, not twice', async () => {
     const { id } = await meeting([caseOf['Rachid Amrani']!], 'wekelijks');
     await transitionMeeting(regisseur, id, { action: 'plan', version: 1 });
-    await transitionMeeting(regisseur, id, { action: 'start', version: 2 });
+    await transitionMeeting(regisseur, id, { action: 'start', confirmEarly: true, version: 2 });
     const next = await planNextOccurrence(regisseur, id);
     const item = (await getMeeting(regisseur, id)).agenda[0]!;
     await moveItemToNextMeeting(regisseur, id, item.id);

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { agendaItems, agreements, cases, meetingInvitees, organisations, users, type Meeting } from '@/db/schema';
+import { agendaItems, cases, meetingInvitees, organisations, users, type Meeting } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { checkedAgreements, type CheckedAgreement } from '@/lib/agreements/meeting-check';
 import { withMeeting } from './access';
 
 const presenter = alias(users, 'presenter');
@@ -25,16 +26,11 @@ export interface AgendaEntry {
   minutes?: string | null;
   outcome?: string | null;
   version?: number;
-  /** The afsprakencheck: the case's open agreements with their last progress. */
-  openAgreements?: {
-    id: string;
-    description: string;
-    ownerOrganisationName: string;
-    dueDate: string;
-    status: string;
-    lastProgressAt: Date | null;
-    overdue: boolean;
-  }[];
+  /**
+   * The afsprakencheck: the case's open agreements with their last progress, and those made or closed
+   * in this meeting (madeHere / closedHere, see lib/agreements/meeting-check.ts).
+   */
+  openAgreements?: CheckedAgreement[];
 }
 
 async function loadAgenda(tx: Tx, meeting: Meeting): Promise<AgendaEntry[]> {
@@ -63,24 +59,7 @@ async function loadAgenda(tx: Tx, meeting: Meeting): Promise<AgendaEntry[]> {
         .where(inArray(agendaItems.id, visibleIds))
     : [];
   const caseIds = details.map((d) => d.caseId).filter((v): v is string => Boolean(v));
-  const today = todayInAmsterdam();
-  const open = caseIds.length
-    ? await tx
-        .select({
-          id: agreements.id,
-          caseId: agreements.caseId,
-          description: agreements.description,
-          ownerOrganisationName: organisations.name,
-          dueDate: agreements.dueDate,
-          status: agreements.status,
-          lastProgressAt: agreements.lastProgressAt,
-          overdue: sql<boolean>`${agreements.dueDate} < ${today}`,
-        })
-        .from(agreements)
-        .innerJoin(organisations, eq(organisations.id, agreements.ownerOrganisationId))
-        .where(and(inArray(agreements.caseId, caseIds), inArray(agreements.status, ['open', 'in_uitvoering'])))
-        .orderBy(asc(agreements.dueDate))
-    : [];
+  const open = await checkedAgreements(tx, meeting.id, caseIds, todayInAmsterdam());
   return outline.map((o) => {
     const d = details.find((x) => x.id === o.id);
     if (!o.visible || !d) return { ...o, visible: false };

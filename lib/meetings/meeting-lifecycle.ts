@@ -6,6 +6,7 @@ import { AppError, conflict } from '@/lib/http/errors';
 import { withMeeting } from './access';
 import { notifyInvitees } from './notify-invitees';
 import { markReportReopened, sealMeetingReport } from './seal';
+import { assertStartConfirmed } from './start-early';
 import { requestStatusRound } from './status-round';
 import type { MeetingTransitionInput, RescheduleInput } from './schemas';
 import { amsterdamInstant } from './time';
@@ -51,6 +52,7 @@ export async function transitionMeeting(actor: Actor, meetingId: unknown, input:
       const message = `Dit kan niet: het overleg is ${LABEL[meeting.status]}.`;
       throw new AppError('VALIDATION', message, { action: [message] });
     }
+    if (input.action === 'start') assertStartConfirmed(meeting.startsAt, now, input.confirmEarly);
     if (input.action === 'reopen' && meeting.chairUserId !== actor.userId) {
       throw new AppError('FORBIDDEN', 'Alleen de voorzitter kan een afgerond overleg heropenen.');
     }

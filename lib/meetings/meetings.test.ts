@@ -106,7 +106,7 @@ describe('a casusoverleg', () => {
   it('records attendance and minutes only while in progress, and is read-only when finished', async () => {
     const item = (await getMeeting(regisseur, id)).agenda[0]!;
     expect(await code(setAttendance(regisseur, id, { organisationId: org.Politie!, attendance: 'aanwezig' }))).toBe('VALIDATION');
-    await transitionMeeting(regisseur, id, { action: 'start', version: 2 });
+    await transitionMeeting(regisseur, id, { action: 'start', confirmEarly: true, version: 2 });
     await setAttendance(regisseur, id, { organisationId: org.Politie!, attendance: 'aanwezig' });
     await setAttendance(regisseur, id, { organisationId: org.Altrecht!, attendance: 'afgemeld' });
     const saved = await recordAgendaItem(regisseur, id, item.id, {

@@ -52,7 +52,8 @@ export const meetingTransitionSchema = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('plan'), version }),
-    z.strictObject({ action: z.literal('start'), version }),
+    // More than a day before its date, starting takes an explicit confirmation (lib/meetings/start-early.ts).
+    z.strictObject({ action: z.literal('start'), confirmEarly: z.boolean({ message: 'Bevestig met true of false.' }).optional(), version }),
     z.strictObject({ action: z.literal('finish'), version }),
     z.strictObject({ action: z.literal('cancel'), reason, version }),
     z.strictObject({ action: z.literal('reopen'), reason, version }),

@@ -1,4 +1,4 @@
-import { agreementActionKind, agreementStatus } from '@/db/schema';
+import { agreementActionKind, agreementCloseReason, agreementStatus } from '@/db/schema';
 import type { createAgreement } from '@/lib/agreements/create-agreement';
 import type { agreementHistory, AgreementRow } from '@/lib/agreements/list-agreements';
 import type { updateAgreement } from '@/lib/agreements/update-agreement';
@@ -38,13 +38,21 @@ export const agreementItem = z
     lastProgressAt: timestamp.nullable(),
     createdAt: timestamp,
     version: z.int().describe('Send it back with PATCH; 0 in the pseudonymised view'),
+    closeReason: z
+      .enum(agreementCloseReason.enumValues)
+      .nullable()
+      .describe('Why it was not done (status niet_nagekomen): niet_meer_mogelijk (changed circumstances) or niet_uitgevoerd (the partner did not act)'),
+    closeNote: z.string().nullable(),
+    meetingId: id.nullable().describe('The meeting it was agreed in ("afgesproken in"), when the reader may see that meeting'),
+    meetingTitle: z.string().nullable(),
+    meetingStartsAt: timestamp.nullable(),
     overdue: z.boolean().describe('Open or in progress, and the due date has passed (Europe/Amsterdam)'),
   })
   .describe('An agreement (afspraak), overdue ones first in every list');
 
 export const agreementList = z.object({ items: z.array(agreementItem), total: z.int().min(0) });
 
-export const agreementCreated = z.object({ id, status, version: z.int() });
+export const agreementCreated = z.object({ id, status, version: z.int(), meetingId: id.nullable().describe('The meeting it was made in, if any') });
 
 export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0) });
 

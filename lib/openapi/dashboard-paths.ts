@@ -61,6 +61,8 @@ export const dashboardResponse = z
           agreementsOnTime: count,
           onTimePercent: percent,
           averageDaysOverdue: days.describe('Mean days past the due date of the overdue agreements'),
+          notDoneNoLongerPossible: caseCount.describe('Not done (due in the period): no longer possible due to changed circumstances'),
+          notDoneNotCarriedOut: caseCount.describe('Not done (due in the period): the partner did not carry out the action'),
         }),
       )
       .describe('Per owning partner organisation, worst stagnation first (most overdue, then longest overdue, then lowest share on time)'),

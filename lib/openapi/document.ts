@@ -364,7 +364,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: 'Make an agreement (afspraak) on the case',
       description:
-        'Regisseurs only. The owning organisation must be convened to the case; the named professional, if any, must belong to it; the due date may not lie in the past.',
+        'Regisseurs only. The owning organisation must be convened to the case; the named professional, if any, must belong to it; the due date may not lie in the past. Made in a running meeting: `agendaItemId` (an item of this case) and/or `meetingId` link it to the item and the meeting.',
       tags: ['Agreements'],
       body: 'CreateAgreement',
       success: [201, 'The new agreement', 'AgreementCreated'],
@@ -396,7 +396,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     patch: {
       summary: 'Edit an agreement (regisseurs)',
       description:
-        'Any subset of description, due date (with `dueDateReason`; kept in the history and counted), and status open, niet_nagekomen or vervallen, plus the `version` that was read.',
+        'Any subset of description, owner (`ownerOrganisationId`, a convened partner, and `ownerUserId`), due date (with `dueDateReason`; kept in the history and counted), and status: open (reopen), gereed (gedaan), niet_nagekomen (niet gedaan, with `closeReason` niet_meer_mogelijk or niet_uitgevoerd and an optional `closeNote`) or vervallen; `meetingId` names the running meeting the change is made in. Plus the `version` that was read: a stale one answers 409.',
       tags: ['Agreements'],
       body: 'UpdateAgreement',
       success: [200, 'The new version and how often the due date moved', 'AgreementUpdated'],

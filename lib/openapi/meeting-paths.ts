@@ -1,4 +1,4 @@
-import { attendance, meetingKind, meetingStatus, recurrence } from '@/db/schema';
+import { agreementCloseReason, agreementStatus, attendance, meetingKind, meetingStatus, recurrence } from '@/db/schema';
 import { feedTokenParam, feedUserIdParam, meetingIdParam, meetingListQuerySchema } from '@/lib/api/meetings';
 import { inlineSchema as inline } from './inline-schema';
 import type { getMeeting } from '@/lib/meetings/get-meeting';
@@ -38,12 +38,23 @@ export const meetingList = z.object({ items: z.array(meetingListItem), total: z.
 
 const openAgreement = z.object({
   id,
+  caseId: id,
   description: z.string(),
+  ownerOrganisationId: id,
   ownerOrganisationName: z.string(),
+  ownerUserId: id.nullable(),
+  ownerUserName: z.string().nullable(),
   dueDate: date,
-  status: z.string(),
+  status: z.enum(agreementStatus.enumValues),
   lastProgressAt: timestamp.nullable(),
   overdue: z.boolean(),
+  blocked: z.boolean().describe('Open and reported blocked by its owner'),
+  blockedReason: z.string().nullable(),
+  closeReason: z.enum(agreementCloseReason.enumValues).nullable().describe('Why it was not done (niet_nagekomen)'),
+  closeNote: z.string().nullable(),
+  madeHere: z.boolean().describe('Made in this meeting'),
+  closedHere: z.boolean().describe('Closed in this meeting'),
+  version: z.int().describe('Send it back with PATCH /api/v1/agreements/{id}'),
 });
 
 export const agendaEntry = z
@@ -61,7 +72,7 @@ export const agendaEntry = z
     minutes: z.string().nullable().optional().describe('Plain text with simple formatting (line breaks, "- " lists, **bold**)'),
     outcome: z.string().nullable().optional(),
     version: z.int().optional(),
-    openAgreements: z.array(openAgreement).optional().describe('The afsprakencheck: open agreements of the case, by due date'),
+    openAgreements: z.array(openAgreement).optional().describe('The afsprakencheck: open agreements of the case, then those made or closed in this meeting, by due date'),
   })
   .describe('An agenda item as far as the reader may see it');
 
@@ -218,7 +229,7 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
     post: {
       summary: 'Move a meeting through its lifecycle',
       description:
-        'concept → gepland (`plan`: invitations out) → bezig (`start`) → afgerond (`finish`); `cancel` (with a reason) before it starts; `reopen` (with a reason, by the chair) after it finished. An illegal step answers 422.',
+        'concept → gepland (`plan`: invitations out) → bezig (`start`; more than 24 hours before `startsAt` only with `confirmEarly: true`, else 422 with a `confirmEarly` field error) → afgerond (`finish`); `cancel` (with a reason) before it starts; `reopen` (with a reason, by the chair) after it finished. An illegal step answers 422.',
       tags: ['Meetings'],
       body: 'MeetingTransition',
       success: [200, 'The new status and version', 'MeetingTransitionResult'],

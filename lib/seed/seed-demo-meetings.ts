@@ -24,6 +24,8 @@ interface DemoAgreement {
   blocked?: string;
   progress?: string[];
   done?: string;
+  /** Why a niet_nagekomen agreement was not done (the stuurgroep counts it per partner). */
+  notDone?: 'niet_meer_mogelijk' | 'niet_uitgevoerd';
 }
 
 /** Agreements per demo case (by subject), so every screen shows each status: overdue, moved twice, blocked. */
@@ -44,7 +46,7 @@ const AGREEMENTS: Record<string, DemoAgreement[]> = {
   ],
   'Kevin Mulder': [
     { description: 'ISD-vordering voorbereiden', owner: 'om', dueInDays: 20, status: 'open', moves: 1 },
-    { description: 'Dagbesteding na detentie zoeken', owner: 'reclassering', dueInDays: -2, status: 'niet_nagekomen' },
+    { description: 'Dagbesteding na detentie zoeken', owner: 'reclassering', dueInDays: -2, status: 'niet_nagekomen', notDone: 'niet_uitgevoerd' },
   ],
   'Thomas Brouwer': [
     { description: 'Gesprek met ouders en school', owner: 'utrecht', dueInDays: -12, status: 'open', moves: 2 },
@@ -94,6 +96,7 @@ export async function seedDemoMeetings(tx: Tx, userId: Map<string, string>, orgI
           // Done two days before the due date: the demo shows agreements kept on time too.
           completedAt: a.done ? new Date(now.getTime() - (Math.abs(a.dueInDays) + 2) * DAY) : null,
           completionNote: a.done ?? null,
+          closeReason: a.notDone ?? null,
           lastProgressAt: a.progress || a.done ? new Date(now.getTime() - 13 * DAY) : null,
           createdByUserId: regisseur,
           createdAt: created,

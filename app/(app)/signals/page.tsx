@@ -5,6 +5,7 @@ import { PageTitle } from '@/components/page-title';
 import { sectionMetadata } from '@/components/section-placeholder';
 import { SignalCard } from '@/components/signals/signal-card';
 import { SignalFilters } from '@/components/signals/signal-filters';
+import { PartnerReliability } from '@/components/dashboard/partner-reliability';
 import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
 import { requireActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/http/errors';
@@ -89,6 +90,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
         {title}
         {tabs}
         <StuurgroepReport items={report.items} total={report.total} />
+        <PartnerReliability actor={actor} />
       </>
     );
   }

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementCheck } from '@/components/meetings/agreement-check';
 import { FinishedMeeting } from '@/components/meetings/finished-meeting';
 import { InformationPanel } from '@/components/meetings/information-panel';
+import { ItemAgreements } from '@/components/meetings/item-agreements';
 import { ReceivedStatuses } from '@/components/meetings/received-statuses';
 import { SealHistory } from '@/components/meetings/seal-history';
 import { loadMeetingOr404 } from '@/components/meetings/load-meeting';
@@ -20,10 +21,11 @@ import { MeetingHeader, agendaSlots } from '@/components/meetings/meeting-header
 import { MinutesText } from '@/components/meetings/minutes-text';
 import { RecordItemForm } from '@/components/meetings/record-item-form';
 import { ItemStatusBadge } from '@/components/meetings/status-badge';
-import { ItemAgreements } from '@/components/meetings/live/item-agreements';
+import { ItemAgreements as AgreementsToConfirm } from '@/components/meetings/live/item-agreements';
 import { LivePanel } from '@/components/meetings/live/live-panel';
 import { NowDiscussingBadge, NowDiscussingButton } from '@/components/meetings/live/now-discussing';
 import { getDb } from '@/db/client';
+import { itemOwnerOptions } from '@/lib/agreements/meeting-options';
 import { requireActor } from '@/lib/auth/actor';
 import { partnerCandidates } from '@/lib/cases/partners';
 import { agendaCaseOptions, presenterOptions } from '@/lib/meetings/form-options';
@@ -72,6 +74,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
   const time = (d: Date) => format.dateTime(d, { timeStyle: 'short' });
   const onAgenda = new Set(meeting.agenda.map((a) => a.caseId).filter(Boolean));
   const invited = new Set(meeting.invitees.map((i) => i.organisationId));
+  // While the meeting runs, agreements are made, changed and closed inside the case items.
+  const ownerChoices = isRegisseur && running ? await itemOwnerOptions(actor, meeting.id) : null;
 
   const itemTitle = (item: AgendaEntry) => {
     if (!item.visible) return <span className="text-muted">{t('closedItem')}</span>;
@@ -161,8 +165,12 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                 ) : null}
                 {item.visible ? (
                   <div className="mt-4 space-y-4 border-t border-line pt-4">
-                    {item.caseId ? <AgreementCheck agreements={item.openAgreements ?? []} /> : null}
-                    {live ? <ItemAgreements meetingId={meeting.id} agreements={live.agreements.filter((a) => a.itemId === item.id)} canConfirm={!closed} /> : null}
+                    {item.caseId && ownerChoices ? (
+                      <ItemAgreements meetingId={meeting.id} item={item} choices={ownerChoices.get(item.caseId) ?? { organisations: [], professionals: [] }} />
+                    ) : item.caseId ? (
+                      <AgreementCheck agreements={item.openAgreements ?? []} />
+                    ) : null}
+                    {live ? <AgreementsToConfirm meetingId={meeting.id} agreements={live.agreements.filter((a) => a.itemId === item.id)} canConfirm={!closed} /> : null}
                     {item.caseId && (status === 'gepland' || running) ? (
                       <ReceivedStatuses actor={actor} meetingId={meeting.id} agreements={item.openAgreements ?? []} />
                     ) : null}
