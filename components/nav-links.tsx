@@ -7,7 +7,7 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="border-b border-line bg-white">
-      <ul className="mx-auto flex max-w-6xl gap-1 px-4 sm:px-6">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4 sm:px-6">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (

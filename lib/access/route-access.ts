@@ -60,6 +60,14 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   // The live view (lib/live): the stream and "nu besproken" check the meeting like the page does.
   'GET /api/v1/meetings/[id]/events': 'authenticated',
   'POST /api/v1/meetings/[id]/current-item': 'authenticated',
+  // Minutes of a running meeting (lib/meetings/minute-drafts.ts): the chair's drafts and final save.
+  'PATCH /api/v1/meetings/[id]/items/[itemId]': 'authenticated',
+  'GET /api/v1/meetings/[id]/items/[itemId]/draft': 'authenticated',
+  'PUT /api/v1/meetings/[id]/items/[itemId]/draft': 'authenticated',
+  'DELETE /api/v1/meetings/[id]/items/[itemId]/draft': 'authenticated',
+  // The session's own clock: it reads the cookie itself and answers 401 without a session (no data).
+  'GET /api/v1/session': 'public',
+  'POST /api/v1/session': 'public',
   'GET /api/v1/calendar/[userId]/[token]': 'public',
   // Decided by role in lib/dashboard (managers and regisseurs; everyone else answers 403).
   'GET /api/v1/dashboard': 'authenticated',
@@ -120,6 +128,8 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/meetings/actions.ts#recordAgendaItemAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#moveItemToNextMeetingAction': 'authenticated',
   'action app/(app)/meetings/actions.ts#planNextMeetingAction': 'authenticated',
+  'action app/(app)/meetings/cycle-actions.ts#reportStatusAction': 'authenticated',
+  'action app/(app)/meetings/cycle-actions.ts#setInformationAction': 'authenticated',
   'action app/(app)/meetings/agreement-actions.ts#createMeetingAgreementAction': ['agreement.create'],
   'action app/(app)/meetings/agreement-actions.ts#changeMeetingAgreementAction': ['agreement.update'],
   'action app/(app)/meetings/agreement-actions.ts#closeMeetingAgreementAction': ['agreement.update'],

@@ -117,7 +117,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="space-y-4 lg:col-span-2" aria-labelledby="agenda">
+        <section className="min-w-0 space-y-4 lg:col-span-2" aria-labelledby="agenda">
           <div className="flex items-baseline justify-between">
             <h2 id="agenda" className="text-lg font-semibold">{t('agenda')}</h2>
             <p className="text-sm text-muted">{t('agendaTotal', { count: meeting.agenda.length, minutes: meeting.agenda.reduce((n, a) => n + a.durationMinutes, 0) })}</p>
@@ -214,7 +214,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
           ) : null}
         </section>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           {following ? <LivePanel meetingId={meeting.id} live={following} /> : null}
           {isRegisseur ? (
             <section className={card} aria-labelledby="lifecycle">
