@@ -6,7 +6,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import { lockDataDir } from './data-dir-lock';
 import { createPool } from './pool';
 import { pgliteProbe, postgresProbe } from './probe';
-import { APP_STATEMENT_TIMEOUT_MS, sessionOptions, timeoutsFor } from './timeouts';
+import { APP_STATEMENT_TIMEOUT_MS, sessionOptions, timeoutsFor, transactionSettings } from './timeouts';
 import type { Db, DbHandle } from './types';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -62,13 +62,16 @@ export async function openPostgres(
 ): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const timeouts = timeoutsFor(options.statementTimeoutMs ?? APP_STATEMENT_TIMEOUT_MS);
-  const pool = await createPool({
-    connectionString,
-    max: options.max ?? 10,
-    connectionTimeoutMillis: timeouts.connectMs,
-    query_timeout: timeouts.queryMs || undefined,
-    options: sessionOptions(timeouts),
-  });
+  const pool = await createPool(
+    {
+      connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      query_timeout: timeouts.queryMs || undefined,
+      options: sessionOptions(timeouts),
+    },
+    { onBegin: transactionSettings(timeouts) },
+  );
   const db = drizzle({ client: pool, schema, logger: options.logger });
   if (options.migrate) {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
