@@ -106,6 +106,10 @@ export interface Cluster {
   directUrl: string;
   /** Through PgBouncer, as the instances connect. */
   bouncerUrl: string;
+  /** Another PgBouncer on the same database whose configuration lacks the lines that match `line`. */
+  bouncerWithout(line: RegExp): Promise<string>;
+  /** Runs a third server with `overrides` until it exits (killed after a minute): its exit code and output. */
+  refusal(overrides: Record<string, string>): Promise<{ code: number | null; output: string }>;
   /** HAProxy's view of the instances: `{ a: 'UP', b: 'DOWN' }`. */
   backends(): Promise<Record<string, string>>;
   stop(): Promise<void>;
@@ -131,7 +135,6 @@ export async function startCluster(options: { basePort: number; env?: Record<str
     if (isRoot) execFileSync('chown', ['postgres', dir]);
     const bin = pgBin()!;
     const pgPort = await freePort();
-    const bouncerPort = await freePort();
     const [proxyPort, portA, portB] = [options.basePort, options.basePort + 1, options.basePort + 2];
 
     // PostgreSQL: the owner of the tables signs in with a password (SCRAM), as in production.
@@ -162,40 +165,16 @@ export async function startCluster(options: { basePort: number; env?: Record<str
 
     // PgBouncer in transaction pooling, with few server connections so that transactions of both
     // instances take turns on them.
-    fs.writeFileSync(path.join(dir, 'userlist.txt'), `"casusregie" "${PASSWORD}"\n`);
-    fs.writeFileSync(
-      path.join(dir, 'pgbouncer.ini'),
-      render('pgbouncer.ini', {
-        PG_HOST: '127.0.0.1',
-        PG_PORT: String(pgPort),
-        LISTEN_ADDR: '127.0.0.1',
-        LISTEN_PORT: String(bouncerPort),
-        AUTH_FILE: path.join(dir, 'userlist.txt'),
-        POOL_SIZE: '6',
-        LOG_FILE: path.join(dir, 'pgbouncer.log'),
-        PID_FILE: path.join(dir, 'pgbouncer.pid'),
-        ADMIN_USER: 'casusregie',
-      }),
-    );
-    if (isRoot) execFileSync('chown', ['postgres', ...['userlist.txt', 'pgbouncer.ini'].map((f) => path.join(dir, f))]);
-    runAsPostgres(which('pgbouncer')!, ['-d', path.join(dir, 'pgbouncer.ini')]);
-    const killBouncer = () => {
-      const pid = Number(fs.readFileSync(path.join(dir, 'pgbouncer.pid'), 'utf8'));
-      if (pid) process.kill(pid, 'SIGTERM');
+    const bouncer = await startBouncer(dir, 'pgbouncer', pgPort, {});
+    stops.push(bouncer.stop);
+    emergency.push(bouncer.kill);
+    const bouncerUrl = bouncer.url;
+    const bouncerWithout = async (line: RegExp) => {
+      const other = await startBouncer(dir, `pgbouncer-without-${stops.length}`, pgPort, { without: line });
+      stops.push(other.stop);
+      emergency.push(other.kill);
+      return other.url;
     };
-    stops.push(killBouncer);
-    emergency.push(() => {
-      try {
-        killBouncer();
-      } catch {}
-    });
-    const bouncerUrl = `postgres://casusregie:${PASSWORD}@127.0.0.1:${bouncerPort}/casusregie`;
-    await waitFor('PgBouncer', 10_000, async () => {
-      const client = new pg.Client({ connectionString: bouncerUrl });
-      await client.connect();
-      await client.end();
-      return true;
-    });
 
     const url = `http://127.0.0.1:${proxyPort}`;
     const env = {
@@ -242,11 +221,65 @@ export async function startCluster(options: { basePort: number; env?: Record<str
       return state.a === 'UP' && state.b === 'UP' ? true : undefined;
     });
 
-    return { url, a: a.public, b: b.public, directUrl, bouncerUrl, backends, stop: stopAll };
+    const refusal = async (overrides: Record<string, string>) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+        env: { ...cleanEnv(), ...env, PORT: String(options.basePort + 3), HOSTNAME: '127.0.0.1', ...overrides },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      clearTimeout(timer);
+      return { code, output };
+    };
+    return { url, a: a.public, b: b.public, directUrl, bouncerUrl, bouncerWithout, refusal, backends, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/** PgBouncer as the user postgres, from scripts/multi-instance/pgbouncer.ini (less the lines `without`). */
+async function startBouncer(dir: string, name: string, pgPort: number, options: { without?: RegExp }) {
+  const port = await freePort();
+  const file = (ext: string) => path.join(dir, `${name}.${ext}`);
+  fs.writeFileSync(file('users'), `"casusregie" "${PASSWORD}"\n`);
+  const config = render('pgbouncer.ini', {
+    PG_HOST: '127.0.0.1',
+    PG_PORT: String(pgPort),
+    LISTEN_ADDR: '127.0.0.1',
+    LISTEN_PORT: String(port),
+    AUTH_FILE: file('users'),
+    POOL_SIZE: '6',
+    LOG_FILE: file('log'),
+    PID_FILE: file('pid'),
+    ADMIN_USER: 'casusregie',
+  });
+  fs.writeFileSync(file('ini'), config.split('\n').filter((line) => !options.without?.test(line)).join('\n'));
+  if (isRoot) execFileSync('chown', ['postgres', file('users'), file('ini')]);
+  runAsPostgres(which('pgbouncer')!, ['-d', file('ini')]);
+  const stop = () => {
+    const pid = Number(fs.readFileSync(file('pid'), 'utf8'));
+    if (pid) process.kill(pid, 'SIGTERM');
+  };
+  const url = `postgres://casusregie:${PASSWORD}@127.0.0.1:${port}/casusregie`;
+  await waitFor('PgBouncer', 10_000, async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.end();
+    return true;
+  });
+  return {
+    url,
+    stop,
+    kill: () => {
+      try {
+        stop();
+      } catch {}
+    },
+  };
 }
 
 /** The server logs and the configuration stay with the test results, for reading after a failure. */

@@ -184,6 +184,13 @@ test('a server connection PgBouncer hands on carries nothing of the transaction 
   }
 });
 
+test('behind a PgBouncer that passes on no start-up options, the server refuses to start and says what to set', async () => {
+  const strict = await cluster.bouncerWithout(/^ignore_startup_parameters/);
+  const { code, output } = await cluster.refusal({ DATABASE_URL: strict });
+  expect(code).toBe(1);
+  expect(output).toContain('zet ignore_startup_parameters = options in pgbouncer.ini');
+});
+
 /** The run lock as another instance tries it: in a process of its own. */
 function contend(key: number): Promise<{ acquired: boolean }> {
   return new Promise((resolve, reject) => {
