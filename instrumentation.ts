@@ -16,13 +16,14 @@ export const onRequestError: Instrumentation.onRequestError = async (error, _req
 
 /**
  * The server's start in Node.js (never during `next build`): the self-checks (migrations, app role, field
- * keys; a problem stops the start with a message that says what to run), then the in-server schedule.
+ * keys; a problem stops the start with a message that says what to run), then the scheduled jobs
+ * (lib/jobs/start.ts; `SCHEDULER=off` leaves them to `npm run worker`).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { checkAtStart, selfCheckState } = await import('@/lib/house/self-check');
   await checkAtStart();
-  if (process.env.SCHEDULER === 'off' || selfCheckState() === 'failed') return;
-  const { startScheduler } = await import('@/lib/stagnation/scheduler');
-  startScheduler();
+  const { jobsEnabled, startJobs } = await import('@/lib/jobs/start');
+  if (!jobsEnabled() || selfCheckState() === 'failed') return;
+  startJobs({ instanceName: 'web' });
 }

@@ -14,7 +14,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Loaded from node_modules at run time: PGlite needs its WASM files beside it, argon2 is a prebuilt binary.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'prom-client'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'prom-client', 'pg-boss'],
   // Headers every response gets, static files included. The page CSP (with a nonce per request), HSTS and
   // Cache-Control depend on the request and are set in proxy.ts (lib/http/security-headers.ts).
   async headers() {

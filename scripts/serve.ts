@@ -19,6 +19,7 @@ import { log } from '@/lib/log';
 import { rawRefusalResponse, rawRequestRefusal } from '@/lib/http/raw-request';
 
 type Holder = { handle?: Promise<{ close(): Promise<void> }>; jobs?: Promise<{ close(): Promise<void> }> };
+type JobsHolder = { stop?: () => Promise<void> };
 
 async function main() {
   const config = parseEnv(process.env);
@@ -83,6 +84,8 @@ async function main() {
     // balancer sees the 503 from /api/ready and stops sending new traffic.
     setTimeout(() => {
       server.close(async () => {
+        // Running jobs finish (bounded) before the database goes; pg-boss gives unfinished ones to another instance.
+        await (globalThis as { __casusregieJobs?: JobsHolder }).__casusregieJobs?.stop?.().catch(() => undefined);
         const holder = (globalThis as { __casusregieDb?: Holder }).__casusregieDb;
         for (const pending of [holder?.jobs, holder?.handle]) await (await pending?.catch(() => undefined))?.close();
         log.info('[serve] database gesloten');

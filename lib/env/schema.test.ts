@@ -45,4 +45,10 @@ describe('parseEnv', () => {
     expect(parseEnv({ METRICS_TOKEN: 'a'.repeat(24) }).METRICS_TOKEN).toBe('a'.repeat(24));
     expect(() => parseEnv({ METRICS_TOKEN: 'kort' })).toThrow(/METRICS_TOKEN: moet minstens 24 tekens lang zijn/);
   });
+
+  it('takes other cron expressions for the scheduled jobs, and names a malformed one', () => {
+    expect(parseEnv({}).JOBS_CRON_SWEEP).toBeUndefined();
+    expect(parseEnv({ JOBS_CRON_SWEEP: '* * * * *' }).JOBS_CRON_SWEEP).toBe('* * * * *');
+    expect(() => parseEnv({ JOBS_CRON_MAIL: 'elke minuut' })).toThrow(/JOBS_CRON_MAIL: moet een cron-expressie zijn/);
+  });
 });

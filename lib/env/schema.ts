@@ -8,6 +8,11 @@ const postgresUrl = z
     message: 'moet een PostgreSQL-URL zijn (postgres://gebruiker:wachtwoord@host:5432/database)',
   });
 
+const cronExpression = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4,5}\S+$/, { message: "moet een cron-expressie zijn, bijvoorbeeld '*/15 * * * *'" });
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -52,6 +57,10 @@ export const envSchema = z
     MAIL_FROM: z.email({ message: 'moet een e-mailadres zijn, bijvoorbeeld casusregie@veiligheidshuis.example.nl' }).optional(),
     // GET /api/metrics answers only with this bearer token; without it the endpoint does not exist (404).
     METRICS_TOKEN: z.string().trim().min(24, 'moet minstens 24 tekens lang zijn').optional(),
+    // The scheduled jobs' cron expressions on PostgreSQL (lib/jobs/queues.ts), e.g. a faster sweep for a test.
+    JOBS_CRON_SWEEP: cronExpression.optional(),
+    JOBS_CRON_MAIL: cronExpression.optional(),
+    JOBS_CRON_RETENTION: cronExpression.optional(),
     DEMO_DATA: z
       .enum(['auto', 'on', 'off'], { message: "moet 'auto', 'on' of 'off' zijn" })
       .default('auto'),

@@ -45,6 +45,17 @@ function build() {
       help: 'Mails in the outbox waiting to be delivered (read at scrape time)',
       registers: [registry],
     }),
+    mailDeliveries: new Counter({
+      name: 'casusregie_mail_deliveries_total',
+      help: 'Outbox mails by outcome of a delivery attempt: sent, retry (refused, tried again later) or dead (refused too often: dead-lettered, shown as failed in Beheer → Mailbox)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    outboxFailed: new Gauge({
+      name: 'casusregie_mail_outbox_failed',
+      help: 'Mails given up on after every retry (dead letter), read at scrape time: alert when it grows',
+      registers: [registry],
+    }),
     signInLocks: new Counter({
       name: 'casusregie_sign_in_locks_total',
       help: 'Accounts locked after too many failed sign-in attempts',

@@ -19,6 +19,8 @@ export async function scrapeMetrics(): Promise<{ contentType: string; body: stri
     }
     const [row] = await handle.db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.status, 'pending'));
     m.outboxDepth.set(row?.n ?? 0);
+    const [failed] = await handle.db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.status, 'failed'));
+    m.outboxFailed.set(failed?.n ?? 0);
   } catch (error) {
     // The database being away must not hide the other metrics: the outbox gauge keeps its last value.
     log.warn(errorFields(error), `[metrics] outbox niet gelezen: ${describeError(error)}`);

@@ -6,7 +6,7 @@ import { queryRows } from '@/db/query';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { parseEnv } from '@/lib/env/schema';
-import { deliverDueMail } from './deliver';
+import { deliverDueMail, deliverOutboxMail, dueOutboxIds, MailRefusedError } from './deliver';
 import { enqueueMail } from './outbox';
 import { mailSender } from './sender';
 import { startTestSmtp } from './test-smtp';
@@ -83,5 +83,36 @@ describe('mail delivery from the outbox', () => {
     expect(mail.from?.value[0]?.address).toBe('noreply@zvh-utrecht.example.nl');
     expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@zvh-utrecht\.example\.nl>$/);
     await smtp.close();
+  });
+
+  it('delivers one queued mail once, whichever of two workers holds a job for it, and gives up on the last attempt', async () => {
+    const smtp = await startTestSmtp();
+    await enqueueMail(handle.db, [{ dedupeKey: 'test:5', to: 'reclassering@example.org', subject: 'Herinnering', text: 'Link', notBefore: t0 }]);
+    const [mine] = await queryRows<{ id: string }>(handle.db, sql`select id from mail_outbox where dedupe_key = 'test:5'`);
+    expect(await dueOutboxIds(handle.db, t0)).toContain(mine!.id);
+    const outcomes = await Promise.all([0, 1].map(() => deliverOutboxMail(handle.db, smtp.transport, 'casusregie@example.org', mine!.id, { now: t0 })));
+    expect(outcomes.sort()).toEqual(['gone', 'sent']);
+    expect(await deliverOutboxMail(handle.db, smtp.transport, 'casusregie@example.org', mine!.id, { now: t0 })).toBe('gone');
+    expect(smtp.received.map((m) => m.to)).toEqual(['reclassering@example.org']);
+    expect(await dueOutboxIds(handle.db, t0)).not.toContain(mine!.id);
+    await smtp.close();
+
+    const down = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((r) => down.listen(0, '127.0.0.1', r));
+    const transport = transportTo((down.address() as net.AddressInfo).port);
+    await enqueueMail(handle.db, [{ dedupeKey: 'test:6', to: 'veiligthuis@example.org', subject: 'Opschaling', text: 'Link', notBefore: t0 }]);
+    const [failing] = await queryRows<{ id: string }>(handle.db, sql`select id from mail_outbox where dedupe_key = 'test:6'`);
+    const attempt = (lastAttempt: boolean) => deliverOutboxMail(handle.db, transport, 'casusregie@example.org', failing!.id, { now: t0, lastAttempt });
+    await expect(attempt(false)).rejects.toBeInstanceOf(MailRefusedError);
+    await expect(attempt(true)).rejects.toBeInstanceOf(MailRefusedError);
+    down.close();
+    const [row] = await queryRows<{ status: string; attempts: number; last_error: string }>(
+      handle.db,
+      sql`select status, attempts, last_error from mail_outbox where id = ${failing!.id}`,
+    );
+    // Failed for good: shown so in Beheer → Mailbox, queued by nothing again.
+    expect(row).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(row!.last_error).toBeTruthy();
+    expect(await dueOutboxIds(handle.db, t0)).not.toContain(failing!.id);
   });
 });

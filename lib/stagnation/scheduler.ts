@@ -39,9 +39,16 @@ export async function scheduledSweep(now?: Date): Promise<boolean> {
 }
 
 /**
- * Scheduled work inside the server: the sweep every 15 minutes (one instance at a time: advisory lock),
- * mail delivery every 30 seconds and the retention job daily. Errors are logged without data; a run that
+ * Scheduled work on the embedded database only (PostgreSQL runs it on pg-boss: lib/jobs/engine.ts): the
+ * sweep every 15 minutes, mail delivery every 30 seconds (retries and giving up per mail in the outbox
+ * itself, lib/notify/deliver.ts) and the retention job daily. Errors are logged without data; a run that
  * failed because the database was away runs again 30 seconds later.
+ *
+ * Why not pg-boss here too: pg-boss 12 can run on PGlite, but what it adds is coordination between
+ * processes, and an embedded data directory has exactly one (db/data-dir-lock.ts). Its price would be paid
+ * on the one WASM connection that serves every request: each worker polls every 2 s and its supervisor
+ * and cron monitor query besides, each statement waiting behind (and holding up) a request's transaction,
+ * and its schema of some twenty tables and functions migrated on every start of a demo.
  */
 export function startScheduler(): void {
   if (timers.started) return;
