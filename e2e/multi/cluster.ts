@@ -95,6 +95,8 @@ export interface Instance {
   /** Sends `signal` and resolves with the exit code once the process has ended. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   running(): boolean;
+  /** Everything this instance printed, over its restarts (JSON lines). */
+  log(): string;
 }
 
 export interface Cluster {
@@ -315,6 +317,7 @@ function instance(name: 'a' | 'b', port: number, env: Record<string, string>, di
     name,
     url,
     running,
+    log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
     async start() {
       const out = fs.openSync(logFile, 'a');
       child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {

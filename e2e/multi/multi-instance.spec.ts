@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { openPostgres } from '../../db/open';
 import { withRunLock } from '../../lib/retention/run-lock';
+import { startMailCatcher } from '../mail-catcher';
 import { startCluster, missingTools, type Cluster } from './cluster';
 import { DEMO_PASSWORD, Session, type Answer } from './client';
 
@@ -14,17 +15,36 @@ test.skip(missing.length > 0 && !process.env.CI, `not installed: ${missing.join(
 test.describe.configure({ mode: 'serial' });
 
 let cluster: Cluster;
+let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+const MAILS = 12;
 const basePort = Number(process.env.MULTI_PORT ?? 3205);
 const sessions = new Map<string, Session>();
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   if (missing.length > 0) throw new Error(`the multi-instance suite needs ${missing.join(', ')} (CI installs them: .ci/run)`);
-  cluster = await startCluster({ basePort });
+  mail = await startMailCatcher();
+  cluster = await startCluster({
+    basePort,
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+      MAIL_FROM: 'casusregie@veiligheidshuis.example.nl',
+      // The sweep each minute (pg-boss cron), so that the suite sees several periods.
+      JOBS_CRON_SWEEP: '* * * * *',
+    },
+  });
+  // Mail waiting in the outbox while both instances run the jobs (and restart): each must arrive once.
+  await query(
+    cluster.directUrl,
+    `insert into mail_outbox (dedupe_key, to_email, subject, body_text)
+     select 'multi-' || i, 'ontvanger' || i || '@example.org', 'Bericht ' || i, 'Tekst van bericht ' || i from generate_series(1, $1::int) i`,
+    [MAILS],
+  );
 });
 
 test.afterAll(async () => {
   await cluster?.stop();
+  await mail?.close();
 });
 
 /** One sign-in per account for the whole suite, through HAProxy (a TOTP code works once). */
@@ -293,4 +313,38 @@ test('a rolling restart under load loses no request', async () => {
   expect(counts['5xx'] + counts['503']).toBe(0);
   expect(counts['2xx']).toBeGreaterThan(50);
   expect(byInstance.a && byInstance.b).toBeTruthy();
+});
+
+test('each scheduled job runs once per period across both instances, and every mail is sent once', async () => {
+  test.setTimeout(240_000);
+  // pg-boss's cron: the sweep each minute. At least two periods, whichever instance ran them.
+  const completed = () =>
+    query<{ slot: string; jobs: number; done: number }>(
+      cluster.directUrl,
+      `select date_trunc('minute', coalesce(singleton_on, created_on))::text as slot, count(*)::int as jobs,
+              count(*) filter (where state = 'completed')::int as done
+         from pgboss.job where name = 'sweep' group by 1 order by 1`,
+    );
+  await expect.poll(async () => (await completed()).filter((s) => s.done > 0).length, { timeout: 180_000, intervals: [2_000] }).toBeGreaterThanOrEqual(2);
+  const slots = await completed();
+  expect(slots.every((s) => s.jobs === 1), JSON.stringify(slots)).toBe(true);
+  // Each completed job is one sweep that ran (its log line), on one of the instances, never two.
+  const runs = (log: string) => log.split('\n').filter((line) => line.includes('"job":"sweep"') && line.includes('signalen')).length;
+  const [runsA, runsB] = [runs(cluster.a.log()), runs(cluster.b.log())];
+  const done = slots.reduce((n, s) => n + s.done, 0);
+  console.log(`sweeps: ${slots.length} periods, ${done} completed jobs; runs logged on a: ${runsA}, on b: ${runsB}`);
+  expect(runsA + runsB).toBe(done);
+
+  // Every mail of the outbox arrived, once, through a real SMTP server; the outbox says sent.
+  const ours = () => mail.received.filter((m) => /^Bericht \d+$/.test(m.subject));
+  await expect.poll(() => ours().length, { timeout: 120_000, intervals: [1_000] }).toBeGreaterThanOrEqual(MAILS);
+  const [{ pending }] = (await query<{ pending: number }>(
+    cluster.directUrl,
+    `select count(*)::int as pending from mail_outbox where dedupe_key like 'multi-%' and status <> 'sent'`,
+  )) as [{ pending: number }];
+  expect(pending).toBe(0);
+  // A mail sent twice (two instances at once) would arrive together with the first: a moment later.
+  await new Promise((r) => setTimeout(r, 5_000));
+  const expected = Array.from({ length: MAILS }, (_, i) => `ontvanger${i + 1}@example.org Bericht ${i + 1}`).sort();
+  expect(ours().map((m) => `${m.to} ${m.subject}`).sort()).toEqual(expected);
 });
