@@ -11,7 +11,11 @@ const holder = ((globalThis as { __casusregieDb?: Holder }).__casusregieDb ??= {
 async function openConfigured(): Promise<DbHandle> {
   const config = env();
   if (config.DATABASE_URL) {
-    return openPostgres(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+    return openPostgres(config.DATABASE_URL, {
+      max: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      readyUrl: config.DATABASE_READY_URL,
+    });
   }
   const handle = await openPglite(path.resolve(config.PGLITE_DIR));
   await loadReferenceData(handle.db);

@@ -58,7 +58,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
  */
 export async function openPostgres(
   connectionString: string,
-  options: { max?: number; migrate?: boolean; logger?: Logger; statementTimeoutMs?: number } = {},
+  options: { max?: number; migrate?: boolean; logger?: Logger; statementTimeoutMs?: number; readyUrl?: string } = {},
 ): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const timeouts = timeoutsFor(options.statementTimeoutMs ?? APP_STATEMENT_TIMEOUT_MS);
@@ -77,7 +77,9 @@ export async function openPostgres(
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(db, { migrationsFolder });
   }
-  const probe = postgresProbe(connectionString);
+  // Behind PgBouncer the check needs a pool there of its own, or requests queueing for a server connection
+  // make every instance unready at once (DATABASE_READY_URL).
+  const probe = postgresProbe(options.readyUrl ?? connectionString);
   return {
     db: db as unknown as Db,
     kind: 'postgres',

@@ -183,6 +183,7 @@ export async function startCluster(options: { basePort: number; env?: Record<str
       ...SECRETS,
       NEXTAUTH_URL: url,
       DATABASE_URL: bouncerUrl,
+      DATABASE_READY_URL: bouncerUrl.replace(/\/casusregie$/, '/casusregie_ready'),
       // LISTEN needs a session of its own: straight to PostgreSQL, never through a transaction pooler.
       DATABASE_LISTEN_URL: directUrl,
       TRUSTED_PROXIES: '1',

@@ -204,6 +204,31 @@ test('a server connection PgBouncer hands on carries nothing of the transaction 
   }
 });
 
+test('with every pooled server connection busy, the instances stay in the load balancer', async () => {
+  // Six slow transactions take all six server connections of the app's pool in PgBouncer: requests queue
+  // there, but PostgreSQL answers, so readiness (its own small pool in PgBouncer) must stay 200 — else the
+  // load balancer would take every instance out at once.
+  const busy = Array.from({ length: 6 }, async () => {
+    const client = new pg.Client({ connectionString: cluster.bouncerUrl });
+    await client.connect();
+    try {
+      await client.query('select pg_sleep(4)');
+    } finally {
+      await client.end();
+    }
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const ready = await Promise.all(
+    Array.from({ length: 4 }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, i * 500));
+      return Promise.all([cluster.a, cluster.b].map(async (instance) => (await fetch(`${instance.url}/api/ready`)).status));
+    }),
+  );
+  await Promise.all(busy);
+  expect(ready.flat()).toEqual(Array(8).fill(200));
+  expect(await cluster.backends()).toEqual({ a: 'UP', b: 'UP' });
+});
+
 test('behind a PgBouncer that passes on no start-up options, the server refuses to start and says what to set', async () => {
   const strict = await cluster.bouncerWithout(/^ignore_startup_parameters/);
   const { code, output } = await cluster.refusal({ DATABASE_URL: strict });

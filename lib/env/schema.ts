@@ -17,6 +17,8 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: postgresUrl.optional(),
+    // Readiness (/api/ready) on a pool of its own: behind PgBouncer another database entry (README, Operations).
+    DATABASE_READY_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     // Bounds on every wait for the database (db/timeouts.ts): the app's requests, and scripts and scheduled jobs.
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
