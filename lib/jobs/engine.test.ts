@@ -22,6 +22,7 @@ import { pgRelay } from '@/lib/testing/pg-relay';
 import { startJobEngine, type JobEngine } from './engine';
 import type { JobContext } from './handlers';
 import { QUEUE, QUEUE_SETTINGS } from './queues';
+import { DATABASE_WAIT_MS } from './run-job';
 
 const serverUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
 // The one clock of this file (the jobs' `now`; pg-boss's own timing is the database's).
@@ -126,7 +127,8 @@ describe.skipIf(!serverUrl)('scheduled jobs on pg-boss (PostgreSQL)', () => {
     );
 
   it('two instances on the same schedule: the sweep runs once each quarter hour, on one of them', async () => {
-    // pg-boss's cron reads the database's clock; a test clock moves it (and pg-boss's timers) by hand.
+    // pg-boss's cron reads the database's clock; a test clock moves it (and pg-boss's timers) by hand. It
+    // does so with a session setting, so this test needs a direct connection (not PgBouncer's transaction pool).
     const clocks = [new TestClock('2026-03-04T09:14:40Z'), new TestClock('2026-03-04T09:14:40Z')];
     const a = await instance('a', { clock: clocks[0] });
     const b = await instance('b', { clock: clocks[1] });
@@ -198,7 +200,7 @@ describe.skipIf(!serverUrl)('scheduled jobs on pg-boss (PostgreSQL)', () => {
       await a.engine.boss.send(QUEUE.mailDispatch, null);
       await vi.waitFor(async () => expect((await jobsIn(QUEUE.mailDispatch)).every((j) => j.state === 'completed')).toBe(true), { timeout: 5000, interval: 100 });
 
-      expect(relay.received.filter((to) => to.endsWith('@example.org') && ['later@example.org', 'kapot@example.org'].includes(to))).toEqual(['later@example.org']);
+      expect(relay.received.filter((to) => ['later@example.org', 'kapot@example.org'].includes(to))).toEqual(['later@example.org']);
       const sendJobs = (await jobsIn(QUEUE.mailSend)).filter((j) => j.data?.outboxId === kapot!.id);
       expect(sendJobs).toMatchObject([{ state: 'failed', retry_count: FAST[QUEUE.mailSend].retryLimit }]);
       const [dead] = (await jobsIn(QUEUE.mailDead)).filter((j) => j.data?.outboxId === kapot!.id);
@@ -239,5 +241,7 @@ describe('retry settings', () => {
     expect(mail).toMatchObject({ policy: 'exclusive', deadLetter: QUEUE.mailDead, retryBackoff: true });
     const waits = Array.from({ length: mail.retryLimit! }, (_, i) => Math.min(mail.retryDelayMax!, mail.retryDelay! * 2 ** i));
     expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(3 * 3600);
+    // A job waiting for the database gives up before pg-boss would expire it.
+    for (const settings of Object.values(QUEUE_SETTINGS)) if (settings.expireInSeconds) expect(DATABASE_WAIT_MS).toBeLessThan(settings.expireInSeconds * 1000);
   });
 });

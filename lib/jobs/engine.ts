@@ -1,6 +1,6 @@
 import { PgBoss, type Clock, type JobInsert, type JobWithMetadata } from 'pg-boss';
-import { describeError, errorFields } from '@/lib/http/log-safe';
 import { log } from '@/lib/log';
+import { throttledErrorLog } from './error-log';
 import { dueMailJob, retentionJob, sendMailJob, sweepJob, type JobContext } from './handlers';
 import { QUEUE, QUEUE_SETTINGS, SCHEDULE_TZ, schedules, type QueueName, type QueueSettings } from './queues';
 
@@ -53,7 +53,7 @@ export async function startJobEngine(options: JobEngineOptions): Promise<JobEngi
     instanceName: options.instanceName,
     clock: options.clock,
   });
-  boss.on('error', (error) => log.error({ job: 'engine', ...errorFields(error) }, `[jobs] ${describeError(error)}`));
+  boss.on('error', throttledErrorLog());
   boss.on('warning', (warning) => log.warn({ job: 'engine' }, `[jobs] ${warning.message}`));
   await boss.start();
   try {
@@ -116,3 +116,4 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 }
+

@@ -5,8 +5,12 @@ import { describeError, errorFields } from '@/lib/http/log-safe';
 import { log } from '@/lib/log';
 import { recordJob, type JobName } from '@/lib/metrics/registry';
 
-/** How long a failed job waits for the database to come back before it gives the failure to the engine. */
-export const DATABASE_WAIT_MS = 10 * 60_000;
+/**
+ * How long a failed job waits for the database to come back before it gives the failure to the engine:
+ * less than the shortest expiry of a job (5 minutes, lib/jobs/queues.ts), after which pg-boss would give
+ * up on the handler itself. A longer outage leaves the retry to pg-boss's supervisor once the database is back.
+ */
+export const DATABASE_WAIT_MS = 4 * 60_000;
 const PROBE_EVERY_MS = 2_000;
 
 /**
