@@ -7,6 +7,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // with demo data, in Debian's Chromium: Playwright cannot download its own browsers here.
 export default defineConfig({
   testDir: './e2e',
+  // The multi-instance suite starts its own servers: playwright.multi.config.ts.
+  testIgnore: 'multi/**',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -15,6 +15,7 @@ async function openConfigured(): Promise<DbHandle> {
       max: config.DATABASE_POOL_SIZE,
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
       listenUrl: config.DATABASE_LISTEN_URL,
+      readyUrl: config.DATABASE_READY_URL,
     });
   }
   const handle = await openPglite(path.resolve(config.PGLITE_DIR));

@@ -7,7 +7,7 @@ import { lockDataDir } from './data-dir-lock';
 import { pgliteNotifications, pgNotifications, type Notifications } from './listen';
 import { createPool } from './pool';
 import { pgliteProbe, postgresProbe } from './probe';
-import { APP_STATEMENT_TIMEOUT_MS, sessionOptions, timeoutsFor } from './timeouts';
+import { APP_STATEMENT_TIMEOUT_MS, sessionOptions, timeoutsFor, transactionSettings } from './timeouts';
 import type { Db, DbHandle } from './types';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -60,23 +60,28 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
  */
 export async function openPostgres(
   connectionString: string,
-  options: { max?: number; migrate?: boolean; logger?: Logger; statementTimeoutMs?: number; listenUrl?: string } = {},
+  options: { max?: number; migrate?: boolean; logger?: Logger; statementTimeoutMs?: number; listenUrl?: string; readyUrl?: string } = {},
 ): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const timeouts = timeoutsFor(options.statementTimeoutMs ?? APP_STATEMENT_TIMEOUT_MS);
-  const pool = await createPool({
-    connectionString,
-    max: options.max ?? 10,
-    connectionTimeoutMillis: timeouts.connectMs,
-    query_timeout: timeouts.queryMs || undefined,
-    options: sessionOptions(timeouts),
-  });
+  const pool = await createPool(
+    {
+      connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      query_timeout: timeouts.queryMs || undefined,
+      options: sessionOptions(timeouts),
+    },
+    { onBegin: transactionSettings(timeouts) },
+  );
   const db = drizzle({ client: pool, schema, logger: options.logger });
   if (options.migrate) {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(db, { migrationsFolder });
   }
-  const probe = postgresProbe(connectionString);
+  // Behind PgBouncer the check needs a pool there of its own, or requests queueing for a server connection
+  // make every instance unready at once (DATABASE_READY_URL).
+  const probe = postgresProbe(options.readyUrl ?? connectionString);
   // Opened on first use only: scripts and the jobs' pool never listen.
   let notifications: Notifications | undefined;
   return {

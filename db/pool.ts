@@ -8,8 +8,26 @@ import { databaseFault } from './faults';
  *   the next request would queue behind it: the connection is closed instead;
  * - a connection that ends while lent out (closed above, or terminated by the server) goes back to the pool
  *   at once, because Drizzle does not give it back when its `begin` fails;
- * - a connection's error while lent out but idle (between two statements) would crash the process: logged.
+ * - a connection's error while lent out but idle (between two statements) would crash the process: logged;
+ * - every BEGIN carries `onBegin` (the statement bounds, db/timeouts.ts) in the same round trip: behind a
+ *   transaction pooler (PgBouncer) the session's start-up options never reach the server connection that
+ *   runs the transaction, so each transaction sets its own.
  */
+
+const BEGIN = /^\s*begin\b[^;]*$/i;
+
+/** `begin …` sent without parameters (Drizzle's, or a script's) becomes `begin …; <onBegin>`. */
+function withOnBegin(args: unknown[], onBegin: string | undefined): unknown[] {
+  if (!onBegin) return args;
+  const [first, values] = args;
+  if (Array.isArray(values) && values.length > 0) return args;
+  if (typeof first === 'string') return BEGIN.test(first) ? [`${first}; ${onBegin}`, ...args.slice(1)] : args;
+  const text = (first as { text?: unknown } | null)?.text;
+  if (typeof text === 'string' && BEGIN.test(text) && !(first as { name?: unknown }).name) {
+    return [{ ...(first as object), text: `${text}; ${onBegin}` }, ...args.slice(1)];
+  }
+  return args;
+}
 
 const lost = (error: Error) => {
   const code = (error as { code?: string }).code;
@@ -17,11 +35,12 @@ const lost = (error: Error) => {
   log.error({ error: error.name, ...(code ? { errorCode: code } : {}), kind }, `[db] verbinding verloren: ${code ?? error.name} kind=${kind}`);
 };
 
-export async function createPool(config: PoolConfig): Promise<Pool> {
+export async function createPool(config: PoolConfig, options: { onBegin?: string } = {}): Promise<Pool> {
   const pg = await import('pg');
   class BoundedClient extends pg.Client {
-    // The overloads of query() are many; every form is passed on unchanged.
-    query(...args: unknown[]): never {
+    // The overloads of query() are many; every form is passed on unchanged (a BEGIN with onBegin added).
+    query(...given: unknown[]): never {
+      const args = withOnBegin(given, options.onBegin);
       const callback = args.at(-1);
       if (typeof callback === 'function') {
         args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {

@@ -26,7 +26,12 @@ export function timeoutsFor(statementMs: number): DbTimeouts {
   };
 }
 
-/** The session settings, sent as start-up options so they hold on every connection of the pool. */
+/**
+ * The session settings, sent as start-up options so they hold on every connection of the pool, for the
+ * statements outside a transaction. A transaction pooler (PgBouncer) drops them (`ignore_startup_parameters
+ * = options`): there a server connection serves many clients, so each transaction sets them again itself
+ * (transactionSettings).
+ */
 export function sessionOptions(timeouts: DbTimeouts): string {
   // JIT compilation pays off for long analytic queries only; for this app's short statements it costs more
   // than it saves (700 ms to compile a 20 ms query whose cost estimate row-level security inflated).
@@ -36,6 +41,20 @@ export function sessionOptions(timeouts: DbTimeouts): string {
     `-c lock_timeout=${timeouts.lockMs}`,
     `-c idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
   ].join(' ');
+}
+
+/**
+ * The same bounds for one transaction (`set_config(…, true)` lasts until its end), sent with its BEGIN in
+ * one round trip (db/pool.ts). Under PgBouncer's transaction pooling this is what holds them.
+ */
+export function transactionSettings(timeouts: DbTimeouts): string {
+  const settings: [string, string][] = [
+    ['jit', 'off'],
+    ['statement_timeout', String(timeouts.statementMs)],
+    ['lock_timeout', String(timeouts.lockMs)],
+    ['idle_in_transaction_session_timeout', String(timeouts.idleInTransactionMs)],
+  ];
+  return `select ${settings.map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`;
 }
 
 /** The app's requests (5 s unless configured). */

@@ -5,6 +5,19 @@ import type { Env } from '@/lib/env/schema';
 import { startupProblems } from './startup-checks';
 
 /**
+ * PgBouncer refuses every connection that carries start-up options it does not know (the app's session
+ * bounds), unless told to ignore them: say what to set, instead of its bare protocol error.
+ */
+export function poolerProblem(error: unknown): string | undefined {
+  const message = error instanceof Error ? `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` : '';
+  if (!/unsupported (options )?startup parameter/i.test(message)) return undefined;
+  return (
+    'De databaseverbinding loopt via een verbindingspooler (PgBouncer) die de opstartopties van Casusregie weigert: ' +
+    'zet ignore_startup_parameters = options in pgbouncer.ini en herlaad PgBouncer (Casusregie zet haar tijdgrenzen per transactie; zie README, Operations).'
+  );
+}
+
+/**
  * The start-up checks as scripts/serve.ts makes them before Next starts (Next runs instrumentation.ts
  * without waiting for it, and serves on when it fails): on a connection of its own, closed afterwards.
  * 'unreachable' when the database does not answer: then the server starts and the app checks once it does.
@@ -17,6 +30,8 @@ export async function problemsBeforeStart(config: Env): Promise<string[] | 'unre
     return await startupProblems(handle.db, { keys: true });
   } catch (error) {
     if (databaseFault(error)) return 'unreachable';
+    const pooler = poolerProblem(error);
+    if (pooler) return [pooler];
     throw error;
   } finally {
     await handle.close();

@@ -37,7 +37,11 @@ export async function withRunLock<T>(db: Db, key: number, fn: () => Promise<T>):
     let broken = false;
     try {
       await session.query('begin');
-      const { rows } = await session.query('select pg_try_advisory_xact_lock($1) as ok', [key]);
+      // The holder is idle in its transaction for as long as the run takes: that is its purpose.
+      const { rows } = await session.query(
+        "select set_config('idle_in_transaction_session_timeout', '0', true), pg_try_advisory_xact_lock($1) as ok",
+        [key],
+      );
       if (!rows[0]?.ok) return { acquired: false };
       return { acquired: true, value: await fn() };
     } finally {

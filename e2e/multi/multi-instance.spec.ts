@@ -1,0 +1,375 @@
+import { execFile } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { openPostgres } from '../../db/open';
+import { withRunLock } from '../../lib/retention/run-lock';
+import { startMailCatcher } from '../mail-catcher';
+import { startCluster, missingTools, type Cluster } from './cluster';
+import { DEMO_PASSWORD, Session, type Answer } from './client';
+
+// Two production servers behind HAProxy, both on one PostgreSQL through PgBouncer in transaction pooling
+// (e2e/multi/cluster.ts): what a house runs when it scales out. CI installs every tool (.ci/run); only
+// a developer's machine without them skips, and says what is missing.
+const missing = missingTools();
+test.skip(missing.length > 0 && !process.env.CI, `not installed: ${missing.join(', ')}`);
+test.describe.configure({ mode: 'serial' });
+
+let cluster: Cluster;
+let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+const MAILS = 12;
+const basePort = Number(process.env.MULTI_PORT ?? 3205);
+const sessions = new Map<string, Session>();
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  if (missing.length > 0) throw new Error(`the multi-instance suite needs ${missing.join(', ')} (CI installs them: .ci/run)`);
+  mail = await startMailCatcher();
+  cluster = await startCluster({
+    basePort,
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+      MAIL_FROM: 'casusregie@veiligheidshuis.example.nl',
+      // The sweep each minute (pg-boss cron), so that the suite sees several periods.
+      JOBS_CRON_SWEEP: '* * * * *',
+    },
+  });
+  // Mail waiting in the outbox while both instances run the jobs (and restart): each must arrive once.
+  await query(
+    cluster.directUrl,
+    `insert into mail_outbox (dedupe_key, to_email, subject, body_text)
+     select 'multi-' || i, 'ontvanger' || i || '@example.org', 'Bericht ' || i, 'Tekst van bericht ' || i from generate_series(1, $1::int) i`,
+    [MAILS],
+  );
+});
+
+test.afterAll(async () => {
+  await cluster?.stop();
+  await mail?.close();
+});
+
+/** One sign-in per account for the whole suite, through HAProxy (a TOTP code works once). */
+async function session(email: string): Promise<Session> {
+  let signedIn = sessions.get(email);
+  if (!signedIn) {
+    signedIn = new Session(cluster.url);
+    expect(await signedIn.signIn(cluster.url, email, DEMO_PASSWORD), `sign-in of ${email}`).toBe(true);
+    sessions.set(email, signedIn);
+  }
+  return signedIn;
+}
+
+const idsOf = (answer: Answer) => ((answer.body as { items: { id: string }[] }).items ?? []).map((c) => c.id).sort();
+
+async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test('a session made through one instance works on the other', async () => {
+  const regisseur = await session('regisseur@example.org');
+  for (const instance of [cluster.a, cluster.b]) {
+    const me = await regisseur.request(instance.url, 'GET', '/api/v1/me');
+    expect(me.status, instance.name).toBe(200);
+    expect(JSON.stringify(me.body)).toContain('regisseur@example.org');
+  }
+  // HAProxy spreads a client's requests over both instances, and each accepts the session.
+  const answers = await Promise.all(Array.from({ length: 8 }, () => regisseur.request(cluster.url, 'GET', '/api/v1/cases')));
+  expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+  expect(new Set(answers.map((a) => a.instance))).toEqual(new Set(['a', 'b']));
+});
+
+test('the sign-in throttle counts the failures of both instances together', async () => {
+  // Alternating over A and B, 9 wrong passwords leave the account usable; the 10th locks it, as on one
+  // instance (10 failures: README, Security). Counted per instance, 5 each would lock nothing.
+  const alternate = (i: number) => (i % 2 === 0 ? cluster.a : cluster.b).url;
+  for (let i = 0; i < 9; i++) expect(await new Session(cluster.url).signIn(alternate(i), 'reclassering@example.org', `wrong-${i}`, false)).toBe(false);
+  expect(await new Session(cluster.url).signIn(cluster.b.url, 'reclassering@example.org', DEMO_PASSWORD), 'after 9 failures').toBe(true);
+
+  for (let i = 0; i < 10; i++) expect(await new Session(cluster.url).signIn(alternate(i), 'veiligthuis@example.org', `wrong-${i}`, false)).toBe(false);
+  expect(await new Session(cluster.url).signIn(cluster.a.url, 'veiligthuis@example.org', DEMO_PASSWORD), 'locked after 10 failures').toBe(false);
+  const [lock] = await query<{ locked: boolean }>(
+    cluster.directUrl,
+    `select locked_until > now() as locked from rate_limits where key = $1`,
+    ['account:veiligthuis@example.org'],
+  );
+  expect(lock?.locked).toBe(true);
+});
+
+test('concurrent saves of one version over both instances: exactly one 200, the rest 409', async () => {
+  const regisseur = await session('regisseur@example.org');
+  const [first] = idsOf(await regisseur.request(cluster.url, 'GET', '/api/v1/cases?status=actief'));
+  const read = await regisseur.request(cluster.url, 'GET', `/api/v1/cases/${first}`);
+  const { version } = read.body as { version: number };
+  const saves = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      regisseur.request((i % 2 === 0 ? cluster.a : cluster.b).url, 'PATCH', `/api/v1/cases/${first}`, { goal: `Doel van save ${i}`, version }),
+    ),
+  );
+  const statuses = saves.map((s) => s.status).sort();
+  expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+  const after = await regisseur.request(cluster.url, 'GET', `/api/v1/cases/${first}`);
+  expect((after.body as { version: number }).version).toBe(version + 1);
+});
+
+test('per-transaction settings hold under PgBouncer: two organisations never see each other’s cases, audit rows carry the right user', async () => {
+  const politie = await session('politie@example.org');
+  const ggz = await session('ggz@example.org');
+  const seenByPolitie = idsOf(await politie.request(cluster.url, 'GET', '/api/v1/cases'));
+  const seenByGgz = idsOf(await ggz.request(cluster.url, 'GET', '/api/v1/cases'));
+  const onlyPolitie = seenByPolitie.find((id) => !seenByGgz.includes(id))!;
+  const onlyGgz = seenByGgz.find((id) => !seenByPolitie.includes(id))!;
+  expect(onlyPolitie && onlyGgz).toBeTruthy();
+  const [{ started }] = (await query<{ started: Date }>(cluster.directUrl, 'select now() as started')) as [{ started: Date }];
+
+  // 160 requests at once through HAProxy onto 6 server connections: each transaction of one user runs on
+  // a connection another user's transaction used just before.
+  const rounds = 20;
+  const work: Promise<[string, Answer]>[] = [];
+  for (let i = 0; i < rounds; i++) {
+    work.push(politie.request(cluster.url, 'GET', `/api/v1/cases/${onlyPolitie}`).then((a) => ['politie own', a]));
+    work.push(ggz.request(cluster.url, 'GET', `/api/v1/cases/${onlyGgz}`).then((a) => ['ggz own', a]));
+    work.push(politie.request(cluster.url, 'GET', `/api/v1/cases/${onlyGgz}`).then((a) => ['politie other', a]));
+    work.push(ggz.request(cluster.url, 'GET', `/api/v1/cases/${onlyPolitie}`).then((a) => ['ggz other', a]));
+    work.push(politie.request(cluster.url, 'GET', '/api/v1/cases').then((a) => ['politie list', a]));
+    work.push(ggz.request(cluster.url, 'GET', '/api/v1/cases').then((a) => ['ggz list', a]));
+    work.push(politie.request(cluster.url, 'GET', '/api/v1/me').then((a) => ['politie me', a]));
+    work.push(ggz.request(cluster.url, 'GET', '/api/v1/me').then((a) => ['ggz me', a]));
+  }
+  const answers = await Promise.all(work);
+  const wrong = answers.filter(([kind, a]) => {
+    if (kind.endsWith('other')) return a.status !== 404;
+    if (a.status !== 200) return true;
+    if (kind === 'politie list') return JSON.stringify(idsOf(a)) !== JSON.stringify(seenByPolitie);
+    if (kind === 'ggz list') return JSON.stringify(idsOf(a)) !== JSON.stringify(seenByGgz);
+    if (kind === 'politie me') return !JSON.stringify(a.body).includes('politie@example.org');
+    if (kind === 'ggz me') return !JSON.stringify(a.body).includes('ggz@example.org');
+    return false;
+  });
+  expect(wrong.map(([kind, a]) => `${kind}: ${a.status}`)).toEqual([]);
+  expect(new Set(answers.map(([, a]) => a.instance))).toEqual(new Set(['a', 'b']));
+
+  // Every view of a case is in the audit log in the name of who viewed it (audit_append refuses an entry
+  // whose user is not app.user_id of its transaction), and each refused look in the name of who tried.
+  const rows = await query<{ email: string; entity_id: string; outcome: string; n: number }>(
+    cluster.directUrl,
+    `select u.email, a.entity_id, a.outcome, count(*)::int as n from audit_log a join users u on u.id = a.user_id
+      where a.at >= $1 and a.entity = 'case' and a.entity_id in ($2, $3) group by 1, 2, 3 order by 1, 2, 3`,
+    [started, onlyPolitie, onlyGgz],
+  );
+  const summary = Object.fromEntries(rows.map((r) => [`${r.email} ${r.entity_id === onlyPolitie ? 'politie-case' : 'ggz-case'} ${r.outcome}`, r.n]));
+  expect(summary).toMatchObject({
+    'politie@example.org politie-case allowed': rounds,
+    'ggz@example.org ggz-case allowed': rounds,
+  });
+  expect(summary['politie@example.org ggz-case allowed']).toBeUndefined();
+  expect(summary['ggz@example.org politie-case allowed']).toBeUndefined();
+});
+
+test('a server connection PgBouncer hands on carries nothing of the transaction before; each transaction has its own bounds', async () => {
+  const regisseur = await session('regisseur@example.org');
+  const load = Promise.all(Array.from({ length: 60 }, () => regisseur.request(cluster.url, 'GET', '/api/v1/cases')));
+  // Statements outside any transaction, through PgBouncer, while the instances' transactions take turns
+  // on the same server connections: no role, no user, no bound of theirs is left on them.
+  const client = new pg.Client({ connectionString: cluster.bouncerUrl });
+  await client.connect();
+  const leftovers = new Set<string>();
+  for (let i = 0; i < 60; i++) {
+    const { rows } = await client.query<{ who: string; role: string; app_user: string | null; timeout: string }>(
+      `select current_user as who, current_setting('role') as role, current_setting('app.user_id', true) as app_user,
+              current_setting('statement_timeout') as timeout`,
+    );
+    leftovers.add(JSON.stringify({ ...rows[0], app_user: rows[0]!.app_user || null }));
+  }
+  await client.end();
+  expect((await load).every((a) => a.status === 200)).toBe(true);
+  expect([...leftovers]).toEqual([JSON.stringify({ who: 'casusregie', role: 'none', app_user: null, timeout: '0' })]);
+
+  // The app's pool through PgBouncer: its start-up options do not reach PostgreSQL (ignore_startup_parameters),
+  // yet each of its transactions runs with the app's bounds (db/pool.ts sends them with BEGIN).
+  const app = await openPostgres(cluster.bouncerUrl, { max: 2 });
+  try {
+    const bounds = await app.db.transaction(async (tx) => {
+      const result = await tx.execute(`select current_setting('statement_timeout') as s, current_setting('lock_timeout') as l,
+        current_setting('idle_in_transaction_session_timeout') as i, current_setting('jit') as j`);
+      return (result as unknown as { rows: unknown[] }).rows;
+    });
+    expect(bounds).toEqual([{ s: '5s', l: '4500ms', i: '10s', j: 'off' }]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('with every pooled server connection busy, the instances stay in the load balancer', async () => {
+  // Six slow transactions take all six server connections of the app's pool in PgBouncer: requests queue
+  // there, but PostgreSQL answers, so readiness (its own small pool in PgBouncer) must stay 200 — else the
+  // load balancer would take every instance out at once.
+  const busy = Array.from({ length: 6 }, async () => {
+    const client = new pg.Client({ connectionString: cluster.bouncerUrl });
+    await client.connect();
+    try {
+      await client.query('select pg_sleep(4)');
+    } finally {
+      await client.end();
+    }
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const ready = await Promise.all(
+    Array.from({ length: 4 }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, i * 500));
+      return Promise.all([cluster.a, cluster.b].map(async (instance) => (await fetch(`${instance.url}/api/ready`)).status));
+    }),
+  );
+  await Promise.all(busy);
+  expect(ready.flat()).toEqual(Array(8).fill(200));
+  expect(await cluster.backends()).toEqual({ a: 'UP', b: 'UP' });
+});
+
+test('behind a PgBouncer that passes on no start-up options, the server refuses to start and says what to set', async () => {
+  const strict = await cluster.bouncerWithout(/^ignore_startup_parameters/);
+  const { code, output } = await cluster.refusal({ DATABASE_URL: strict });
+  expect(code).toBe(1);
+  expect(output).toContain('zet ignore_startup_parameters = options in pgbouncer.ini');
+});
+
+/** The run lock as another instance tries it: in a process of its own. */
+function contend(key: number): Promise<{ acquired: boolean }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', 'e2e/multi/run-lock-contender.ts', cluster.bouncerUrl, String(key)], (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout) as { acquired: boolean }),
+    );
+  });
+}
+
+test('a run lock taken through PgBouncer keeps the other instances out and is released after the run', async () => {
+  const key = 736300999;
+  const one = await openPostgres(cluster.bouncerUrl, { max: 3 });
+  try {
+    // Behind PgBouncer a server connection serves whichever client comes next: a lock left on a server
+    // connection after its statement (session-level) would be the next client's too, re-entrantly.
+    const outcome = await withRunLock(one.db, key, async () => {
+      // Work in between, as a run does: short statements that free their server connection again.
+      await one.db.execute('select 1');
+      return contend(key);
+    });
+    expect(outcome).toEqual({ acquired: true, value: { acquired: false } });
+    expect(await query(cluster.directUrl, `select pid from pg_locks where locktype = 'advisory' and objid = $1`, [key])).toEqual([]);
+    expect(await contend(key)).toEqual({ acquired: true });
+  } finally {
+    await one.close();
+  }
+});
+
+test('a rolling restart under load loses no request', async () => {
+  test.setTimeout(240_000);
+  const regisseur = await session('regisseur@example.org');
+  const caseIds = idsOf(await regisseur.request(cluster.url, 'GET', '/api/v1/cases?status=actief'));
+  expect(caseIds.length).toBeGreaterThanOrEqual(4);
+  const counts = { requests: 0, '2xx': 0, '4xx': 0, '503': 0, '5xx': 0, failed: 0 };
+  const byInstance: Record<string, number> = {};
+  const problems: string[] = [];
+  let running = true;
+
+  const ask = async (method: string, path: string, json?: unknown): Promise<Answer | undefined> => {
+    counts.requests++;
+    try {
+      const answer = await regisseur.request(cluster.url, method, path, json);
+      byInstance[answer.instance ?? '-'] = (byInstance[answer.instance ?? '-'] ?? 0) + 1;
+      const status = answer.status;
+      if (status < 300) counts['2xx']++;
+      else if (status < 500) counts['4xx']++;
+      else if (status === 503) counts['503']++;
+      else counts['5xx']++;
+      if (status >= 500 || (status >= 400 && status !== 409)) problems.push(`${method} ${path}: ${status} via ${answer.instance}`);
+      return answer;
+    } catch (error) {
+      counts.failed++;
+      problems.push(`${method} ${path}: ${String(error)}`);
+      return undefined;
+    }
+  };
+
+  // Four clients, each reading the list and its own case and saving that case, for the whole restart.
+  const client = async (caseId: string) => {
+    let n = 0;
+    while (running) {
+      await ask('GET', '/api/v1/cases');
+      const read = await ask('GET', `/api/v1/cases/${caseId}`);
+      const version = (read?.body as { version?: number } | undefined)?.version;
+      if (version) await ask('PATCH', `/api/v1/cases/${caseId}`, { goal: `Doel tijdens de herstart, ronde ${n++}`, version });
+    }
+  };
+  const clients = caseIds.slice(0, 4).map((id) => client(id));
+
+  const timeline: string[] = [];
+  const started = Date.now();
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  await new Promise((r) => setTimeout(r, 2_000));
+  for (const instance of [cluster.a, cluster.b]) {
+    // HAProxy must take the instance out while it still answers (its drain), not after it has stopped.
+    let outSeen: number | undefined;
+    const watch = setInterval(() => {
+      void cluster.backends().then((state) => {
+        if (!outSeen && state[instance.name] !== 'UP') outSeen = Date.now();
+      });
+    }, 100);
+    timeline.push(`${at()} SIGTERM ${instance.name}`);
+    const code = await instance.stop('SIGTERM');
+    const exited = Date.now();
+    clearInterval(watch);
+    timeline.push(`${at()} ${instance.name} exited (${code}); HAProxy took it out ${outSeen ? `${exited - outSeen} ms before` : 'never'}`);
+    expect(code).toBe(0);
+    expect(outSeen && outSeen < exited).toBeTruthy();
+    await instance.start();
+    timeline.push(`${at()} ${instance.name} ready again`);
+    await expect.poll(async () => (await cluster.backends())[instance.name], { timeout: 20_000, intervals: [200] }).toBe('UP');
+    timeline.push(`${at()} HAProxy sends to ${instance.name} again`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  running = false;
+  await Promise.all(clients);
+  console.log(`rolling restart: ${JSON.stringify(counts)}; answered by ${JSON.stringify(byInstance)}\n  ${timeline.join('\n  ')}`);
+  expect(problems).toEqual([]);
+  expect(counts.failed).toBe(0);
+  expect(counts['5xx'] + counts['503']).toBe(0);
+  expect(counts['2xx']).toBeGreaterThan(50);
+  expect(byInstance.a && byInstance.b).toBeTruthy();
+});
+
+test('each scheduled job runs once per period across both instances, and every mail is sent once', async () => {
+  test.setTimeout(240_000);
+  // pg-boss's cron: the sweep each minute. At least two periods, whichever instance ran them.
+  const completed = () =>
+    query<{ slot: string; jobs: number; done: number }>(
+      cluster.directUrl,
+      `select date_trunc('minute', coalesce(singleton_on, created_on))::text as slot, count(*)::int as jobs,
+              count(*) filter (where state = 'completed')::int as done
+         from pgboss.job where name = 'sweep' group by 1 order by 1`,
+    );
+  await expect.poll(async () => (await completed()).filter((s) => s.done > 0).length, { timeout: 180_000, intervals: [2_000] }).toBeGreaterThanOrEqual(2);
+  const slots = await completed();
+  expect(slots.every((s) => s.jobs === 1), JSON.stringify(slots)).toBe(true);
+  // Each completed job is one sweep that ran (its log line), on one of the instances, never two.
+  const runs = (log: string) => log.split('\n').filter((line) => line.includes('"job":"sweep"') && line.includes('signalen')).length;
+  const [runsA, runsB] = [runs(cluster.a.log()), runs(cluster.b.log())];
+  const done = slots.reduce((n, s) => n + s.done, 0);
+  console.log(`sweeps: ${slots.length} periods, ${done} completed jobs; runs logged on a: ${runsA}, on b: ${runsB}`);
+  expect(runsA + runsB).toBe(done);
+
+  // Every mail of the outbox arrived, once, through a real SMTP server; the outbox says sent.
+  const ours = () => mail.received.filter((m) => /^Bericht \d+$/.test(m.subject));
+  await expect.poll(() => ours().length, { timeout: 120_000, intervals: [1_000] }).toBeGreaterThanOrEqual(MAILS);
+  const [{ pending }] = (await query<{ pending: number }>(
+    cluster.directUrl,
+    `select count(*)::int as pending from mail_outbox where dedupe_key like 'multi-%' and status <> 'sent'`,
+  )) as [{ pending: number }];
+  expect(pending).toBe(0);
+  // A mail sent twice (two instances at once) would arrive together with the first: a moment later.
+  await new Promise((r) => setTimeout(r, 5_000));
+  const expected = Array.from({ length: MAILS }, (_, i) => `ontvanger${i + 1}@example.org Bericht ${i + 1}`).sort();
+  expect(ours().map((m) => `${m.to} ${m.subject}`).sort()).toEqual(expected);
+});
