@@ -39,6 +39,11 @@ export class Session {
     return { status: response.status, instance: response.headers.get('x-casusregie-instance') ?? undefined, body };
   }
 
+  /** A GET whose body the caller reads as it arrives (an event stream), with this session's cookie. */
+  open(base: string, path: string, signal: AbortSignal): Promise<Response> {
+    return fetch(`${base}${path}`, { headers: { origin: this.origin, cookie: this.cookie }, signal });
+  }
+
   /**
    * One POST of email, password and (with `withCode`) the account's current TOTP code to next-auth's
    * credentials callback at `base`, as a script signs in. True when a session cookie came back.

@@ -116,6 +116,54 @@ test('concurrent saves of one version over both instances: exactly one 200, the 
   expect((after.body as { version: number }).version).toBe(version + 1);
 });
 
+test('the live meeting view crosses instances: a change made through A reaches a partner whose stream is on B', async () => {
+  const regisseur = await session('regisseur@example.org');
+  const police = await session('politie@example.org');
+  const [ids] = await query<{ chair: string; police: string; case_id: string }>(
+    cluster.directUrl,
+    `select (select id from users where email = 'regisseur@example.org') as chair,
+            o.id as police,
+            (select case_id from case_partners where organisation_id = o.id and ended_at is null limit 1) as case_id
+       from organisations o where o.name = 'Politie Midden-Nederland'`,
+  );
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const created = await regisseur.request(cluster.a.url, 'POST', '/api/v1/meetings', {
+    title: 'Casusoverleg over twee instanties',
+    kind: 'casusoverleg',
+    date,
+    startTime: '00:05',
+    endTime: '23:55',
+    chairUserId: ids!.chair,
+    invitedOrganisationIds: [ids!.police],
+    caseIds: [ids!.case_id],
+  });
+  expect(created.status).toBe(201);
+  const meeting = created.body as { id: string; version: number };
+
+  const abort = new AbortController();
+  const stream = await police.open(cluster.b.url, `/api/v1/meetings/${meeting.id}/events`, abort.signal);
+  expect(stream.status).toBe(200);
+  expect(stream.headers.get('content-type')).toContain('text/event-stream');
+  const reader = stream.body!.getReader();
+  let received = '';
+  const eventArrives = (async () => {
+    const decoder = new TextDecoder();
+    while (!/^data: .*"meeting"/m.test(received)) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      received += decoder.decode(chunk.value, { stream: true });
+    }
+  })();
+  // The stream is open on B (its first bytes arrived) before A writes.
+  await expect.poll(() => received.length, { timeout: 5_000 }).toBeGreaterThan(0);
+  const planned = await regisseur.request(cluster.a.url, 'POST', `/api/v1/meetings/${meeting.id}/transitions`, { action: 'plan', version: meeting.version });
+  expect(planned.status).toBe(200);
+  await Promise.race([eventArrives, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  abort.abort();
+  expect(received).toMatch(/^id: \d+$/m);
+  expect(received).toMatch(/^data: .*"meeting"/m);
+});
+
 test('per-transaction settings hold under PgBouncer: two organisations never see each other’s cases, audit rows carry the right user', async () => {
   const politie = await session('politie@example.org');
   const ggz = await session('ggz@example.org');

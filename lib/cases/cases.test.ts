@@ -7,7 +7,6 @@ import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { getCase } from './get-case';
 import { listCases } from './list-cases';
@@ -16,6 +15,7 @@ import { createReferral } from './refer';
 import type { ReferralInput } from './schemas';
 import { transitionCase } from './transition-case';
 import { updateCase } from './update-case';
+import { outcome as code } from '@/lib/testing/outcome';
 
 let handle: DbHandle;
 let regisseur: Actor, politie: Actor, ggz: Actor, veiligthuis: Actor, manager: Actor, admin: Actor;
@@ -41,15 +41,6 @@ const referral: ReferralInput = {
   involvedPartners: 'Wijkagent, wijkteam',
 };
 
-async function code(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 const orgId = async (name: string) =>
   (await handle.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)))[0]!.id;

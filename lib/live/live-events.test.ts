@@ -17,6 +17,7 @@ import { setCurrentItem } from './current-item';
 import { openMeetingEvents } from './event-stream';
 import { getLiveState } from './live-state';
 import { confirmationSchema } from './schemas';
+import { outcome as code } from '@/lib/testing/outcome';
 
 // The demo is seeded at this clock and every write passes it: nothing here depends on the real date.
 const now = new Date('2026-10-12T08:00:00Z');
@@ -28,15 +29,6 @@ const caseOf: Record<string, string> = {};
 let meetingId: string;
 let jan: string, sem: string;
 
-async function code(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 /** The raw bytes of an event stream as they arrive, as a browser would get them. */
 function tap(stream: ReadableStream<Uint8Array>) {

@@ -6,7 +6,6 @@ import { cases, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { addAgendaItem, moveItemToNextMeeting, recordAgendaItem } from './agenda';
 import { feedMeetings, feedToken } from './calendar-feed';
@@ -17,6 +16,7 @@ import { setAttendance } from './invitations';
 import { rescheduleMeeting, transitionMeeting } from './meeting-lifecycle';
 import { planNextOccurrence } from './next-occurrence';
 import { createMeetingSchema } from './schemas';
+import { outcome as code } from '@/lib/testing/outcome';
 
 let handle: DbHandle;
 let regisseur: Actor, regisseur2: Actor, ggz: Actor, politie: Actor, veiligthuis: Actor, manager: Actor;
@@ -36,15 +36,6 @@ beforeAll(async () => {
 });
 afterAll(() => closeDb());
 
-async function code(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 const base = {
   title: 'Casusoverleg Utrecht-Noord',

@@ -6,13 +6,13 @@ import { cases, minuteDrafts, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { recordAgendaItem } from './agenda';
 import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
 import { transitionMeeting } from './meeting-lifecycle';
 import { discardDraft, getDraft, saveDraft } from './minute-drafts';
+import { outcome as code } from '@/lib/testing/outcome';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -24,15 +24,6 @@ let regisseur: Actor, regisseur2: Actor, politie: Actor;
 let cookie: string, politieCookie: string;
 let meetingId: string, itemId: string, otherItemId: string, itemVersion: number;
 
-async function code(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 const drafts = async () => (await handle.db.select({ n: count() }).from(minuteDrafts))[0]!.n;
 const draftUrl = (item = itemId) => `${ORIGIN}/api/v1/meetings/${meetingId}/items/${item}/draft`;

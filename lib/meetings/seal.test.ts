@@ -9,7 +9,6 @@ import { logAction } from '@/lib/agreements/log-action';
 import { removeCasePersonalData } from '@/lib/retention/remove-personal-data';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { recordAgendaItem } from './agenda';
 import { createMeeting } from './create-meeting';
@@ -18,6 +17,7 @@ import { setAttendance } from './invitations';
 import { transitionMeeting } from './meeting-lifecycle';
 import { canonicalJson, itemHash, reportHash, verifyAllMeetingSeals, verifyMeetingSeal, type ReportItem } from './seal';
 import { getSealedReport } from './sealed-report';
+import { outcome as code } from '@/lib/testing/outcome';
 
 const NOW = new Date('2026-03-23T09:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -28,15 +28,6 @@ const org: Record<string, string> = {};
 const caseOf: Record<string, string> = {};
 let id: string;
 
-async function code(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });

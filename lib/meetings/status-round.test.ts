@@ -5,7 +5,6 @@ import { agreements, cases, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { createMeeting } from './create-meeting';
 import { meetingInformation, setInformation } from './information';
@@ -13,6 +12,7 @@ import { inviteOrganisation } from './invitations';
 import { rescheduleMeeting, transitionMeeting } from './meeting-lifecycle';
 import { listStatusRounds, receivedStatuses, reportStatus, statusRoundDueDate } from './status-round';
 import { informationSchema, statusReportSchema } from './status-round-schemas';
+import { outcome as code } from '@/lib/testing/outcome';
 
 // Friday 20 March 2026, 09:00 in Amsterdam: the clock of the demo data and of every call below.
 const NOW = new Date('2026-03-20T08:00:00Z');
@@ -52,15 +52,6 @@ beforeAll(async () => {
 });
 afterAll(() => closeDb());
 
-async function code(work: Promise<unknown>) {
-  try {
-    await work;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 const openOf = async (caseName: string, owner: string) =>
   handle.db
