@@ -79,6 +79,7 @@ interface Foreign {
   partner: string;
   agreement: string;
   meeting: string;
+  item: string;
   signal: string;
   regisseurUserId: string;
   organisation: string;
@@ -91,6 +92,7 @@ function fill(template: string, ids: Partial<Foreign>): string {
     .replace(/\[partnerId\]/, () => ids.partner!)
     .replace(/\/agreements\/\[id\]/, () => `/agreements/${ids.agreement}`)
     .replace(/\/meetings\/\[id\]/, () => `/meetings/${ids.meeting}`)
+    .replace(/\[itemId\]/, () => ids.item!)
     .replace(/\/signals\/\[id\]/, () => `/signals/${ids.signal}`)
     .replace(/\/admin\/users\/\[id\]/, () => `/admin/users/${ids.regisseurUserId}`)
     .replace(/\/admin\/organisations\/\[id\]/, () => `/admin/organisations/${ids.organisation}`);
@@ -148,16 +150,26 @@ test('every id-bearing API route answers a foreign id exactly like a non-existen
       foreignCase = candidate.id;
       if (agreements.length > 0 && partners.length > 0) break;
     }
-    const meetings = (await json(regisseur, '/api/v1/meetings')).items as { id: string }[];
-    const attackerMeetings = new Set(await seenByAttacker('/api/v1/meetings'));
+    // A meeting with an agenda item, so that items are targets too: made for the foreign case, then
+    // cancelled, so that no other journey finds it on a coming agenda.
+    const me = await json(regisseur, '/api/v1/me');
+    const made = await regisseur.post('/api/v1/meetings', {
+      data: { title: 'Besloten overleg', kind: 'casusoverleg', date: '2030-03-04', startTime: '10:00', endTime: '11:00', chairUserId: me.id, caseIds: [foreignCase] },
+    });
+    expect(made.status()).toBe(201);
+    const foreignMeeting = (await made.json()) as { id: string; version: number; agenda: { id: string }[] };
+    const cancelled = await regisseur.post(`/api/v1/meetings/${foreignMeeting.id}/transitions`, {
+      data: { action: 'cancel', reason: 'Alleen voor deze test.', version: foreignMeeting.version },
+    });
+    expect(cancelled.status()).toBe(200);
     const signals = (await json(regisseur, '/api/v1/signals')).items as { id: string }[];
     const attackerSignals = new Set(await seenByAttacker('/api/v1/signals'));
-    const me = await json(regisseur, '/api/v1/me');
     const ids: Foreign = {
       case: foreignCase,
       partner: partners[0]!.id,
       agreement: agreements[0]!.id,
-      meeting: meetings.find((m) => !attackerMeetings.has(m.id))!.id,
+      meeting: foreignMeeting.id,
+      item: foreignMeeting.agenda[0]!.id,
       signal: signals.find((s) => !attackerSignals.has(s.id))!.id,
       regisseurUserId: me.id,
       organisation: me.organisation.id,
@@ -168,6 +180,7 @@ test('every id-bearing API route answers a foreign id exactly like a non-existen
       partner: NOBODY,
       agreement: NOBODY,
       meeting: NOBODY,
+      item: NOBODY,
       signal: NOBODY,
       regisseurUserId: NOBODY,
       organisation: NOBODY,

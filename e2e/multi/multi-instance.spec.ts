@@ -139,6 +139,9 @@ test('the live meeting view crosses instances: a change made through A reaches a
   });
   expect(created.status).toBe(201);
   const meeting = created.body as { id: string; version: number };
+  // Invited partners see a meeting once it is planned.
+  const planned = await regisseur.request(cluster.a.url, 'POST', `/api/v1/meetings/${meeting.id}/transitions`, { action: 'plan', version: meeting.version });
+  expect(planned.status).toBe(200);
 
   const abort = new AbortController();
   const stream = await police.open(cluster.b.url, `/api/v1/meetings/${meeting.id}/events`, abort.signal);
@@ -156,8 +159,12 @@ test('the live meeting view crosses instances: a change made through A reaches a
   })();
   // The stream is open on B (its first bytes arrived) before A writes.
   await expect.poll(() => received.length, { timeout: 5_000 }).toBeGreaterThan(0);
-  const planned = await regisseur.request(cluster.a.url, 'POST', `/api/v1/meetings/${meeting.id}/transitions`, { action: 'plan', version: meeting.version });
-  expect(planned.status).toBe(200);
+  const started = await regisseur.request(cluster.a.url, 'POST', `/api/v1/meetings/${meeting.id}/transitions`, {
+    action: 'start',
+    confirmEarly: true,
+    version: (planned.body as { version: number }).version,
+  });
+  expect(started.status).toBe(200);
   await Promise.race([eventArrives, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   abort.abort();
   expect(received).toMatch(/^id: \d+$/m);
