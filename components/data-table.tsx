@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableBox } from '@/components/ui/table';
 
 export interface Column {
   label: ReactNode;
@@ -15,7 +16,7 @@ const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 /** A bordered table that scrolls sideways on narrow screens; the rows are the caller's `<tr>`s. */
 export function DataTable({ columns, testId, children }: { columns: Column[]; testId?: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <TableBox>
       <table className="min-w-full divide-y divide-line text-sm" data-testid={testId}>
         <thead className="bg-canvas">
           <tr>
@@ -28,6 +29,6 @@ export function DataTable({ columns, testId, children }: { columns: Column[]; te
         </thead>
         <tbody className="divide-y divide-line">{children}</tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

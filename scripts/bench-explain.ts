@@ -9,7 +9,7 @@ import { explainHotQueries } from '@/lib/bench/explain';
 
 async function main() {
   const { DATABASE_URL: databaseUrl } = env();
-  if (!databaseUrl) throw new Error('bench:explain heeft een PostgreSQL-server nodig: zet DATABASE_URL (zie README, "Data at scale").');
+  if (!databaseUrl) throw new Error('bench:explain heeft een PostgreSQL-server nodig: zet DATABASE_URL (zie docs/benchmarks.md).');
   const markdown = await explainHotQueries(databaseUrl);
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/explain.md', markdown);

@@ -1,4 +1,5 @@
 import type { AgreementStatus } from '@/db/schema';
+import { badgeClass } from '@/components/ui/badge';
 
 const TONE: Record<AgreementStatus, string> = {
   open: 'bg-sky-50 text-sky-900 ring-sky-300',
@@ -8,7 +9,7 @@ const TONE: Record<AgreementStatus, string> = {
   vervallen: 'bg-slate-100 text-slate-800 ring-slate-300',
 };
 
-const pill = 'inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset';
+const pill = badgeClass;
 
 export function AgreementStatusBadge({ status, label }: { status: AgreementStatus; label: string }) {
   return (

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { createAgreementAction, updateAgreementAction } from '@/app/(app)/agreements/actions';
 import { ActionForm, useFormAnswer } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
+import { buttonClass } from '@/components/ui/button';
 
 type Option = { value: string; label: string };
 const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
-const small = 'mt-3 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const small = buttonClass({ className: 'mt-3' });
 const control =
   'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger';
 

@@ -12,9 +12,10 @@ import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import type { TransitionInput } from '@/lib/cases/schemas';
 import { PAUSE_REASONS, TARGET_GROUPS, TRIAGE_DECISIONS } from '@/lib/cases/vocabulary';
+import { buttonClass } from '@/components/ui/button';
 
 type Option = { value: string; label: string };
-const small = 'mt-3 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const small = buttonClass({ className: 'mt-3' });
 
 export function TransitionForm({ caseId, version, action }: { caseId: string; version: number; action: TransitionInput['action'] }) {
   const t = useTranslations('case');

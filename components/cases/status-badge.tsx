@@ -1,3 +1,4 @@
+import { Badge } from '@/components/ui/badge';
 import type { CaseStatus } from '@/db/schema';
 
 const TONE: Record<CaseStatus, string> = {
@@ -12,14 +13,8 @@ const TONE: Record<CaseStatus, string> = {
 export function StatusBadge({ status, label, paused }: { status: CaseStatus; label: string; paused?: string | null }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONE[status]}`}>
-        {label}
-      </span>
-      {paused ? (
-        <span className="inline-block rounded-full bg-orange-50 px-2 py-0.5 text-xs font-semibold text-orange-900 ring-1 ring-inset ring-orange-300">
-          {paused}
-        </span>
-      ) : null}
+      <Badge tone={TONE[status]}>{label}</Badge>
+      {paused ? <Badge tone="bg-orange-50 text-orange-900 ring-orange-300">{paused}</Badge> : null}
     </span>
   );
 }

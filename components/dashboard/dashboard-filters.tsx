@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { DashboardScope } from '@/lib/dashboard/query';
-
-type Option = { value: string; label: string };
+import { filterLabelClass, inputClass } from '@/components/ui/field';
+import { Select, type Option } from '@/components/ui/select';
+import { cardClass } from '@/components/ui/card';
 
 interface Props {
   scope: DashboardScope;
@@ -11,31 +12,13 @@ interface Props {
   organisations: Option[];
 }
 
-const control = 'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-2 py-1.5 text-sm';
-const labelClass = 'block text-xs font-semibold uppercase tracking-wide text-muted';
-
-function Select({ name, label, value, options, all }: { name: string; label: string; value?: string; options: Option[]; all: string }) {
-  return (
-    <div>
-      <label htmlFor={`dashboard-${name}`} className={labelClass}>
-        {label}
-      </label>
-      <select id={`dashboard-${name}`} name={name} defaultValue={value ?? ''} className={control}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const control = inputClass.filter;
+const labelClass = filterLabelClass;
 
 /** A plain GET form: the URL holds the period and every filter, so a view can be bookmarked and shared. */
 export function DashboardFilters({ scope, labels, types, municipalities, organisations }: Props) {
   return (
-    <form method="get" action="/dashboard" aria-label={labels.label} className="mb-8 rounded-lg border border-line bg-white p-4">
+    <form method="get" action="/dashboard" aria-label={labels.label} className={cardClass('p-4', 'mb-8')}>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <div>
           <label htmlFor="dashboard-from" className={labelClass}>
@@ -49,9 +32,9 @@ export function DashboardFilters({ scope, labels, types, municipalities, organis
           </label>
           <input id="dashboard-to" name="to" type="date" defaultValue={scope.to} className={control} />
         </div>
-        <Select name="type" label={labels.type} value={scope.type} all={labels.all} options={types} />
-        <Select name="municipality" label={labels.municipality} value={scope.municipality} all={labels.all} options={municipalities} />
-        <Select name="organisation" label={labels.organisation} value={scope.organisation} all={labels.all} options={organisations} />
+        <Select id="dashboard-type" name="type" label={labels.type} value={scope.type} all={labels.all} options={types} />
+        <Select id="dashboard-municipality" name="municipality" label={labels.municipality} value={scope.municipality} all={labels.all} options={municipalities} />
+        <Select id="dashboard-organisation" name="organisation" label={labels.organisation} value={scope.organisation} all={labels.all} options={organisations} />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">

@@ -4,6 +4,7 @@ import { SIGNAL_LEVELS, type SignalFigures } from '@/lib/dashboard/signals';
 import { SMALL_CELL, type CaseCount } from '@/lib/dashboard/small-cells';
 import { CsvLink } from './csv-link';
 import { BarChart } from './bar-chart';
+import { TableBox } from '@/components/ui/table';
 
 /*
  * The sections of the dashboard page. Everything here renders on the server and needs no JavaScript;
@@ -138,7 +139,7 @@ export async function SignalTrend({ signals }: { signals: SignalFigures | null }
   return (
     <section aria-labelledby="signals-heading" className="mb-10">
       <SectionHeading id="signals-heading">{t('signals.heading')}</SectionHeading>
-      <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <TableBox>
         <table className="min-w-full divide-y divide-line text-sm">
           <caption className="px-3 py-2 text-left text-sm font-semibold text-ink">{t('signals.trendCaption')}</caption>
           <thead className="bg-canvas">
@@ -160,7 +161,7 @@ export async function SignalTrend({ signals }: { signals: SignalFigures | null }
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
     </section>
   );
 }

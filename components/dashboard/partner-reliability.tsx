@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/sessions';
 import { getDashboard } from '@/lib/dashboard/figures';
 import { SMALL_CELL, type CaseCount } from '@/lib/dashboard/small-cells';
+import { TableBox } from '@/components/ui/table';
 
 const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 const thNum = 'px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-muted';
@@ -30,7 +31,7 @@ export async function PartnerReliability({ actor, now }: { actor: Actor; now?: D
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white px-6 py-6 text-center text-sm text-muted">{t('partners.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <TableBox>
           <table className="min-w-full divide-y divide-line text-sm" data-testid="partner-reliability">
             <thead className="bg-canvas">
               <tr>
@@ -62,7 +63,7 @@ export async function PartnerReliability({ actor, now }: { actor: Actor; now?: D
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </section>
   );

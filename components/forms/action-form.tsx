@@ -2,6 +2,7 @@
 
 import { createContext, useActionState, useContext, useId } from 'react';
 import type { ActionState } from '@/lib/forms/action-state';
+import { buttonClass } from '@/components/ui/button';
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
@@ -51,7 +52,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, successMessage, 
       <button
         type="submit"
         disabled={pending}
-        className={submitClassName ?? 'mt-4 rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60'}
+        className={submitClassName ?? buttonClass({ size: 'md', className: 'mt-4' })}
       >
         {pending && pendingLabel ? pendingLabel : submitLabel}
       </button>

@@ -1,32 +1,16 @@
 'use client';
 
+import { Field, FieldErrors, inputClass } from '@/components/ui/field';
 import { useFormAnswer } from './action-form';
 
-const control =
-  'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger';
+const control = inputClass.form;
 
 function useField(name: string, fallback?: string) {
   const { state, idPrefix } = useFormAnswer();
   const errors = state?.fieldErrors?.[name];
   const value = state?.values?.[name] ?? fallback ?? '';
   const id = `${idPrefix}${name}`;
-  return {
-    id,
-    errors,
-    value,
-    invalid: Boolean(errors?.length),
-    describedBy: errors?.length ? `${id}-error` : undefined,
-    hintId: `${id}-hint`,
-  };
-}
-
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={`${id}-error`} className="mt-1 text-sm text-danger">
-      {errors.join(' ')}
-    </p>
-  );
+  return { id, errors, value, invalid: Boolean(errors?.length), describedBy: errors?.length ? `${id}-error` : undefined };
 }
 
 interface FieldProps {
@@ -37,87 +21,50 @@ interface FieldProps {
   required?: boolean;
 }
 
-function Label({ id, label, required, hint }: Omit<FieldProps, 'name'> & { id: string }) {
-  return (
-    <>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-        {required ? <span aria-hidden="true" className="text-danger"> *</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 export function TextField(props: FieldProps & { type?: string; autoComplete?: string; max?: string }) {
   const f = useField(props.name, props.defaultValue);
   return (
-    <div>
-      <Label {...props} id={f.id} />
-      <input
-        id={f.id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        defaultValue={f.value}
-        required={props.required}
-        max={props.max}
-        autoComplete={props.autoComplete ?? 'off'}
-        aria-invalid={f.invalid}
-        aria-describedby={[f.describedBy, props.hint ? f.hintId : undefined].filter(Boolean).join(' ') || undefined}
-        className={control}
-      />
-      <Errors id={f.id} errors={f.errors} />
-    </div>
+    <Field id={f.id} label={props.label} hint={props.hint} errors={f.errors} required={props.required}>
+      {(aria) => (
+        <input
+          {...aria}
+          name={props.name}
+          type={props.type ?? 'text'}
+          defaultValue={f.value}
+          required={props.required}
+          max={props.max}
+          autoComplete={props.autoComplete ?? 'off'}
+          className={control}
+        />
+      )}
+    </Field>
   );
 }
 
 export function TextArea(props: FieldProps & { rows?: number }) {
   const f = useField(props.name, props.defaultValue);
   return (
-    <div>
-      <Label {...props} id={f.id} />
-      <textarea
-        id={f.id}
-        name={props.name}
-        rows={props.rows ?? 3}
-        defaultValue={f.value}
-        required={props.required}
-        aria-invalid={f.invalid}
-        aria-describedby={[f.describedBy, props.hint ? f.hintId : undefined].filter(Boolean).join(' ') || undefined}
-        className={control}
-      />
-      <Errors id={f.id} errors={f.errors} />
-    </div>
+    <Field id={f.id} label={props.label} hint={props.hint} errors={f.errors} required={props.required}>
+      {(aria) => <textarea {...aria} name={props.name} rows={props.rows ?? 3} defaultValue={f.value} required={props.required} className={control} />}
+    </Field>
   );
 }
 
 export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
   const f = useField(props.name, props.defaultValue);
   return (
-    <div>
-      <Label {...props} id={f.id} />
-      <select
-        id={f.id}
-        name={props.name}
-        defaultValue={f.value}
-        required={props.required}
-        aria-invalid={f.invalid}
-        aria-describedby={[f.describedBy, props.hint ? f.hintId : undefined].filter(Boolean).join(' ') || undefined}
-        className={control}
-      >
-        <option value="">{props.placeholder ?? '—'}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Errors id={f.id} errors={f.errors} />
-    </div>
+    <Field id={f.id} label={props.label} hint={props.hint} errors={f.errors} required={props.required}>
+      {(aria) => (
+        <select {...aria} name={props.name} defaultValue={f.value} required={props.required} className={control}>
+          <option value="">{props.placeholder ?? '—'}</option>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -137,7 +84,7 @@ export function YesNoField(props: FieldProps & { yes: string; no: string }) {
           </label>
         ))}
       </div>
-      <Errors id={f.id} errors={f.errors} />
+      <FieldErrors id={f.id} errors={f.errors} />
     </fieldset>
   );
 }

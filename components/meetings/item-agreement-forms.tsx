@@ -9,6 +9,7 @@ import {
 import { OwnerFields } from '@/components/agreements/agreement-forms';
 import { ActionForm, useFormAnswer } from '@/components/forms/action-form';
 import { Hidden, TextArea, TextField } from '@/components/forms/fields';
+import { buttonClass } from '@/components/ui/button';
 
 type Option = { value: string; label: string };
 export interface OwnerChoices {
@@ -16,7 +17,7 @@ export interface OwnerChoices {
   professionals: (Option & { organisationId: string })[];
 }
 
-const small = 'mt-3 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const small = buttonClass({ className: 'mt-3' });
 
 /** Convened partners not invited to this meeting stay choosable, marked as such. */
 function ownerOptions(choices: OwnerChoices, notInvited: string): Option[] {

@@ -18,16 +18,16 @@ import { ActionForm, useFormAnswer } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import type { ActionState } from '@/lib/forms/action-state';
 import { StartEarlyConfirm } from './start-early-confirm';
+import { buttonClass } from '@/components/ui/button';
+import { cardClass } from '@/components/ui/card';
 
 type Option = { value: string; label: string };
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
-const small = 'mt-3 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
-const dangerSmall = 'mt-3 rounded bg-danger px-3 py-1.5 text-sm font-semibold text-white hover:opacity-90 disabled:opacity-60';
-const secondary =
-  'rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60';
+const small = buttonClass({ className: 'mt-3' });
+const dangerSmall = buttonClass({ variant: 'danger', className: 'mt-3' });
+const secondary = buttonClass({ variant: 'secondary' });
 
-const MEETING_KINDS = ['casusoverleg', 'triage_overleg', 'stuurgroep'] as const;
 const RECURRENCES = ['geen', 'wekelijks', 'tweewekelijks', 'maandelijks'] as const;
 const ATTENDANCE = ['aanwezig', 'afgemeld', 'afwezig'] as const;
 
@@ -98,14 +98,17 @@ export function CreateMeetingForm({
   organisations,
   proposals,
   chairUserId,
+  kinds,
 }: {
   regisseurs: Option[];
   organisations: Option[];
   proposals: ProposalOption[];
   chairUserId: string;
+  /** The meeting kinds of the database (db/enums.ts), labelled by the page. */
+  kinds: Option[];
 }) {
   const t = useTranslations('meetings');
-  const section = 'rounded-lg border border-line bg-white p-5';
+  const section = cardClass('p-5');
   const heading = 'mb-3 text-base font-semibold';
   return (
     <ActionForm action={createMeetingAction} submitLabel={t('form.create')} pendingLabel={t('form.creating')} errorTitle={t('form.errorTitle')} className="space-y-6">
@@ -117,7 +120,7 @@ export function CreateMeetingForm({
             <SelectField
               name="kind"
               label={t('form.kind')}
-              options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+              options={kinds}
               defaultValue="casusoverleg"
               placeholder={t('form.chooseKind')}
               required

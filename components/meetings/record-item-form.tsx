@@ -7,10 +7,11 @@ import { useLeaveGuard } from '@/components/session/use-leave-guard';
 import { useSessionGuard } from '@/components/session/session-guard';
 import { MergeView } from './merge-view';
 import { amsterdamTime, localCopy, minutesApi, type Answer, type MinutesText, type SavedItem } from './minutes-api';
+import { buttonClass } from '@/components/ui/button';
 
 const AUTOSAVE_DELAY_MS = 1500;
 const control = 'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger';
-const small = 'rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const small = buttonClass();
 
 type Notice = { kind: 'status' | 'alert'; text: string };
 const same = (a: MinutesText, b: MinutesText) => a.minutes === b.minutes && a.outcome === b.outcome;

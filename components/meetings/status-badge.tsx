@@ -1,3 +1,4 @@
+import { Badge } from '@/components/ui/badge';
 import type { MeetingStatus } from '@/db/schema';
 
 const TONE: Record<MeetingStatus, string> = {
@@ -10,7 +11,9 @@ const TONE: Record<MeetingStatus, string> = {
 
 export function MeetingStatusBadge({ status, label }: { status: MeetingStatus; label: string }) {
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset print:ring-0 ${TONE[status]}`}>{label}</span>
+    <Badge tone={TONE[status]} className="print:ring-0">
+      {label}
+    </Badge>
   );
 }
 
@@ -21,5 +24,5 @@ const ITEM_TONE = {
 } as const;
 
 export function ItemStatusBadge({ status, label }: { status: keyof typeof ITEM_TONE; label: string }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${ITEM_TONE[status]}`}>{label}</span>;
+  return <Badge tone={ITEM_TONE[status]}>{label}</Badge>;
 }

@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { reportStatusAction, setInformationAction } from '@/app/(app)/meetings/cycle-actions';
 import { ActionForm, useFormAnswer } from '@/components/forms/action-form';
 import { Hidden, TextArea, TextField, YesNoField } from '@/components/forms/fields';
+import { buttonClass } from '@/components/ui/button';
 
-const small = 'mt-2 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const small = buttonClass({ className: 'mt-2' });
 
 function ProgressBox({ label }: { label: string }) {
   const { state, idPrefix } = useFormAnswer();

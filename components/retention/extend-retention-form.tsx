@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { extendRetentionAction } from '@/app/(app)/cases/retention-actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, TextArea } from '@/components/forms/fields';
+import { buttonClass } from '@/components/ui/button';
 
-const small = 'mt-3 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const small = buttonClass({ className: 'mt-3' });
 
 /** The regisseur's one extension of a case's retention term; the reason is required. */
 export function ExtendRetentionForm({ caseId, version, years }: { caseId: string; version: number; years: number }) {

@@ -1,6 +1,7 @@
+import { badgeClass } from '@/components/ui/badge';
 import type { SignalLevelName, SignalStatus } from '@/lib/signals/levels';
 
-const pill = 'inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset';
+const pill = badgeClass;
 
 const LEVEL_TONE: Record<SignalLevelName, string> = {
   regisseur: 'bg-sky-50 text-sky-900 ring-sky-300',

@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { resolveSignalAction, snoozeSignalAction } from '@/app/(app)/signals/actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, TextArea, TextField } from '@/components/forms/fields';
+import { buttonClass } from '@/components/ui/button';
 
-const small = 'mt-3 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const small = buttonClass({ className: 'mt-3' });
 const summary = 'cursor-pointer text-sm font-semibold text-brand-700 hover:underline';
 
 /** Resolve (with a note) and snooze (with a reason and a date), for a regisseur. */

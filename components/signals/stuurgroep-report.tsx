@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { SignalItem } from '@/lib/signals/list-signals';
 import { LevelBadge } from './signal-badges';
+import { TableBox } from '@/components/ui/table';
 
 const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 const td = 'px-3 py-2 align-top';
@@ -32,7 +33,7 @@ export async function StuurgroepReport({ items, total }: { items: SignalItem[]; 
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white px-6 py-8 text-center text-sm text-muted">{t('stuurgroep.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <TableBox>
           <table className="min-w-full divide-y divide-line text-sm" data-testid="stuurgroep-report">
             <caption className="sr-only">{t('stuurgroep.caption', { count: total })}</caption>
             <thead className="bg-canvas">
@@ -68,7 +69,7 @@ export async function StuurgroepReport({ items, total }: { items: SignalItem[]; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </section>
   );

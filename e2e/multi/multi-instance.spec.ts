@@ -85,7 +85,7 @@ test('a session made through one instance works on the other', async () => {
 
 test('the sign-in throttle counts the failures of both instances together', async () => {
   // Alternating over A and B, 9 wrong passwords leave the account usable; the 10th locks it, as on one
-  // instance (10 failures: README, Security). Counted per instance, 5 each would lock nothing.
+  // instance (10 failures: docs/security.md). Counted per instance, 5 each would lock nothing.
   const alternate = (i: number) => (i % 2 === 0 ? cluster.a : cluster.b).url;
   for (let i = 0; i < 9; i++) expect(await new Session(cluster.url).signIn(alternate(i), 'reclassering@example.org', `wrong-${i}`, false)).toBe(false);
   expect(await new Session(cluster.url).signIn(cluster.b.url, 'reclassering@example.org', DEMO_PASSWORD), 'after 9 failures').toBe(true);

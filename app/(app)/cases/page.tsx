@@ -18,6 +18,7 @@ import { rateLimitMessage } from '@/lib/http/rate-limit';
 import { listMunicipalities } from '@/lib/reference/municipalities';
 import { listRegisseurs } from '@/lib/users/directory';
 import { fieldErrorsOf } from '@/lib/validation/zod';
+import { TableBox } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -94,7 +95,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
       {result.items.length === 0 ? (
         <EmptyState title={t('noResults')}>{''}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <TableBox>
           <table className="min-w-full divide-y divide-line text-sm">
             <thead className="bg-canvas">
               <tr>
@@ -127,7 +128,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
       <Pagination page={page} pages={pages} hrefFor={hrefFor} labels={{ previous: t('previous'), next: t('next'), page: t('page', { page, pages }) }} />
       {referrals && referrals.length > 0 ? (

@@ -9,6 +9,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { personalFeedPath } from '@/lib/meetings/calendar-files';
 import { listMeetings } from '@/lib/meetings/list-meetings';
 import { MEETING_ROLES } from '@/lib/meetings/roles';
+import { TableBox } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,7 +38,7 @@ export default async function MeetingsPage() {
   ]);
   const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
   const table = (rows: Row[], label: string) => (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <TableBox>
       <table className="min-w-full divide-y divide-line text-sm" aria-label={label}>
         <thead className="bg-canvas">
           <tr>
@@ -74,7 +75,7 @@ export default async function MeetingsPage() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 
   return (

@@ -7,6 +7,7 @@ import { PageTitle } from '@/components/page-title';
 import { auditQuerySchema, searchAuditLog, type AuditQuery } from '@/lib/audit/case-access-log';
 import { requireActor } from '@/lib/auth/actor';
 import { fieldErrorsOf } from '@/lib/validation/zod';
+import { TableBox } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -77,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white px-6 py-10 text-center text-sm text-muted">{t('noEntries')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-white">
+        <TableBox>
           <table className="min-w-full divide-y divide-line text-sm" data-testid="audit-log">
             <thead className="bg-canvas">
               <tr>
@@ -107,7 +108,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
       <div className="mt-4 flex justify-between">
         {page > 1 ? <Link href={hrefFor(page - 1)} className="text-sm font-medium text-brand-700 underline">{t('newer')}</Link> : <span />}

@@ -6,6 +6,7 @@ import { PageTitle } from '@/components/page-title';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/actor';
 import { partnerCandidates } from '@/lib/cases/partners';
+import { MEETING_KINDS } from '@/lib/meetings/schemas';
 import { proposeCases, type ProposalReason } from '@/lib/meetings/proposals';
 import { listRegisseurs } from '@/lib/users/directory';
 
@@ -50,6 +51,7 @@ export default async function NewMeetingPage() {
         regisseurs={regisseurs.map((r) => ({ value: r.id, label: r.name }))}
         organisations={organisations.map((o) => ({ value: o.id, label: o.name }))}
         proposals={proposals.map((p) => ({ value: p.caseId, label: `${p.number} · ${p.subjectName}`, detail: p.reasons.map(reason).join(' · ') }))}
+        kinds={MEETING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
       />
     </div>
   );

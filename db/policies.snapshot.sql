@@ -1,0 +1,626 @@
+-- The row-level security in force, generated from the migrations in drizzle/ by `npm run db:policies`.
+-- Do not edit by hand: change the database with a new migration, then regenerate this file.
+-- db/policies-snapshot.test.ts fails while it differs from a freshly migrated database (PGlite and PostgreSQL).
+-- Every request runs as role casusregie_app, with the user in current_setting('app.user_id').
+
+-- 1. Tables: row-level security enabled / forced (forced: applies to the table owner too)
+--   access_grants             enabled   -
+--   agenda_items              enabled   -
+--   agreement_actions         enabled   -
+--   agreement_confirmations   enabled   -
+--   agreement_due_changes     enabled   -
+--   agreement_status_reports  enabled   -
+--   agreements                enabled   -
+--   audit_chain_anchors       disabled  -
+--   audit_head                disabled  -
+--   audit_log                 enabled   -
+--   case_events               enabled   -
+--   case_number_counters      disabled  -
+--   case_partners             enabled   -
+--   cases                     enabled   -
+--   field_key_check           disabled  -
+--   mail_outbox               enabled   -
+--   meeting_events            enabled   -
+--   meeting_invitees          enabled   -
+--   meeting_presence          enabled   -
+--   meeting_report_items      enabled   -
+--   meeting_reports           enabled   -
+--   meeting_status_requests   enabled   -
+--   meetings                  enabled   -
+--   minute_drafts             enabled   -
+--   municipalities            disabled  -
+--   notifications             enabled   -
+--   organisation_contacts     enabled   -
+--   organisations             enabled   -
+--   rate_limits               disabled  -
+--   recovery_codes            disabled  -
+--   safety_regions            disabled  -
+--   settings                  enabled   -
+--   signal_escalations        enabled   -
+--   signals                   enabled   -
+--   user_invitations          enabled   -
+--   user_sessions             disabled  -
+--   user_totp                 disabled  -
+--   users                     enabled   -
+
+-- 2. Policies (54), by table and name
+
+-- access_grants
+CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = ANY (ARRAY['admin'::user_role, 'regisseur'::user_role, 'manager'::user_role]));
+
+-- agenda_items
+CREATE POLICY agenda_items_select ON agenda_items AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (meeting_id IN (SELECT app_invited_meeting_ids() AS app_invited_meeting_ids))
+             AND ((case_id IS NULL)
+                  OR (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = agenda_items.case_id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL)))))));
+CREATE POLICY agenda_items_write ON agenda_items AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
+-- agreement_actions
+CREATE POLICY agreement_actions_insert ON agreement_actions AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((author_user_id = (SELECT app_user_id() AS app_user_id))
+              AND (author_organisation_id = (SELECT app_user_org() AS app_user_org))
+              AND (EXISTS (SELECT 1 FROM agreements a WHERE ((a.id = agreement_actions.agreement_id) AND (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role) OR (a.owner_organisation_id = (SELECT app_user_org() AS app_user_org)))))));
+CREATE POLICY agreement_actions_select ON agreement_actions AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (EXISTS (SELECT 1 FROM agreements a WHERE (a.id = agreement_actions.agreement_id)));
+
+-- agreement_confirmations
+CREATE POLICY agreement_confirmations_insert ON agreement_confirmations AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((SELECT (app_user_role() = 'professional'::user_role))
+              AND (user_id = (SELECT app_user_id() AS app_user_id))
+              AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+              AND (EXISTS (SELECT 1 FROM agreements a WHERE ((a.id = agreement_confirmations.agreement_id) AND (a.owner_organisation_id = (SELECT app_user_org() AS app_user_org))))));
+CREATE POLICY agreement_confirmations_select ON agreement_confirmations AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (agreement_id IN (SELECT agreements.id FROM agreements));
+CREATE POLICY agreement_confirmations_update ON agreement_confirmations AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((SELECT (app_user_role() = 'professional'::user_role))
+         AND (organisation_id = (SELECT app_user_org() AS app_user_org)))
+  WITH CHECK ((SELECT (app_user_role() = 'professional'::user_role))
+              AND (user_id = (SELECT app_user_id() AS app_user_id))
+              AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+              AND (EXISTS (SELECT 1 FROM agreements a WHERE ((a.id = agreement_confirmations.agreement_id) AND (a.owner_organisation_id = (SELECT app_user_org() AS app_user_org))))));
+
+-- agreement_due_changes
+CREATE POLICY agreement_due_changes_insert ON agreement_due_changes AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+              AND (changed_by_user_id = (SELECT app_user_id() AS app_user_id)));
+CREATE POLICY agreement_due_changes_select ON agreement_due_changes AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (EXISTS (SELECT 1 FROM agreements a WHERE (a.id = agreement_due_changes.agreement_id)));
+
+-- agreement_status_reports
+CREATE POLICY agreement_status_reports_insert ON agreement_status_reports AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((author_user_id = (SELECT app_user_id() AS app_user_id))
+              AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+              AND (EXISTS (SELECT 1 FROM agreements a WHERE ((a.id = agreement_status_reports.agreement_id) AND ((SELECT (app_user_role() = 'regisseur'::user_role)) OR (a.owner_organisation_id = (SELECT app_user_org() AS app_user_org)))))));
+CREATE POLICY agreement_status_reports_select ON agreement_status_reports AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (agreement_id IN (SELECT agreements.id FROM agreements));
+
+-- agreements
+CREATE POLICY agreements_insert ON agreements AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+              AND (created_by_user_id = (SELECT app_user_id() AS app_user_id)));
+CREATE POLICY agreements_select ON agreements AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = agreements.case_id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL))))));
+CREATE POLICY agreements_update ON agreements AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (owner_organisation_id = (SELECT app_user_org() AS app_user_org))
+             AND (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = agreements.case_id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL))))))
+  WITH CHECK ((SELECT (app_user_role() = 'regisseur'::user_role))
+              OR ((SELECT (app_user_role() = 'professional'::user_role))
+                  AND (owner_organisation_id = (SELECT app_user_org() AS app_user_org))));
+
+-- audit_log
+CREATE POLICY audit_log_select ON audit_log AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'admin'::user_role))
+         OR ((SELECT (app_user_role() = 'regisseur'::user_role)) AND (case_id IS NOT NULL)));
+
+-- case_events
+CREATE POLICY case_events_insert ON case_events AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((actor_user_id = (SELECT app_user_id() AS app_user_id))
+              AND (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+                   OR ((kind = 'status'::case_event_kind)
+                       AND (to_status = 'aangemeld'::case_status)
+                       AND app_is_referrer(case_id))));
+CREATE POLICY case_events_select ON case_events AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = case_events.case_id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL))))));
+
+-- case_partners
+CREATE POLICY case_partners_select ON case_partners AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (((organisation_id = (SELECT app_user_org() AS app_user_org)) AND (ended_at IS NULL))
+                  OR app_is_convened(case_id))));
+CREATE POLICY case_partners_update ON case_partners AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+CREATE POLICY case_partners_write ON case_partners AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+              AND (added_by_user_id = (SELECT app_user_id() AS app_user_id)));
+
+-- cases
+CREATE POLICY cases_insert ON cases AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK (((SELECT app_user_role() AS app_user_role) = ANY (ARRAY['regisseur'::user_role, 'professional'::user_role]))
+              AND (referrer_user_id = (SELECT app_user_id() AS app_user_id))
+              AND (referrer_organisation_id = (SELECT app_user_org() AS app_user_org))
+              AND (status = 'aangemeld'::case_status)
+              AND (triage_decision IS NULL)
+              AND (triaged_at IS NULL)
+              AND (case_lead_user_id IS NULL)
+              AND (closed_at IS NULL)
+              AND ((regisseur_user_id IS NULL)
+                   OR ((regisseur_user_id = (SELECT app_user_id() AS app_user_id))
+                       AND ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role))));
+CREATE POLICY cases_select ON cases AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND ((referrer_user_id = (SELECT app_user_id() AS app_user_id))
+                  OR (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = cases.id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL)))))));
+CREATE POLICY cases_update ON cases AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
+-- mail_outbox
+CREATE POLICY mail_outbox_admin_read ON mail_outbox AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+
+-- meeting_invitees
+CREATE POLICY meeting_invitees_select ON meeting_invitees AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (meeting_id IN (SELECT app_invited_meeting_ids() AS app_invited_meeting_ids))));
+CREATE POLICY meeting_invitees_write ON meeting_invitees AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
+-- meeting_report_items
+CREATE POLICY meeting_report_items_insert ON meeting_report_items AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK (SELECT (app_user_role() = 'regisseur'::user_role));
+CREATE POLICY meeting_report_items_select ON meeting_report_items AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (meeting_id IN (SELECT app_invited_meeting_ids() AS app_invited_meeting_ids))
+             AND ((case_id IS NULL)
+                  OR (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = meeting_report_items.case_id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL)))))));
+
+-- meeting_reports
+CREATE POLICY meeting_reports_insert ON meeting_reports AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((SELECT (app_user_role() = 'regisseur'::user_role))
+              AND (sealed_by_user_id = (SELECT app_user_id() AS app_user_id)));
+CREATE POLICY meeting_reports_reopen ON meeting_reports AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING (SELECT (app_user_role() = 'regisseur'::user_role))
+  WITH CHECK (SELECT (app_user_role() = 'regisseur'::user_role));
+CREATE POLICY meeting_reports_select ON meeting_reports AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (meeting_id IN (SELECT app_invited_meeting_ids() AS app_invited_meeting_ids))));
+
+-- meeting_status_requests
+CREATE POLICY meeting_status_requests_select ON meeting_status_requests AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (organisation_id = (SELECT app_user_org() AS app_user_org))));
+CREATE POLICY meeting_status_requests_write ON meeting_status_requests AS PERMISSIVE FOR ALL TO casusregie_app
+  USING (SELECT (app_user_role() = 'regisseur'::user_role))
+  WITH CHECK (SELECT (app_user_role() = 'regisseur'::user_role));
+
+-- meetings
+CREATE POLICY meetings_insert ON meetings AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+              AND (created_by_user_id = (SELECT app_user_id() AS app_user_id)));
+CREATE POLICY meetings_select ON meetings AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role))
+             AND (id IN (SELECT app_invited_meeting_ids() AS app_invited_meeting_ids))));
+CREATE POLICY meetings_update ON meetings AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
+-- minute_drafts
+CREATE POLICY minute_drafts_own ON minute_drafts AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((user_id = (SELECT app_user_id() AS app_user_id))
+         AND ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role))
+  WITH CHECK ((user_id = (SELECT app_user_id() AS app_user_id))
+              AND ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role));
+
+-- notifications
+CREATE POLICY notifications_insert ON notifications AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((SELECT app_user_id() AS app_user_id) IS NOT NULL);
+CREATE POLICY notifications_own ON notifications AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (user_id = (SELECT app_user_id() AS app_user_id));
+CREATE POLICY notifications_read ON notifications AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING (user_id = (SELECT app_user_id() AS app_user_id))
+  WITH CHECK (user_id = (SELECT app_user_id() AS app_user_id));
+
+-- organisation_contacts
+CREATE POLICY organisation_contacts_select ON organisation_contacts AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = ANY (ARRAY['admin'::user_role, 'regisseur'::user_role, 'manager'::user_role]));
+CREATE POLICY organisation_contacts_write ON organisation_contacts AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+
+-- organisations
+CREATE POLICY organisations_select ON organisations AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (true);
+CREATE POLICY organisations_write ON organisations AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+
+-- settings
+CREATE POLICY settings_select ON settings AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (true);
+CREATE POLICY settings_write ON settings AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+
+-- signal_escalations
+CREATE POLICY signal_escalations_select ON signal_escalations AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['regisseur'::user_role, 'manager'::user_role])));
+
+-- signals
+CREATE POLICY signals_select ON signals AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['regisseur'::user_role, 'manager'::user_role])));
+CREATE POLICY signals_update ON signals AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
+-- user_invitations
+CREATE POLICY user_invitations_admin ON user_invitations AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+
+-- users
+CREATE POLICY users_delete ON users AS PERMISSIVE FOR DELETE TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+CREATE POLICY users_select ON users AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (true);
+CREATE POLICY users_update ON users AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING (((SELECT app_user_role() AS app_user_role) = 'admin'::user_role)
+         OR (id = (SELECT app_user_id() AS app_user_id)))
+  WITH CHECK ((((SELECT app_user_role() AS app_user_role) = 'admin'::user_role)
+               AND (role = app_role_of(id))
+               AND (organisation_id = app_org_of(id)))
+              OR ((id = (SELECT app_user_id() AS app_user_id))
+                  AND (role = (SELECT app_user_role() AS app_user_role))
+                  AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+                  AND active));
+
+-- 3. Grants to casusregie_app
+GRANT SELECT ON access_grants TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON agenda_items TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON agreement_actions TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON agreement_confirmations TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON agreement_due_changes TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON agreement_facts TO casusregie_app;
+GRANT INSERT, SELECT ON agreement_status_reports TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON agreements TO casusregie_app;
+GRANT SELECT, USAGE ON SEQUENCE audit_chain_anchors_id_seq TO casusregie_app;
+GRANT SELECT ON audit_log TO casusregie_app;
+GRANT SELECT, USAGE ON SEQUENCE audit_log_id_seq TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON case_events TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON case_facts TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON case_number_counters TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON case_partner_facts TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON case_partners TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON cases TO casusregie_app;
+GRANT SELECT ON mail_outbox TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON meeting_invitees TO casusregie_app;
+GRANT INSERT, SELECT ON meeting_report_items TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON meeting_reports TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON meeting_status_requests TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON meetings TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON minute_drafts TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON municipalities TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON notifications TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON organisation_contacts TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON organisations TO casusregie_app;
+GRANT SELECT ON safety_regions TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON settings TO casusregie_app;
+GRANT SELECT ON signal_escalations TO casusregie_app;
+GRANT SELECT ON signals TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON user_invitations TO casusregie_app;
+GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
+-- no table grant: audit_chain_anchors, audit_head, field_key_check, meeting_events, meeting_presence, rate_limits, recovery_codes, user_sessions, user_totp
+
+-- column grants
+GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
+GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
+
+-- 4. Security-definer functions (25): run with their owner's rights, past RLS
+
+-- casusregie_app may execute
+CREATE FUNCTION app_invited_meeting_ids() RETURNS SETOF uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT i.meeting_id FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id
+  WHERE i.organisation_id = app_user_org() AND m.status <> 'concept'
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_is_convened(p_case uuid) RETURNS boolean LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT EXISTS (
+    SELECT 1 FROM case_partners
+    WHERE case_id = p_case AND organisation_id = app_user_org() AND ended_at IS NULL
+  )
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_is_referrer(p_case uuid) RETURNS boolean LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT EXISTS (SELECT 1 FROM cases WHERE id = p_case AND referrer_user_id = app_user_id())
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_org_of(p_user uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT organisation_id FROM users WHERE id = p_user
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_role_of(p_user uuid) RETURNS user_role LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT role FROM users WHERE id = p_user
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_search_cases(p_number text, p_tokens text[]) RETURNS SETOF uuid LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE
+  r user_role := app_user_role();
+  me uuid := app_user_id();
+  org uuid := app_user_org();
+BEGIN
+  -- No words of three letters or more: search the number only (an empty array is contained in every row).
+  IF cardinality(p_tokens) = 0 THEN
+    p_tokens := NULL;
+  END IF;
+  IF r = 'regisseur' THEN
+    RETURN QUERY SELECT c.id FROM cases c
+      WHERE c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens;
+  ELSIF r = 'professional' THEN
+    RETURN QUERY SELECT c.id FROM cases c
+      WHERE (c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens)
+        AND (c.referrer_user_id = me
+             OR EXISTS (SELECT 1 FROM case_partners p
+                        WHERE p.case_id = c.id AND p.organisation_id = org AND p.ended_at IS NULL));
+  END IF;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_user_org() RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT organisation_id FROM users WHERE id = app_user_id() AND active
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_user_role() RETURNS user_role LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT role FROM users WHERE id = app_user_id() AND active
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION audit_append(p_user uuid, p_organisation uuid, p_role user_role, p_action audit_action, p_entity text, p_entity_id text, p_case uuid, p_case_number text, p_outcome text, p_ip text, p_user_agent text, p_details jsonb) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE
+  prev text;
+  row audit_log;
+BEGIN
+  IF (current_setting('role', true) = 'casusregie_app' OR session_user = 'casusregie_app' OR app_user_id() IS NOT NULL)
+     AND p_user IS DISTINCT FROM app_user_id() THEN
+    RAISE EXCEPTION 'audit entry for another user' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  PERFORM pg_advisory_xact_lock(736300101);
+  SELECT last_hash INTO prev FROM audit_head;
+  row.id := nextval(pg_get_serial_sequence('audit_log', 'id'));
+  row.at := clock_timestamp();
+  row.user_id := p_user; row.organisation_id := p_organisation; row.role := p_role;
+  row.action := p_action; row.entity := p_entity; row.entity_id := p_entity_id; row.case_id := p_case;
+  row.case_number := p_case_number; row.outcome := p_outcome; row.ip := p_ip;
+  row.user_agent := left(p_user_agent, 400); row.details := p_details;
+  row.prev_hash := coalesce(prev, 'genesis');
+  row.hash := audit_row_hash(row.prev_hash, row);
+  INSERT INTO audit_log OVERRIDING SYSTEM VALUE SELECT row.*;
+  INSERT INTO audit_head (last_id, last_hash) VALUES (row.id, row.hash)
+    ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_agenda_outline(p_meeting uuid) RETURNS TABLE(id uuid, "position" integer, duration_minutes integer, status agenda_item_status, visible boolean) LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT a.id, a.position, a.duration_minutes, a.status,
+         (app_user_role() = 'regisseur' OR a.case_id IS NULL OR app_is_convened(a.case_id))
+  FROM agenda_items a
+  WHERE a.meeting_id = p_meeting
+    AND (app_user_role() = 'regisseur' OR p_meeting IN (SELECT app_invited_meeting_ids()))
+  ORDER BY a.position
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_events_after(p_meeting uuid, p_after bigint, p_limit integer) RETURNS TABLE(id bigint, kind text, agenda_item_id uuid, agreement_id uuid) LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT e.id,
+         CASE WHEN v.visible THEN e.kind ELSE 'besloten' END,
+         CASE WHEN v.visible THEN e.agenda_item_id END,
+         CASE WHEN v.visible THEN e.agreement_id END
+  FROM meeting_events e
+  CROSS JOIN LATERAL (SELECT (app_user_role() = 'regisseur' OR e.case_id IS NULL OR app_is_convened(e.case_id)) AS visible) v
+  WHERE e.meeting_id = p_meeting AND e.id > p_after
+    AND (app_user_role() = 'regisseur'
+         OR (app_user_role() = 'professional' AND p_meeting IN (SELECT app_invited_meeting_ids())))
+  ORDER BY e.id
+  LIMIT p_limit
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION meeting_events_emit(p_meeting uuid, p_kind text, p_item uuid, p_case uuid, p_agreement uuid, p_org uuid) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE v_id bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(28, hashtext(p_meeting::text));
+  INSERT INTO meeting_events (meeting_id, kind, agenda_item_id, case_id, agreement_id, organisation_id)
+  VALUES (p_meeting, p_kind, p_item, p_case, p_agreement, p_org)
+  RETURNING id INTO v_id;
+  PERFORM pg_notify('meeting_events', p_meeting::text || ':' || v_id::text);
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_events_latest(p_meeting uuid) RETURNS bigint LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT coalesce(max(e.id), 0) FROM meeting_events e
+  WHERE e.meeting_id = p_meeting
+    AND (app_user_role() = 'regisseur'
+         OR (app_user_role() = 'professional' AND p_meeting IN (SELECT app_invited_meeting_ids())))
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_events_on_agreement() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE v_meeting uuid;
+BEGIN
+  FOR v_meeting IN SELECT meeting_ids_showing_agreement(NEW.agenda_item_id, NEW.case_id) LOOP
+    PERFORM meeting_events_emit(v_meeting, 'agreement', NEW.agenda_item_id, NEW.case_id, NEW.id, NEW.owner_organisation_id);
+  END LOOP;
+  RETURN NULL;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_events_on_confirmation() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE a record; v_meeting uuid;
+BEGIN
+  SELECT agenda_item_id, case_id INTO a FROM agreements WHERE id = NEW.agreement_id;
+  FOR v_meeting IN SELECT meeting_ids_showing_agreement(a.agenda_item_id, a.case_id) LOOP
+    PERFORM meeting_events_emit(v_meeting, 'confirmation', a.agenda_item_id, a.case_id, NEW.agreement_id, NEW.organisation_id);
+  END LOOP;
+  RETURN NULL;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_events_on_invitee() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE r record;
+BEGIN
+  r := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  PERFORM meeting_events_emit(r.meeting_id, 'meeting', NULL, NULL, NULL, NULL);
+  RETURN NULL;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_events_on_item() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE r record;
+BEGIN
+  r := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  -- A meeting deleted as a whole takes its items along; nobody follows it any more.
+  IF EXISTS (SELECT 1 FROM meetings WHERE id = r.meeting_id) THEN
+    PERFORM meeting_events_emit(r.meeting_id, 'item', r.id, r.case_id, NULL, NULL);
+  END IF;
+  RETURN NULL;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_events_on_meeting() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  IF NEW.status IS DISTINCT FROM OLD.status OR NEW.current_item_id IS DISTINCT FROM OLD.current_item_id THEN
+    PERFORM meeting_events_emit(NEW.id, 'meeting', NULL, NULL, NULL, NULL);
+  END IF;
+  RETURN NULL;
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION meeting_ids_showing_agreement(p_item uuid, p_case uuid) RETURNS SETOF uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT DISTINCT m FROM (
+    SELECT meeting_id AS m FROM agenda_items WHERE id = p_item
+    UNION
+    SELECT i.meeting_id FROM agenda_items i JOIN meetings mt ON mt.id = i.meeting_id
+    WHERE i.case_id = p_case AND mt.status = 'bezig'
+  ) x ORDER BY m
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION meeting_presence_expire(p_now timestamp with time zone) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE v_meeting uuid; v_count integer := 0;
+BEGIN
+  FOR v_meeting IN
+    WITH gone AS (DELETE FROM meeting_presence WHERE last_seen < p_now - interval '45 seconds' RETURNING meeting_id)
+    SELECT DISTINCT meeting_id FROM gone ORDER BY meeting_id
+  LOOP
+    PERFORM meeting_events_emit(v_meeting, 'presence', NULL, NULL, NULL, NULL);
+    v_count := v_count + 1;
+  END LOOP;
+  RETURN v_count;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_presence_leave(p_connection uuid) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE v_meeting uuid;
+BEGIN
+  DELETE FROM meeting_presence WHERE connection_id = p_connection AND user_id = app_user_id()
+  RETURNING meeting_id INTO v_meeting;
+  IF v_meeting IS NOT NULL THEN PERFORM meeting_events_emit(v_meeting, 'presence', NULL, NULL, NULL, NULL); END IF;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_presence_summary(p_meeting uuid, p_now timestamp with time zone) RETURNS TABLE(organisation_id uuid, organisation_name text, people integer) LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT p.organisation_id, o.name, count(DISTINCT p.user_id)::integer
+  FROM meeting_presence p JOIN organisations o ON o.id = p.organisation_id
+  WHERE p.meeting_id = p_meeting AND p.last_seen >= p_now - interval '45 seconds'
+    AND (app_user_role() = 'regisseur'
+         OR (app_user_role() = 'professional' AND p_meeting IN (SELECT app_invited_meeting_ids())))
+  GROUP BY p.organisation_id, o.name
+  ORDER BY o.name
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION meeting_presence_touch(p_meeting uuid, p_connection uuid, p_now timestamp with time zone) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE v_new boolean;
+BEGIN
+  IF NOT (app_user_role() = 'regisseur'
+          OR (app_user_role() = 'professional' AND p_meeting IN (SELECT app_invited_meeting_ids()))) THEN
+    RETURN false;
+  END IF;
+  INSERT INTO meeting_presence (connection_id, meeting_id, user_id, organisation_id, last_seen)
+  VALUES (p_connection, p_meeting, app_user_id(), app_user_org(), p_now)
+  ON CONFLICT (connection_id) DO UPDATE SET last_seen = excluded.last_seen
+    WHERE meeting_presence.user_id = excluded.user_id
+  RETURNING (xmax = 0) INTO v_new;
+  IF v_new THEN PERFORM meeting_events_emit(p_meeting, 'presence', NULL, NULL, NULL, NULL); END IF;
+  RETURN true;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION organisation_name(p_organisation uuid) RETURNS text LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT name FROM organisations WHERE id = p_organisation
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION staff_name(p_user uuid) RETURNS text LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT name FROM users WHERE id = p_user
+$body$;
