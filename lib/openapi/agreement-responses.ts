@@ -48,17 +48,17 @@ export const agreementItem = z
     meetingStartsAt: timestamp.nullable(),
     overdue: z.boolean().describe('Open or in progress, and the due date has passed (Europe/Amsterdam)'),
   })
-  .describe('An agreement (afspraak), overdue ones first in every list');
+  .describe('An agreement (afspraak), overdue ones first in every list').meta({ id: 'Agreement' });
 
-export const agreementList = z.object({ items: z.array(agreementItem), total: z.int().min(0) });
+export const agreementList = z.object({ items: z.array(agreementItem), total: z.int().min(0) }).meta({ id: 'AgreementList' });
 
-export const agreementCreated = z.object({ id, status, version: z.int(), meetingId: id.nullable().describe('The meeting it was made in, if any') });
+export const agreementCreated = z.object({ id, status, version: z.int(), meetingId: id.nullable().describe('The meeting it was made in, if any') }).meta({ id: 'AgreementCreated' });
 
-export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0) });
+export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0) }).meta({ id: 'AgreementUpdated' });
 
 export const agreementActionEntry = z
   .object({ id, agreementId: id, kind, note: z.string().nullable(), createdAt: timestamp })
-  .describe('A progress entry as stored');
+  .describe('A progress entry as stored').meta({ id: 'AgreementAction' });
 
 export const agreementHistoryEntry = z.object({
   id,
@@ -83,7 +83,7 @@ export const agreementHistoryList = z
     total: z.int().min(0),
     dueChanges: z.array(agreementDueChange).describe('Moves of the due date with their reasons, newest first'),
   })
-  .describe('Empty lists in the pseudonymised view of a manager');
+  .describe('Empty lists in the pseudonymised view of a manager').meta({ id: 'AgreementHistory' });
 
 // ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
 

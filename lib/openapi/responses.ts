@@ -53,7 +53,7 @@ export const healthResponse = z.object({
     .object({ size: z.number().int(), idle: z.number().int(), waiting: z.number().int(), max: z.number().int() })
     .optional()
     .describe("Only on /api/ready with PostgreSQL: the app's connection pool; requests waiting for it do not make the instance unready"),
-});
+}).meta({ id: 'Health' });
 
 export const caseListItem = z.object({
   id,
@@ -67,9 +67,9 @@ export const caseListItem = z.object({
   pauseReason: pause,
   createdAt: timestamp,
   updatedAt: timestamp,
-});
+}).meta({ id: 'CaseListItem' });
 
-export const caseListResponse = z.object({ items: z.array(caseListItem), total: z.int().min(0) });
+export const caseListResponse = z.object({ items: z.array(caseListItem), total: z.int().min(0) }).meta({ id: 'CaseList' });
 
 export const fullCase = z
   .object({
@@ -143,11 +143,11 @@ export const receiptCase = z
   })
   .describe('The referrer whose organisation is not convened: the receipt and the triage outcome');
 
-export const caseResponse = z.discriminatedUnion('view', [fullCase, pseudonymisedCase, receiptCase]);
+export const caseResponse = z.discriminatedUnion('view', [fullCase, pseudonymisedCase, receiptCase]).meta({ id: 'Case' });
 
-export const referralCreated = z.object({ id, number: z.string().describe('Like ZVH-2026-0042'), status, createdAt: timestamp });
+export const referralCreated = z.object({ id, number: z.string().describe('Like ZVH-2026-0042'), status, createdAt: timestamp }).meta({ id: 'ReferralCreated' });
 
-export const transitionResult = z.object({ id, status, version: z.int() });
+export const transitionResult = z.object({ id, status, version: z.int() }).meta({ id: 'TransitionResult' });
 
 export const casePartner = z.object({
   id: id.describe('Id of the link between case and organisation (the {partnerId} of the end route)'),
@@ -159,13 +159,13 @@ export const casePartner = z.object({
   addedAt: timestamp,
   endedAt: timestamp.nullable(),
   endReason: z.string().nullable().optional().describe('Absent for a manager'),
-});
+}).meta({ id: 'CasePartner' });
 
-export const casePartnerList = z.object({ items: z.array(casePartner), total: z.int().min(0) });
+export const casePartnerList = z.object({ items: z.array(casePartner), total: z.int().min(0) }).meta({ id: 'CasePartnerList' });
 
-export const created = z.object({ id });
+export const created = z.object({ id }).meta({ id: 'Created' });
 
-export const caseLeadResult = z.object({ id, version: z.int() });
+export const caseLeadResult = z.object({ id, version: z.int() }).meta({ id: 'CaseLeadResult' });
 
 export const profileResponse = z.object({
   id,
@@ -175,7 +175,7 @@ export const profileResponse = z.object({
   locale: z.string(),
   version: z.int(),
   organisation: z.object({ id, name: z.string(), domain: z.enum(organisationDomain.enumValues) }),
-});
+}).meta({ id: 'Profile' });
 
 // ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
 

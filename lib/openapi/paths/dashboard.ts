@@ -4,7 +4,8 @@ import { dashboardCsvQuerySchema, dashboardQuerySchema } from '@/lib/dashboard/q
 import { SIGNAL_LEVELS } from '@/lib/dashboard/signals';
 import { SMALL_CELL, SMALL_CELL_LIMIT } from '@/lib/dashboard/small-cells';
 import { z } from '@/lib/validation/zod';
-import type { Json, Same } from './type-match';
+import type { Json, Same } from '../type-match';
+import { type Paths } from '../operation';
 
 /*
  * The dashboard endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): the
@@ -80,35 +81,23 @@ export const dashboardResponse = z
       .enum(['exact', 'suppressed'])
       .describe(`suppressed (managers): counts of 1 to ${SMALL_CELL_LIMIT - 1} cases read "${SMALL_CELL}" so that nobody can be singled out; exact (regisseurs)`),
   })
-  .describe('The managers’ dashboard: pseudonymised aggregates, no case is named');
+  .describe('The managers’ dashboard: pseudonymised aggregates, no case is named').meta({ id: 'Dashboard' });
 
-export const DASHBOARD_RESPONSE_SCHEMAS = { Dashboard: dashboardResponse };
 
 export const DASHBOARD_TAG = { name: 'Dashboard', description: 'Managers: where it stagnates, as pseudonymised figures and CSV' };
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
 
-/** The shape document.ts expects of an operation, with the schema names of this module. */
-interface DashboardOperation {
-  summary: string;
-  description?: string;
-  tags: string[];
-  query?: z.ZodObject;
-  success: [status: number, description: string, schema: keyof typeof DASHBOARD_RESPONSE_SCHEMAS | null];
-  errors?: ErrorStatus[];
-  extraResponses?: Record<string, Record<string, unknown>>;
-}
 
 const ACCESS = 'Managers and regisseurs; anyone else answers 403.';
 
-export const DASHBOARD_PATHS: Record<string, Partial<Record<'get', DashboardOperation>>> = {
+export const DASHBOARD_PATHS: Paths = {
   '/api/v1/dashboard': {
     get: {
       summary: 'The dashboard figures (stagnation and throughput)',
       description: `Key figures, a table per partner organisation and cases per municipality, for the period (default: the last twelve months up to today) and filters. Computed from pseudonymised facts only. A manager gets counts of 1 to ${SMALL_CELL_LIMIT - 1} cases as "${SMALL_CELL}" (small-cell suppression, \`smallCells: suppressed\`); a regisseur gets exact figures. ${ACCESS}`,
       tags: ['Dashboard'],
       query: dashboardQuerySchema,
-      success: [200, 'The figures', 'Dashboard'],
+      success: [200, 'The figures', dashboardResponse],
       errors: [403, 422],
     },
   },

@@ -1,6 +1,5 @@
 import { agreementCloseReason, agreementStatus, attendance, meetingKind, meetingStatus, recurrence } from '@/db/schema';
-import { feedTokenParam, feedUserIdParam, meetingIdParam, meetingListQuerySchema } from '@/lib/api/meetings';
-import { inlineSchema as inline } from './inline-schema';
+import { feedTokenParam, meetingListQuerySchema } from '@/lib/api/meetings';
 import type { getMeeting } from '@/lib/meetings/get-meeting';
 import type { listMeetings } from '@/lib/meetings/list-meetings';
 import type { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
@@ -9,7 +8,8 @@ import type { confirmAgreement } from '@/lib/live/confirm-agreement';
 import type { setCurrentItem } from '@/lib/live/current-item';
 import { confirmationSchema, currentItemSchema } from '@/lib/live/schemas';
 import { z } from '@/lib/validation/zod';
-import type { Returned, Same } from './type-match';
+import { BODY_ERRORS, errorBody, json, type Paths } from '../operation';
+import type { Returned, Same } from '../type-match';
 
 /*
  * The meeting endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): request and
@@ -23,6 +23,16 @@ const date = z.iso.date().describe('ISO 8601 date (JJJJ-MM-DD)');
 const status = z.enum(meetingStatus.enumValues);
 const kind = z.enum(meetingKind.enumValues);
 
+
+/** Request bodies, named as components of the document. */
+const BODIES = {
+  CurrentItem: currentItemSchema.meta({ id: 'CurrentItem' }),
+  AgreementConfirmation: confirmationSchema.meta({ id: 'AgreementConfirmation' }),
+  CreateMeeting: createMeetingSchema.meta({ id: 'CreateMeeting' }),
+  RescheduleMeeting: rescheduleSchema.meta({ id: 'RescheduleMeeting' }),
+  MeetingTransition: meetingTransitionSchema.meta({ id: 'MeetingTransition' }),
+};
+
 export const meetingListItem = z.object({
   id,
   title: z.string(),
@@ -34,7 +44,7 @@ export const meetingListItem = z.object({
   items: z.int().min(0).describe('Number of agenda items (besloten ones included)'),
 });
 
-export const meetingList = z.object({ items: z.array(meetingListItem), total: z.int().min(0) });
+export const meetingList = z.object({ items: z.array(meetingListItem), total: z.int().min(0) }).meta({ id: 'MeetingList' });
 
 const openAgreement = z.object({
   id,
@@ -107,7 +117,7 @@ export const meetingView = z.object({
     }),
   ),
   agenda: z.array(agendaEntry),
-});
+}).meta({ id: 'Meeting' });
 
 export const meetingTransitionResult = z.object({
   id,
@@ -115,77 +125,33 @@ export const meetingTransitionResult = z.object({
   version: z.int(),
   /** Only on afronding: the sealed version of the frozen report, its SHA-256 (also in the audit chain). */
   seal: z.object({ version: z.int(), sha256: z.string(), sealedAt: z.string() }).optional(),
-});
+}).meta({ id: 'MeetingTransitionResult' });
 
-const currentItemResult = z.object({ id, currentItemId: id.nullable() });
+const currentItemResult = z.object({ id, currentItemId: id.nullable() }).meta({ id: 'CurrentItemResult' });
 const confirmationResult = z.object({
   agreementId: id,
   response: z.enum(['akkoord', 'vraag']),
   question: z.string().nullable(),
   at: timestamp,
   changed: z.boolean().describe('False: the same answer was already given (nothing written)'),
-});
+}).meta({ id: 'AgreementConfirmationResult' });
 const liveCursor = z.string().regex(/^\d{1,15}$/);
 
-export const MEETING_REQUEST_SCHEMAS = {
-  CurrentItem: currentItemSchema,
-  AgreementConfirmation: confirmationSchema,
-  CreateMeeting: createMeetingSchema,
-  RescheduleMeeting: rescheduleSchema,
-  MeetingTransition: meetingTransitionSchema,
-} satisfies Record<string, z.ZodType>;
-
-export const MEETING_RESPONSE_SCHEMAS = {
-  MeetingList: meetingList,
-  Meeting: meetingView,
-  MeetingTransitionResult: meetingTransitionResult,
-  CurrentItemResult: currentItemResult,
-  AgreementConfirmationResult: confirmationResult,
-} satisfies Record<string, z.ZodType>;
 
 
-/** `{id}` under /meetings. */
-export const MEETING_ID_PARAMETERS = {
-  meetings: {
-    name: 'id',
-    in: 'path',
-    required: true,
-    description: 'Id of the meeting; anything but a UUID answers 404, and so does a meeting the user is not invited to',
-    schema: inline(meetingIdParam),
-  },
-};
 
-export const MEETING_PATH_PARAMETERS = {
-  userId: { name: 'userId', in: 'path', required: true, description: 'Id of the owner of the calendar feed', schema: inline(feedUserIdParam) },
-};
 
 /**
  * `{token}` follows `{userId}` directly, and document.ts only picks up a path parameter that follows a
  * named segment; so the operation lists it itself (its extra parameters come right after the path's).
  */
-const tokenParameter = { name: 'token', in: 'path', required: true, description: feedTokenParam.description, schema: inline(feedTokenParam) };
+const tokenParameter = feedTokenParam.meta({ param: { name: 'token', in: 'path', required: true, description: feedTokenParam.description } });
 
 const calendar = (description: string) => ({ description, content: { 'text/calendar': { schema: { type: 'string' } } } });
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
-const BODY_ERRORS: ErrorStatus[] = [400, 413, 415, 422];
 
-/** The shape document.ts expects of an operation, with the schema names of this module. */
-interface MeetingOperation {
-  summary: string;
-  description?: string;
-  tags: string[];
-  public?: boolean;
-  query?: z.ZodObject;
-  /** Extra parameters after the path's own (document.ts calls them headers). */
-  headers?: Record<string, unknown>[];
-  body?: keyof typeof MEETING_REQUEST_SCHEMAS;
-  success: [status: number, description: string, schema: keyof typeof MEETING_RESPONSE_SCHEMAS | null];
-  errors?: ErrorStatus[];
-  extraResponses?: Record<string, Record<string, unknown>>;
-}
 
-export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patch', MeetingOperation>>> = {
+export const MEETING_PATHS: Paths = {
   '/api/v1/meetings': {
     get: {
       summary: 'List meetings',
@@ -193,7 +159,7 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
         'Upcoming (the default; a meeting stays here until 12 hours after it ended) or past, at most 100. Regisseurs see every meeting; a professional the meetings their organisation is invited to, once planned. Managers and admins answer 403.',
       tags: ['Meetings'],
       query: meetingListQuerySchema,
-      success: [200, 'The meetings and their number', 'MeetingList'],
+      success: [200, 'The meetings and their number', meetingList],
       errors: [403, 422],
     },
     post: {
@@ -201,8 +167,8 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       description:
         'Regisseurs only. Date and times are wall-clock time in Europe/Amsterdam. Nobody is notified until it is planned (`plan` transition). A recurring meeting starts a series.',
       tags: ['Meetings'],
-      body: 'CreateMeeting',
-      success: [201, 'The new meeting', 'Meeting'],
+      body: BODIES.CreateMeeting,
+      success: [201, 'The new meeting', meetingView],
       errors: [...BODY_ERRORS, 403],
     },
   },
@@ -212,7 +178,7 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       description:
         'A professional sees the agenda items of cases their organisation is convened to; other case items come as besloten agendapunten (`visible: false`) with position, duration and status only.',
       tags: ['Meetings'],
-      success: [200, 'The meeting', 'Meeting'],
+      success: [200, 'The meeting', meetingView],
       errors: [404],
     },
     patch: {
@@ -220,8 +186,8 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       description:
         'New date, times and optionally place, plus the `version` that was read. Once planned, the invitees are notified and the invitation gets a higher SEQUENCE.',
       tags: ['Meetings'],
-      body: 'RescheduleMeeting',
-      success: [200, 'The meeting after the change', 'Meeting'],
+      body: BODIES.RescheduleMeeting,
+      success: [200, 'The meeting after the change', meetingView],
       errors: [...BODY_ERRORS, 403, 404, 409],
     },
   },
@@ -231,8 +197,8 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       description:
         'concept → gepland (`plan`: invitations out) → bezig (`start`; more than 24 hours before `startsAt` only with `confirmEarly: true`, else 422 with a `confirmEarly` field error) → afgerond (`finish`); `cancel` (with a reason) before it starts; `reopen` (with a reason, by the chair) after it finished. An illegal step answers 422.',
       tags: ['Meetings'],
-      body: 'MeetingTransition',
-      success: [200, 'The new status and version', 'MeetingTransitionResult'],
+      body: BODIES.MeetingTransition,
+      success: [200, 'The new status and version', meetingTransitionResult],
       errors: [...BODY_ERRORS, 403, 404, 409],
     },
   },
@@ -253,7 +219,7 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       description:
         'A `text/event-stream` for the house\'s regisseurs and the invited organisations (anyone else: 404). Each event has an `id` and `data` `{ kind, itemId?, agreementId? }` with kind `meeting`, `item`, `agreement`, `confirmation` or `presence` — ids only, never case text; the client fetches what changed. An event about a case the reader\'s organisation is not convened to arrives as `{ "kind": "besloten" }` without ids. A comment line every 15 s keeps the connection open; `retry: 3000`. Reconnecting with `Last-Event-ID` (or `?after=`) replays every event after it; without either the stream starts at the newest event.',
       tags: ['Meetings'],
-      headers: [{ name: 'Last-Event-ID', in: 'header', required: false, description: 'The last event id received', schema: inline(liveCursor) }],
+      parameters: [liveCursor.optional().meta({ param: { name: 'Last-Event-ID', in: 'header', description: 'The last event id received' } })],
       query: z.object({ after: liveCursor.optional().describe('As Last-Event-ID, for a client that cannot set headers') }),
       success: [200, 'The event stream', null],
       errors: [404, 422],
@@ -265,8 +231,8 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       summary: 'Mark the agenda item being discussed ("nu besproken")',
       description: 'Regisseurs only, while the meeting is bezig; `itemId: null` clears the mark. Followers of the event stream get a `meeting` event.',
       tags: ['Meetings'],
-      body: 'CurrentItem',
-      success: [200, 'The marked item', 'CurrentItemResult'],
+      body: BODIES.CurrentItem,
+      success: [200, 'The marked item', currentItemResult],
       errors: [...BODY_ERRORS, 403, 404],
     },
   },
@@ -276,8 +242,8 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
       description:
         'A professional of the owning organisation answers `akkoord`, or `vraag` with a question back. Anyone else answers 404. The same answer twice writes nothing (`changed: false`); a new answer replaces the earlier one. The meeting\'s followers get a `confirmation` event.',
       tags: ['Agreements'],
-      body: 'AgreementConfirmation',
-      success: [200, 'The confirmation', 'AgreementConfirmationResult'],
+      body: BODIES.AgreementConfirmation,
+      success: [200, 'The confirmation', confirmationResult],
       errors: [...BODY_ERRORS, 403, 404],
     },
   },
@@ -288,11 +254,11 @@ export const MEETING_PATHS: Record<string, Partial<Record<'get' | 'post' | 'patc
         'For calendar programs, which send no session: the token in the URL is the key (shown on the meetings page). The meetings of the last 90 days and later that the user is invited to (all planned ones for a regisseur). Signing out everywhere or deactivation ends the feed. A wrong user or token answers 404.',
       tags: ['Meetings'],
       public: true,
-      headers: [tokenParameter],
+      parameters: [tokenParameter],
       success: [200, 'The feed', null],
       extraResponses: {
         200: calendar('The feed (`text/calendar`, METHOD:PUBLISH, each meeting with its chair as ORGANIZER)'),
-        404: { description: 'Unknown user or wrong token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        404: { description: 'Unknown user or wrong token', content: json(errorBody) },
       },
     },
   },

@@ -1,12 +1,11 @@
-import { signalIdParam } from '@/lib/api/signals';
-import { inlineSchema as inline } from './inline-schema';
 import type { resolveSignal } from '@/lib/signals/change-signal';
 import { SIGNAL_LEVEL_NAMES, SIGNAL_STATUSES } from '@/lib/signals/levels';
 import type { listSignals } from '@/lib/signals/list-signals';
 import { resolveSignalSchema, signalListQuerySchema, snoozeSignalSchema } from '@/lib/signals/schemas';
 import { SIGNAL_RULES } from '@/lib/stagnation/signal';
 import { z } from '@/lib/validation/zod';
-import type { Returned, Same } from './type-match';
+import { BODY_ERRORS, type Paths } from '../operation';
+import type { Returned, Same } from '../type-match';
 
 /*
  * The signal endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): request and
@@ -19,6 +18,13 @@ const timestamp = z.iso.datetime({ offset: true }).describe('ISO 8601 date and t
 const date = z.iso.date().describe('ISO 8601 date (JJJJ-MM-DD)');
 const level = z.enum(SIGNAL_LEVEL_NAMES).describe('The rung of the escalation ladder: regisseur → organisation (its contact persons) → manager → stuurgroep');
 const status = z.enum(SIGNAL_STATUSES);
+
+
+/** Request bodies, named as components of the document. */
+const BODIES = {
+  ResolveSignal: resolveSignalSchema.meta({ id: 'ResolveSignal' }),
+  SnoozeSignal: snoozeSignalSchema.meta({ id: 'SnoozeSignal' }),
+};
 
 export const signalItem = z
   .object({
@@ -47,65 +53,34 @@ export const signalItem = z
     version: z.int().describe('Send it back with resolve or snooze'),
     createdAt: timestamp,
   })
-  .describe('A signal of stagnation');
+  .describe('A signal of stagnation').meta({ id: 'Signal' });
 
-export const signalList = z.object({ items: z.array(signalItem), total: z.int().min(0).describe('All that match; at most 500 items are returned') });
+export const signalList = z.object({ items: z.array(signalItem), total: z.int().min(0).describe('All that match; at most 500 items are returned') }).meta({ id: 'SignalList' });
 
 export const signalChange = z.object({
   id,
   caseId: id.nullable(),
   status: z.enum(['snoozed', 'resolved']),
   version: z.int().describe('The new version'),
-});
+}).meta({ id: 'SignalChange' });
 
-export const SIGNAL_REQUEST_SCHEMAS = {
-  ResolveSignal: resolveSignalSchema,
-  SnoozeSignal: snoozeSignalSchema,
-} satisfies Record<string, z.ZodType>;
 
-export const SIGNAL_RESPONSE_SCHEMAS = {
-  Signal: signalItem,
-  SignalList: signalList,
-  SignalChange: signalChange,
-} satisfies Record<string, z.ZodType>;
 
 
 /** `{id}` under /signals. */
-export const SIGNAL_ID_PARAMETERS = {
-  signals: {
-    name: 'id',
-    in: 'path',
-    required: true,
-    description: 'Id of the signal; anything but a UUID answers 404',
-    schema: inline(signalIdParam),
-  },
-};
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
-const BODY_ERRORS: ErrorStatus[] = [400, 413, 415, 422];
 
-/** The shape document.ts expects of an operation, with the schema names of this module. */
-interface SignalOperation {
-  summary: string;
-  description?: string;
-  tags: string[];
-  query?: z.ZodObject;
-  body?: keyof typeof SIGNAL_REQUEST_SCHEMAS;
-  success: [status: number, description: string, schema: keyof typeof SIGNAL_RESPONSE_SCHEMAS | null];
-  errors?: ErrorStatus[];
-  extraResponses?: Record<string, Record<string, unknown>>;
-}
 
 const READERS = 'Regisseurs see everything; managers too, without free text (`agreementDescription`, `snoozeReason`, `resolutionNote` are null). Anyone else answers 404.';
 
-export const SIGNAL_PATHS: Record<string, Partial<Record<'get' | 'post', SignalOperation>>> = {
+export const SIGNAL_PATHS: Paths = {
   '/api/v1/signals': {
     get: {
       summary: 'Signals of stagnation',
       description: `Open signals by default (\`status\`), highest escalation level first, then the oldest; filter by rule, level, case and organisation. \`minLevel=manager\` with \`status=open\` is the stuurgroep report. ${READERS}`,
       tags: ['Signals'],
       query: signalListQuerySchema,
-      success: [200, 'The signals and how many match', 'SignalList'],
+      success: [200, 'The signals and how many match', signalList],
       errors: [404, 422],
     },
   },
@@ -131,8 +106,8 @@ export const SIGNAL_PATHS: Record<string, Partial<Record<'get' | 'post', SignalO
       description:
         'The note says how it was handled; plus the `version` that was read. A resolved signal stays resolved while the same cause holds; the sweep opens a new one when a new cause arises. Managers answer 403. Audited.',
       tags: ['Signals'],
-      body: 'ResolveSignal',
-      success: [200, 'The new status and version', 'SignalChange'],
+      body: BODIES.ResolveSignal,
+      success: [200, 'The new status and version', signalChange],
       errors: [...BODY_ERRORS, 403, 404, 409],
     },
   },
@@ -142,8 +117,8 @@ export const SIGNAL_PATHS: Record<string, Partial<Record<'get' | 'post', SignalO
       description:
         'The date lies after today (Europe/Amsterdam), at most a year ahead; on that day the signal opens again if its cause still holds. Plus the `version` that was read. Managers answer 403. Audited.',
       tags: ['Signals'],
-      body: 'SnoozeSignal',
-      success: [200, 'The new status and version', 'SignalChange'],
+      body: BODIES.SnoozeSignal,
+      success: [200, 'The new status and version', signalChange],
       errors: [...BODY_ERRORS, 403, 404, 409],
     },
   },

@@ -2,8 +2,8 @@ import { saveDraftSchema } from '@/lib/meetings/minute-drafts';
 import type { DraftView, SavedItemText } from '@/lib/meetings/minute-drafts';
 import { recordItemSchema } from '@/lib/meetings/schemas';
 import { z } from '@/lib/validation/zod';
-import { inlineSchema as inline } from './inline-schema';
-import type { Same } from './type-match';
+import { BODY_ERRORS, type Paths } from '../operation';
+import type { Same } from '../type-match';
 
 /*
  * The minutes of an agenda item while the meeting runs (drafts per author, the final save with its version)
@@ -27,54 +27,38 @@ const savedItem = z.object({
   outcome: z.string(),
   status: z.enum(['open', 'besproken', 'doorgeschoven']),
   version: z.int(),
-});
+}).meta({ id: 'SavedAgendaItem' });
 
-export const MINUTES_REQUEST_SCHEMAS = {
-  SaveMinuteDraft: saveDraftSchema,
-  RecordAgendaItem: recordItemSchema,
-} satisfies Record<string, z.ZodType>;
 
-export const MINUTES_RESPONSE_SCHEMAS = {
-  MinuteDraftAnswer: z.object({ draft: minuteDraft.nullable() }),
-  SavedAgendaItem: savedItem,
-  SessionTime: z.object({
+/** Request bodies, named as components of the document. */
+const BODIES = {
+  SaveMinuteDraft: saveDraftSchema.meta({ id: 'SaveMinuteDraft' }),
+  RecordAgendaItem: recordItemSchema.meta({ id: 'RecordAgendaItem' }),
+};
+
+
+const minuteDraftAnswer = z.object({ draft: minuteDraft.nullable() }).meta({ id: 'MinuteDraftAnswer' });
+
+const sessionTime = z
+  .object({
     remainingMs: z.int().describe('Until the session ends, idle or absolute, whichever comes first'),
     idleRemainingMs: z.int(),
     absoluteRemainingMs: z.int(),
-  }),
-} satisfies Record<string, z.ZodType>;
+  })
+  .meta({ id: 'SessionTime' });
 
-export const MINUTES_PATH_PARAMETERS = {
-  itemId: {
-    name: 'itemId',
-    in: 'path',
-    required: true,
-    description: 'Id of the agenda item; an item of another meeting, or one the user may not write, answers 404',
-    schema: inline(z.uuid()),
-  },
-};
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
-const BODY_ERRORS: ErrorStatus[] = [400, 413, 415, 422];
 
-interface MinutesOperation {
-  summary: string;
-  description?: string;
-  tags: string[];
-  body?: keyof typeof MINUTES_REQUEST_SCHEMAS;
-  success: [status: number, description: string, schema: keyof typeof MINUTES_RESPONSE_SCHEMAS | null];
-  errors?: ErrorStatus[];
-}
 
-export const MINUTES_PATHS: Record<string, Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', MinutesOperation>>> = {
+export const MINUTES_PATHS: Paths = {
   '/api/v1/meetings/{id}/items/{itemId}': {
     patch: {
       summary: 'Save the minutes, outcome and status of an agenda item',
       description:
         'Regisseurs, while the meeting is running, with the item `version` the author started from. When another note-taker saved the item since, the answer is 409 with `current` (the item as saved now) so both texts can be merged; nothing is overwritten. Saving removes the author\u2019s draft.',
       tags: ['Meetings'],
-      body: 'RecordAgendaItem',
-      success: [200, 'The item as saved', 'SavedAgendaItem'],
+      body: BODIES.RecordAgendaItem,
+      success: [200, 'The item as saved', savedItem],
       errors: [...BODY_ERRORS, 403, 404, 409],
     },
   },
@@ -82,7 +66,7 @@ export const MINUTES_PATHS: Record<string, Partial<Record<'get' | 'post' | 'put'
     get: {
       summary: 'The signed-in author\u2019s draft of an agenda item',
       tags: ['Meetings'],
-      success: [200, 'The draft, or `null`', 'MinuteDraftAnswer'],
+      success: [200, 'The draft, or `null`', minuteDraftAnswer],
       errors: [404],
     },
     put: {
@@ -90,8 +74,8 @@ export const MINUTES_PATHS: Record<string, Partial<Record<'get' | 'post' | 'put'
       description:
         'Regisseurs, while the meeting is running. `version` is the draft version last received (`null` for the first save); a stale one answers 409. A malformed draft answers 422 and nothing is written.',
       tags: ['Meetings'],
-      body: 'SaveMinuteDraft',
-      success: [200, 'The draft as saved', 'MinuteDraftAnswer'],
+      body: BODIES.SaveMinuteDraft,
+      success: [200, 'The draft as saved', minuteDraftAnswer],
       errors: [...BODY_ERRORS, 403, 404, 409],
     },
     delete: {
@@ -106,14 +90,14 @@ export const MINUTES_PATHS: Record<string, Partial<Record<'get' | 'post' | 'put'
       summary: 'How long the session has left',
       description: 'Asking is not activity: it does not extend the session. 401 once it has ended.',
       tags: ['Profile'],
-      success: [200, 'Time left', 'SessionTime'],
+      success: [200, 'Time left', sessionTime],
     },
     post: {
       summary: 'Keep-alive: the user is active',
       description:
         'Sent by the web app at most once a minute while the user types or clicks; the idle clock (15 minutes) starts again. The absolute limit (10 hours) stays. An ended session answers 401 and is not revived.',
       tags: ['Profile'],
-      success: [200, 'Time left', 'SessionTime'],
+      success: [200, 'Time left', sessionTime],
       errors: [403],
     },
   },
