@@ -8,7 +8,7 @@ import {
   created,
   referralCreated,
   transitionResult,
-} from '@/lib/openapi/responses';
+} from '@/lib/cases/case-views';
 import { BODY_ERRORS, type Paths } from '../operation';
 
 /** Cases, their partners and their lead. */
