@@ -6,7 +6,7 @@ import {
   agreementHistoryList,
   agreementList,
   agreementUpdated,
-} from '@/lib/openapi/agreement-responses';
+} from '@/lib/agreements/agreement-views';
 import { BODY_ERRORS, json, type Paths } from '../operation';
 
 /** Agreements (afspraken) and the progress logged on them. */
