@@ -1,28 +1,17 @@
-import { agreementCloseReason, agreementStatus, attendance, meetingKind, meetingStatus, recurrence } from '@/db/schema';
 import { feedTokenParam, meetingListQuerySchema } from '@/lib/api/meetings';
-import type { getMeeting } from '@/lib/meetings/get-meeting';
-import type { listMeetings } from '@/lib/meetings/list-meetings';
-import type { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
+import {
+  confirmationResult,
+  currentItemResult,
+  meetingList,
+  meetingTransitionResult,
+  meetingView,
+} from '@/lib/meetings/meeting-views';
 import { createMeetingSchema, meetingTransitionSchema, rescheduleSchema } from '@/lib/meetings/schemas';
-import type { confirmAgreement } from '@/lib/live/confirm-agreement';
-import type { setCurrentItem } from '@/lib/live/current-item';
 import { confirmationSchema, currentItemSchema } from '@/lib/live/schemas';
 import { z } from '@/lib/validation/zod';
 import { BODY_ERRORS, errorBody, json, type Paths } from '../operation';
-import type { Returned, Same } from '../type-match';
 
-/*
- * The meeting endpoints of the OpenAPI document (lib/openapi/document.ts spreads these in): request and
- * response schemas, path parameters and paths. Response schemas are tied to the lib's return types by
- * the compile-time check at the bottom, like ./responses.ts.
- */
-
-const id = z.uuid();
-const timestamp = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time');
-const date = z.iso.date().describe('ISO 8601 date (JJJJ-MM-DD)');
-const status = z.enum(meetingStatus.enumValues);
-const kind = z.enum(meetingKind.enumValues);
-
+/* The meeting endpoints of the OpenAPI document; the answers are lib/meetings/meeting-views.ts. */
 
 /** Request bodies, named as components of the document. */
 const BODIES = {
@@ -33,108 +22,6 @@ const BODIES = {
   MeetingTransition: meetingTransitionSchema.meta({ id: 'MeetingTransition' }),
 };
 
-export const meetingListItem = z.object({
-  id,
-  title: z.string(),
-  kind,
-  status,
-  startsAt: timestamp,
-  endsAt: timestamp,
-  location: z.string().nullable(),
-  items: z.int().min(0).describe('Number of agenda items (besloten ones included)'),
-});
-
-export const meetingList = z.object({ items: z.array(meetingListItem), total: z.int().min(0) }).meta({ id: 'MeetingList' });
-
-const openAgreement = z.object({
-  id,
-  caseId: id,
-  description: z.string(),
-  ownerOrganisationId: id,
-  ownerOrganisationName: z.string(),
-  ownerUserId: id.nullable(),
-  ownerUserName: z.string().nullable(),
-  dueDate: date,
-  status: z.enum(agreementStatus.enumValues),
-  lastProgressAt: timestamp.nullable(),
-  overdue: z.boolean(),
-  blocked: z.boolean().describe('Open and reported blocked by its owner'),
-  blockedReason: z.string().nullable(),
-  closeReason: z.enum(agreementCloseReason.enumValues).nullable().describe('Why it was not done (niet_nagekomen)'),
-  closeNote: z.string().nullable(),
-  madeHere: z.boolean().describe('Made in this meeting'),
-  closedHere: z.boolean().describe('Closed in this meeting'),
-  version: z.int().describe('Send it back with PATCH /api/v1/agreements/{id}'),
-});
-
-export const agendaEntry = z
-  .object({
-    id,
-    position: z.int().min(1),
-    durationMinutes: z.int(),
-    status: z.enum(['open', 'besproken', 'doorgeschoven']),
-    visible: z.boolean().describe('False: a "besloten agendapunt" about a case the reader\'s organisation is not convened to; only position, duration and status'),
-    caseId: id.nullable().optional(),
-    caseNumber: z.string().nullable().optional(),
-    subjectName: z.string().nullable().optional(),
-    topic: z.string().nullable().optional(),
-    presenterName: z.string().nullable().optional(),
-    minutes: z.string().nullable().optional().describe('Plain text with simple formatting (line breaks, "- " lists, **bold**)'),
-    outcome: z.string().nullable().optional(),
-    version: z.int().optional(),
-    openAgreements: z.array(openAgreement).optional().describe('The afsprakencheck: open agreements of the case, then those made or closed in this meeting, by due date'),
-  })
-  .describe('An agenda item as far as the reader may see it');
-
-export const meetingView = z.object({
-  id,
-  title: z.string(),
-  kind,
-  status,
-  startsAt: timestamp,
-  endsAt: timestamp,
-  location: z.string().nullable(),
-  videoUrl: z.string().nullable(),
-  chairUserId: id,
-  chairName: z.string().nullable(),
-  minuteTakerUserId: id.nullable(),
-  minuteTakerName: z.string().nullable(),
-  seriesId: id.nullable().describe('Meetings of one series share the id of the first'),
-  recurrence: z.enum(recurrence.enumValues),
-  sequence: z.int().describe('iCalendar SEQUENCE: raised when the invitation changes'),
-  statusReason: z.string().nullable().describe('Why it was cancelled or reopened'),
-  currentItemId: id.nullable().describe('The agenda item the chair marked "nu besproken" while the meeting runs'),
-  createdByUserId: id,
-  version: z.int().describe('Send it back with PATCH and transitions'),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  invitees: z.array(
-    z.object({
-      organisationId: id,
-      organisationName: z.string(),
-      userName: z.string().nullable(),
-      attendance: z.enum(attendance.enumValues).nullable(),
-    }),
-  ),
-  agenda: z.array(agendaEntry),
-}).meta({ id: 'Meeting' });
-
-export const meetingTransitionResult = z.object({
-  id,
-  status,
-  version: z.int(),
-  /** Only on afronding: the sealed version of the frozen report, its SHA-256 (also in the audit chain). */
-  seal: z.object({ version: z.int(), sha256: z.string(), sealedAt: z.string() }).optional(),
-}).meta({ id: 'MeetingTransitionResult' });
-
-const currentItemResult = z.object({ id, currentItemId: id.nullable() }).meta({ id: 'CurrentItemResult' });
-const confirmationResult = z.object({
-  agreementId: id,
-  response: z.enum(['akkoord', 'vraag']),
-  question: z.string().nullable(),
-  at: timestamp,
-  changed: z.boolean().describe('False: the same answer was already given (nothing written)'),
-}).meta({ id: 'AgreementConfirmationResult' });
 const liveCursor = z.string().regex(/^\d{1,15}$/);
 
 
@@ -263,19 +150,5 @@ export const MEETING_PATHS: Paths = {
     },
   },
 };
-
-// ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
-
-type View = Returned<typeof getMeeting>;
-
-export const MEETING_RESPONSE_TYPES_MATCH: [
-  Same<Returned<typeof listMeetings>[number], z.output<typeof meetingListItem>>,
-  Same<Omit<View, 'agenda' | 'invitees'>, Omit<z.output<typeof meetingView>, 'agenda' | 'invitees'>>,
-  Same<View['invitees'][number], z.output<typeof meetingView>['invitees'][number]>,
-  Same<View['agenda'][number], z.output<typeof agendaEntry>>,
-  Same<Returned<typeof transitionMeeting>, z.output<typeof meetingTransitionResult>>,
-  Same<Returned<typeof setCurrentItem>, z.output<typeof currentItemResult>>,
-  Same<Returned<typeof confirmAgreement>, z.output<typeof confirmationResult>>,
-] = [true, true, true, true, true, true, true];
 
 export const MEETING_TAG = { name: 'Meetings', description: 'Overleggen: agenda, invitations, attendance, minutes and calendar files' };
