@@ -1,43 +1,19 @@
 import { saveDraftSchema } from '@/lib/meetings/minute-drafts';
-import type { DraftView, SavedItemText } from '@/lib/meetings/minute-drafts';
+import { minuteDraftAnswer, savedItem } from '@/lib/meetings/minute-views';
 import { recordItemSchema } from '@/lib/meetings/schemas';
 import { z } from '@/lib/validation/zod';
 import { BODY_ERRORS, type Paths } from '../operation';
-import type { Same } from '../type-match';
 
 /*
  * The minutes of an agenda item while the meeting runs (drafts per author, the final save with its version)
  * and the session's clock: what the meeting page calls so that nothing typed is lost.
  */
 
-const timestamp = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time');
-
-const minuteDraft = z
-  .object({
-    minutes: z.string(),
-    outcome: z.string(),
-    baseVersion: z.int().describe('The item version the author started from; the final save sends it as `version`'),
-    version: z.int().describe('The draft\u2019s own version: send it back with the next autosave'),
-    updatedAt: timestamp,
-  })
-  .describe('The signed-in author\u2019s draft; nobody else reads it');
-
-const savedItem = z.object({
-  minutes: z.string(),
-  outcome: z.string(),
-  status: z.enum(['open', 'besproken', 'doorgeschoven']),
-  version: z.int(),
-}).meta({ id: 'SavedAgendaItem' });
-
-
 /** Request bodies, named as components of the document. */
 const BODIES = {
   SaveMinuteDraft: saveDraftSchema.meta({ id: 'SaveMinuteDraft' }),
   RecordAgendaItem: recordItemSchema.meta({ id: 'RecordAgendaItem' }),
 };
-
-
-const minuteDraftAnswer = z.object({ draft: minuteDraft.nullable() }).meta({ id: 'MinuteDraftAnswer' });
 
 const sessionTime = z
   .object({
@@ -46,9 +22,6 @@ const sessionTime = z
     absoluteRemainingMs: z.int(),
   })
   .meta({ id: 'SessionTime' });
-
-
-
 
 export const MINUTES_PATHS: Paths = {
   '/api/v1/meetings/{id}/items/{itemId}': {
@@ -103,4 +76,3 @@ export const MINUTES_PATHS: Paths = {
   },
 };
 
-export const MINUTES_RESPONSE_TYPES_MATCH: [Same<DraftView, z.output<typeof minuteDraft>>, Same<SavedItemText, z.output<typeof savedItem>>] = [true, true];
