@@ -1,4 +1,5 @@
-import { healthResponse, profileResponse } from '@/lib/openapi/responses';
+import { healthResponse } from '@/lib/http/health-view';
+import { profileResponse } from '@/lib/profile/profile-view';
 import { updateProfileSchema } from '@/lib/profile/profile';
 import { BODY_ERRORS, errorBody, json, type Paths } from '../operation';
 
