@@ -41,7 +41,8 @@ export const agreementItem = z
     meetingStartsAt: timestamp.nullable(),
     overdue: z.boolean().describe('Open or in progress, and the due date has passed (Europe/Amsterdam)'),
   })
-  .describe('An agreement (afspraak), overdue ones first in every list').meta({ id: 'Agreement' });
+  .describe('An agreement (afspraak), overdue ones first in every list')
+  .meta({ id: 'Agreement' });
 
 export const agreementList = z.object({ items: z.array(agreementItem), total: z.int().min(0) }).meta({ id: 'AgreementList' });
 
@@ -51,7 +52,8 @@ export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z
 
 export const agreementActionEntry = z
   .object({ id, agreementId: id, kind, note: z.string().nullable(), createdAt: timestamp })
-  .describe('A progress entry as stored').meta({ id: 'AgreementAction' });
+  .describe('A progress entry as stored')
+  .meta({ id: 'AgreementAction' });
 
 export const agreementHistoryEntry = z.object({
   id,
@@ -76,7 +78,8 @@ export const agreementHistoryList = z
     total: z.int().min(0),
     dueChanges: z.array(agreementDueChange).describe('Moves of the due date with their reasons, newest first'),
   })
-  .describe('Empty lists in the pseudonymised view of a manager').meta({ id: 'AgreementHistory' });
+  .describe('Empty lists in the pseudonymised view of a manager')
+  .meta({ id: 'AgreementHistory' });
 
 export type AgreementRow = z.infer<typeof agreementItem>;
 export type AgreementCreated = z.infer<typeof agreementCreated>;

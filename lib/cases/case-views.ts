@@ -13,19 +13,21 @@ const decision = z.enum(triageDecision.enumValues).nullable();
 const pause = z.enum(pauseReason.enumValues).nullable();
 const named = z.object({ id, name: z.string() });
 
-export const caseListItem = z.object({
-  id,
-  number: z.string(),
-  status,
-  targetGroup: group,
-  municipalityCode: z.string(),
-  municipalityName: z.string(),
-  subjectName: z.string().optional().describe('Absent in the pseudonymised list of a manager'),
-  regisseurName: z.string().nullable(),
-  pauseReason: pause,
-  createdAt: timestamp,
-  updatedAt: timestamp,
-}).meta({ id: 'CaseListItem' });
+export const caseListItem = z
+  .object({
+    id,
+    number: z.string(),
+    status,
+    targetGroup: group,
+    municipalityCode: z.string(),
+    municipalityName: z.string(),
+    subjectName: z.string().optional().describe('Absent in the pseudonymised list of a manager'),
+    regisseurName: z.string().nullable(),
+    pauseReason: pause,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'CaseListItem' });
 
 export const caseListResponse = z.object({ items: z.array(caseListItem), total: z.int().min(0) }).meta({ id: 'CaseList' });
 
@@ -107,17 +109,19 @@ export const referralCreated = z.object({ id, number: z.string().describe('Like 
 
 export const transitionResult = z.object({ id, status, version: z.int() }).meta({ id: 'TransitionResult' });
 
-export const casePartner = z.object({
-  id: id.describe('Id of the link between case and organisation (the {partnerId} of the end route)'),
-  organisationId: id,
-  organisationName: z.string(),
-  domain: z.enum(organisationDomain.enumValues),
-  reason: z.string().optional().describe('Absent for a manager'),
-  addedByName: z.string(),
-  addedAt: timestamp,
-  endedAt: timestamp.nullable(),
-  endReason: z.string().nullable().optional().describe('Absent for a manager'),
-}).meta({ id: 'CasePartner' });
+export const casePartner = z
+  .object({
+    id: id.describe('Id of the link between case and organisation (the {partnerId} of the end route)'),
+    organisationId: id,
+    organisationName: z.string(),
+    domain: z.enum(organisationDomain.enumValues),
+    reason: z.string().optional().describe('Absent for a manager'),
+    addedByName: z.string(),
+    addedAt: timestamp,
+    endedAt: timestamp.nullable(),
+    endReason: z.string().nullable().optional().describe('Absent for a manager'),
+  })
+  .meta({ id: 'CasePartner' });
 
 export const casePartnerList = z.object({ items: z.array(casePartner), total: z.int().min(0) }).meta({ id: 'CasePartnerList' });
 

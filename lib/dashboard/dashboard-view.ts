@@ -76,7 +76,8 @@ export const dashboardResponse = z
       .enum(['exact', 'suppressed'])
       .describe(`suppressed (managers): counts of 1 to ${SMALL_CELL_LIMIT - 1} cases read "${SMALL_CELL}" so that nobody can be singled out; exact (regisseurs)`),
   })
-  .describe('The managers’ dashboard: pseudonymised aggregates, no case is named').meta({ id: 'Dashboard' });
+  .describe('The managers’ dashboard: pseudonymised aggregates, no case is named')
+  .meta({ id: 'Dashboard' });
 
 export type Dashboard = z.infer<typeof dashboardResponse>;
 export type KeyFigures = Dashboard['figures'];

@@ -19,12 +19,14 @@ export const minuteDraft = z
   .describe('The signed-in author\u2019s draft; nobody else reads it');
 
 /** What is saved in the item now: shown next to the author's text when their save met a newer version. */
-export const savedItem = z.object({
-  minutes: z.string(),
-  outcome: z.string(),
-  status: z.enum(['open', 'besproken', 'doorgeschoven']),
-  version: z.int(),
-}).meta({ id: 'SavedAgendaItem' });
+export const savedItem = z
+  .object({
+    minutes: z.string(),
+    outcome: z.string(),
+    status: z.enum(['open', 'besproken', 'doorgeschoven']),
+    version: z.int(),
+  })
+  .meta({ id: 'SavedAgendaItem' });
 
 export const minuteDraftAnswer = z.object({ draft: minuteDraft.nullable() }).meta({ id: 'MinuteDraftAnswer' });
 

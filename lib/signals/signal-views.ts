@@ -38,16 +38,19 @@ export const signalItem = z
     version: z.int().describe('Send it back with resolve or snooze'),
     createdAt: timestamp,
   })
-  .describe('A signal of stagnation').meta({ id: 'Signal' });
+  .describe('A signal of stagnation')
+  .meta({ id: 'Signal' });
 
 export const signalList = z.object({ items: z.array(signalItem), total: z.int().min(0).describe('All that match; at most 500 items are returned') }).meta({ id: 'SignalList' });
 
-export const signalChange = z.object({
-  id,
-  caseId: id.nullable(),
-  status: z.enum(['snoozed', 'resolved']),
-  version: z.int().describe('The new version'),
-}).meta({ id: 'SignalChange' });
+export const signalChange = z
+  .object({
+    id,
+    caseId: id.nullable(),
+    status: z.enum(['snoozed', 'resolved']),
+    version: z.int().describe('The new version'),
+  })
+  .meta({ id: 'SignalChange' });
 
 export type SignalItem = z.infer<typeof signalItem>;
 export type SignalChangeResult = z.infer<typeof signalChange>;

@@ -24,19 +24,13 @@ const BODIES = {
 
 const liveCursor = z.string().regex(/^\d{1,15}$/);
 
-
-
-
-
 /**
- * `{token}` follows `{userId}` directly, and document.ts only picks up a path parameter that follows a
+ * `{token}` follows `{userId}` directly, and path-parameters.ts only picks up a path parameter that follows a
  * named segment; so the operation lists it itself (its extra parameters come right after the path's).
  */
 const tokenParameter = feedTokenParam.meta({ param: { name: 'token', in: 'path', required: true, description: feedTokenParam.description } });
 
 const calendar = (description: string) => ({ description, content: { 'text/calendar': { schema: { type: 'string' } } } });
-
-
 
 export const MEETING_PATHS: Paths = {
   '/api/v1/meetings': {

@@ -7,9 +7,6 @@ import { errorBody, json, type Paths } from '../operation';
  * drift apart.
  */
 
-
-
-
 export const SUBJECT_ACCESS_PATHS: Paths = {
   '/api/v1/cases/{id}/subject-access': {
     get: {
