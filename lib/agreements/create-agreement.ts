@@ -6,12 +6,13 @@ import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { validation } from '@/lib/http/errors';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { CreateAgreementInput } from './schemas';
+import type { AgreementCreated } from './agreement-views';
 
 /**
  * An agreement on a case, owned by a convened partner organisation (and optionally one professional).
  * Made in a casusoverleg, it is linked to the agenda item of the case and to the meeting.
  */
-export async function createAgreement(actor: Actor, caseId: unknown, input: CreateAgreementInput, now = new Date()) {
+export async function createAgreement(actor: Actor, caseId: unknown, input: CreateAgreementInput, now = new Date()): Promise<AgreementCreated> {
   return withCase(actor, caseId, 'agreement.create', async (tx, { ref }) => {
     assertNotEnded(ref);
     // The schema says so too; checked here against the caller's clock, so no path can skip it.

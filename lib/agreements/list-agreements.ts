@@ -10,6 +10,7 @@ import { forbidden } from '@/lib/http/errors';
 import { withAgreement } from './access';
 import type { MyAgreementsQuery } from './schemas';
 import { oneByOne } from '@/db/one-by-one';
+import type { AgreementHistory, AgreementRow } from './agreement-views';
 
 const owner = alias(users, 'owner_user');
 const OPEN = ['open', 'in_uitvoering'] as const;
@@ -60,7 +61,7 @@ function selectAgreements(tx: Tx, where: SQL | undefined, today: string, order: 
     .orderBy(...order);
 }
 
-export type AgreementRow = Awaited<ReturnType<typeof selectAgreements>>[number];
+export type { AgreementRow };
 
 const LIST_LIMIT = 500;
 
@@ -160,7 +161,7 @@ async function agreementFactsOf(tx: Tx, caseId: string, today: string): Promise<
 }
 
 /** Progress entries and due-date changes of one agreement, newest first. */
-export async function agreementHistory(actor: Actor, agreementId: unknown) {
+export async function agreementHistory(actor: Actor, agreementId: unknown): Promise<AgreementHistory> {
   return withAgreement(actor, agreementId, 'agreement.list', async (tx, { agreementId: id, decision }) => {
     if (decision === 'pseudonymised') return { actions: [], dueChanges: [] };
     const [actions, dueChanges] = await oneByOne([

@@ -6,6 +6,7 @@ import { conflict, validation } from '@/lib/http/errors';
 import { withAgreement } from './access';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { UpdateAgreementInput } from './schemas';
+import type { AgreementUpdated } from './agreement-views';
 
 const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
 
@@ -14,7 +15,7 @@ const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
  * history), or its end: gedaan (gereed), niet gedaan (niet_nagekomen, with its reason category) or
  * vervallen. Made in a meeting (the afsprakencheck), the closing records that meeting.
  */
-export async function updateAgreement(actor: Actor, agreementId: unknown, input: UpdateAgreementInput, now = new Date()) {
+export async function updateAgreement(actor: Actor, agreementId: unknown, input: UpdateAgreementInput, now = new Date()): Promise<AgreementUpdated> {
   return withAgreement(actor, agreementId, 'agreement.update', async (tx, { ref, agreementId: id }) => {
     const [current] = await tx.select().from(agreements).where(eq(agreements.id, id));
     if (!current) throw validation({ _: ['Afspraak niet gevonden.'] });

@@ -4,6 +4,7 @@ import { AppError, validation } from '@/lib/http/errors';
 import { z } from '@/lib/validation/zod';
 import { queryObject } from './cases';
 import { parseOrThrow } from '@/lib/validation/parse';
+import type { AgreementActionEntry } from '@/lib/agreements/agreement-views';
 
 /** Route context of /api/v1/agreements/{id}/…; in Next 16 the params arrive as a promise. */
 export interface AgreementRouteContext {
@@ -49,6 +50,6 @@ export function withIdempotencyKey(request: Request, body: LogActionInput): LogA
 }
 
 /** A stored progress entry as the API answers it (without the key or the author's ids). */
-export function actionEntry(action: Pick<typeof agreementActions.$inferSelect, 'id' | 'agreementId' | 'kind' | 'note' | 'createdAt'>) {
+export function actionEntry(action: Pick<typeof agreementActions.$inferSelect, 'id' | 'agreementId' | 'kind' | 'note' | 'createdAt'>): AgreementActionEntry {
   return { id: action.id, agreementId: action.agreementId, kind: action.kind, note: action.note, createdAt: action.createdAt };
 }

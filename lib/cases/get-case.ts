@@ -6,6 +6,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { withCase, type CaseRef } from './access';
 import { caseOutcomeColumns, caseStoryColumns } from '@/lib/cases/case-columns';
+import type { CaseView, FullCase, PseudonymisedCase, ReceiptCase } from './case-views';
 
 const referrer = alias(users, 'referrer');
 const regisseur = alias(users, 'regisseur');
@@ -35,46 +36,7 @@ async function loadFull(tx: Tx, id: string) {
   return row!;
 }
 
-type FullRow = Awaited<ReturnType<typeof loadFull>>;
-export type FullCase = Omit<FullRow, 'regisseur' | 'caseLead'> & {
-  view: 'full' | 'shared';
-  regisseur: { id: string; name: string } | null;
-  caseLead: { id: string; name: string } | null;
-};
-
-/** What a manager sees: facts for steering, nothing that identifies the person or tells their story. */
-export interface PseudonymisedCase {
-  view: 'pseudonymised';
-  id: string;
-  number: string;
-  status: FullRow['status'];
-  targetGroup: FullRow['targetGroup'];
-  municipalityCode: string;
-  municipalityName: string;
-  triageDecision: FullRow['triageDecision'];
-  triagedAt: Date | null;
-  pauseReason: FullRow['pauseReason'];
-  closedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
-
-/** What a referrer whose organisation is not convened sees: the receipt and the triage outcome. */
-export interface ReceiptCase {
-  view: 'receipt';
-  id: string;
-  number: string;
-  status: FullRow['status'];
-  targetGroup: FullRow['targetGroup'];
-  municipalityName: string;
-  triageDecision: FullRow['triageDecision'];
-  triageReason: string | null;
-  triagedAt: Date | null;
-  createdAt: Date;
-}
-
-export type CaseView = FullCase | PseudonymisedCase | ReceiptCase;
+export type { CaseView, FullCase, PseudonymisedCase, ReceiptCase };
 
 async function loadPseudonymised(tx: Tx, ref: CaseRef): Promise<PseudonymisedCase> {
   const result = await tx.execute(sql`

@@ -9,23 +9,11 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { assertAllowed, convenedTo } from './access';
 import type { CaseListQuery } from './schemas';
+import type { CaseListItem } from './case-views';
 
 export const DEFAULT_PAGE_SIZE = 25;
 
-export interface CaseListItem {
-  id: string;
-  number: string;
-  status: (typeof cases.$inferSelect)['status'];
-  targetGroup: (typeof cases.$inferSelect)['targetGroup'];
-  municipalityCode: string;
-  municipalityName: string;
-  /** Absent in the pseudonymised list of a manager. */
-  subjectName?: string;
-  regisseurName: string | null;
-  pauseReason: (typeof cases.$inferSelect)['pauseReason'];
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { CaseListItem };
 
 const regisseur = alias(users, 'regisseur');
 

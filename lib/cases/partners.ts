@@ -7,21 +7,11 @@ import type { Actor } from '@/lib/auth/sessions';
 import { AppError, conflict, validation } from '@/lib/http/errors';
 import { assertNotEnded, withCase } from './access';
 import type { AddPartnerInput, CaseLeadInput, EndPartnerInput } from './schemas';
+import type { CasePartnerView, Created } from './case-views';
 
 const addedBy = alias(users, 'added_by');
 
-export interface CasePartnerView {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  domain: (typeof organisations.$inferSelect)['domain'];
-  /** Why this partner needs to know; absent in a manager's pseudonymised view. */
-  reason?: string;
-  addedByName: string;
-  addedAt: Date;
-  endedAt: Date | null;
-  endReason?: string | null;
-}
+export type { CasePartnerView };
 
 /** The partners convened to a case, current ones first. */
 export async function listPartners(actor: Actor, caseId: unknown): Promise<CasePartnerView[]> {
@@ -65,7 +55,7 @@ export async function listPartners(actor: Actor, caseId: unknown): Promise<CaseP
 }
 
 /** Convenes a partner organisation, with the reason it needs to know. */
-export async function addPartner(actor: Actor, caseId: unknown, input: AddPartnerInput, now = new Date()) {
+export async function addPartner(actor: Actor, caseId: unknown, input: AddPartnerInput, now = new Date()): Promise<Created> {
   return withCase(actor, caseId, 'partner.add', async (tx, { ref }) => {
     assertNotEnded(ref);
     const [org] = await tx
@@ -98,7 +88,7 @@ export async function addPartner(actor: Actor, caseId: unknown, input: AddPartne
 }
 
 /** Ends a partner's participation: from now on its people no longer see the case. */
-export async function endPartner(actor: Actor, caseId: unknown, input: EndPartnerInput, now = new Date()) {
+export async function endPartner(actor: Actor, caseId: unknown, input: EndPartnerInput, now = new Date()): Promise<Created> {
   return withCase(actor, caseId, 'partner.end', async (tx, { ref }) => {
     const [partner] = await tx
       .update(casePartners)

@@ -8,9 +8,10 @@ import { municipalityExists } from '@/lib/reference/municipalities';
 import { assertAllowed } from './access';
 import { nextCaseNumber } from './case-number';
 import type { ReferralInput } from './schemas';
+import type { ReferralCreated } from './case-views';
 
 /** A referral (aanmelding) by a regisseur or a partner professional; the case starts as aangemeld. */
-export async function createReferral(actor: Actor, input: ReferralInput, now = new Date()) {
+export async function createReferral(actor: Actor, input: ReferralInput, now = new Date()): Promise<ReferralCreated> {
   await assertAllowed(actor, 'case.create');
   return asUser(actor.userId, async (tx) => {
     if (!(await municipalityExists(tx, input.municipalityCode))) {

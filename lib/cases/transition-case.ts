@@ -6,9 +6,10 @@ import { AppError, conflict } from '@/lib/http/errors';
 import { withCase } from './access';
 import { applyTransition } from './lifecycle';
 import type { TransitionInput } from './schemas';
+import type { TransitionResult } from './case-views';
 
 /** Moves a case through its lifecycle (triage, monitoring, closure, pause); every step is recorded. */
-export async function transitionCase(actor: Actor, caseId: unknown, input: TransitionInput, now = new Date()) {
+export async function transitionCase(actor: Actor, caseId: unknown, input: TransitionInput, now = new Date()): Promise<TransitionResult> {
   return withCase(actor, caseId, 'case.transition', async (tx, { ref }) => {
     if (ref.version !== input.version) throw conflict();
     const result = applyTransition({ status: ref.status, pauseReason: ref.pauseReason }, input);

@@ -10,7 +10,8 @@ import { forbidden } from '@/lib/http/errors';
 import { signalFigures } from '@/lib/signals/dashboard-source';
 import { notDoneByOwner } from './not-done';
 import { DASHBOARD_ROLES, resolveScope, type DashboardQuery, type DashboardScope } from './query';
-import type { SignalFigures, SignalSource } from './signals';
+import type { SignalSource } from './signals';
+import type { Dashboard, KeyFigures, MunicipalityRow, PartnerRow } from './dashboard-view';
 import { caseCount, medianOver, SMALL_CELL, SMALL_CELL_LIMIT, smallCellsFor, type CaseCount, type SmallCells } from './small-cells';
 
 /*
@@ -30,59 +31,7 @@ import { caseCount, medianOver, SMALL_CELL, SMALL_CELL_LIMIT, smallCellsFor, typ
  * Counts of cases in a manager's view are suppressed when small (./small-cells.ts).
  */
 
-export interface KeyFigures {
-  activeCases: CaseCount;
-  newReferrals: CaseCount;
-  openAgreements: number;
-  overdueAgreements: number;
-  /** Agreements due in the period whose due date has passed or that are done (the base of the share). */
-  agreementsDue: number;
-  agreementsOnTime: number;
-  /** Whole percent, or null when no agreement was due. */
-  onTimePercent: number | null;
-  /** Days, one decimal; null when no case completed the phase in the period, or too few to show. */
-  medianDaysToTriage: number | null;
-  medianDaysToClosure: number | null;
-  /** The cases behind the medians: triaged in the period, and closed (afgesloten) in it. */
-  triagedCases: CaseCount;
-  closedCases: CaseCount;
-}
-
-export interface PartnerRow {
-  organisationId: string;
-  name: string;
-  shortName: string;
-  open: number;
-  overdue: number;
-  agreementsDue: number;
-  agreementsOnTime: number;
-  onTimePercent: number | null;
-  /** Mean days past the due date of the overdue agreements, one decimal; null without overdue ones. */
-  averageDaysOverdue: number | null;
-  /** Not done (due in the period), by reason: no longer possible, or not carried out by the partner. */
-  notDoneNoLongerPossible: CaseCount;
-  notDoneNotCarriedOut: CaseCount;
-}
-
-export interface MunicipalityRow {
-  code: string;
-  name: string;
-  activeCases: CaseCount;
-  newReferrals: CaseCount;
-}
-
-export interface Dashboard {
-  scope: DashboardScope;
-  figures: KeyFigures;
-  /** Worst stagnation first: most overdue, then longest overdue, then lowest share on time. */
-  partners: PartnerRow[];
-  /** The municipalities of the house's safety region (and any other with cases), busiest first. */
-  municipalities: MunicipalityRow[];
-  /** Open signals by level and the weekly trend; null only when a source supplies none. */
-  signals: SignalFigures | null;
-  /** `suppressed`: counts of 1–4 cases read "< 5" and medians over so few cases are withheld. */
-  smallCells: SmallCells;
-}
+export type { Dashboard, KeyFigures, MunicipalityRow, PartnerRow };
 
 export interface DashboardOptions {
   now?: Date;

@@ -5,12 +5,13 @@ import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/http/errors';
 import type { ConfirmationInput } from './schemas';
+import type { ConfirmationResult } from '@/lib/meetings/meeting-views';
 
 /**
  * The owning organisation's professional answers an agreement made for it: akkoord, or a question back.
  * Anyone else gets 404, as for an agreement they cannot see. The same answer twice changes nothing.
  */
-export async function confirmAgreement(actor: Actor, agreementId: unknown, input: ConfirmationInput, now = new Date()) {
+export async function confirmAgreement(actor: Actor, agreementId: unknown, input: ConfirmationInput, now = new Date()): Promise<ConfirmationResult> {
   if (actor.role !== 'professional') {
     await auditDenied(actor, { action: 'denied', entity: 'agreement', entityId: String(agreementId).slice(0, 64), details: { attempted: 'agreement.confirm' } });
     throw agreementNotFound();

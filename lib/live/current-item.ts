@@ -5,12 +5,13 @@ import type { Actor } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/http/errors';
 import { withMeeting } from '@/lib/meetings/access';
 import type { CurrentItemInput } from './schemas';
+import type { CurrentItemResult } from '@/lib/meetings/meeting-views';
 
 /**
  * "Nu besproken": the chair marks the item on the table while the meeting runs (null: none). It is no edit of
  * the meeting's content, so its version stays: a form open elsewhere on the page does not turn stale.
  */
-export async function setCurrentItem(actor: Actor, meetingId: unknown, input: CurrentItemInput) {
+export async function setCurrentItem(actor: Actor, meetingId: unknown, input: CurrentItemInput): Promise<CurrentItemResult> {
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
     if (meeting.status !== 'bezig') {
       throw new AppError('VALIDATION', 'Een agendapunt markeer je als ‘nu besproken’ terwijl het overleg bezig is.', { itemId: ['Het overleg is niet bezig.'] });

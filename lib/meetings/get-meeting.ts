@@ -5,33 +5,14 @@ import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
-import { checkedAgreements, type CheckedAgreement } from '@/lib/agreements/meeting-check';
+import { checkedAgreements } from '@/lib/agreements/meeting-check';
 import { withMeeting } from './access';
+import type { AgendaEntry, MeetingView } from './meeting-views';
 
 const presenter = alias(users, 'presenter');
 const invitedUser = alias(users, 'invited_user');
 
-export interface AgendaEntry {
-  id: string;
-  position: number;
-  durationMinutes: number;
-  status: 'open' | 'besproken' | 'doorgeschoven';
-  /** False for an item about a case the reader's organisation is not convened to ("besloten agendapunt"). */
-  visible: boolean;
-  caseId?: string | null;
-  caseNumber?: string | null;
-  subjectName?: string | null;
-  topic?: string | null;
-  presenterName?: string | null;
-  minutes?: string | null;
-  outcome?: string | null;
-  version?: number;
-  /**
-   * The afsprakencheck: the case's open agreements with their last progress, and those made or closed
-   * in this meeting (madeHere / closedHere, see lib/agreements/meeting-check.ts).
-   */
-  openAgreements?: CheckedAgreement[];
-}
+export type { AgendaEntry, MeetingView };
 
 async function loadAgenda(tx: Tx, meeting: Meeting): Promise<AgendaEntry[]> {
   const outline = (
@@ -68,7 +49,7 @@ async function loadAgenda(tx: Tx, meeting: Meeting): Promise<AgendaEntry[]> {
 }
 
 /** A meeting with invitees, attendance and its agenda as far as the reader may see it. */
-export async function getMeeting(actor: Actor, meetingId: unknown) {
+export async function getMeeting(actor: Actor, meetingId: unknown): Promise<MeetingView> {
   return withMeeting(actor, meetingId, 'read', async (tx, meeting) => {
     const invitees = await tx
       .select({
@@ -95,4 +76,3 @@ export async function getMeeting(actor: Actor, meetingId: unknown) {
   });
 }
 
-export type MeetingView = Awaited<ReturnType<typeof getMeeting>>;

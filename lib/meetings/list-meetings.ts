@@ -3,9 +3,10 @@ import { agendaItems, meetingInvitees, meetings } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/auth/sessions';
 import { forbidden } from '@/lib/http/errors';
+import type { MeetingListItem } from './meeting-views';
 
 /** Upcoming or past meetings the actor may see: all for regisseurs, invited ones for professionals. */
-export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = 'upcoming', now = new Date()) {
+export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = 'upcoming', now = new Date()): Promise<MeetingListItem[]> {
   if (actor.role !== 'regisseur' && actor.role !== 'professional') throw forbidden();
   const boundary = new Date(now.getTime() - 12 * 3600 * 1000);
   return asUser(actor.userId, (tx) =>

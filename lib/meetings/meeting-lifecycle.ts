@@ -10,6 +10,7 @@ import { assertStartConfirmed } from './start-early';
 import { requestStatusRound } from './status-round';
 import type { MeetingTransitionInput, RescheduleInput } from './schemas';
 import { amsterdamInstant } from './time';
+import type { MeetingTransitionResult } from './meeting-views';
 
 const FROM: Record<MeetingTransitionInput['action'], MeetingStatus[]> = {
   plan: ['concept'],
@@ -45,7 +46,7 @@ const dateLabel = (d: Date) =>
  * chair can reopen with a reason), or geannuleerd. Invitations and cancellations raise the iCalendar
  * SEQUENCE and notify the invited partners.
  */
-export async function transitionMeeting(actor: Actor, meetingId: unknown, input: MeetingTransitionInput, now = new Date()) {
+export async function transitionMeeting(actor: Actor, meetingId: unknown, input: MeetingTransitionInput, now = new Date()): Promise<MeetingTransitionResult> {
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
     if (meeting.version !== input.version) throw conflict();
     if (!FROM[input.action].includes(meeting.status)) {

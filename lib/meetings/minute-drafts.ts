@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { AppError, conflict } from '@/lib/http/errors';
 import { z } from '@/lib/validation/zod';
 import { withMeeting } from './access';
+import type { DraftView, SavedItemText } from './minute-views';
 
 const version = z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive();
 
@@ -17,21 +18,7 @@ export const saveDraftSchema = z.strictObject({
 });
 export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 
-export interface DraftView {
-  minutes: string;
-  outcome: string;
-  baseVersion: number;
-  version: number;
-  updatedAt: string;
-}
-
-/** What is saved in the item now: shown next to the author's text when their save met a newer version. */
-export interface SavedItemText {
-  minutes: string;
-  outcome: string;
-  status: 'open' | 'besproken' | 'doorgeschoven';
-  version: number;
-}
+export type { DraftView, SavedItemText };
 
 const itemNotFound = () => new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
 

@@ -4,6 +4,7 @@ import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/auth/sessions';
 import { conflict, notFound } from '@/lib/http/errors';
 import { z } from '@/lib/validation/zod';
+import type { Profile } from './profile-view';
 
 export const updateProfileSchema = z.strictObject({
   name: z.string().trim().min(2, 'Vul je naam in (minstens 2 tekens).').max(120, 'Maximaal 120 tekens.').optional(),
@@ -12,7 +13,7 @@ export const updateProfileSchema = z.strictObject({
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 
-export async function getProfile(actor: Actor) {
+export async function getProfile(actor: Actor): Promise<Profile> {
   return asUser(actor.userId, async (tx) => {
     const [row] = await tx
       .select({

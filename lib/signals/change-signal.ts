@@ -9,13 +9,9 @@ import type { z } from '@/lib/validation/zod';
 import { assertSignalEditor, signalNotFound } from './access';
 import { resolveSignalSchema, signalIdSchema, snoozeSignalSchema, type ResolveSignalInput, type SnoozeSignalInput } from './schemas';
 import { parseOrThrow } from '@/lib/validation/parse';
+import type { SignalChangeResult } from './signal-views';
 
-export interface SignalChangeResult {
-  id: string;
-  caseId: string | null;
-  status: 'snoozed' | 'resolved';
-  version: number;
-}
+export type { SignalChangeResult };
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return parseOrThrow(schema, input);

@@ -9,42 +9,11 @@ import { assertSignalReader, canReadSignals } from './access';
 import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from './levels';
 import { signalListQuerySchema, withoutBlanks, type SignalListQuery } from './schemas';
 import { parseOrThrow } from '@/lib/validation/parse';
+import type { SignalItem } from './signal-views';
 
 export const SIGNAL_LIST_LIMIT = 500;
 
-export interface SignalItem {
-  id: string;
-  rule: SignalRule;
-  level: SignalLevelName;
-  status: SignalStatus;
-  subjectType: 'agreement' | 'case' | 'organisation';
-  subjectId: string;
-  caseId: string | null;
-  caseNumber: string | null;
-  targetGroup: string | null;
-  municipalityName: string | null;
-  organisationId: string | null;
-  organisationName: string | null;
-  /** What the agreement is about; regisseurs only (null for a manager: free text of the case). */
-  agreementDescription: string | null;
-  /** When the cause started to hold. */
-  since: Date;
-  /** When it reached its current level. */
-  levelSince: Date;
-  /** Why it fired, in Dutch, with the numbers; never free text of the case. */
-  message: string;
-  snoozedUntil: string | null;
-  /** Regisseurs only. */
-  snoozeReason: string | null;
-  resolvedAt: Date | null;
-  resolvedByName: string | null;
-  /** Regisseurs only. */
-  resolutionNote: string | null;
-  /** Resolved by the sweep because its cause went away. */
-  autoResolved: boolean;
-  version: number;
-  createdAt: Date;
-}
+export type { SignalItem };
 
 /** Parses filters from a URL or form; a bad value is a 422 with field errors. */
 export function parseSignalQuery(raw: Record<string, unknown>): SignalListQuery {

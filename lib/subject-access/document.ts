@@ -174,7 +174,8 @@ export const subjectAccessDocument = z
       .object({ flaggedFields: z.int().min(0), flags: z.int().min(0) })
       .describe('How much free text carries possible names of others: to review before handing the export over'),
   })
-  .describe('Inzage (AVG art. 15): everything the house holds on one person');
+  .describe('Inzage (AVG art. 15): everything the house holds on one person')
+  .meta({ id: 'SubjectAccess' });
 
 export type FreeText = z.output<typeof freeText>;
 export type CaseEntry = z.output<typeof caseEntry>;

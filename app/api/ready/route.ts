@@ -1,6 +1,7 @@
 import { isDraining } from '@/lib/house/draining';
 import { checkReadiness } from '@/lib/house/health';
 import { selfCheckState } from '@/lib/house/self-check';
+import type { HealthAnswer } from '@/lib/http/health-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,11 +10,11 @@ export const dynamic = 'force-dynamic';
  * sending traffic; the answer says what is wrong (the kind of fault, the pool's state).
  */
 export async function GET() {
-  if (isDraining()) return Response.json({ status: 'shutting-down' }, { status: 503 });
+  if (isDraining()) return Response.json({ status: 'shutting-down' } satisfies HealthAnswer, { status: 503 });
   const { database, pool } = await checkReadiness();
-  if (!database.ok) return Response.json({ status: 'database-unavailable', database, pool }, { status: 503 });
+  if (!database.ok) return Response.json({ status: 'database-unavailable', database, pool } satisfies HealthAnswer, { status: 503 });
   // The start-up checks (migrations, app role, field keys) had to wait for the database, or found a problem (logged).
   const selfCheck = selfCheckState();
-  if (selfCheck !== 'ok') return Response.json({ status: selfCheck === 'pending' ? 'starting' : 'self-check-failed', database, pool }, { status: 503 });
-  return Response.json({ status: 'ok', database, pool });
+  if (selfCheck !== 'ok') return Response.json({ status: selfCheck === 'pending' ? 'starting' : 'self-check-failed', database, pool } satisfies HealthAnswer, { status: 503 });
+  return Response.json({ status: 'ok', database, pool } satisfies HealthAnswer);
 }

@@ -1,4 +1,5 @@
 import { subjectAccessDocument } from '@/lib/subject-access/document';
+import { errorBody, json, type Paths } from '../operation';
 
 /*
  * The inzage (AVG art. 15) endpoint of the OpenAPI document (lib/openapi/document.ts spreads these in).
@@ -6,21 +7,7 @@ import { subjectAccessDocument } from '@/lib/subject-access/document';
  * drift apart.
  */
 
-export const SUBJECT_ACCESS_RESPONSE_SCHEMAS = { SubjectAccess: subjectAccessDocument };
-
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
-
-/** The shape document.ts expects of an operation, with the schema names of this module. */
-interface SubjectAccessOperation {
-  summary: string;
-  description?: string;
-  tags: string[];
-  success: [status: number, description: string, schema: keyof typeof SUBJECT_ACCESS_RESPONSE_SCHEMAS | null];
-  errors?: ErrorStatus[];
-  extraResponses?: Record<string, Record<string, unknown>>;
-}
-
-export const SUBJECT_ACCESS_PATHS: Record<string, Partial<Record<'get', SubjectAccessOperation>>> = {
+export const SUBJECT_ACCESS_PATHS: Paths = {
   '/api/v1/cases/{id}/subject-access': {
     get: {
       summary: 'Inzage (AVG art. 15): everything the house holds on the subject of the case (regisseurs)',
@@ -35,13 +22,13 @@ export const SUBJECT_ACCESS_PATHS: Record<string, Partial<Record<'get', SubjectA
         'Professionals of a convened organisation and managers answer 403; anyone who may not see the case answers 404.',
       ].join(' '),
       tags: ['Cases'],
-      success: [200, 'The export', 'SubjectAccess'],
+      success: [200, 'The export', subjectAccessDocument],
       errors: [403, 404],
       extraResponses: {
         429: {
           description: 'Too many exports in a short time; `Retry-After` says when to try again',
           headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds' } },
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          content: json(errorBody),
         },
       },
     },

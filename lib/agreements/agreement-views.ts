@@ -1,19 +1,12 @@
 import { agreementActionKind, agreementCloseReason, agreementStatus } from '@/db/schema';
-import type { createAgreement } from '@/lib/agreements/create-agreement';
-import type { agreementHistory, AgreementRow } from '@/lib/agreements/list-agreements';
-import type { updateAgreement } from '@/lib/agreements/update-agreement';
-import type { actionEntry } from '@/lib/api/agreements';
+import { day as date, id, timestamp } from '@/lib/validation/view-fields';
 import { z } from '@/lib/validation/zod';
-import type { Json, Returned, Same } from './type-match';
 
 /*
- * Response bodies of the agreement endpoints, for the OpenAPI document only (like ./responses.ts). The
- * type checks at the bottom tie each schema to what the lib function returns after JSON serialisation.
+ * What the agreement functions return and the API answers, defined once: the lib's types are inferred
+ * from these schemas and the OpenAPI document renders them (each `id` is its component name there).
  */
 
-const id = z.uuid();
-const timestamp = z.iso.datetime({ offset: true }).describe('ISO 8601 date and time');
-const date = z.iso.date().describe('ISO 8601 date (JJJJ-MM-DD)');
 const status = z.enum(agreementStatus.enumValues);
 const kind = z.enum(agreementActionKind.enumValues);
 
@@ -48,17 +41,19 @@ export const agreementItem = z
     meetingStartsAt: timestamp.nullable(),
     overdue: z.boolean().describe('Open or in progress, and the due date has passed (Europe/Amsterdam)'),
   })
-  .describe('An agreement (afspraak), overdue ones first in every list');
+  .describe('An agreement (afspraak), overdue ones first in every list')
+  .meta({ id: 'Agreement' });
 
-export const agreementList = z.object({ items: z.array(agreementItem), total: z.int().min(0) });
+export const agreementList = z.object({ items: z.array(agreementItem), total: z.int().min(0) }).meta({ id: 'AgreementList' });
 
-export const agreementCreated = z.object({ id, status, version: z.int(), meetingId: id.nullable().describe('The meeting it was made in, if any') });
+export const agreementCreated = z.object({ id, status, version: z.int(), meetingId: id.nullable().describe('The meeting it was made in, if any') }).meta({ id: 'AgreementCreated' });
 
-export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0) });
+export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0) }).meta({ id: 'AgreementUpdated' });
 
 export const agreementActionEntry = z
   .object({ id, agreementId: id, kind, note: z.string().nullable(), createdAt: timestamp })
-  .describe('A progress entry as stored');
+  .describe('A progress entry as stored')
+  .meta({ id: 'AgreementAction' });
 
 export const agreementHistoryEntry = z.object({
   id,
@@ -83,17 +78,14 @@ export const agreementHistoryList = z
     total: z.int().min(0),
     dueChanges: z.array(agreementDueChange).describe('Moves of the due date with their reasons, newest first'),
   })
-  .describe('Empty lists in the pseudonymised view of a manager');
+  .describe('Empty lists in the pseudonymised view of a manager')
+  .meta({ id: 'AgreementHistory' });
 
-// ---- Compile-time checks: each schema equals the lib's return type as JSON (dates become strings).
-
-type History = Returned<typeof agreementHistory>;
-
-export const AGREEMENT_RESPONSE_TYPES_MATCH: [
-  Same<Json<AgreementRow>, z.output<typeof agreementItem>>,
-  Same<Returned<typeof createAgreement>, z.output<typeof agreementCreated>>,
-  Same<Returned<typeof updateAgreement>, z.output<typeof agreementUpdated>>,
-  Same<Returned<typeof actionEntry>, z.output<typeof agreementActionEntry>>,
-  Same<History['actions'][number], z.output<typeof agreementHistoryEntry>>,
-  Same<History['dueChanges'][number], z.output<typeof agreementDueChange>>,
-] = [true, true, true, true, true, true];
+export type AgreementRow = z.infer<typeof agreementItem>;
+export type AgreementCreated = z.infer<typeof agreementCreated>;
+export type AgreementUpdated = z.infer<typeof agreementUpdated>;
+export type AgreementActionEntry = z.infer<typeof agreementActionEntry>;
+export interface AgreementHistory {
+  actions: z.infer<typeof agreementHistoryEntry>[];
+  dueChanges: z.infer<typeof agreementDueChange>[];
+}
