@@ -87,6 +87,8 @@ async function loadCaseRef(tx: Tx, actor: Actor, caseId: string): Promise<{ ref:
 export interface CaseContext {
   ref: CaseRef;
   decision: Exclude<Decision, 'forbidden' | 'hidden'>;
+  /** How the actor stands to the case: what a reader of several parts decides each part by. */
+  relation: Relation;
 }
 
 /**
@@ -107,7 +109,7 @@ export async function withCase<T>(
     const { ref, relation } = await loadCaseRef(tx, actor, id);
     const decision = ref ? decide(actor.role, action, relation) : 'hidden';
     if (!ref || isDenied(decision)) return { denied: decision as 'forbidden' | 'hidden', ref } as const;
-    return { value: await fn(tx, { ref, decision }) } as const;
+    return { value: await fn(tx, { ref, decision, relation }) } as const;
   });
   if ('denied' in outcome) {
     // The actor may not know the case, but its regisseur must see who tried (NEN 7513).

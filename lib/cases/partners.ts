@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { caseEvents, casePartnerFacts, casePartners, cases, organisations, users } from '@/db/schema';
-import type { Executor } from '@/db/types';
+import type { Executor, Tx } from '@/db/types';
+import type { Decision } from '@/lib/access/matrix';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, conflict, validation } from '@/lib/http/errors';
@@ -25,43 +26,46 @@ export interface CasePartnerView {
 
 /** The partners convened to a case, current ones first. */
 export async function listPartners(actor: Actor, caseId: unknown): Promise<CasePartnerView[]> {
-  return withCase(actor, caseId, 'partner.list', async (tx, { ref, decision }) => {
-    if (decision === 'pseudonymised') {
-      // Managers read the view without reasons (drizzle/0013): the database withholds them, not just this code.
-      return tx
-        .select({
-          id: casePartnerFacts.id,
-          organisationId: casePartnerFacts.organisationId,
-          organisationName: organisations.name,
-          domain: organisations.domain,
-          addedByName: addedBy.name,
-          addedAt: casePartnerFacts.addedAt,
-          endedAt: casePartnerFacts.endedAt,
-        })
-        .from(casePartnerFacts)
-        .innerJoin(organisations, eq(organisations.id, casePartnerFacts.organisationId))
-        .innerJoin(addedBy, eq(addedBy.id, casePartnerFacts.addedByUserId))
-        .where(eq(casePartnerFacts.caseId, ref.id))
-        .orderBy(sql`${casePartnerFacts.endedAt} is not null`, asc(organisations.name));
-    }
+  return withCase(actor, caseId, 'partner.list', (tx, { ref, decision }) => partnersOf(tx, ref.id, decision));
+}
+
+/** The same, in the caller's transaction, for a reader the matrix has given `decision` on 'partner.list'. */
+export async function partnersOf(tx: Tx, caseId: string, decision: Decision): Promise<CasePartnerView[]> {
+  if (decision === 'pseudonymised') {
+    // Managers read the view without reasons (drizzle/0013): the database withholds them, not just this code.
     return tx
       .select({
-        id: casePartners.id,
-        organisationId: casePartners.organisationId,
+        id: casePartnerFacts.id,
+        organisationId: casePartnerFacts.organisationId,
         organisationName: organisations.name,
         domain: organisations.domain,
-        reason: casePartners.reason,
         addedByName: addedBy.name,
-        addedAt: casePartners.addedAt,
-        endedAt: casePartners.endedAt,
-        endReason: casePartners.endReason,
+        addedAt: casePartnerFacts.addedAt,
+        endedAt: casePartnerFacts.endedAt,
       })
-      .from(casePartners)
-      .innerJoin(organisations, eq(organisations.id, casePartners.organisationId))
-      .innerJoin(addedBy, eq(addedBy.id, casePartners.addedByUserId))
-      .where(eq(casePartners.caseId, ref.id))
-      .orderBy(sql`${casePartners.endedAt} is not null`, asc(organisations.name));
-  });
+      .from(casePartnerFacts)
+      .innerJoin(organisations, eq(organisations.id, casePartnerFacts.organisationId))
+      .innerJoin(addedBy, eq(addedBy.id, casePartnerFacts.addedByUserId))
+      .where(eq(casePartnerFacts.caseId, caseId))
+      .orderBy(sql`${casePartnerFacts.endedAt} is not null`, asc(organisations.name));
+  }
+  return tx
+    .select({
+      id: casePartners.id,
+      organisationId: casePartners.organisationId,
+      organisationName: organisations.name,
+      domain: organisations.domain,
+      reason: casePartners.reason,
+      addedByName: addedBy.name,
+      addedAt: casePartners.addedAt,
+      endedAt: casePartners.endedAt,
+      endReason: casePartners.endReason,
+    })
+    .from(casePartners)
+    .innerJoin(organisations, eq(organisations.id, casePartners.organisationId))
+    .innerJoin(addedBy, eq(addedBy.id, casePartners.addedByUserId))
+    .where(eq(casePartners.caseId, caseId))
+    .orderBy(sql`${casePartners.endedAt} is not null`, asc(organisations.name));
 }
 
 /** Convenes a partner organisation, with the reason it needs to know. */
