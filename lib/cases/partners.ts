@@ -1,12 +1,13 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { caseEvents, casePartnerFacts, casePartners, cases, organisations, users } from '@/db/schema';
+import { casePartnerFacts, casePartners, cases, organisations, users } from '@/db/schema';
 import type { Executor, Tx } from '@/db/types';
 import type { Decision } from '@/lib/access/matrix';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict, validation } from '@/lib/http/errors';
+import { AppError, validation } from '@/lib/http/errors';
 import { assertNotEnded, withCase } from './access';
+import { commitCaseChange } from './commit-case-change';
 import type { AddPartnerInput, CaseLeadInput, EndPartnerInput } from './schemas';
 
 const addedBy = alias(users, 'added_by');
@@ -147,20 +148,11 @@ export async function setCaseLead(actor: Actor, caseId: unknown, input: CaseLead
         .where(and(eq(users.id, input.userId), eq(users.role, 'professional'), eq(users.active, true)));
       if (!candidate) throw validation({ userId: ['Kies een professional van een betrokken partner.'] });
     }
-    const [updated] = await tx
-      .update(cases)
-      .set({ caseLeadUserId: input.userId, version: sql`${cases.version} + 1`, updatedAt: now })
-      .where(and(eq(cases.id, ref.id), eq(cases.version, input.version)))
-      .returning({ version: cases.version });
-    if (!updated) throw conflict();
-    await tx.insert(caseEvents).values({ caseId: ref.id, kind: 'edit', data: { fields: ['caseLead'] }, actorUserId: actor.userId, at: now });
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'case',
-      entityId: ref.id,
-      caseId: ref.id,
-      caseNumber: ref.number,
-      details: { caseLead: input.userId },
+    const updated = await commitCaseChange(tx, actor, ref.id, input.version, { caseLeadUserId: input.userId }, {
+      kind: 'edit',
+      at: now,
+      data: { fields: ['caseLead'] },
+      audit: { caseLead: input.userId },
     });
     return { version: updated.version };
   });
