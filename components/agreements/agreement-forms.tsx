@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { createAgreementAction, updateAgreementAction } from '@/app/(app)/agreements/actions';
 import { ActionForm, useFormAnswer } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
+import { isFinishedAgreement } from '@/lib/agreements/statuses';
 
 type Option = { value: string; label: string };
-const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
 const small = 'mt-3 rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
 const control =
   'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger';
@@ -149,7 +149,7 @@ export function EditAgreementForm({
           placeholder={t('statusUnchanged', { status: t(`statuses.${agreement.status}`) })}
           options={(['open', 'niet_nagekomen', 'vervallen'] as const)
             // Reopening is for a finished agreement; one in progress is open already.
-            .filter((s) => s !== agreement.status && (s !== 'open' || FINISHED.includes(agreement.status)))
+            .filter((s) => s !== agreement.status && (s !== 'open' || isFinishedAgreement(agreement.status)))
             .map((s) => ({ value: s, label: t(`setStatus.${s}`) }))}
         />
       </div>

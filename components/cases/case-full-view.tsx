@@ -5,7 +5,7 @@ import { RetentionPanel } from '@/components/retention/retention-panel';
 import { CaseSignals } from '@/components/signals/case-signals';
 import { SubjectAccessLink } from '@/components/subject-access/subject-access-link';
 import type { Actor } from '@/lib/auth/sessions';
-import { isEnded } from '@/lib/cases/access';
+import { isEndedCase } from '@/lib/cases/statuses';
 import type { CaseDetail } from '@/lib/cases/load-case-detail';
 import { AccessLogPanel } from './access-log-panel';
 import { caseCard } from './case-card';
@@ -22,7 +22,7 @@ export async function CaseFullView({ detail, actor }: { detail: Extract<CaseDeta
   const t = await getTranslations('case');
   const { case: value, partners, work } = detail;
   // An ended case takes no new work: the forms for it are not offered (lib/cases/access.ts refuses it too).
-  const newWork = isEnded(value.status) ? null : work;
+  const newWork = isEndedCase(value.status) ? null : work;
   const convened = new Set(partners.filter((p) => !p.endedAt).map((p) => p.organisationId));
   // The history as the client components get it (dates as strings).
   const histories = new Map(

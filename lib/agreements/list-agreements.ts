@@ -11,9 +11,10 @@ import { forbidden } from '@/lib/http/errors';
 import { withAgreement } from './access';
 import type { MyAgreementsQuery } from './schemas';
 import { oneByOne } from '@/db/one-by-one';
+import { literalList } from '@/db/literal-list';
+import { isOpenAgreement, OPEN_AGREEMENT_STATUSES } from './statuses';
 
 const owner = alias(users, 'owner_user');
-const OPEN = ['open', 'in_uitvoering'] as const;
 
 const columns = {
   id: agreements.id,
@@ -44,10 +45,10 @@ const columns = {
 };
 
 const overdueSql = (today: string) =>
-  sql<boolean>`(${agreements.status} in ('open', 'in_uitvoering') and ${agreements.dueDate} < ${today})`;
+  sql<boolean>`(${agreements.status} in (${literalList(OPEN_AGREEMENT_STATUSES)}) and ${agreements.dueDate} < ${today})`;
 
 /** Overdue first, then open work, then the rest by due date: the order of a case's agreements. */
-const byUrgency = (today: string) => [desc(overdueSql(today)), sql`${agreements.status} in ('open', 'in_uitvoering') desc`, asc(agreements.dueDate)];
+const byUrgency = (today: string) => [desc(overdueSql(today)), sql`${agreements.status} in (${literalList(OPEN_AGREEMENT_STATUSES)}) desc`, asc(agreements.dueDate)];
 
 function selectAgreements(tx: Tx, where: SQL | undefined, today: string, order: SQL[] = byUrgency(today)) {
   return tx
@@ -89,12 +90,12 @@ export async function listAgreements(actor: Actor, query: MyAgreementsQuery = {}
     if (query.overdue === 'true') where.push(overdueSql(today));
     const page = (status: SQL, order: 'asc' | 'desc', limit: number) => pageOf(tx, and(...where, status), order, limit, today);
     if (query.status) {
-      const finished = !(OPEN as readonly string[]).includes(query.status);
+      const finished = !isOpenAgreement(query.status);
       return page(eq(agreements.status, query.status), finished ? 'desc' : 'asc', LIST_LIMIT);
     }
-    const open = await page(inArray(agreements.status, [...OPEN]), 'asc', LIST_LIMIT);
+    const open = await page(inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), 'asc', LIST_LIMIT);
     if (open.length === LIST_LIMIT || query.overdue === 'true') return open;
-    return [...open, ...(await page(notInArray(agreements.status, [...OPEN]), 'desc', LIST_LIMIT - open.length))];
+    return [...open, ...(await page(notInArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), 'desc', LIST_LIMIT - open.length))];
   });
 }
 
@@ -122,14 +123,14 @@ export async function caseAgreementsOf(
   if (decision === 'pseudonymised') return agreementFactsOf(tx, caseId, today);
   return selectAgreements(
     tx,
-    and(eq(agreements.caseId, caseId), options.openOnly ? inArray(agreements.status, [...OPEN]) : undefined),
+    and(eq(agreements.caseId, caseId), options.openOnly ? inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]) : undefined),
     today,
   );
 }
 
 /** Managers steer on facts: who owns it, by when, in which state; not what it says. */
 async function agreementFactsOf(tx: Tx, caseId: string, today: string): Promise<AgreementRow[]> {
-  const overdue = sql<boolean>`(${agreementFacts.status} in ('open', 'in_uitvoering') and ${agreementFacts.dueDate} < ${today})`;
+  const overdue = sql<boolean>`(${agreementFacts.status} in (${literalList(OPEN_AGREEMENT_STATUSES)}) and ${agreementFacts.dueDate} < ${today})`;
   const rows = await tx
     .select({
       id: agreementFacts.id,

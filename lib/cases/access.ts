@@ -8,6 +8,7 @@ import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, forbidden, validation } from '@/lib/http/errors';
 import { caseIdSchema } from './schemas';
+import { isEndedCase } from './statuses';
 
 export interface CaseRef {
   id: string;
@@ -27,15 +28,9 @@ export class CaseNotFoundError extends AppError {
 
 export const caseNotFound = () => new CaseNotFoundError();
 
-const ENDED: CaseStatus[] = ['afgesloten', 'afgewezen'];
-
-export function isEnded(status: CaseStatus): boolean {
-  return ENDED.includes(status);
-}
-
 /** New work (agreements, partners, a case lead) only on a case that has not ended. */
 export function assertNotEnded(ref: CaseRef): void {
-  if (isEnded(ref.status)) {
+  if (isEndedCase(ref.status)) {
     const message = 'Deze casus is afgesloten of afgewezen; er kan geen nieuw werk meer bij.';
     throw validation({ _: [message] }, message);
   }
