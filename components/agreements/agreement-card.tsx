@@ -4,6 +4,7 @@ import { daysOverdue } from '@/lib/agreements/dates';
 import { AgreedIn } from './agreed-in';
 import { AgreementStatusBadge, BlockedBadge, OverdueBadge } from './agreement-badges';
 import type { AgreementItem } from './types';
+import { isFinishedAgreement } from '@/lib/agreements/statuses';
 
 /**
  * The agreement list's markup, without client code of its own: the overview renders it on the server for
@@ -13,7 +14,6 @@ import type { AgreementItem } from './types';
 
 export type Kind = 'voortgang' | 'gereed' | 'geblokkeerd';
 export const KINDS: Kind[] = ['voortgang', 'gereed', 'geblokkeerd'];
-const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
 
 export function AgreementListView({
   items,
@@ -97,7 +97,7 @@ export function AgreementCardView({
   const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: 'medium' });
   const moment = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium', timeStyle: 'short' });
   const late = item.overdue ? daysOverdue(item.dueDate, today) : 0;
-  const finished = FINISHED.includes(item.status);
+  const finished = isFinishedAgreement(item.status);
   const canAct = mode === 'partner' && !finished;
   const blocked = Boolean(item.blockedAt) && !finished;
 

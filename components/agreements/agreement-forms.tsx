@@ -6,9 +6,9 @@ import { createAgreementAction, updateAgreementAction } from '@/app/(app)/agreem
 import { ActionForm, useFormAnswer } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { buttonClass } from '@/components/ui/button';
+import { isFinishedAgreement } from '@/lib/agreements/statuses';
 
 type Option = { value: string; label: string };
-const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
 const small = buttonClass({ className: 'mt-3' });
 const control =
   'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger';
@@ -150,7 +150,7 @@ export function EditAgreementForm({
           placeholder={t('statusUnchanged', { status: t(`statuses.${agreement.status}`) })}
           options={(['open', 'niet_nagekomen', 'vervallen'] as const)
             // Reopening is for a finished agreement; one in progress is open already.
-            .filter((s) => s !== agreement.status && (s !== 'open' || FINISHED.includes(agreement.status)))
+            .filter((s) => s !== agreement.status && (s !== 'open' || isFinishedAgreement(agreement.status)))
             .map((s) => ({ value: s, label: t(`setStatus.${s}`) }))}
         />
       </div>

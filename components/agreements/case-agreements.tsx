@@ -7,9 +7,9 @@ import { AgreementStatusBadge, BlockedBadge, OverdueBadge } from './agreement-ba
 import { CreateAgreementForm, EditAgreementForm } from './agreement-forms';
 import { HistoryList } from './history-list';
 import type { HistoryResponse } from './types';
+import { isFinishedAgreement } from '@/lib/agreements/statuses';
 
 type Option = { value: string; label: string };
-const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
 
 interface Props {
   caseId: string;
@@ -31,9 +31,9 @@ export async function CaseAgreements({ caseId, items, histories, today, pseudony
   const [t, format] = await Promise.all([getTranslations('agreements'), getFormatter()]);
   const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: 'medium' });
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
-  const open = items.filter((a) => !FINISHED.includes(a.status)).length;
+  const open = items.filter((a) => !isFinishedAgreement(a.status)).length;
   const overdue = items.filter((a) => a.overdue).length;
-  const ownsSome = ownOrganisationId ? items.some((a) => a.ownerOrganisationId === ownOrganisationId && !FINISHED.includes(a.status)) : false;
+  const ownsSome = ownOrganisationId ? items.some((a) => a.ownerOrganisationId === ownOrganisationId && !isFinishedAgreement(a.status)) : false;
 
   return (
     <section id="agreements" aria-labelledby="agreements-title" className="scroll-mt-6 rounded-lg border border-line bg-white p-5">
@@ -53,7 +53,7 @@ export async function CaseAgreements({ caseId, items, histories, today, pseudony
       <ul className="divide-y divide-line" data-testid="case-agreements">
         {items.map((a) => {
           const history = histories?.get(a.id);
-          const finished = FINISHED.includes(a.status);
+          const finished = isFinishedAgreement(a.status);
           return (
             <li key={a.id} className={`py-4 first:pt-1 ${a.overdue ? 'border-l-4 border-l-danger pl-3' : ''}`} data-testid="case-agreement">
               <div className="flex flex-wrap items-center gap-2">

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementStatusBadge } from '@/components/agreements/agreement-badges';
 import type { AgendaEntry } from '@/lib/meetings/get-meeting';
 import { ChangeItemAgreementForm, CloseItemAgreementForm, type OwnerChoices } from './item-agreement-forms';
+import { isOpenAgreement } from '@/lib/agreements/statuses';
 
 type OpenAgreement = NonNullable<AgendaEntry['openAgreements']>[number];
 
@@ -25,7 +26,7 @@ export async function AgreementCheck({ agreements, manage }: { agreements: OpenA
   const [t, tA, format] = await Promise.all([getTranslations('meetings'), getTranslations('agreements'), getFormatter()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'medium' });
   const th = 'px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-muted';
-  const open = (a: OpenAgreement) => a.status === 'open' || a.status === 'in_uitvoering';
+  const open = (a: OpenAgreement) => isOpenAgreement(a.status);
 
   const status = (a: OpenAgreement) => (
     <span className="flex flex-wrap items-center gap-1.5">

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { LaterProgress, SealedReport } from '@/lib/meetings/sealed-report';
 import { MinutesText } from './minutes-text';
+import { isOpenAgreement } from '@/lib/agreements/statuses';
 
 /** "Versie N · verzegeld op … · <first 16 hex>": what a reader compares with the audit chain. */
 export async function SealLine({ report }: { report: Pick<SealedReport, 'version' | 'sealedAt' | 'sha256'> }) {
@@ -165,7 +166,7 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
                               <td className={td}>{a.ownerOrganisationName}</td>
                               <td className={`${td} whitespace-nowrap`}>
                                 {day(a.dueDate)}
-                                {a.dueDate < sealedDay && (a.status === 'open' || a.status === 'in_uitvoering') ? (
+                                {a.dueDate < sealedDay && isOpenAgreement(a.status) ? (
                                   <span className="ml-1 inline-block rounded bg-danger-50 px-1.5 py-0.5 text-xs font-semibold text-danger ring-1 ring-inset ring-danger">
                                     {tm('check.overdue')}
                                   </span>
@@ -173,7 +174,7 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
                               </td>
                               <td className={`${td} whitespace-nowrap`}>
                                 {tm(`agreementStatuses.${a.status}`)}
-                                {a.blockedAt && (a.status === 'open' || a.status === 'in_uitvoering') ? (
+                                {a.blockedAt && isOpenAgreement(a.status) ? (
                                   <span className="ml-1 inline-block rounded bg-danger-50 px-1.5 py-0.5 text-xs font-semibold text-danger ring-1 ring-inset ring-danger">
                                     {t('seal.blocked')}
                                   </span>

@@ -1,19 +1,16 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
-import { caseSignals } from '@/lib/signals/list-signals';
+import type { CaseSignals as CaseSignalsData } from '@/lib/signals/list-signals';
 import { SignalCard } from './signal-card';
 
 /**
  * The case page's stagnation section: the open (and snoozed) signals of the case with their escalation
  * history, resolve and snooze for a regisseur, and the recently resolved ones. Renders nothing for a
- * role that does not see signals. The page has already checked that the actor may see the case.
+ * role that does not see signals (`data` null). The page has read them with the case (loadCaseDetail).
  */
-export async function CaseSignals({ actor, caseId }: { actor: Actor; caseId: string }) {
-  const data = await caseSignals(actor, caseId);
+export async function CaseSignals({ caseId, data, editable }: { caseId: string; data: CaseSignalsData | null; editable: boolean }) {
   if (!data) return null;
   const t = await getTranslations('signals');
-  const editable = actor.role === 'regisseur';
   return (
     <section className="rounded-lg border border-line bg-white p-5" aria-labelledby="case-signals" id="signals" data-testid="case-signals">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

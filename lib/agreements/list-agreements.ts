@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { agreementActions, agreementDueChanges, agreementFacts, agreements, cases, meetings, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
+import type { Decision } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/auth/sessions';
 import { withCase } from '@/lib/cases/access';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
@@ -10,10 +11,11 @@ import { forbidden } from '@/lib/http/errors';
 import { withAgreement } from './access';
 import type { MyAgreementsQuery } from './schemas';
 import { oneByOne } from '@/db/one-by-one';
+import { literalList } from '@/db/literal-list';
 import type { AgreementHistory, AgreementRow } from './agreement-views';
+import { isOpenAgreement, OPEN_AGREEMENT_STATUSES } from './statuses';
 
 const owner = alias(users, 'owner_user');
-const OPEN = ['open', 'in_uitvoering'] as const;
 
 const columns = {
   id: agreements.id,
@@ -44,10 +46,10 @@ const columns = {
 };
 
 const overdueSql = (today: string) =>
-  sql<boolean>`(${agreements.status} in ('open', 'in_uitvoering') and ${agreements.dueDate} < ${today})`;
+  sql<boolean>`(${agreements.status} in (${literalList(OPEN_AGREEMENT_STATUSES)}) and ${agreements.dueDate} < ${today})`;
 
 /** Overdue first, then open work, then the rest by due date: the order of a case's agreements. */
-const byUrgency = (today: string) => [desc(overdueSql(today)), sql`${agreements.status} in ('open', 'in_uitvoering') desc`, asc(agreements.dueDate)];
+const byUrgency = (today: string) => [desc(overdueSql(today)), sql`${agreements.status} in (${literalList(OPEN_AGREEMENT_STATUSES)}) desc`, asc(agreements.dueDate)];
 
 function selectAgreements(tx: Tx, where: SQL | undefined, today: string, order: SQL[] = byUrgency(today)) {
   return tx
@@ -89,12 +91,12 @@ export async function listAgreements(actor: Actor, query: MyAgreementsQuery = {}
     if (query.overdue === 'true') where.push(overdueSql(today));
     const page = (status: SQL, order: 'asc' | 'desc', limit: number) => pageOf(tx, and(...where, status), order, limit, today);
     if (query.status) {
-      const finished = !(OPEN as readonly string[]).includes(query.status);
+      const finished = !isOpenAgreement(query.status);
       return page(eq(agreements.status, query.status), finished ? 'desc' : 'asc', LIST_LIMIT);
     }
-    const open = await page(inArray(agreements.status, [...OPEN]), 'asc', LIST_LIMIT);
+    const open = await page(inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), 'asc', LIST_LIMIT);
     if (open.length === LIST_LIMIT || query.overdue === 'true') return open;
-    return [...open, ...(await page(notInArray(agreements.status, [...OPEN]), 'desc', LIST_LIMIT - open.length))];
+    return [...open, ...(await page(notInArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), 'desc', LIST_LIMIT - open.length))];
   });
 }
 
@@ -108,20 +110,28 @@ async function pageOf(tx: Tx, where: SQL | undefined, order: 'asc' | 'desc', lim
 /** The agreements of one case (the afsprakencheck and the case page). */
 export async function listCaseAgreements(actor: Actor, caseId: unknown, options: { openOnly?: boolean } = {}, now = new Date()) {
   const today = todayInAmsterdam(now);
-  return withCase(actor, caseId, 'agreement.list', async (tx, { ref, decision }) => {
-    if (decision === 'pseudonymised') return agreementFactsOf(tx, ref.id, today);
-    const rows: AgreementRow[] = await selectAgreements(
-      tx,
-      and(eq(agreements.caseId, ref.id), options.openOnly ? inArray(agreements.status, [...OPEN]) : undefined),
-      today,
-    );
-    return rows;
-  });
+  return withCase(actor, caseId, 'agreement.list', (tx, { ref, decision }) => caseAgreementsOf(tx, ref.id, decision, today, options));
+}
+
+/** The same, in the caller's transaction, for a reader the matrix has given `decision` on 'agreement.list'. */
+export async function caseAgreementsOf(
+  tx: Tx,
+  caseId: string,
+  decision: Decision,
+  today: string,
+  options: { openOnly?: boolean } = {},
+): Promise<AgreementRow[]> {
+  if (decision === 'pseudonymised') return agreementFactsOf(tx, caseId, today);
+  return selectAgreements(
+    tx,
+    and(eq(agreements.caseId, caseId), options.openOnly ? inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]) : undefined),
+    today,
+  );
 }
 
 /** Managers steer on facts: who owns it, by when, in which state; not what it says. */
 async function agreementFactsOf(tx: Tx, caseId: string, today: string): Promise<AgreementRow[]> {
-  const overdue = sql<boolean>`(${agreementFacts.status} in ('open', 'in_uitvoering') and ${agreementFacts.dueDate} < ${today})`;
+  const overdue = sql<boolean>`(${agreementFacts.status} in (${literalList(OPEN_AGREEMENT_STATUSES)}) and ${agreementFacts.dueDate} < ${today})`;
   const rows = await tx
     .select({
       id: agreementFacts.id,
@@ -164,32 +174,49 @@ async function agreementFactsOf(tx: Tx, caseId: string, today: string): Promise<
 export async function agreementHistory(actor: Actor, agreementId: unknown): Promise<AgreementHistory> {
   return withAgreement(actor, agreementId, 'agreement.list', async (tx, { agreementId: id, decision }) => {
     if (decision === 'pseudonymised') return { actions: [], dueChanges: [] };
-    const [actions, dueChanges] = await oneByOne([
-      tx
-        .select({
-          id: agreementActions.id,
-          kind: agreementActions.kind,
-          note: agreementActions.note,
-          // As they were when the entry was written (drizzle/0022), not as the account is named today.
-          authorName: agreementActions.authorName,
-          organisationName: agreementActions.authorOrganisationName,
-          createdAt: agreementActions.createdAt,
-        })
-        .from(agreementActions)
-        .where(eq(agreementActions.agreementId, id))
-        .orderBy(desc(agreementActions.createdAt)),
-      tx
-        .select({
-          fromDate: agreementDueChanges.fromDate,
-          toDate: agreementDueChanges.toDate,
-          reason: agreementDueChanges.reason,
-          at: agreementDueChanges.at,
-          changedByName: agreementDueChanges.changedByName,
-        })
-        .from(agreementDueChanges)
-        .where(eq(agreementDueChanges.agreementId, id))
-        .orderBy(desc(agreementDueChanges.at)),
-    ]);
-    return { actions, dueChanges };
+    return (await historiesOf(tx, [id])).get(id)!;
   });
+}
+
+const actionsOf = (tx: Tx, agreementIds: string[]) =>
+  tx
+    .select({
+      agreementId: agreementActions.agreementId,
+      id: agreementActions.id,
+      kind: agreementActions.kind,
+      note: agreementActions.note,
+      // As they were when the entry was written (drizzle/0022), not as the account is named today.
+      authorName: agreementActions.authorName,
+      organisationName: agreementActions.authorOrganisationName,
+      createdAt: agreementActions.createdAt,
+    })
+    .from(agreementActions)
+    .where(inArray(agreementActions.agreementId, agreementIds))
+    .orderBy(desc(agreementActions.createdAt));
+
+const dueChangesOf = (tx: Tx, agreementIds: string[]) =>
+  tx
+    .select({
+      agreementId: agreementDueChanges.agreementId,
+      fromDate: agreementDueChanges.fromDate,
+      toDate: agreementDueChanges.toDate,
+      reason: agreementDueChanges.reason,
+      at: agreementDueChanges.at,
+      changedByName: agreementDueChanges.changedByName,
+    })
+    .from(agreementDueChanges)
+    .where(inArray(agreementDueChanges.agreementId, agreementIds))
+    .orderBy(desc(agreementDueChanges.at));
+
+/**
+ * The histories of several agreements in two statements, whatever their number (the case page shows every
+ * agreement with its history). The caller has checked that the actor may read them in full.
+ */
+export async function historiesOf(tx: Tx, agreementIds: string[]): Promise<Map<string, AgreementHistory>> {
+  const out = new Map<string, AgreementHistory>(agreementIds.map((id) => [id, { actions: [], dueChanges: [] }]));
+  if (agreementIds.length === 0) return out;
+  const [actions, dueChanges] = await oneByOne([actionsOf(tx, agreementIds), dueChangesOf(tx, agreementIds)]);
+  for (const { agreementId, ...action } of actions) out.get(agreementId)!.actions.push(action);
+  for (const { agreementId, ...change } of dueChanges) out.get(agreementId)!.dueChanges.push(change);
+  return out;
 }

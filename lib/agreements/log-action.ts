@@ -7,8 +7,7 @@ import { AppError, validation } from '@/lib/http/errors';
 import { notifyUsers, regisseursOf } from '@/lib/notify/in-app';
 import { withAgreement } from './access';
 import type { LogActionInput } from './schemas';
-
-const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
+import { isFinishedAgreement } from './statuses';
 
 type StoredAction = typeof agreementActions.$inferSelect;
 
@@ -54,7 +53,7 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
     if (!locked) throw new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
     const earlier = await earlierEntry(tx, actor, id, input);
     if (earlier) return { action: earlier, replayed: true };
-    if (FINISHED.includes(locked.status)) {
+    if (isFinishedAgreement(locked.status)) {
       throw validation({ kind: ['Deze afspraak is afgerond; er kan geen voortgang meer bij.'] }, 'Deze afspraak is afgerond.');
     }
     const [action] = await tx

@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { agreements, organisations, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
+import { OPEN_AGREEMENT_STATUSES } from './statuses';
 
 const ownerUser = alias(users, 'check_owner_user');
-const OPEN = ['open', 'in_uitvoering'] as const;
 
 /**
  * The afsprakencheck of a meeting's case items: each case's open agreements, plus the ones made or closed
@@ -13,7 +13,7 @@ const OPEN = ['open', 'in_uitvoering'] as const;
  */
 export function checkedAgreements(tx: Tx, meetingId: string, caseIds: string[], today: string) {
   if (caseIds.length === 0) return Promise.resolve([]);
-  const open = inArray(agreements.status, [...OPEN]);
+  const open = inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]);
   return tx
     .select({
       id: agreements.id,

@@ -7,8 +7,7 @@ import { withAgreement } from './access';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { UpdateAgreementInput } from './schemas';
 import type { AgreementUpdated } from './agreement-views';
-
-const FINISHED = ['gereed', 'niet_nagekomen', 'vervallen'];
+import { isFinishedAgreement } from './statuses';
 
 /**
  * The regisseur edits an agreement: description, owner, a new due date (with a reason, kept in its
@@ -43,7 +42,7 @@ export async function updateAgreement(actor: Actor, agreementId: unknown, input:
     }
     if (moved) changes.dueDate = input.dueDate;
     if (Object.keys(changes).length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
-    if (changes.status && FINISHED.includes(changes.status)) changes.closedInMeetingId = input.meetingId ?? null;
+    if (changes.status && isFinishedAgreement(changes.status)) changes.closedInMeetingId = input.meetingId ?? null;
     const [updated] = await tx
       .update(agreements)
       .set({

@@ -2,6 +2,8 @@ import { decryptField } from '@/lib/crypto/field';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { DEMO_TOTP_SECRETS } from '@/lib/seed/demo-data';
 import type { SqlDriver } from './sql-driver';
+import { literalListText } from '@/db/literal-list';
+import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 
 /** The three accounts the bench signs in as (demo accounts, which seed:scale creates). */
 export const BENCH_ACCOUNTS = {
@@ -68,7 +70,7 @@ export async function loadFixtures(db: SqlDriver, now = new Date()): Promise<Fix
   const surnames = [...new Set(sample.slice(0, 60).map((r) => decryptField(r.subject_name, 'subject_name').split(' ').at(-1)!))];
   const agreements = await db.query<{ id: string }>(
     `select a.id from agreements a
-     where a.owner_organisation_id = $1 and a.status in ('open', 'in_uitvoering')
+     where a.owner_organisation_id = $1 and a.status in (${literalListText(OPEN_AGREEMENT_STATUSES)})
        and exists (select 1 from case_partners p where p.case_id = a.case_id and p.organisation_id = $1 and p.ended_at is null)
      order by a.id limit 500`,
     [accounts.professional.organisationId],

@@ -2,6 +2,13 @@ import { queryTokens } from '@/lib/crypto/search-tokens';
 import type { EndpointName } from './endpoint-names';
 import type { Fixtures } from './fixtures';
 import type { Statement } from './sql-driver';
+import { literalListText } from '@/db/literal-list';
+import { NOT_BROKEN_AGREEMENT_STATUSES, OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
+import { ACTIVE_CASE_STATUSES } from '@/lib/cases/statuses';
+
+const OPEN = literalListText(OPEN_AGREEMENT_STATUSES);
+const NOT_BROKEN = literalListText(NOT_BROKEN_AGREEMENT_STATUSES);
+const ACTIVE = literalListText(ACTIVE_CASE_STATUSES);
 
 /*
  * The floor: the main SQL each endpoint runs, copied from the app (the function named per endpoint),
@@ -69,17 +76,17 @@ export function floorStatements(endpoint: EndpointName, f: Fixtures, i: number):
           text: `select g.id, g.case_id, c.number, g.description, g.owner_organisation_id, o.name, g.owner_user_id, ou.name as owner_name,
                    g.due_date, g.original_due_date, g.due_date_moves, g.status, g.blocked_at, g.blocked_reason, g.completed_at,
                    g.completion_note, g.last_progress_at, g.created_at, g.version,
-                   (g.status in ('open', 'in_uitvoering') and g.due_date < $1) as overdue
+                   (g.status in (${OPEN}) and g.due_date < $1) as overdue
                  from agreements g join cases c on c.id = g.case_id join organisations o on o.id = g.owner_organisation_id
                  left join users ou on ou.id = g.owner_user_id
-                 where g.id in ((select id from agreements where owner_organisation_id = $2 and status in ('open', 'in_uitvoering')
+                 where g.id in ((select id from agreements where owner_organisation_id = $2 and status in (${OPEN})
                                  order by due_date asc, id asc limit 500)
                                 union all
-                                (select id from agreements where owner_organisation_id = $2 and status not in ('open', 'in_uitvoering')
+                                (select id from agreements where owner_organisation_id = $2 and status not in (${OPEN})
                                  order by due_date desc, id asc limit 500))
-                 order by g.status in ('open', 'in_uitvoering') desc,
-                   case when g.status in ('open', 'in_uitvoering') then g.due_date end asc,
-                   case when g.status not in ('open', 'in_uitvoering') then g.due_date end desc, g.id asc
+                 order by g.status in (${OPEN}) desc,
+                   case when g.status in (${OPEN}) then g.due_date end asc,
+                   case when g.status not in (${OPEN}) then g.due_date end desc, g.id asc
                  limit 500`,
           params: [f.dashboard.today, a.organisationId],
         },
@@ -138,10 +145,10 @@ function dashboardStatements(f: Fixtures): Statement[] {
     cross join lateral (select count(*) as open, count(*) filter (where g.due_date < $3::date) as overdue,
         sum($3::date - g.due_date) filter (where g.due_date < $3::date) as days_overdue,
         count(*) filter (where g.due_date < $3::date and ${inPeriod}) as due
-      ${agreementsOf(`g.status in ('open', 'in_uitvoering')`)}) op
+      ${agreementsOf(`g.status in (${OPEN})`)}) op
     cross join lateral (${countIn(`g.status = 'gereed' and ${onTime}`)}) ot
     cross join lateral (${countIn(`g.status = 'gereed' and (${onTime}) is not true`)}) lt
-    cross join lateral (${countIn(`g.due_date < $3::date and g.status not in ('open', 'in_uitvoering', 'gereed', 'vervallen')`)}) un
+    cross join lateral (${countIn(`g.due_date < $3::date and g.status not in (${NOT_BROKEN})`)}) un
     where (op.open > 0 or exists (select 1 ${agreementsOf(`g.status = any(enum_range(null::agreement_status)) and ${inPeriod}`)}))`;
   const overdue = 'sum(p.overdue)';
   const averageDaysOverdue = `sum(p.days_overdue) / nullif(${overdue}, 0)`;
@@ -150,7 +157,7 @@ function dashboardStatements(f: Fixtures): Statement[] {
   const weekCount = (col: string) => `(select count(*)::int from signals s where ${col} >= w.starts and ${col} < w.ends)`;
   return [
     {
-      text: `select (select count(*)::int from cases where status in ('actief', 'monitoring')) as active,
+      text: `select (select count(*)::int from cases where status in (${ACTIVE})) as active,
                (select count(*)::int from cases where ${within('created_at')}) as referrals,
                ${median('triaged_at', within('triaged_at'))} as triage,
                ${median('closed_at', `${within('closed_at')} and status = 'afgesloten'`)} as closure`,
@@ -170,7 +177,7 @@ function dashboardStatements(f: Fixtures): Statement[] {
     {
       text: `select m.code, m.name, coalesce(a.n, 0)::int as active, coalesce(r.n, 0)::int as referrals
              from municipalities m
-               left join (${perMunicipality(`status in ('actief', 'monitoring')`)}) a on a.municipality_code = m.code
+               left join (${perMunicipality(`status in (${ACTIVE})`)}) a on a.municipality_code = m.code
                left join (${perMunicipality(within('created_at'))}) r on r.municipality_code = m.code
              where (m.safety_region_code = (select value ->> 'safetyRegionCode' from settings where key = 'house') and m.active)
                 or exists (select 1 from cases others where others.municipality_code = m.code)

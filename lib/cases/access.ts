@@ -8,6 +8,7 @@ import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
 import { AppError, forbidden, validation } from '@/lib/http/errors';
 import { caseIdSchema } from './schemas';
+import { isEndedCase } from './statuses';
 
 export interface CaseRef {
   id: string;
@@ -27,15 +28,9 @@ export class CaseNotFoundError extends AppError {
 
 export const caseNotFound = () => new CaseNotFoundError();
 
-const ENDED: CaseStatus[] = ['afgesloten', 'afgewezen'];
-
-export function isEnded(status: CaseStatus): boolean {
-  return ENDED.includes(status);
-}
-
 /** New work (agreements, partners, a case lead) only on a case that has not ended. */
 export function assertNotEnded(ref: CaseRef): void {
-  if (isEnded(ref.status)) {
+  if (isEndedCase(ref.status)) {
     const message = 'Deze casus is afgesloten of afgewezen; er kan geen nieuw werk meer bij.';
     throw validation({ _: [message] }, message);
   }
@@ -87,6 +82,8 @@ async function loadCaseRef(tx: Tx, actor: Actor, caseId: string): Promise<{ ref:
 export interface CaseContext {
   ref: CaseRef;
   decision: Exclude<Decision, 'forbidden' | 'hidden'>;
+  /** How the actor stands to the case: what a reader of several parts decides each part by. */
+  relation: Relation;
 }
 
 /**
@@ -107,7 +104,7 @@ export async function withCase<T>(
     const { ref, relation } = await loadCaseRef(tx, actor, id);
     const decision = ref ? decide(actor.role, action, relation) : 'hidden';
     if (!ref || isDenied(decision)) return { denied: decision as 'forbidden' | 'hidden', ref } as const;
-    return { value: await fn(tx, { ref, decision }) } as const;
+    return { value: await fn(tx, { ref, decision, relation }) } as const;
   });
   if ('denied' in outcome) {
     // The actor may not know the case, but its regisseur must see who tried (NEN 7513).

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { casePartners, users } from '@/db/schema';
+import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { withCase } from './access';
 import { loadTimeline } from './timeline';
@@ -13,14 +14,17 @@ export async function getTimeline(actor: Actor, caseId: unknown) {
 
 /** Professionals of the convened organisations: who can be named case lead. */
 export async function caseLeadCandidates(actor: Actor, caseId: unknown) {
-  return withCase(actor, caseId, 'partner.lead', (tx, { ref }) =>
-    tx
-      .select({ id: users.id, name: users.name, organisationId: users.organisationId })
-      .from(users)
-      .innerJoin(
-        casePartners,
-        and(eq(casePartners.organisationId, users.organisationId), eq(casePartners.caseId, ref.id), isNull(casePartners.endedAt)),
-      )
-      .where(and(eq(users.role, 'professional'), eq(users.active, true))),
-  );
+  return withCase(actor, caseId, 'partner.lead', (tx, { ref }) => leadCandidatesOf(tx, ref.id));
+}
+
+/** The same, in the caller's transaction. */
+export function leadCandidatesOf(tx: Tx, caseId: string) {
+  return tx
+    .select({ id: users.id, name: users.name, organisationId: users.organisationId })
+    .from(users)
+    .innerJoin(
+      casePartners,
+      and(eq(casePartners.organisationId, users.organisationId), eq(casePartners.caseId, caseId), isNull(casePartners.endedAt)),
+    )
+    .where(and(eq(users.role, 'professional'), eq(users.active, true)));
 }

@@ -4,7 +4,7 @@ import { cases, municipalities, organisations, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
-import { withCase, type CaseRef } from './access';
+import { withCase, type CaseContext, type CaseRef } from './access';
 import { caseOutcomeColumns, caseStoryColumns } from '@/lib/cases/case-columns';
 import type { CaseView, FullCase, PseudonymisedCase, ReceiptCase } from './case-views';
 
@@ -64,43 +64,51 @@ async function loadPseudonymised(tx: Tx, ref: CaseRef): Promise<PseudonymisedCas
   };
 }
 
+/** The case as someone who may read it in full (or as a convened partner) sees it. */
+export async function loadFullCase(tx: Tx, id: string, view: FullCase['view']): Promise<FullCase> {
+  const full = await loadFull(tx, id);
+  return {
+    ...full,
+    view,
+    regisseur: full.regisseur?.id ? (full.regisseur as { id: string; name: string }) : null,
+    caseLead: full.caseLead?.id ? (full.caseLead as { id: string; name: string }) : null,
+  };
+}
+
+/** The case in the shape the decision allows, its opening recorded in the audit log (in the caller's transaction). */
+export async function readCase(tx: Tx, actor: Actor, { ref, decision }: CaseContext): Promise<CaseView> {
+  let view: CaseView;
+  if (decision === 'pseudonymised') {
+    view = await loadPseudonymised(tx, ref);
+  } else if (decision === 'receipt') {
+    const full = await loadFull(tx, ref.id);
+    view = {
+      view: 'receipt',
+      id: full.id,
+      number: full.number,
+      status: full.status,
+      targetGroup: full.targetGroup,
+      municipalityName: full.municipalityName,
+      triageDecision: full.triageDecision,
+      triageReason: full.triageReason,
+      triagedAt: full.triagedAt,
+      createdAt: full.createdAt,
+    };
+  } else {
+    view = await loadFullCase(tx, ref.id, decision === 'shared' ? 'shared' : 'full');
+  }
+  await audit(tx, subjectOf(actor), {
+    action: 'view',
+    entity: 'case',
+    entityId: ref.id,
+    caseId: ref.id,
+    caseNumber: ref.number,
+    details: { view: view.view },
+  });
+  return view;
+}
+
 /** One case as the actor may see it; opening it is recorded in the audit log. */
 export async function getCase(actor: Actor, caseId: unknown): Promise<CaseView> {
-  return withCase(actor, caseId, 'case.view', async (tx, { ref, decision }) => {
-    let view: CaseView;
-    if (decision === 'pseudonymised') {
-      view = await loadPseudonymised(tx, ref);
-    } else {
-      const full = await loadFull(tx, ref.id);
-      view =
-        decision === 'receipt'
-          ? {
-              view: 'receipt',
-              id: full.id,
-              number: full.number,
-              status: full.status,
-              targetGroup: full.targetGroup,
-              municipalityName: full.municipalityName,
-              triageDecision: full.triageDecision,
-              triageReason: full.triageReason,
-              triagedAt: full.triagedAt,
-              createdAt: full.createdAt,
-            }
-          : {
-              ...full,
-              view: decision === 'shared' ? 'shared' : 'full',
-              regisseur: full.regisseur?.id ? (full.regisseur as { id: string; name: string }) : null,
-              caseLead: full.caseLead?.id ? (full.caseLead as { id: string; name: string }) : null,
-            };
-    }
-    await audit(tx, subjectOf(actor), {
-      action: 'view',
-      entity: 'case',
-      entityId: ref.id,
-      caseId: ref.id,
-      caseNumber: ref.number,
-      details: { view: view.view },
-    });
-    return view;
-  });
+  return withCase(actor, caseId, 'case.view', (tx, ctx) => readCase(tx, actor, ctx));
 }

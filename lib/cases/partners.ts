@@ -1,11 +1,13 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { caseEvents, casePartnerFacts, casePartners, cases, organisations, users } from '@/db/schema';
-import type { Executor } from '@/db/types';
+import { casePartnerFacts, casePartners, cases, organisations, users } from '@/db/schema';
+import type { Executor, Tx } from '@/db/types';
+import type { Decision } from '@/lib/access/matrix';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict, validation } from '@/lib/http/errors';
+import { AppError, validation } from '@/lib/http/errors';
 import { assertNotEnded, withCase } from './access';
+import { commitCaseChange } from './commit-case-change';
 import type { AddPartnerInput, CaseLeadInput, EndPartnerInput } from './schemas';
 import type { CasePartnerView, Created } from './case-views';
 
@@ -15,43 +17,46 @@ export type { CasePartnerView };
 
 /** The partners convened to a case, current ones first. */
 export async function listPartners(actor: Actor, caseId: unknown): Promise<CasePartnerView[]> {
-  return withCase(actor, caseId, 'partner.list', async (tx, { ref, decision }) => {
-    if (decision === 'pseudonymised') {
-      // Managers read the view without reasons (drizzle/0013): the database withholds them, not just this code.
-      return tx
-        .select({
-          id: casePartnerFacts.id,
-          organisationId: casePartnerFacts.organisationId,
-          organisationName: organisations.name,
-          domain: organisations.domain,
-          addedByName: addedBy.name,
-          addedAt: casePartnerFacts.addedAt,
-          endedAt: casePartnerFacts.endedAt,
-        })
-        .from(casePartnerFacts)
-        .innerJoin(organisations, eq(organisations.id, casePartnerFacts.organisationId))
-        .innerJoin(addedBy, eq(addedBy.id, casePartnerFacts.addedByUserId))
-        .where(eq(casePartnerFacts.caseId, ref.id))
-        .orderBy(sql`${casePartnerFacts.endedAt} is not null`, asc(organisations.name));
-    }
+  return withCase(actor, caseId, 'partner.list', (tx, { ref, decision }) => partnersOf(tx, ref.id, decision));
+}
+
+/** The same, in the caller's transaction, for a reader the matrix has given `decision` on 'partner.list'. */
+export async function partnersOf(tx: Tx, caseId: string, decision: Decision): Promise<CasePartnerView[]> {
+  if (decision === 'pseudonymised') {
+    // Managers read the view without reasons (drizzle/0013): the database withholds them, not just this code.
     return tx
       .select({
-        id: casePartners.id,
-        organisationId: casePartners.organisationId,
+        id: casePartnerFacts.id,
+        organisationId: casePartnerFacts.organisationId,
         organisationName: organisations.name,
         domain: organisations.domain,
-        reason: casePartners.reason,
         addedByName: addedBy.name,
-        addedAt: casePartners.addedAt,
-        endedAt: casePartners.endedAt,
-        endReason: casePartners.endReason,
+        addedAt: casePartnerFacts.addedAt,
+        endedAt: casePartnerFacts.endedAt,
       })
-      .from(casePartners)
-      .innerJoin(organisations, eq(organisations.id, casePartners.organisationId))
-      .innerJoin(addedBy, eq(addedBy.id, casePartners.addedByUserId))
-      .where(eq(casePartners.caseId, ref.id))
-      .orderBy(sql`${casePartners.endedAt} is not null`, asc(organisations.name));
-  });
+      .from(casePartnerFacts)
+      .innerJoin(organisations, eq(organisations.id, casePartnerFacts.organisationId))
+      .innerJoin(addedBy, eq(addedBy.id, casePartnerFacts.addedByUserId))
+      .where(eq(casePartnerFacts.caseId, caseId))
+      .orderBy(sql`${casePartnerFacts.endedAt} is not null`, asc(organisations.name));
+  }
+  return tx
+    .select({
+      id: casePartners.id,
+      organisationId: casePartners.organisationId,
+      organisationName: organisations.name,
+      domain: organisations.domain,
+      reason: casePartners.reason,
+      addedByName: addedBy.name,
+      addedAt: casePartners.addedAt,
+      endedAt: casePartners.endedAt,
+      endReason: casePartners.endReason,
+    })
+    .from(casePartners)
+    .innerJoin(organisations, eq(organisations.id, casePartners.organisationId))
+    .innerJoin(addedBy, eq(addedBy.id, casePartners.addedByUserId))
+    .where(eq(casePartners.caseId, caseId))
+    .orderBy(sql`${casePartners.endedAt} is not null`, asc(organisations.name));
 }
 
 /** Convenes a partner organisation, with the reason it needs to know. */
@@ -133,20 +138,11 @@ export async function setCaseLead(actor: Actor, caseId: unknown, input: CaseLead
         .where(and(eq(users.id, input.userId), eq(users.role, 'professional'), eq(users.active, true)));
       if (!candidate) throw validation({ userId: ['Kies een professional van een betrokken partner.'] });
     }
-    const [updated] = await tx
-      .update(cases)
-      .set({ caseLeadUserId: input.userId, version: sql`${cases.version} + 1`, updatedAt: now })
-      .where(and(eq(cases.id, ref.id), eq(cases.version, input.version)))
-      .returning({ version: cases.version });
-    if (!updated) throw conflict();
-    await tx.insert(caseEvents).values({ caseId: ref.id, kind: 'edit', data: { fields: ['caseLead'] }, actorUserId: actor.userId, at: now });
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'case',
-      entityId: ref.id,
-      caseId: ref.id,
-      caseNumber: ref.number,
-      details: { caseLead: input.userId },
+    const updated = await commitCaseChange(tx, actor, ref.id, input.version, { caseLeadUserId: input.userId }, {
+      kind: 'edit',
+      at: now,
+      data: { fields: ['caseLead'] },
+      audit: { caseLead: input.userId },
     });
     return { version: updated.version };
   });

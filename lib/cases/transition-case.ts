@@ -1,9 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { caseEvents, cases } from '@/db/schema';
-import { audit, subjectOf } from '@/lib/audit/record';
+import type { caseEvents, cases } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict } from '@/lib/http/errors';
+import { AppError } from '@/lib/http/errors';
 import { withCase } from './access';
+import { assertCurrentVersion, commitCaseChange } from './commit-case-change';
 import { applyTransition } from './lifecycle';
 import type { TransitionInput } from './schemas';
 import type { TransitionResult } from './case-views';
@@ -11,11 +10,11 @@ import type { TransitionResult } from './case-views';
 /** Moves a case through its lifecycle (triage, monitoring, closure, pause); every step is recorded. */
 export async function transitionCase(actor: Actor, caseId: unknown, input: TransitionInput, now = new Date()): Promise<TransitionResult> {
   return withCase(actor, caseId, 'case.transition', async (tx, { ref }) => {
-    if (ref.version !== input.version) throw conflict();
+    assertCurrentVersion(ref, input.version);
     const result = applyTransition({ status: ref.status, pauseReason: ref.pauseReason }, input);
     if (!result.ok) throw new AppError('VALIDATION', result.message, { action: [result.message] });
 
-    const set: Partial<typeof cases.$inferInsert> = { status: result.status, pauseReason: result.pauseReason, updatedAt: now };
+    const set: Partial<typeof cases.$inferInsert> = { status: result.status, pauseReason: result.pauseReason };
     let kind: (typeof caseEvents.$inferInsert)['kind'] = 'status';
     let data: Record<string, string> | null = null;
     let reason: string | null = 'reason' in input ? (input.reason ?? null) : null;
@@ -41,29 +40,14 @@ export async function transitionCase(actor: Actor, caseId: unknown, input: Trans
         Object.assign(set, { pausedAt: null });
         break;
     }
-    const [updated] = await tx
-      .update(cases)
-      .set({ ...set, version: sql`${cases.version} + 1` })
-      .where(and(eq(cases.id, ref.id), eq(cases.version, input.version)))
-      .returning({ version: cases.version, status: cases.status });
-    if (!updated) throw conflict();
-    await tx.insert(caseEvents).values({
-      caseId: ref.id,
+    const updated = await commitCaseChange(tx, actor, ref.id, input.version, set, {
       kind,
+      at: now,
       fromStatus: ref.status,
       toStatus: result.status,
       reason,
       data,
-      actorUserId: actor.userId,
-      at: now,
-    });
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'case',
-      entityId: ref.id,
-      caseId: ref.id,
-      caseNumber: ref.number,
-      details: { transition: input.action, from: ref.status, to: result.status },
+      audit: { transition: input.action, from: ref.status, to: result.status },
     });
     return { id: ref.id, status: updated.status, version: updated.version };
   });

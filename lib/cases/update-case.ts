@@ -1,18 +1,20 @@
 import { nameTokens } from '@/lib/crypto/search-tokens';
-import { and, eq, sql } from 'drizzle-orm';
-import { caseEvents, cases, users } from '@/db/schema';
-import { audit, subjectOf } from '@/lib/audit/record';
+import { and, eq } from 'drizzle-orm';
+import { cases, users } from '@/db/schema';
+import { decide } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/auth/sessions';
-import { conflict, validation } from '@/lib/http/errors';
+import { validation } from '@/lib/http/errors';
 import { municipalityExists } from '@/lib/reference/municipalities';
 import { withCase } from './access';
+import { assertCurrentVersion, commitCaseChange } from './commit-case-change';
+import { loadFullCase, type FullCase } from './get-case';
 import type { CaseUpdateInput } from './schemas';
 
-/** Edits a case's data; the version it was read at must still be current (else 409). */
-export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdateInput, now = new Date()) {
-  return withCase(actor, caseId, 'case.update', async (tx, { ref }) => {
+/** Edits a case's data; the version it was read at must still be current (else 409). Answers the case as it is now. */
+export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdateInput, now = new Date()): Promise<FullCase> {
+  return withCase(actor, caseId, 'case.update', async (tx, { ref, relation }) => {
     const { version, subject, ...rest } = input;
-    if (ref.version !== version) throw conflict();
+    assertCurrentVersion(ref, version);
     if (rest.municipalityCode && !(await municipalityExists(tx, rest.municipalityCode))) {
       throw validation({ municipalityCode: ['Deze gemeente bestaat niet (meer).'] });
     }
@@ -41,26 +43,9 @@ export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdat
     ) as Partial<typeof cases.$inferInsert>;
     const fields = Object.keys(changes);
     if (fields.length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
-    const [updated] = await tx
-      .update(cases)
-      .set({
-        ...changes,
-        ...(changes.subjectName !== undefined && { subjectNameTokens: nameTokens(changes.subjectName) }),
-        version: sql`${cases.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(cases.id, ref.id), eq(cases.version, version)))
-      .returning({ version: cases.version });
-    if (!updated) throw conflict();
-    await tx.insert(caseEvents).values({ caseId: ref.id, kind: 'edit', data: { fields }, actorUserId: actor.userId, at: now });
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'case',
-      entityId: ref.id,
-      caseId: ref.id,
-      caseNumber: ref.number,
-      details: { fields },
-    });
-    return { id: ref.id, version: updated.version };
+    const patch = { ...changes, ...(changes.subjectName !== undefined && { subjectNameTokens: nameTokens(changes.subjectName) }) };
+    await commitCaseChange(tx, actor, ref.id, version, patch, { kind: 'edit', at: now, data: { fields }, audit: { fields } });
+    // What was changed goes back as the case now reads: no second transaction, no second ("view") audit entry.
+    return loadFullCase(tx, ref.id, decide(actor.role, 'case.view', relation) === 'shared' ? 'shared' : 'full');
   });
 }

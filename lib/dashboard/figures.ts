@@ -13,6 +13,9 @@ import { DASHBOARD_ROLES, resolveScope, type DashboardQuery, type DashboardScope
 import type { SignalSource } from './signals';
 import type { Dashboard, KeyFigures, MunicipalityRow, PartnerRow } from './dashboard-view';
 import { caseCount, medianOver, SMALL_CELL, SMALL_CELL_LIMIT, smallCellsFor, type CaseCount, type SmallCells } from './small-cells';
+import { literalList } from '@/db/literal-list';
+import { NOT_BROKEN_AGREEMENT_STATUSES, OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
+import { ACTIVE_CASE_STATUSES } from '@/lib/cases/statuses';
 
 /*
  * The managers' dashboard. Every number is an SQL aggregate computed by the database, as the signed-in
@@ -46,9 +49,6 @@ export interface ReadOptions {
 
 /** A row as the database counts it, before the view suppresses small cells. */
 type ExactRow<T> = { [K in keyof T]: T[K] extends CaseCount ? number : T[K] };
-
-const ACTIVE = ['actief', 'monitoring'] as const;
-const OPEN = ['open', 'in_uitvoering'] as const;
 
 const nullableNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
@@ -101,7 +101,7 @@ async function caseFigures(tx: Tx, scope: DashboardScope) {
   }>(
     tx,
     sql`select
-      (select count(*)::int ${casesWhere(scope, inArray(caseFacts.status, ACTIVE))}) as active,
+      (select count(*)::int ${casesWhere(scope, inArray(caseFacts.status, [...ACTIVE_CASE_STATUSES]))}) as active,
       (select count(*)::int ${casesWhere(scope, within(caseFacts.createdAt, scope))}) as referrals,
       ${median(caseFacts.triagedAt, triaged)} as triage,
       ${median(caseFacts.closedAt, closed)} as closure,
@@ -142,11 +142,11 @@ function perOwnerByIndex(scope: DashboardScope): SQL {
   const open = sql`select count(*) as open, count(*) filter (where g.due_date < ${today}) as overdue,
       sum(${today} - g.due_date) filter (where g.due_date < ${today}) as days_overdue,
       count(*) filter (where g.due_date < ${today} and ${inPeriod}) as due
-    ${agreementsOf(sql`g.status in ('open', 'in_uitvoering')`)}`;
+    ${agreementsOf(sql`g.status in (${literalList(OPEN_AGREEMENT_STATUSES)})`)}`;
   const count = (condition: SQL) => sql`select count(*) as n ${agreementsOf(sql`${inPeriod} and ${condition}`)}`;
   const onTimeDone = count(sql`g.status = 'gereed' and ${onTime}`);
   const lateDone = count(sql`g.status = 'gereed' and (${onTime}) is not true`);
-  const unfinished = count(sql`g.due_date < ${today} and g.status not in ('open', 'in_uitvoering', 'gereed', 'vervallen')`);
+  const unfinished = count(sql`g.due_date < ${today} and g.status not in (${literalList(NOT_BROKEN_AGREEMENT_STATUSES)})`);
   // Listed too when all its agreements in the period were cancelled. Every status (enum_range), so that
   // agreements_owner_status_due_idx is probed once per status instead of read through.
   const anyInPeriod = sql`exists (select 1 ${agreementsOf(sql`g.status = any(enum_range(null::agreement_status)) and ${inPeriod}`)})`;
@@ -163,7 +163,7 @@ function perOwnerByIndex(scope: DashboardScope): SQL {
  */
 function perOwnerOfCases(scope: DashboardScope): SQL {
   const today = sql`${scope.today}::date`;
-  const open = inArray(agreementFacts.status, OPEN);
+  const open = inArray(agreementFacts.status, [...OPEN_AGREEMENT_STATUSES]);
   const overdue = sql`(${open} and ${agreementFacts.dueDate} < ${today})`;
   const inPeriod = sql`${agreementFacts.dueDate} between ${scope.from}::date and ${scope.to}::date`;
   const due = sql`(${inPeriod} and ${agreementFacts.status} <> 'vervallen'
@@ -234,7 +234,7 @@ async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<Exact
     tx,
     sql`select m.code, m.name, coalesce(a.n, 0)::int as "activeCases", coalesce(r.n, 0)::int as "newReferrals"
       from ${municipalities} m
-        left join (${perMunicipality(inArray(caseFacts.status, ACTIVE))}) a on a.municipality_code = m.code
+        left join (${perMunicipality(inArray(caseFacts.status, [...ACTIVE_CASE_STATUSES]))}) a on a.municipality_code = m.code
         left join (${perMunicipality(within(caseFacts.createdAt, scope))}) r on r.municipality_code = m.code
       where ((m.safety_region_code = ${region} and m.active)
           or exists (select 1 from ${caseFacts} as others where others.municipality_code = m.code))

@@ -5,6 +5,8 @@ import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { assertRegisseur } from './access';
+import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
+import { ACTIVE_CASE_STATUSES } from '@/lib/cases/statuses';
 
 const DAY = 24 * 3600 * 1000;
 /** A case triaged this recently is "new after triage". */
@@ -26,8 +28,6 @@ export interface CaseProposal {
   status: CaseStatus;
   reasons: ProposalReason[];
 }
-
-const OPEN_AGREEMENT = ['open', 'in_uitvoering'] as const;
 
 /** Cases already on the agenda of a meeting that has not ended (concept, gepland or bezig). */
 async function onUpcomingAgenda(tx: Tx, now: Date): Promise<Set<string>> {
@@ -52,7 +52,7 @@ export async function proposeCases(actor: Actor, now = new Date()): Promise<Case
     const open = await tx
       .select({ id: cases.id, number: cases.number, subjectName: cases.subjectName, status: cases.status, triagedAt: cases.triagedAt })
       .from(cases)
-      .where(and(inArray(cases.status, ['actief', 'monitoring']), isNull(cases.pauseReason)))
+      .where(and(inArray(cases.status, [...ACTIVE_CASE_STATUSES]), isNull(cases.pauseReason)))
       .orderBy(asc(cases.number));
     const candidates = open.filter((c) => !scheduled.has(c.id));
     if (candidates.length === 0) return [];
@@ -62,12 +62,12 @@ export async function proposeCases(actor: Actor, now = new Date()): Promise<Case
     const overdue = await tx
       .select({ caseId: agreements.caseId, n: count() })
       .from(agreements)
-      .where(and(inArray(agreements.caseId, ids), inArray(agreements.status, [...OPEN_AGREEMENT]), lt(agreements.dueDate, today)))
+      .where(and(inArray(agreements.caseId, ids), inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), lt(agreements.dueDate, today)))
       .groupBy(agreements.caseId);
     const blocked = await tx
       .select({ caseId: agreements.caseId, n: count() })
       .from(agreements)
-      .where(and(inArray(agreements.caseId, ids), inArray(agreements.status, [...OPEN_AGREEMENT]), isNotNull(agreements.blockedAt)))
+      .where(and(inArray(agreements.caseId, ids), inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), isNotNull(agreements.blockedAt)))
       .groupBy(agreements.caseId);
     // Discussed: on the agenda of a meeting that took place (bezig or afgerond), and not moved on.
     const discussed = await tx

@@ -18,6 +18,7 @@ import { isUniqueViolation } from '@/lib/admin/db-errors';
 import { audit, type AuditSubject } from '@/lib/audit/record';
 import { conflict } from '@/lib/http/errors';
 import { startOfAmsterdamDay } from '@/lib/stagnation/calendar-day';
+import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 
 /** The meeting as it stood at afronding: what everyone invited may read (no case content). */
 export interface ReportHeader {
@@ -143,7 +144,7 @@ async function buildItems(tx: Tx, meeting: Meeting): Promise<ReportItem[]> {
           and(
             inArray(agreements.caseId, caseIds),
             or(
-              inArray(agreements.status, ['open', 'in_uitvoering']),
+              inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]),
               inArray(
                 agreements.agendaItemId,
                 items.map((i) => i.id),

@@ -22,8 +22,8 @@ import { DEFAULT_STAGNATION_SETTINGS, holidayOptionsOf, stagnationSettingsSchema
 import { addWorkingDays } from '@/lib/stagnation/working-days';
 import { withMeeting } from './access';
 import type { StatusReportInput } from './status-round-schemas';
-
-const OPEN = ['open', 'in_uitvoering'] as const;
+import { literalList } from '@/db/literal-list';
+import { isOpenAgreement, OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 
 /** The statusronde is due the working day before the meeting, on the Amsterdam calendar. */
 export function statusRoundDueDate(startsAt: Date, holidays?: HolidayOptions): IsoDay {
@@ -47,7 +47,7 @@ export async function requestStatusRound(tx: Tx, meeting: Meeting, now: Date): P
     sql`select distinct i.organisation_id from meeting_invitees i
         join agenda_items g on g.meeting_id = i.meeting_id and g.case_id is not null
         join agreements a on a.case_id = g.case_id and a.owner_organisation_id = i.organisation_id
-                         and a.status in ('open', 'in_uitvoering')
+                         and a.status in (${literalList(OPEN_AGREEMENT_STATUSES)})
         where i.meeting_id = ${meeting.id}`,
   );
   if (owners.length === 0) return 0;
@@ -105,7 +105,7 @@ export async function listStatusRounds(actor: Actor, now = new Date()): Promise<
           left join meeting_status_requests r on r.meeting_id = m.id and r.organisation_id = i.organisation_id
           join agenda_items g on g.meeting_id = m.id and g.case_id is not null
           join agreements a on a.case_id = g.case_id and a.owner_organisation_id = i.organisation_id
-                           and a.status in ('open', 'in_uitvoering')
+                           and a.status in (${literalList(OPEN_AGREEMENT_STATUSES)})
           join cases c on c.id = a.case_id
           left join lateral (select note, created_at from agreement_status_reports s
                              where s.meeting_id = m.id and s.agreement_id = a.id order by created_at desc limit 1) s on true
@@ -160,7 +160,7 @@ export async function reportStatus(actor: Actor, meetingId: unknown, input: Stat
     if (actor.role !== 'regisseur' && agreement.owner !== actor.organisationId) {
       throw new AppError('FORBIDDEN', 'Alleen de uitvoerende organisatie meldt de status van deze afspraak.');
     }
-    if (!(OPEN as readonly string[]).includes(agreement.status)) {
+    if (!isOpenAgreement(agreement.status)) {
       throw validation({ agreementId: ['Deze afspraak is al afgerond.'] }, 'Deze afspraak is al afgerond.');
     }
     const [report] = await tx

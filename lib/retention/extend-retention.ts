@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { caseEvents, cases } from '@/db/schema';
-import { audit, subjectOf } from '@/lib/audit/record';
+import { eq } from 'drizzle-orm';
+import { cases } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { withCase } from '@/lib/cases/access';
-import { conflict, validation } from '@/lib/http/errors';
+import { assertCurrentVersion, commitCaseChange } from '@/lib/cases/commit-case-change';
+import { validation } from '@/lib/http/errors';
 import { z } from '@/lib/validation/zod';
 import { loadRetentionSettings } from './settings';
 import { extendedRetentionEnd, retentionCategory, retentionEndsAt } from './term';
@@ -28,7 +28,7 @@ const refuse = (message: string) => validation({ _: [message] }, message);
 export async function extendRetention(actor: Actor, caseId: unknown, raw: ExtendRetentionInput | unknown, now = new Date()) {
   const input = parseOrThrow(extendRetentionSchema, raw);
   return withCase(actor, caseId, 'case.update', async (tx, { ref }) => {
-    if (ref.version !== input.version) throw conflict();
+    assertCurrentVersion(ref, input.version);
     const [row] = await tx
       .select({
         status: cases.status,
@@ -48,27 +48,12 @@ export async function extendRetention(actor: Actor, caseId: unknown, raw: Extend
     const settings = await loadRetentionSettings(tx);
     const previousEnd = retentionEndsAt(row!, settings)!;
     const until = extendedRetentionEnd(row!, settings, now)!;
-    const [updated] = await tx
-      .update(cases)
-      .set({
-        retentionExtendedUntil: until,
-        retentionExtensionReason: input.reason,
-        retentionExtendedBy: actor.userId,
-        retentionExtendedAt: now,
-        updatedAt: now,
-        version: sql`${cases.version} + 1`,
-      })
-      .where(and(eq(cases.id, ref.id), eq(cases.version, input.version)))
-      .returning({ version: cases.version });
-    if (!updated) throw conflict();
-    await tx.insert(caseEvents).values({ caseId: ref.id, kind: 'edit', data: { fields: ['retention'] }, actorUserId: actor.userId, at: now });
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'case',
-      entityId: ref.id,
-      caseId: ref.id,
-      caseNumber: ref.number,
-      details: { retention: 'extended', from: previousEnd.toISOString(), until: until.toISOString() },
+    const patch = { retentionExtendedUntil: until, retentionExtensionReason: input.reason, retentionExtendedBy: actor.userId, retentionExtendedAt: now };
+    const updated = await commitCaseChange(tx, actor, ref.id, input.version, patch, {
+      kind: 'edit',
+      at: now,
+      data: { fields: ['retention'] },
+      audit: { retention: 'extended', from: previousEnd.toISOString(), until: until.toISOString() },
     });
     return { id: ref.id, version: updated.version, retentionEndsAt: until };
   });

@@ -7,6 +7,7 @@ import { addCounts, EMPTY_COUNTS, removeCasePersonalData, type RemovedCounts } f
 import { withRunLock } from './run-lock';
 import { loadRetentionSettings, type RetentionSettings } from './settings';
 import { isRetentionExpired, latestExpirableClosure, retentionCategory, retentionEndsAt, type RetentionCategory } from './term';
+import { ENDED_CASE_STATUSES } from '@/lib/cases/statuses';
 
 export const RETENTION_LOCK = 736300303;
 
@@ -77,7 +78,7 @@ async function expiredCases(db: Db, settings: RetentionSettings, now: Date) {
     .where(
       and(
         isNull(cases.personalDataRemovedAt),
-        inArray(cases.status, ['afgesloten', 'afgewezen']),
+        inArray(cases.status, [...ENDED_CASE_STATUSES]),
         isNotNull(cases.closedAt),
         lte(cases.closedAt, latestExpirableClosure(settings, now)),
       ),

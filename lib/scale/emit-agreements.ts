@@ -5,6 +5,7 @@ import type { Loader } from './loader';
 import { DAY, type CasePlan } from './plan-cases';
 import type { Random } from './random';
 import { AGREEMENTS, BLOCKED_NOTES, DONE_NOTES, MOVE_REASONS, PROGRESS_NOTES } from './vocabulary';
+import { isOpenAgreement } from '@/lib/agreements/statuses';
 
 const HOUR = 3600_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -61,7 +62,7 @@ export function emitAgreements(rng: Random, loader: Loader, plan: CasePlan, disc
     const original = due - steps.reduce((a, b) => a + b, 0);
     const validMoves = original > created + 7 * DAY ? moves : 0;
     const { status, finishedAt } = outcome(rng, plan, created, due, now);
-    const openNow = status === 'open' || status === 'in_uitvoering';
+    const openNow = isOpenAgreement(status);
     const id = crypto.randomUUID();
     const blocked = openNow && rng.chance(0.04) ? created + rng.next() * (now - created) : null;
 

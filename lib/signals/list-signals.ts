@@ -185,13 +185,17 @@ const RESOLVED_SHOWN = 10;
  */
 export async function caseSignals(actor: Actor, caseId: string): Promise<CaseSignals | null> {
   if (!canReadSignals(actor)) return null;
-  return asUser(actor.userId, async (tx) => {
-    const current = await selectSignals(tx, actor, and(eq(signals.caseId, caseId), ne(signals.status, 'resolved')), SIGNAL_LIST_LIMIT);
-    const resolved = await selectSignals(tx, actor, and(eq(signals.caseId, caseId), eq(signals.status, 'resolved')), RESOLVED_SHOWN, 'resolved');
-    const items = { current: current.map(toItem), resolved: resolved.map(toItem) };
-    const escalations = await escalationsOf(tx, [...items.current, ...items.resolved].map((s) => s.id));
-    return { ...items, escalations };
-  });
+  return asUser(actor.userId, (tx) => caseSignalsIn(tx, actor, caseId));
+}
+
+/** The same, in the caller's transaction (set for `actor`); null for a role that does not see signals. */
+export async function caseSignalsIn(tx: Tx, actor: Actor, caseId: string): Promise<CaseSignals | null> {
+  if (!canReadSignals(actor)) return null;
+  const current = await selectSignals(tx, actor, and(eq(signals.caseId, caseId), ne(signals.status, 'resolved')), SIGNAL_LIST_LIMIT);
+  const resolved = await selectSignals(tx, actor, and(eq(signals.caseId, caseId), eq(signals.status, 'resolved')), RESOLVED_SHOWN, 'resolved');
+  const items = { current: current.map(toItem), resolved: resolved.map(toItem) };
+  const escalations = await escalationsOf(tx, [...items.current, ...items.resolved].map((s) => s.id));
+  return { ...items, escalations };
 }
 
 export interface SignalFilterOptions {

@@ -6,13 +6,12 @@ import { signalKey, type Signal, type SignalRule } from './signal';
 import type { StagnationAgreement } from './stagnation-state';
 import { workingDaysBetween } from './working-days';
 import { factorText, timesText, workingDaysText } from './wording';
+import { isOpenAgreement } from '@/lib/agreements/statuses';
 
 type Context = { clock: CaseClock; settings: StagnationSettings; holidays: HolidayOptions };
 
-const RUNNING = new Set(['open', 'in_uitvoering']);
-
 export function isRunning(agreement: Pick<StagnationAgreement, 'status'>): boolean {
-  return RUNNING.has(agreement.status);
+  return isOpenAgreement(agreement.status);
 }
 
 function signal(rule: SignalRule, agreement: StagnationAgreement, since: Date, message: string): Signal {

@@ -5,8 +5,7 @@ import { organisationSignals, type OverdueAgreement } from './organisation-rules
 import { holidayOptionsOf, type StagnationSettings } from './settings';
 import type { Signal } from './signal';
 import type { StagnationAgreement, StagnationState } from './stagnation-state';
-
-const CLOSED = new Set(['afgesloten', 'afgewezen']);
+import { isEndedCase } from '@/lib/cases/statuses';
 
 /**
  * Every stagnation signal that holds at `now`, each explaining itself. Pure: the same state, settings
@@ -32,7 +31,7 @@ export function* eachSignal(state: StagnationState, settings: StagnationSettings
 
   const overdue: OverdueAgreement[] = [];
   for (const c of state.cases) {
-    if (CLOSED.has(c.status)) continue;
+    if (isEndedCase(c.status)) continue;
     const clock = caseClock(c, now, holidays);
     const agreements = agreementsByCase.get(c.id) ?? [];
     yield* caseSignals(c, agreements, { clock, settings });

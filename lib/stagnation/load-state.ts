@@ -3,6 +3,9 @@ import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
 import type { IsoDay } from './calendar-day';
 import type { CasePause, StagnationAgreementStatus, StagnationCaseStatus, StagnationState } from './stagnation-state';
+import { literalList } from '@/db/literal-list';
+import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
+import { ENDED_CASE_STATUSES } from '@/lib/cases/statuses';
 
 const date = (v: unknown) => (v == null ? null : new Date(v as string));
 
@@ -32,25 +35,25 @@ export async function loadStagnationState(db: Executor): Promise<StagnationState
         left join (
           select a.case_id, max(mt.starts_at) as last_at
           from cases oc join agenda_items a on a.case_id = oc.id join meetings mt on mt.id = a.meeting_id
-          where oc.status not in ('afgesloten', 'afgewezen') and mt.status in ('bezig', 'afgerond')
+          where oc.status not in (${literalList(ENDED_CASE_STATUSES)}) and mt.status in ('bezig', 'afgerond')
           group by a.case_id
         ) m on m.case_id = c.id
         left join (
           select g.case_id,
                  max(greatest(g.created_at, g.last_progress_at, x.at)) as last_at,
-                 (count(*) filter (where g.status not in ('open', 'in_uitvoering')))::int as settled,
-                 max(coalesce(g.completed_at, g.updated_at)) filter (where g.status not in ('open', 'in_uitvoering')) as last_closed_at
+                 (count(*) filter (where g.status not in (${literalList(OPEN_AGREEMENT_STATUSES)})))::int as settled,
+                 max(coalesce(g.completed_at, g.updated_at)) filter (where g.status not in (${literalList(OPEN_AGREEMENT_STATUSES)})) as last_closed_at
           from cases oc join agreements g on g.case_id = oc.id
           cross join lateral (select max(x.created_at) as at from agreement_actions x where x.agreement_id = g.id) x
-          where oc.status not in ('afgesloten', 'afgewezen')
+          where oc.status not in (${literalList(ENDED_CASE_STATUSES)})
           group by g.case_id
         ) g on g.case_id = c.id
-        where c.status not in ('afgesloten', 'afgewezen')`,
+        where c.status not in (${literalList(ENDED_CASE_STATUSES)})`,
   );
   const pauseRows = await queryRows<{ case_id: string; kind: 'pause' | 'resume'; at: string }>(
     db,
     sql`select e.case_id, e.kind, e.at from case_events e join cases c on c.id = e.case_id
-        where e.kind in ('pause', 'resume') and c.status not in ('afgesloten', 'afgewezen') order by e.case_id, e.at`,
+        where e.kind in ('pause', 'resume') and c.status not in (${literalList(ENDED_CASE_STATUSES)}) order by e.case_id, e.at`,
   );
   const agreementRows = await queryRows<{
     id: string;
@@ -71,7 +74,7 @@ export async function loadStagnationState(db: Executor): Promise<StagnationState
                g.original_due_date::text as original_due_date, g.due_date_moves, g.last_progress_at, g.blocked_at,
                g.blocked_reason, (select max(d.at) from agreement_due_changes d where d.agreement_id = g.id) as last_move_at
         from agreements g join cases c on c.id = g.case_id
-        where c.status not in ('afgesloten', 'afgewezen') and g.status in ('open', 'in_uitvoering')`,
+        where c.status not in (${literalList(ENDED_CASE_STATUSES)}) and g.status in (${literalList(OPEN_AGREEMENT_STATUSES)})`,
   );
 
   const pauses = new Map<string, CasePause[]>();

@@ -6,6 +6,8 @@ import { reminderDeliveryTime } from '@/lib/notify/working-hours';
 import { dayNumber, dayNumberOfIso, isoDayOf, type IsoDay } from './calendar-day';
 import { holidayOptionsOf, type StagnationSettings } from './settings';
 import { addWorkingDays } from './working-days';
+import { literalList } from '@/db/literal-list';
+import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 
 /** Each due day a reminder may be about now: how to write it, and when its reminder goes out. */
 export function reminderDays(now: Date, settings: StagnationSettings): { day: IsoDay; text: string; notBefore: Date }[] {
@@ -40,7 +42,7 @@ export async function remind(tx: Executor, settings: StagnationSettings, now: Da
                  d."notBefore"
           from agreements g join days d on d.day = g.due_date join cases c on c.id = g.case_id
           join users u on u.active and (u.id = g.owner_user_id or (g.owner_user_id is null and u.organisation_id = g.owner_organisation_id and u.role = 'professional'))
-          where g.status in ('open', 'in_uitvoering') and g.due_date >= ${days[0]!.day}::date and g.due_date <= ${days.at(-1)!.day}::date
+          where g.status in (${literalList(OPEN_AGREEMENT_STATUSES)}) and g.due_date >= ${days[0]!.day}::date and g.due_date <= ${days.at(-1)!.day}::date
           on conflict do nothing
           returning 1
         )

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { LiveAgreement } from '@/lib/live/live-state';
 import { ConfirmAgreement } from './confirm-agreement';
+import { isOpenAgreement } from '@/lib/agreements/statuses';
 
 /**
  * The agreements made in one agenda item with the owner's confirmation: the regisseur sees each answer appear,
@@ -32,7 +33,7 @@ export async function ItemAgreements({ meetingId, agreements, canConfirm }: { me
                 <span className="text-xs text-muted">{t('unconfirmed')}</span>
               )}
             </p>
-            {a.mine && canConfirm && (a.status === 'open' || a.status === 'in_uitvoering') ? (
+            {a.mine && canConfirm && isOpenAgreement(a.status) ? (
               <ConfirmAgreement meetingId={meetingId} agreementId={a.id} response={a.confirmation?.response ?? null} />
             ) : null}
           </li>

@@ -10,8 +10,8 @@ export const GET = withActor<CaseRouteContext>(async (_request, actor, context) 
   NextResponse.json(await getCase(actor, await caseIdFrom(context))),
 );
 
+// The case as the update left it, read in the update's transaction: one audit entry (the update), no "view".
 export const PATCH = withActor<CaseRouteContext>(async (request, actor, context) => {
   const id = await caseIdFrom(context);
-  await updateCase(actor, id, await readJson(request, caseUpdateSchema));
-  return NextResponse.json(await getCase(actor, id));
+  return NextResponse.json(await updateCase(actor, id, await readJson(request, caseUpdateSchema)));
 });

@@ -1,0 +1,85 @@
+import { getTranslations } from 'next-intl/server';
+import { CaseAgreements } from '@/components/agreements/case-agreements';
+import type { HistoryResponse } from '@/components/agreements/types';
+import { RetentionPanel } from '@/components/retention/retention-panel';
+import { CaseSignals } from '@/components/signals/case-signals';
+import { SubjectAccessLink } from '@/components/subject-access/subject-access-link';
+import type { Actor } from '@/lib/auth/sessions';
+import { isEndedCase } from '@/lib/cases/statuses';
+import type { CaseDetail } from '@/lib/cases/load-case-detail';
+import { AccessLogPanel } from './access-log-panel';
+import { caseCard } from './case-card';
+import { AddPartnerForm, CaseLeadForm } from './case-forms';
+import { CaseLifecyclePanel } from './case-lifecycle-panel';
+import { CasePartnerList } from './case-partner-list';
+import { CaseSubjectSection } from './case-subject-section';
+import { TimelineList } from './timeline-list';
+
+type History = Pick<HistoryResponse, 'items' | 'dueChanges'>;
+
+/** The case as a regisseur (full) or a convened partner (shared) sees it, with the work a regisseur does on it. */
+export async function CaseFullView({ detail, actor }: { detail: Extract<CaseDetail, { view: 'full' | 'shared' }>; actor: Actor }) {
+  const t = await getTranslations('case');
+  const { case: value, partners, work } = detail;
+  // An ended case takes no new work: the forms for it are not offered (lib/cases/access.ts refuses it too).
+  const newWork = isEndedCase(value.status) ? null : work;
+  const convened = new Set(partners.filter((p) => !p.endedAt).map((p) => p.organisationId));
+  // The history as the client components get it (dates as strings).
+  const histories = new Map(
+    [...detail.histories].map(([id, h]) => [id, JSON.parse(JSON.stringify({ items: h.actions, dueChanges: h.dueChanges })) as History]),
+  );
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <CaseSubjectSection value={value} work={work} />
+        <CaseAgreements
+          caseId={value.id}
+          items={detail.agreements}
+          histories={histories}
+          today={detail.today}
+          editable={work !== null}
+          ownOrganisationId={actor.role === 'professional' ? actor.organisationId : undefined}
+          create={
+            newWork
+              ? {
+                  organisations: partners.filter((p) => !p.endedAt).map((p) => ({ value: p.organisationId, label: p.organisationName })),
+                  professionals: newWork.leadCandidates.map((c) => ({ value: c.id, label: c.name, organisationId: c.organisationId })),
+                }
+              : undefined
+          }
+        />
+        <CaseSignals caseId={value.id} data={detail.signals} editable={work !== null} />
+        <section className={caseCard} aria-labelledby="timeline">
+          <h2 id="timeline" className="mb-4 text-lg font-semibold">{t('timeline')}</h2>
+          <TimelineList items={detail.timeline} />
+        </section>
+        {work?.accessLog ? <AccessLogPanel entries={work.accessLog} /> : null}
+      </div>
+      <div className="space-y-6">
+        {work ? <CaseLifecyclePanel value={value} /> : null}
+        {work?.retention ? <RetentionPanel caseId={value.id} retention={work.retention} /> : null}
+        {work ? <SubjectAccessLink caseId={value.id} /> : null}
+        <CasePartnerList caseId={value.id} partners={partners} editable={work !== null} />
+        {newWork ? (
+          <section className={caseCard} aria-labelledby="add-partner">
+            <h2 id="add-partner" className="mb-2 text-lg font-semibold">{t('addPartner')}</h2>
+            <AddPartnerForm
+              caseId={value.id}
+              organisations={newWork.organisations.filter((o) => !convened.has(o.id)).map((o) => ({ value: o.id, label: o.name }))}
+            />
+          </section>
+        ) : null}
+        {newWork && newWork.leadCandidates.length > 0 ? (
+          <section className={caseCard}>
+            <CaseLeadForm
+              caseId={value.id}
+              version={value.version}
+              current={value.caseLead?.id ?? null}
+              candidates={newWork.leadCandidates.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
