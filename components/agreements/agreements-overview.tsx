@@ -3,7 +3,7 @@ import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { listAgreements } from '@/lib/agreements/list-agreements';
 import { myAgreementsQuerySchema, type MyAgreementsQuery } from '@/lib/agreements/schemas';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { AgreementCardView, AgreementListView } from './agreement-card';

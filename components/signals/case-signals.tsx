@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { caseSignals } from '@/lib/signals/list-signals';
 import { SignalCard } from './signal-card';
 

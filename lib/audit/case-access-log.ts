@@ -2,9 +2,9 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
-import { forbidden } from '@/lib/http/errors';
+import { forbidden } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { audit, subjectOf } from './record';
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { casePartners, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from './access';
 import { loadTimeline } from './timeline';
 

@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { caseEvents, casePartnerFacts, casePartners, cases, organisations, users } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict, validation } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, conflict, validation } from '@/lib/errors';
 import { assertNotEnded, withCase } from './access';
 import type { AddPartnerInput, CaseLeadInput, EndPartnerInput } from './schemas';
 

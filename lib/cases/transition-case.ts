@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { caseEvents, cases } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, conflict } from '@/lib/errors';
 import { withCase } from './access';
 import { applyTransition } from './lifecycle';
 import type { TransitionInput } from './schemas';

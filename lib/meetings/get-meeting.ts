@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { agendaItems, cases, meetingInvitees, organisations, users, type Meeting } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { checkedAgreements, type CheckedAgreement } from '@/lib/agreements/meeting-check';
 import { withMeeting } from './access';

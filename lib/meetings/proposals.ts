@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, max, ne, sql 
 import { agendaItems, agreements, cases, meetings, type CaseStatus } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { assertRegisseur } from './access';
 

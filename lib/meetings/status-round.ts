@@ -14,8 +14,8 @@ import {
 import type { Executor, Tx } from '@/db/types';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, validation } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, validation } from '@/lib/errors';
 import type { IsoDay } from '@/lib/stagnation/calendar-day';
 import type { HolidayOptions } from '@/lib/stagnation/holidays';
 import { DEFAULT_STAGNATION_SETTINGS, holidayOptionsOf, stagnationSettingsSchema } from '@/lib/stagnation/settings';

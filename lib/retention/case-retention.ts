@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { cases, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
 import { loadRetentionSettings } from './settings';
 import { retentionCategory, retentionEndsAt, type RetentionCategory } from './term';

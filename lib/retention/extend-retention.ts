@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { caseEvents, cases } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
-import { conflict, validation } from '@/lib/http/errors';
+import { conflict, validation } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { loadRetentionSettings } from './settings';
 import { extendedRetentionEnd, retentionCategory, retentionEndsAt } from './term';

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import en from '@/lib/i18n/messages/en.json';
 import nl from '@/lib/i18n/messages/nl.json';

@@ -4,7 +4,7 @@ import { queryRows } from '@/db/query';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import { asUser } from '@/db/transaction';
 import type { DbHandle } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { listNotifications, markNotificationsRead, unreadNotifications } from '@/lib/notify/centre';
 import { listMailbox } from '@/lib/notify/mailbox';

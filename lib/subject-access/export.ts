@@ -1,5 +1,5 @@
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { getHouse } from '@/lib/house/house';

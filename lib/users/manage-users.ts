@@ -6,9 +6,9 @@ import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, 
 import { audit, subjectOf } from '@/lib/audit/record';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from '@/lib/auth/policy';
 import { revokeAllSessions } from '@/lib/auth/sessions';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { accountLockedUntil } from '@/lib/auth/throttle';
-import { AppError, conflict, notFound, validation } from '@/lib/http/errors';
+import { AppError, conflict, notFound, validation } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { pendingGrantFor, requestGrant } from './access-grants';
 import { roleMismatch } from './role-fit';

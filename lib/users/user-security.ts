@@ -7,7 +7,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
 import { endAllSessions, type Actor } from '@/lib/auth/sessions';
 import { unlockAccount } from '@/lib/auth/throttle';
-import { notFound } from '@/lib/http/errors';
+import { notFound } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { parseOrThrow } from '@/lib/validation/parse';
 

@@ -24,7 +24,7 @@ import { allowedActions } from '@/lib/cases/lifecycle';
 import { todayInAmsterdam } from '@/lib/cases/schemas';
 import { listPartners, partnerCandidates } from '@/lib/cases/partners';
 import { getHouse } from '@/lib/house/house';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { listMunicipalities } from '@/lib/reference/municipalities';
 import { getCaseRetention } from '@/lib/retention/case-retention';
 import { listRegisseurs } from '@/lib/users/directory';

@@ -8,7 +8,7 @@ import { PageTitle } from '@/components/page-title';
 import { organisationDomain } from '@/db/schema';
 import { getOrganisation, type OrganisationDetail } from '@/lib/admin/organisations';
 import { requireActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -11,7 +11,7 @@ import { UserActiveToggle } from '@/components/user-active-toggle';
 import { userRole } from '@/db/schema';
 import { organisationChoices } from '@/lib/admin/organisations';
 import { requireActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getUser, type UserDetail } from '@/lib/users/manage-users';
 import { resetSecondFactorAction, signOutEverywhereAction, unlockUserAction } from '../../actions';
 
