@@ -4,7 +4,7 @@ import { PageTitle } from '@/components/page-title';
 import { listAgreements } from '@/lib/agreements/list-agreements';
 import { myAgreementsQuerySchema, type MyAgreementsQuery } from '@/lib/agreements/schemas';
 import type { Actor } from '@/lib/actor';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { AgreementCardView, AgreementListView } from './agreement-card';
 import { AgreementFilters } from './agreement-filters';

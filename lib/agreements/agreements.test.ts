@@ -7,7 +7,7 @@ import { verifyAuditChain } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/actor';
 import { listCases } from '@/lib/cases/list-cases';
 import { addPartner, endPartner, listPartners, setCaseLead } from '@/lib/cases/partners';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { AppError } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { fieldErrorsOf } from '@/lib/validation/zod';

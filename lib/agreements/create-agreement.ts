@@ -2,7 +2,7 @@ import { agreements } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { assertNotEnded, withCase } from '@/lib/cases/access';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { validation } from '@/lib/errors';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { CreateAgreementInput } from './schemas';

@@ -5,7 +5,7 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { forbidden } from '@/lib/errors';
 import { withAgreement } from './access';
 import type { MyAgreementsQuery } from './schemas';

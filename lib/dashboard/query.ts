@@ -1,6 +1,7 @@
 import { addDays, subMonths } from 'date-fns';
 import type { TargetGroup, UserRole } from '@/db/schema';
-import { municipalityCodeSchema, todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
+import { municipalityCodeSchema } from '@/lib/cases/schemas';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { validation } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';

@@ -4,7 +4,7 @@ import { agendaItems, cases, meetingInvitees, organisations, users, type Meeting
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { checkedAgreements, type CheckedAgreement } from '@/lib/agreements/meeting-check';
 import { withMeeting } from './access';
 

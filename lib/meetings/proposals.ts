@@ -3,7 +3,7 @@ import { agendaItems, agreements, cases, meetings, type CaseStatus } from '@/db/
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { assertRegisseur } from './access';
 
 const DAY = 24 * 3600 * 1000;

@@ -17,7 +17,7 @@ import type { Executor, Tx } from '@/db/types';
 import { isUniqueViolation } from '@/lib/admin/db-errors';
 import { audit, type AuditSubject } from '@/lib/audit/record';
 import { conflict } from '@/lib/errors';
-import { startOfAmsterdamDay } from '@/lib/stagnation/calendar-day';
+import { startOfAmsterdamDay } from '@/lib/calendar/calendar-day';
 
 /** The meeting as it stood at afronding: what everyone invited may read (no case content). */
 export interface ReportHeader {

@@ -5,7 +5,7 @@ import { closeDb, useFreshDatabase } from '@/db/testing';
 import { asUser } from '@/db/transaction';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { listNotifications, markNotificationsRead, unreadNotifications } from '@/lib/notify/centre';
 import { listMailbox } from '@/lib/notify/mailbox';
 import { DEFAULT_STAGNATION_SETTINGS } from '@/lib/stagnation/settings';

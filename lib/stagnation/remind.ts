@@ -3,9 +3,9 @@ import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
 import { dueDayText } from '@/lib/notify/reminder-mail';
 import { reminderDeliveryTime } from '@/lib/notify/working-hours';
-import { dayNumber, dayNumberOfIso, isoDayOf, type IsoDay } from './calendar-day';
+import { dayNumber, dayNumberOfIso, isoDayOf, type IsoDay } from '@/lib/calendar/calendar-day';
 import { holidayOptionsOf, type StagnationSettings } from './settings';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '@/lib/calendar/working-days';
 
 /** Each due day a reminder may be about now: how to write it, and when its reminder goes out. */
 export function reminderDays(now: Date, settings: StagnationSettings): { day: IsoDay; text: string; notBefore: Date }[] {

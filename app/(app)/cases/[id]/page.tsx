@@ -21,7 +21,7 @@ import { caseLeadCandidates, getTimeline } from '@/lib/cases/case-page';
 import { isEnded } from '@/lib/cases/access';
 import { getCase, type CaseView } from '@/lib/cases/get-case';
 import { allowedActions } from '@/lib/cases/lifecycle';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { listPartners, partnerCandidates } from '@/lib/cases/partners';
 import { getHouse } from '@/lib/house/house';
 import { AppError } from '@/lib/errors';

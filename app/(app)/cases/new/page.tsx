@@ -4,7 +4,7 @@ import { ReferralForm } from '@/components/cases/referral-form';
 import { PageTitle } from '@/components/page-title';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/actor';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { getHouse } from '@/lib/house/house';
 import { listMunicipalities } from '@/lib/reference/municipalities';
