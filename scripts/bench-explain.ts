@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { env } from '@/lib/env';
-import { explainHotQueries } from '@/lib/bench/explain';
+import { explainHotQueries } from '@/scripts/bench/explain';
 
 async function main() {
   const { DATABASE_URL: databaseUrl } = env();

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { parseBenchArgs } from '@/lib/bench/options';
-import { toMarkdown } from '@/lib/bench/report';
-import { BenchSetupError, runBench } from '@/lib/bench/run';
+import { parseBenchArgs } from '@/scripts/bench/options';
+import { toMarkdown } from '@/scripts/bench/report';
+import { BenchSetupError, runBench } from '@/scripts/bench/run';
 
 async function main() {
   const options = parseBenchArgs(process.argv.slice(2));

@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { openPglite, openPostgres } from '@/db/open';
 import { env } from '@/lib/env';
-import { generateScaleData, RefusedError } from '@/lib/scale/generate';
-import { parseScaleArgs } from '@/lib/scale/options';
-import { formatScaleReport } from '@/lib/scale/report';
+import { generateScaleData, RefusedError } from '@/scripts/scale/generate';
+import { parseScaleArgs } from '@/scripts/scale/options';
+import { formatScaleReport } from '@/scripts/scale/report';
 
 async function main() {
   const options = parseScaleArgs(process.argv.slice(2));

@@ -15,7 +15,7 @@ import { createAgreement } from '@/lib/agreements/create-agreement';
 import { listCaseAgreements } from '@/lib/agreements/list-agreements';
 import { logAction } from '@/lib/agreements/log-action';
 import { updateAgreement } from '@/lib/agreements/update-agreement';
-import { caseAccessLog } from '@/lib/audit/case-access-log';
+import { caseAccessLog } from '@/lib/cases/access-log';
 import type { Actor } from '@/lib/actor';
 import { getCase } from '@/lib/cases/get-case';
 import { listCases } from '@/lib/cases/list-cases';

@@ -7,7 +7,7 @@ import { conflict, notFound, validation } from '@/lib/errors';
 import { roleMismatch } from '@/lib/users/role-fit';
 import { z } from '@/lib/validation/zod';
 import { isUniqueViolation } from './db-errors';
-import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from './guard';
+import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from '@/lib/users/admin-guard';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 /*

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { accessGrants, users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
-import { LAST_ADMIN_MESSAGE, LastAdminError, refuse } from '@/lib/admin/guard';
+import { LAST_ADMIN_MESSAGE, LastAdminError, refuse } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { organisations, userInvitations, userRole, users, type AccessGrant, type UserRole } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
-import { assertAdmin } from '@/lib/admin/guard';
+import { assertAdmin } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { AppError, validation } from '@/lib/errors';

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { organisations, userRole, userSessions, users, userTotp, type AccessGrant, type OrganisationDomain, type UserRole } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
-import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from '@/lib/admin/guard';
+import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from '@/lib/auth/policy';
 import { revokeAllSessions } from '@/lib/auth/sessions';

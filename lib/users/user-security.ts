@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import type { Executor } from '@/db/types';
-import { assertAdmin, refuse } from '@/lib/admin/guard';
+import { assertAdmin, refuse } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
 import { endAllSessions, type Actor } from '@/lib/auth/sessions';

@@ -15,7 +15,7 @@ import { SubjectAccessLink } from '@/components/subject-access/subject-access-li
 import { getDb } from '@/db/client';
 import { rolesFor } from '@/lib/access/navigation';
 import { agreementHistory, listCaseAgreements } from '@/lib/agreements/list-agreements';
-import { caseAccessLog } from '@/lib/audit/case-access-log';
+import { caseAccessLog } from '@/lib/cases/access-log';
 import { requireActor } from '@/lib/auth/actor';
 import { caseLeadCandidates, getTimeline } from '@/lib/cases/case-page';
 import { isEnded } from '@/lib/cases/access';
