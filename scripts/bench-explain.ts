@@ -1,6 +1,6 @@
 /**
  * `npm run bench:explain`: EXPLAIN (ANALYZE, BUFFERS) of every statement the benchmarked endpoints run,
- * as the app runs them (lib/bench/explain.ts), against the PostgreSQL server in DATABASE_URL. Writes
+ * as the app runs them (scripts/bench/explain.ts), against the PostgreSQL server in DATABASE_URL. Writes
  * bench/results/explain.md. It logs one progress entry, as the bench does.
  */
 import fs from 'node:fs';

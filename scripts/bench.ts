@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the production build against a database filled by `npm run seed:scale`, beside the
  * floor (node:http + pg with the same SQL) and the SQL alone, at 1, 10 and 50 connections; then a full
- * stagnation sweep. Writes bench/results/<time>.json and .md, and bench/results/latest.md (lib/bench).
+ * stagnation sweep. Writes bench/results/<time>.json and .md, and bench/results/latest.md (scripts/bench).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * `npm run seed:scale -- --cases N` fills a database with N generated cases and ten years of work around
- * them (lib/scale), for benchmarks: the server named by DATABASE_URL, or the embedded one without it.
+ * them (scripts/scale), for benchmarks: the server named by DATABASE_URL, or the embedded one without it.
  * Refuses a production-looking URL and a database with data it did not make, unless --force.
  */
 import path from 'node:path';
