@@ -22,18 +22,15 @@ export const onRequestError: Instrumentation.onRequestError = async (error, _req
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  await bootEmbeddedDatabase();
+  // Dynamic imports below the runtime check only, so the Edge bundle never sees the database. A failure
+  // here is left to the self-check, which reports an unusable database in the same words as ever.
+  const { bootDatabase } = await import('@/lib/boot/database');
+  const { describeError, errorFields } = await import('@/lib/http/log-safe');
+  const { log } = await import('@/lib/log');
+  await bootDatabase().catch((error: unknown) => log.error(errorFields(error), `[boot] referentie- of demodata niet geladen: ${describeError(error)}`));
   const { checkAtStart, selfCheckState } = await import('@/lib/house/self-check');
   await checkAtStart();
   const { jobsEnabled, startJobs } = await import('@/lib/jobs/start');
   if (!jobsEnabled() || selfCheckState() === 'failed') return;
   startJobs({ instanceName: 'web' });
-}
-
-/** A failure here is left to the self-check, which reports an unusable database in the same words as ever. */
-async function bootEmbeddedDatabase() {
-  const { bootDatabase } = await import('@/lib/boot/database');
-  const { describeError, errorFields } = await import('@/lib/http/log-safe');
-  const { log } = await import('@/lib/log');
-  await bootDatabase().catch((error: unknown) => log.error(errorFields(error), `[boot] referentie- of demodata niet geladen: ${describeError(error)}`));
 }
