@@ -15,12 +15,19 @@ export const onRequestError: Instrumentation.onRequestError = async (error, _req
 };
 
 /**
- * The server's start in Node.js (never during `next build`): the self-checks (migrations, app role, field
+ * The server's start in Node.js (never during `next build`): the embedded database's reference and demo
+ * data (lib/boot/database.ts), the self-checks (migrations, app role, field
  * keys; a problem stops the start with a message that says what to run), then the scheduled jobs
  * (lib/jobs/start.ts; `SCHEDULER=off` leaves them to `npm run worker`).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // Dynamic imports below the runtime check only, so the Edge bundle never sees the database. A failure
+  // here is left to the self-check, which reports an unusable database in the same words as ever.
+  const { bootDatabase } = await import('@/lib/boot/database');
+  const { describeError, errorFields } = await import('@/lib/http/log-safe');
+  const { log } = await import('@/lib/log');
+  await bootDatabase().catch((error: unknown) => log.error(errorFields(error), `[boot] referentie- of demodata niet geladen: ${describeError(error)}`));
   const { checkAtStart, selfCheckState } = await import('@/lib/house/self-check');
   await checkAtStart();
   const { jobsEnabled, startJobs } = await import('@/lib/jobs/start');

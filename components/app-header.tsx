@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { LocaleSwitch } from './locale-switch';
 import { NotificationsLink } from './notifications/notifications-link';
 import { SignOutButton } from './sign-out-button';

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { env, isEmbedded } from '@/lib/env';
-import { loadReferenceData } from '@/lib/reference/load';
-import { seedDemo, shouldSeedDemo } from '@/lib/seed/demo';
+import { env } from '@/lib/env';
 import { openPglite, openPostgres } from './open';
 import type { Db, DbHandle } from './types';
 
@@ -18,10 +16,8 @@ async function openConfigured(): Promise<DbHandle> {
       readyUrl: config.DATABASE_READY_URL,
     });
   }
-  const handle = await openPglite(path.resolve(config.PGLITE_DIR));
-  await loadReferenceData(handle.db);
-  if (await shouldSeedDemo(handle.db, config.DEMO_DATA, isEmbedded())) await seedDemo(handle.db);
-  return handle;
+  // Reference and demo data are the server start's business (lib/boot/database.ts), not the opener's.
+  return openPglite(path.resolve(config.PGLITE_DIR));
 }
 
 /** The process-wide database, opened on first use (never at import time or during `next build`). */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadReferenceData } from '@/lib/reference/load';
-import { seedDemo } from '@/lib/seed/demo';
+import { prepareDatabase } from '@/lib/boot/database';
 import { installDb, closeDb } from './client';
 import { openPglite, openPostgres } from './open';
 import type { DbHandle } from './types';
@@ -26,9 +25,8 @@ export async function useFreshDatabase(options: { demo?: boolean; now?: Date } =
   } else {
     handle = await openPglite();
   }
-  await loadReferenceData(handle.db);
   // Demo data is relative to its `now`: a test that runs the code at a frozen time seeds at that time too.
-  if (options.demo) await seedDemo(handle.db, options.now);
+  await prepareDatabase(handle.db, { demo: options.demo ?? false, now: options.now });
   installDb(handle);
   return handle;
 }

@@ -1,11 +1,11 @@
 /**
  * `npm run bench:explain`: EXPLAIN (ANALYZE, BUFFERS) of every statement the benchmarked endpoints run,
- * as the app runs them (lib/bench/explain.ts), against the PostgreSQL server in DATABASE_URL. Writes
+ * as the app runs them (scripts/bench/explain.ts), against the PostgreSQL server in DATABASE_URL. Writes
  * bench/results/explain.md. It logs one progress entry, as the bench does.
  */
 import fs from 'node:fs';
 import { env } from '@/lib/env';
-import { explainHotQueries } from '@/lib/bench/explain';
+import { explainHotQueries } from '@/scripts/bench/explain';
 
 async function main() {
   const { DATABASE_URL: databaseUrl } = env();

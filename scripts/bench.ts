@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: the production build against a database filled by `npm run seed:scale`, beside the
  * floor (node:http + pg with the same SQL) and the SQL alone, at 1, 10 and 50 connections; then a full
- * stagnation sweep. Writes bench/results/<time>.json and .md, and bench/results/latest.md (lib/bench).
+ * stagnation sweep. Writes bench/results/<time>.json and .md, and bench/results/latest.md (scripts/bench).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { parseBenchArgs } from '@/lib/bench/options';
-import { toMarkdown } from '@/lib/bench/report';
-import { BenchSetupError, runBench } from '@/lib/bench/run';
+import { parseBenchArgs } from '@/scripts/bench/options';
+import { toMarkdown } from '@/scripts/bench/report';
+import { BenchSetupError, runBench } from '@/scripts/bench/run';
 
 async function main() {
   const options = parseBenchArgs(process.argv.slice(2));

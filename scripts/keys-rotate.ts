@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { openPglite, openPostgres } from '@/db/open';
 import { addEmbeddedKey } from '@/lib/crypto/keys';
-import { rotateFieldKeys } from '@/lib/crypto/rotate';
+import { rotateFieldKeys } from '@/lib/field-keys/rotate-field-keys';
 import { env } from '@/lib/env';
 
 const argsSchema = z.array(z.enum(['--new-key', '--reindex'], { message: 'onbekende optie (bekend: --new-key, --reindex)' }));

@@ -1,14 +1,14 @@
 /**
  * `npm run seed:scale -- --cases N` fills a database with N generated cases and ten years of work around
- * them (lib/scale), for benchmarks: the server named by DATABASE_URL, or the embedded one without it.
+ * them (scripts/scale), for benchmarks: the server named by DATABASE_URL, or the embedded one without it.
  * Refuses a production-looking URL and a database with data it did not make, unless --force.
  */
 import path from 'node:path';
 import { openPglite, openPostgres } from '@/db/open';
 import { env } from '@/lib/env';
-import { generateScaleData, RefusedError } from '@/lib/scale/generate';
-import { parseScaleArgs } from '@/lib/scale/options';
-import { formatScaleReport } from '@/lib/scale/report';
+import { generateScaleData, RefusedError } from '@/scripts/scale/generate';
+import { parseScaleArgs } from '@/scripts/scale/options';
+import { formatScaleReport } from '@/scripts/scale/report';
 
 async function main() {
   const options = parseScaleArgs(process.argv.slice(2));

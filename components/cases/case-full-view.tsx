@@ -4,7 +4,7 @@ import type { HistoryResponse } from '@/components/agreements/types';
 import { RetentionPanel } from '@/components/retention/retention-panel';
 import { CaseSignals } from '@/components/signals/case-signals';
 import { SubjectAccessLink } from '@/components/subject-access/subject-access-link';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { isEndedCase } from '@/lib/cases/statuses';
 import type { CaseDetail } from '@/lib/cases/load-case-detail';
 import { AccessLogPanel } from './access-log-panel';

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { getDashboard } from '@/lib/dashboard/figures';
 import { SMALL_CELL, type CaseCount } from '@/lib/dashboard/small-cells';
 import { TableBox } from '@/components/ui/table';

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { meetingInformation } from '@/lib/meetings/information';
 import type { MeetingStatus } from '@/db/schema';
 import { InformationForm } from './status-round-forms';

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import type { AgendaEntry } from '@/lib/meetings/get-meeting';
 import { AgreementCheck } from './agreement-check';
 import { CreateItemAgreementForm, type OwnerChoices } from './item-agreement-forms';

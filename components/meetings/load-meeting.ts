@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { MeetingView } from '@/lib/meetings/get-meeting';
 
 /** A meeting the reader may not see is a 404 page, so its existence does not leak. */

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { receivedStatuses } from '@/lib/meetings/status-round';
 
 /** Under the afsprakencheck: what each owner reported in the statusronde, or that nothing came in. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { sealedVersions } from '@/lib/meetings/sealed-report';
 
 /** A reopened meeting names its sealed versions and why it was reopened; each stays readable. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { listStatusRounds } from '@/lib/meetings/status-round';
 import { StatusReportForm } from './status-round-forms';
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { readRetentionSettings } from '@/lib/retention/manage-settings';
 import { SettingsCard } from '@/components/admin/settings-card';
 import { RetentionSettingsForm } from './retention-settings-form';

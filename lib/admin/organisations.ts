@@ -3,11 +3,11 @@ import { organisationContacts, organisationDomain, organisations, users, type Or
 import { asSystem, asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import { revokeAllSessions, type Actor } from '@/lib/auth/sessions';
-import { conflict, notFound, validation } from '@/lib/http/errors';
+import { conflict, notFound, validation } from '@/lib/errors';
 import { roleMismatch } from '@/lib/users/role-fit';
 import { z } from '@/lib/validation/zod';
 import { isUniqueViolation } from './db-errors';
-import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from './guard';
+import { assertAdmin, assertAnAdminRemains, LAST_ADMIN_MESSAGE, LastAdminError, lockAdminChanges, otherAdmins, refuse } from '@/lib/users/admin-guard';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 /*

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog, mailOutbox, users } from '@/db/schema';
 import type { DbHandle } from '@/db/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { decideGrant } from '@/lib/users/decide-grant';
 

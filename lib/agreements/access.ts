@@ -3,9 +3,9 @@ import { agreements } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { CaseAction } from '@/lib/access/matrix';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { CaseNotFoundError, withCase, type CaseContext } from '@/lib/cases/access';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { agreementIdSchema } from './schemas';
 
 export const agreementNotFound = () => new AppError('NOT_FOUND', 'Afspraak niet gevonden.');

@@ -4,11 +4,11 @@ import { agreementActions, agreementDueChanges, agreements, notifications, organ
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/verify';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { listCases } from '@/lib/cases/list-cases';
 import { addPartner, endPartner, listPartners, setCaseLead } from '@/lib/cases/partners';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
-import { AppError } from '@/lib/http/errors';
+import { todayInAmsterdam } from '@/lib/calendar/today';
+import { AppError } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { createAgreement } from './create-agreement';

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { agendaItems, casePartners, meetings, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import { validation } from '@/lib/http/errors';
+import { validation } from '@/lib/errors';
 
 /** The owner of an agreement is a convened partner of the case, and a named professional works there. */
 export async function assertOwner(tx: Tx, caseId: string, organisationId: string, userId: string | null | undefined) {

@@ -1,9 +1,9 @@
 import { agreements } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { assertNotEnded, withCase } from '@/lib/cases/access';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
-import { validation } from '@/lib/http/errors';
+import { todayInAmsterdam } from '@/lib/calendar/today';
+import { validation } from '@/lib/errors';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { CreateAgreementInput } from './schemas';
 import type { AgreementCreated } from './agreement-views';

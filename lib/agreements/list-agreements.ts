@@ -4,10 +4,10 @@ import { agreementActions, agreementDueChanges, agreementFacts, agreements, case
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Decision } from '@/lib/access/matrix';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
-import { forbidden } from '@/lib/http/errors';
+import { todayInAmsterdam } from '@/lib/calendar/today';
+import { forbidden } from '@/lib/errors';
 import { withAgreement } from './access';
 import type { MyAgreementsQuery } from './schemas';
 import { oneByOne } from '@/db/one-by-one';

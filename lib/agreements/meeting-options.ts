@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { agendaItems, casePartners, meetingInvitees, organisations, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withMeeting } from '@/lib/meetings/access';
 
 type Option = { value: string; label: string };

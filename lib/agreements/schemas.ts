@@ -1,4 +1,4 @@
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { z } from '@/lib/validation/zod';
 import { agreementCloseReason, agreementStatus } from '@/db/enums';
 

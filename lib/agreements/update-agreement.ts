@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { agreementDueChanges, agreements } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { conflict, validation } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { conflict, validation } from '@/lib/errors';
 import { withAgreement } from './access';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { UpdateAgreementInput } from './schemas';

@@ -1,6 +1,6 @@
 import type { agreementActions } from '@/db/schema';
 import { agreementIdSchema, myAgreementsQuerySchema, type LogActionInput, type MyAgreementsQuery } from '@/lib/agreements/schemas';
-import { AppError, validation } from '@/lib/http/errors';
+import { AppError, validation } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { queryObject } from './cases';
 import { parseOrThrow } from '@/lib/validation/parse';

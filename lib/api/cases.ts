@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { caseIdSchema, caseListQuerySchema, endPartnerSchema, type CaseListQuery } from '@/lib/cases/schemas';
 import { z } from '@/lib/validation/zod';
 import { setOwn } from '@/lib/validation/own-property';

@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { meetingIdSchema } from '@/lib/meetings/schemas';
 import { z } from '@/lib/validation/zod';
 import { queryObject } from './cases';

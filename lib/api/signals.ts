@@ -1,7 +1,7 @@
 import { parseSignalQuery } from '@/lib/signals/list-signals';
 import type { SignalListQuery } from '@/lib/signals/schemas';
 import { signalIdSchema } from '@/lib/signals/schemas';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { queryObject } from './cases';
 
 /** Route context of /api/v1/signals/{id}/…; in Next 16 the params arrive as a promise. */

@@ -2,9 +2,8 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
-import { withCase } from '@/lib/cases/access';
-import { forbidden } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { forbidden } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { audit, subjectOf } from './record';
 
@@ -33,10 +32,6 @@ export function accessLogRows(tx: Tx, caseIds: string[], limit?: number) {
   return limit === undefined ? query : query.limit(limit);
 }
 
-/** "Wie heeft deze casus ingezien": who viewed or changed the case, when, from which organisation. */
-export async function caseAccessLog(actor: Actor, caseId: unknown, limit = 100) {
-  return withCase(actor, caseId, 'case.audit', (tx, { ref }) => accessLogRows(tx, [ref.id], limit));
-}
 
 export const auditQuerySchema = z.object({
   action: z.enum(['view', 'search', 'create', 'update', 'export', 'sign-in', 'sign-in-failed', 'denied']).optional(),

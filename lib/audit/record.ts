@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AuditAction } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Executor } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -5,7 +5,7 @@ import { users, userTotp } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import { asSystem } from '@/db/transaction';
 import type { DbHandle } from '@/db/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { DEMO_PASSWORD } from '@/lib/seed/demo-data';
 import { databaseError } from '@/lib/testing/db-error';
 import { signInAs } from '@/lib/testing/actors';

@@ -2,7 +2,7 @@ import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import { recoveryCodes, users, userTotp, type UserTotp } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
-import { AppError, forbidden, notFound } from '@/lib/http/errors';
+import { AppError, forbidden, notFound } from '@/lib/errors';
 import { enqueueMail } from '@/lib/notify/outbox';
 import { fieldErrorsOf, z, type FieldErrors } from '@/lib/validation/zod';
 import { hashPassword, verifyPassword } from './password';

@@ -1,23 +1,11 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { organisations, userSessions, users, userTotp, type OrganisationDomain, type UserRole } from '@/db/schema';
+import { organisations, userSessions, users, userTotp } from '@/db/schema';
 import type { Executor } from '@/db/types';
+import type { Actor } from '@/lib/actor';
 import { PENDING_LIFETIME_MS } from './policy';
 import { sessionClock, touches, type SessionClock, type TouchMode } from './session-rules';
 
-export interface Actor {
-  userId: string;
-  sessionId: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  locale: string;
-  organisationId: string;
-  organisationName: string;
-  organisationDomain: OrganisationDomain;
-  /** Where the request came from, for the audit log; set per request by getActor. */
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { Actor };
 
 export interface SessionClaims {
   userId: string;

@@ -5,8 +5,8 @@ import { asSystem, asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { decide, isDenied, type CaseAction, type Decision, type Relation } from '@/lib/access/matrix';
 import { auditDenied } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, forbidden, validation } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, forbidden, validation } from '@/lib/errors';
 import { caseIdSchema } from './schemas';
 import { isEndedCase } from './statuses';
 

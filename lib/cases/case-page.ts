@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { casePartners, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from './access';
 import { loadTimeline } from './timeline';
 

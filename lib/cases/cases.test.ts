@@ -6,7 +6,7 @@ import { asUser } from '@/db/transaction';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/verify';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { signInAs } from '@/lib/testing/actors';
 import { getCase } from './get-case';
 import { listCases } from './list-cases';

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { caseEvents, cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { conflict } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { conflict } from '@/lib/errors';
 import type { CaseRef } from './access';
 
 type CaseEvent = typeof caseEvents.$inferInsert;

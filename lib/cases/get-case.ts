@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { cases, municipalities, organisations, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase, type CaseContext, type CaseRef } from './access';
 import { caseOutcomeColumns, caseStoryColumns } from '@/lib/cases/case-columns';
 import type { CaseView, FullCase, PseudonymisedCase, ReceiptCase } from './case-views';

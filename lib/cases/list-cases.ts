@@ -6,7 +6,7 @@ import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { assertAllowed, convenedTo } from './access';
 import type { CaseListQuery } from './schemas';
 import type { CaseListItem } from './case-views';

@@ -12,7 +12,7 @@ import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { createAgreement } from '@/lib/agreements/create-agreement';
 import { agreementHistory, listCaseAgreements } from '@/lib/agreements/list-agreements';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { caseSignals } from '@/lib/signals/list-signals';
 import { signInAs } from '@/lib/testing/actors';
 import { outcome } from '@/lib/testing/outcome';

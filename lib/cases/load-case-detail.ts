@@ -3,7 +3,7 @@ import { decide, isDenied, type CaseAction } from '@/lib/access/matrix';
 import type { AgreementHistory, AgreementRow } from '@/lib/agreements/agreement-views';
 import { caseAgreementsOf, historiesOf } from '@/lib/agreements/list-agreements';
 import { accessLogRows } from '@/lib/audit/case-access-log';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { listMunicipalities } from '@/lib/reference/municipalities';
 import { caseRetentionOf, type CaseRetention } from '@/lib/retention/case-retention';
 import { caseSignalsIn, type CaseSignals } from '@/lib/signals/list-signals';
@@ -12,7 +12,7 @@ import { withCase, type CaseContext } from './access';
 import { leadCandidatesOf } from './case-page';
 import { readCase, type FullCase, type PseudonymisedCase, type ReceiptCase } from './get-case';
 import { partnerCandidates, partnersOf, type CasePartnerView } from './partners';
-import { todayInAmsterdam } from './schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { loadTimeline, type TimelineItem } from './timeline';
 
 /** What only those who may change the case get: the access log, the forms' choices, the retention term. */

@@ -4,8 +4,8 @@ import { casePartnerFacts, casePartners, cases, organisations, users } from '@/d
 import type { Executor, Tx } from '@/db/types';
 import type { Decision } from '@/lib/access/matrix';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, validation } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, validation } from '@/lib/errors';
 import { assertNotEnded, withCase } from './access';
 import { commitCaseChange } from './commit-case-change';
 import type { AddPartnerInput, CaseLeadInput, EndPartnerInput } from './schemas';

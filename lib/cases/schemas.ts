@@ -1,10 +1,6 @@
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { z } from '@/lib/validation/zod';
 import { CASE_STATUSES, PAUSE_REASONS, TARGET_GROUPS, TRIAGE_DECISIONS } from './vocabulary';
-
-/** Today's date (YYYY-MM-DD) in the house's time zone, not UTC. */
-export function todayInAmsterdam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
 
 const text = (label: string, max: number) =>
   z

@@ -1,6 +1,6 @@
 import type { caseEvents, cases } from '@/db/schema';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import { withCase } from './access';
 import { assertCurrentVersion, commitCaseChange } from './commit-case-change';
 import { applyTransition } from './lifecycle';

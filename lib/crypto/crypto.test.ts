@@ -8,7 +8,7 @@ import { listCases } from '@/lib/cases/list-cases';
 import { signInAs } from '@/lib/testing/actors';
 import { decryptField, encryptField, keyIdOf } from './field';
 import { parseKeyList } from './key-list';
-import { rotateFieldKeys } from './rotate';
+import { rotateFieldKeys } from '@/lib/field-keys/rotate-field-keys';
 import { nameTokens, queryTokens } from './search-tokens';
 
 let handle: DbHandle;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, type TargetGroup, type UserRole } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import nl from '@/lib/i18n/messages/nl.json';
 import { csvFormat, exportDashboardCsv, toCsv } from './csv';
 import { getDashboard, type Dashboard } from './figures';

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { createTranslator } from 'use-intl/core';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import en from '@/lib/i18n/messages/en.json';
 import nl from '@/lib/i18n/messages/nl.json';
 import { assertDashboardAccess, readDashboard, type Dashboard } from './figures';

@@ -5,8 +5,8 @@ import { queryRows } from '@/db/query';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { forbidden } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { forbidden } from '@/lib/errors';
 import { signalFigures } from '@/lib/signals/dashboard-source';
 import { notDoneByOwner } from './not-done';
 import { DASHBOARD_ROLES, resolveScope, type DashboardQuery, type DashboardScope } from './query';
@@ -57,7 +57,7 @@ const nullableNumber = (value: unknown) => (value === null || value === undefine
  * only the index range it is about (active cases by status, referrals by created_at, the medians by
  * triaged_at / closed_at, open agreements by owner), never every row with a FILTER per figure; and
  * case_facts is joined only when a target-group or municipality filter needs it. The indexes are named
- * where they are relied on; lib/bench/floor-queries.ts holds the same SQL on the base tables.
+ * where they are relied on; scripts/bench/floor-queries.ts holds the same SQL on the base tables.
  */
 
 /** The period as instants: from the start of `from` to the end of `to`, in the house's time zone. */

@@ -1,8 +1,9 @@
 import { addDays, subMonths } from 'date-fns';
 import type { TargetGroup, UserRole } from '@/db/schema';
-import { municipalityCodeSchema, todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
+import { municipalityCodeSchema } from '@/lib/cases/schemas';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
-import { validation } from '@/lib/http/errors';
+import { validation } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 
 /** Who steers on the dashboard: managers, and regisseurs (who see every case anyway). */

@@ -1,4 +1,4 @@
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 
 /*
  * Small-cell suppression. A count of one to four cases can single out a person ("1 active case in

@@ -12,7 +12,7 @@ import {
   type UserRole,
 } from '@/db/schema';
 import type { Db } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 
 /*
  * The dashboard tests' house: a few cases, agreements and signals with fixed dates, inserted as the owner

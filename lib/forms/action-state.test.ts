@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { formDataToObject, handleForm } from './action-state';
 

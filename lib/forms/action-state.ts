@@ -2,7 +2,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { databaseFault } from '@/db/faults';
 import { DB_UNAVAILABLE_MESSAGE } from '@/lib/http/db-unavailable-text';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logUnexpected } from '@/lib/http/log-safe';
 import { getOwn, setOwn } from '@/lib/validation/own-property';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/zod';

@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { databaseFault } from '@/db/faults';
 import { describeError, errorFields } from '@/lib/http/log-safe';
 import { log } from '@/lib/log';
-import { repeat } from '@/lib/stagnation/repeat';
+import { repeat } from '@/lib/jobs/repeat';
 import { StartupRefusal, startupProblems } from './startup-checks';
 
 // Shared through globalThis: scripts/serve.ts reads it after Next has run instrumentation.ts.

@@ -8,7 +8,7 @@ import { queryRows } from '@/db/query';
 import { closeDb, createServerDatabase, useFreshDatabase } from '@/db/testing';
 import type { DbHandle, Executor } from '@/db/types';
 import { register } from '@/instrumentation';
-import { fieldKeyProblem } from '@/lib/crypto/key-check';
+import { fieldKeyProblem } from '@/lib/field-keys/key-check';
 import { keyring, type Keyring } from '@/lib/crypto/keys';
 import { selfCheckState } from './self-check';
 import { startupProblems } from './startup-checks';
@@ -160,7 +160,7 @@ describe.skipIf(!serverUrl)('a restored database that cannot serve, seen by the 
 
   it('npm start with a FIELD_KEYS that lacks the key of the data stops at once, exit code 1, naming the key id', async () => {
     const { openPostgres } = await import('@/db/open');
-    const { writeKeyCheck } = await import('@/lib/crypto/key-check');
+    const { writeKeyCheck } = await import('@/lib/field-keys/key-check');
     const owner = await openPostgres(restored.url, { max: 1 });
     await writeKeyCheck(owner.db, otherRing('k1'));
     await owner.close();

@@ -1,6 +1,6 @@
 import { migrationLevel, type MigrationLevel } from '@/db/migration-level';
 import type { Executor } from '@/db/types';
-import { fieldKeyProblem } from '@/lib/crypto/key-check';
+import { fieldKeyProblem } from '@/lib/field-keys/key-check';
 import { appRoleProblems } from './app-role-check';
 
 /** Start-up refused: the message lists every problem and what to run. */

@@ -1,8 +1,8 @@
 import 'server-only';
 import { asSystem } from '@/db/transaction';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 
 export const RATE_LIMIT_MESSAGES: Record<RateLimitName, string> = {
   search: 'Je hebt in korte tijd te veel zoekopdrachten gedaan. Wacht een minuut en probeer het dan opnieuw.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from '@/lib/validation/zod';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { readJson } from './read-json';
 
 const schema = z.strictObject({ name: z.string().min(2), version: z.number().int() });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureLog } from '@/lib/log/testing';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { RateLimitedError } from './rate-limit';
 import { toErrorResponse } from './respond';
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { dbUnavailableResponse } from './db-unavailable';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { logUnexpected } from './log-safe';
 
 export function jsonError(error: AppError): NextResponse {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { assertSameOrigin, CROSS_ORIGIN_MESSAGE, csrfRefusal, isCrossOrigin, MISSING_ORIGIN_MESSAGE } from './same-origin';
 
 function request(method: string, headers: Record<string, string>) {

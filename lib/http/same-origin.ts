@@ -1,6 +1,6 @@
 import { carriesSessionCookie } from '@/lib/auth/cookie-names';
 import { env } from '@/lib/env';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 
 /** Methods that change nothing; every other method must come from the app's own pages (or a script). */
 export const SAFE_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS'];

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { getActor, type Actor } from '@/lib/auth/actor';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { enforceRateLimit } from './rate-limit';
 import { observeRequest } from './request-log';
 import { jsonError, toErrorResponse } from './respond';

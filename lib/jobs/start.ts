@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { describeError, errorFields } from '@/lib/http/log-safe';
 import { log } from '@/lib/log';
 import { mailTransport } from '@/lib/notify/mail-config';
-import { startScheduler } from '@/lib/stagnation/scheduler';
+import { startScheduler } from '@/lib/jobs/embedded-scheduler';
 import type { JobContext } from './handlers';
 import type { JobEngine } from './engine';
 
@@ -24,7 +24,7 @@ export const processJobContext = (): JobContext => ({ db: getJobDb, mail: mailTr
 /**
  * Starts this process's scheduled work (sweep, mail, retention). On PostgreSQL: pg-boss (lib/jobs/engine.ts),
  * safe in every web instance and worker at once; a database that is away at start is tried again every
- * 15 seconds. On the embedded database: the in-process schedule (lib/stagnation/scheduler.ts, see there why).
+ * 15 seconds. On the embedded database: the in-process schedule (lib/jobs/embedded-scheduler.ts, see there why).
  */
 export function startJobs(options: { instanceName?: string } = {}): void {
   if (holder.started) return;

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { agreementConfirmations, agreements } from '@/db/schema';
 import { agreementNotFound, withAgreement } from '@/lib/agreements/access';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import type { ConfirmationInput } from './schemas';
 import type { ConfirmationResult } from '@/lib/meetings/meeting-views';
 

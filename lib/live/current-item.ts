@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { agendaItems, meetings } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import { withMeeting } from '@/lib/meetings/access';
 import type { CurrentItemInput } from './schemas';
 import type { CurrentItemResult } from '@/lib/meetings/meeting-views';

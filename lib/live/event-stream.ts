@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { meetings, organisations, userSessions, users } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
 import { sessionClock } from '@/lib/auth/session-rules';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { isDraining } from '@/lib/house/draining';
 import { log } from '@/lib/log';
 import { withMeeting } from '@/lib/meetings/access';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 /** What a stream sends: the kind and ids, never case text. 'besloten': something happened on a closed item. */
 export interface LiveEvent {

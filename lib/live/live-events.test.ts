@@ -5,8 +5,8 @@ import { agendaItems, agreementConfirmations, cases, organisations } from '@/db/
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { createAgreement } from '@/lib/agreements/create-agreement';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import { recordAgendaItem } from '@/lib/meetings/agenda';
 import { createMeeting } from '@/lib/meetings/create-meeting';
 import { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { agendaItems, agreementConfirmations, agreements, organisations } from '@/db/schema';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withMeeting } from '@/lib/meetings/access';
 import { latestEventId } from './events';
 import { presenceOf, type PresenceEntry } from './presence';

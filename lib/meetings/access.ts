@@ -3,8 +3,8 @@ import { meetingInvitees, meetings, type Meeting } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, forbidden } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, forbidden } from '@/lib/errors';
 import { meetingIdSchema } from './schemas';
 
 export const meetingNotFound = () => new AppError('NOT_FOUND', 'Overleg niet gevonden.');

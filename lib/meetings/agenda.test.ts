@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { signInAs } from '@/lib/testing/actors';
 import { addAgendaItem, moveItemToNextMeeting, removeAgendaItem } from './agenda';
 import { createMeeting } from './create-meeting';

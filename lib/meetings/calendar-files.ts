@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { meetingInvitees, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withMeeting } from './access';
 import { feedMeetings, feedToken } from './calendar-feed';
 import { meetingFeed, meetingInvitation, type CalendarPerson } from './ics';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { cases, meetingInvitees, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { assertRegisseur } from './access';
 
 /** Cases a regisseur can put on an agenda by hand: every case in triage, active or in monitoring. */

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { meetingInvitees, organisations } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { validation } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { validation } from '@/lib/errors';
 import { withMeeting } from './access';
 import type { InformationInput } from './status-round-schemas';
 

@@ -1,8 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { meetingInvitees, organisations, users } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, validation } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, validation } from '@/lib/errors';
 import { withMeeting } from './access';
 import { assertEditableAgenda } from './agenda';
 import type { AttendanceInput, InviteInput } from './schemas';

@@ -1,8 +1,8 @@
 import { and, asc, desc, gte, lt, ne, sql } from 'drizzle-orm';
 import { agendaItems, meetingInvitees, meetings } from '@/db/schema';
 import { asUser } from '@/db/transaction';
-import type { Actor } from '@/lib/auth/sessions';
-import { forbidden } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { forbidden } from '@/lib/errors';
 import type { MeetingListItem } from './meeting-views';
 
 /** Upcoming or past meetings the actor may see: all for regisseurs, invited ones for professionals. */

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { meetings, type MeetingStatus } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, conflict } from '@/lib/errors';
 import { withMeeting } from './access';
 import { notifyInvitees } from './notify-invitees';
 import { markReportReopened, sealMeetingReport } from './seal';

@@ -5,7 +5,7 @@ import { queryRows } from '@/db/query';
 import { cases, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { signInAs } from '@/lib/testing/actors';
 import { addAgendaItem, moveItemToNextMeeting, recordAgendaItem } from './agenda';
 import { feedMeetings, feedToken } from './calendar-feed';

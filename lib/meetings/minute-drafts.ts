@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { agendaItems, minuteDrafts, type Meeting } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, conflict } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError, conflict } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { withMeeting } from './access';
 import type { DraftView, SavedItemText } from './minute-views';

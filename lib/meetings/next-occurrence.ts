@@ -3,8 +3,8 @@ import { TZDate } from '@date-fns/tz';
 import { and, desc, eq } from 'drizzle-orm';
 import { meetingInvitees, meetings } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import { withMeeting } from './access';
 import { HOUSE_TIME_ZONE } from './time';
 

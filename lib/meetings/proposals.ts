@@ -2,8 +2,8 @@ import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, max, ne, sql 
 import { agendaItems, agreements, cases, meetings, type CaseStatus } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import type { Actor } from '@/lib/actor';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { assertRegisseur } from './access';
 import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 import { ACTIVE_CASE_STATUSES } from '@/lib/cases/statuses';

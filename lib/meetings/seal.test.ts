@@ -8,7 +8,7 @@ import type { DbHandle } from '@/db/types';
 import { logAction } from '@/lib/agreements/log-action';
 import { removeCasePersonalData } from '@/lib/retention/remove-personal-data';
 import { verifyAuditChain } from '@/lib/audit/verify';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { signInAs } from '@/lib/testing/actors';
 import { recordAgendaItem } from './agenda';
 import { createMeeting } from './create-meeting';

@@ -16,8 +16,8 @@ import {
 import type { Executor, Tx } from '@/db/types';
 import { isUniqueViolation } from '@/lib/admin/db-errors';
 import { audit, type AuditSubject } from '@/lib/audit/record';
-import { conflict } from '@/lib/http/errors';
-import { startOfAmsterdamDay } from '@/lib/stagnation/calendar-day';
+import { conflict } from '@/lib/errors';
+import { startOfAmsterdamDay } from '@/lib/calendar/calendar-day';
 import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 
 /** The meeting as it stood at afronding: what everyone invited may read (no case content). */

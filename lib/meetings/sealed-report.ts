@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { agreementActions, agreements, cases, meetingReportItems, meetingReports } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import { withMeeting } from './access';
 import { REMOVED_ITEM_MARK, type ReportHeader, type ReportItem } from './seal';
 

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

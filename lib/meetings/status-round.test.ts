@@ -4,7 +4,7 @@ import { queryRows } from '@/db/query';
 import { agreements, cases, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { signInAs } from '@/lib/testing/actors';
 import { createMeeting } from './create-meeting';
 import { meetingInformation, setInformation } from './information';

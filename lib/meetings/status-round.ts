@@ -14,12 +14,12 @@ import {
 import type { Executor, Tx } from '@/db/types';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError, validation } from '@/lib/http/errors';
-import type { IsoDay } from '@/lib/stagnation/calendar-day';
-import type { HolidayOptions } from '@/lib/stagnation/holidays';
+import type { Actor } from '@/lib/actor';
+import { AppError, validation } from '@/lib/errors';
+import type { IsoDay } from '@/lib/calendar/calendar-day';
+import type { HolidayOptions } from '@/lib/calendar/holidays';
 import { DEFAULT_STAGNATION_SETTINGS, holidayOptionsOf, stagnationSettingsSchema } from '@/lib/stagnation/settings';
-import { addWorkingDays } from '@/lib/stagnation/working-days';
+import { addWorkingDays } from '@/lib/calendar/working-days';
 import { withMeeting } from './access';
 import type { StatusReportInput } from './status-round-schemas';
 import { literalList } from '@/db/literal-list';

@@ -1,7 +1,7 @@
 import { count, desc, eq } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
 import { asUser } from '@/db/transaction';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { z } from '@/lib/validation/zod';
 import { markRead, unreadCount } from './in-app';
 

@@ -2,8 +2,8 @@ import { count, desc } from 'drizzle-orm';
 import { mailOutbox } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { auditDenied } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 
 export const MAILBOX_SHOWN = 200;
 

@@ -1,4 +1,4 @@
-import { formatDutchDay, toIsoDay, type IsoDay } from '@/lib/stagnation/calendar-day';
+import { formatDutchDay, toIsoDay, type IsoDay } from '@/lib/calendar/calendar-day';
 
 const weekday = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long' });
 

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { toIsoDay, type IsoDay } from '@/lib/stagnation/calendar-day';
-import type { HolidayOptions } from '@/lib/stagnation/holidays';
-import { isWorkingDay } from '@/lib/stagnation/working-days';
+import { toIsoDay, type IsoDay } from '@/lib/calendar/calendar-day';
+import type { HolidayOptions } from '@/lib/calendar/holidays';
+import { isWorkingDay } from '@/lib/calendar/working-days';
 
 const START_HOUR = 8;
 const END_HOUR = 17;

@@ -11,7 +11,7 @@ import type { DbHandle } from '@/db/types';
 import { getOrganisation, updateOrganisation } from '@/lib/admin/organisations';
 import { agreementHistory } from '@/lib/agreements/list-agreements';
 import { logAction } from '@/lib/agreements/log-action';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { getTimeline } from '@/lib/cases/case-page';
 import { getMeeting } from '@/lib/meetings/get-meeting';
 import { signInAs } from '@/lib/testing/actors';

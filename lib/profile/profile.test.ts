@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, useFreshDatabase } from '@/db/testing';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { getProfile, updateProfile, updateProfileSchema } from './profile';
 

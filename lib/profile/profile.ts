@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
-import type { Actor } from '@/lib/auth/sessions';
-import { conflict, notFound } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { conflict, notFound } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import type { Profile } from './profile-view';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { cases, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase, type CaseRef } from '@/lib/cases/access';
 import { loadRetentionSettings } from './settings';
 import { retentionCategory, retentionEndsAt, type RetentionCategory } from './term';

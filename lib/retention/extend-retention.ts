@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { cases } from '@/db/schema';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
 import { assertCurrentVersion, commitCaseChange } from '@/lib/cases/commit-case-change';
-import { validation } from '@/lib/http/errors';
+import { validation } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { loadRetentionSettings } from './settings';
 import { extendedRetentionEnd, retentionCategory, retentionEndsAt } from './term';

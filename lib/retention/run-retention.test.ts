@@ -10,7 +10,7 @@ import { cases, type CaseStatus } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { verifyAuditChain } from '@/lib/audit/verify';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { getCase } from '@/lib/cases/get-case';
 import { listCases } from '@/lib/cases/list-cases';
 import { caseListQuerySchema } from '@/lib/cases/schemas';

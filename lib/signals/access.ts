@@ -1,6 +1,6 @@
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { auditDenied } from '@/lib/audit/record';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 /*
  * Who may do what with signals (drizzle/0011_signals_rls.sql enforces the same underneath):

@@ -3,7 +3,7 @@ import { agreements, caseFacts, municipalities, organisations, signalEscalations
 import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import type { SignalRule } from '@/lib/stagnation/signal';
 import { assertSignalReader, canReadSignals } from './access';
 import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from './levels';

@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import type { Actor } from '@/lib/actor';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import en from '@/lib/i18n/messages/en.json';
 import nl from '@/lib/i18n/messages/nl.json';
 import { listSignals, type SignalItem } from './list-signals';

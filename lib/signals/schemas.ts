@@ -1,4 +1,4 @@
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { SIGNAL_RULES } from '@/lib/stagnation/signal';
 import { z } from '@/lib/validation/zod';
 import { SIGNAL_LEVEL_NAMES, SIGNAL_STATUSES } from './levels';

@@ -1,10 +1,10 @@
-import { formatDutchDay } from './calendar-day';
+import { formatDutchDay } from '@/lib/calendar/calendar-day';
 import type { CaseClock } from './case-clock';
-import type { HolidayOptions } from './holidays';
+import type { HolidayOptions } from '@/lib/calendar/holidays';
 import type { StagnationSettings } from './settings';
 import { signalKey, type Signal, type SignalRule } from './signal';
 import type { StagnationAgreement } from './stagnation-state';
-import { workingDaysBetween } from './working-days';
+import { workingDaysBetween } from '@/lib/calendar/working-days';
 import { factorText, timesText, workingDaysText } from './wording';
 import { isOpenAgreement } from '@/lib/agreements/statuses';
 

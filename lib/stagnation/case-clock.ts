@@ -1,7 +1,7 @@
-import { dayNumber, startOfAmsterdamDay, toIsoDay, type DayInput } from './calendar-day';
-import type { HolidayOptions } from './holidays';
+import { dayNumber, startOfAmsterdamDay, toIsoDay, type DayInput } from '@/lib/calendar/calendar-day';
+import type { HolidayOptions } from '@/lib/calendar/holidays';
 import type { StagnationCase } from './stagnation-state';
-import { addWorkingDays, workingDaysBetween } from './working-days';
+import { addWorkingDays, workingDaysBetween } from '@/lib/calendar/working-days';
 
 /**
  * The clock of one case: working days that run only while the case is not paused. The case rules and

@@ -1,5 +1,5 @@
 import { isRunning } from './agreement-rules';
-import { formatDutchDay } from './calendar-day';
+import { formatDutchDay } from '@/lib/calendar/calendar-day';
 import type { CaseClock } from './case-clock';
 import type { StagnationSettings } from './settings';
 import { signalKey, type Signal, type SignalRule } from './signal';

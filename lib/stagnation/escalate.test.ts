@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startedWorkingDaysAgo } from './escalate';
 import { at } from './testing';
-import { workingDaysBetween } from './working-days';
+import { workingDaysBetween } from '@/lib/calendar/working-days';
 
 describe('the boundary of an escalation step', () => {
   it('falls at the start of the day after which fewer than n working days have passed', () => {

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
 import { nextWorkingHour } from '@/lib/notify/working-hours';
-import { dayNumber, isoDayOf, startOfAmsterdamDay } from './calendar-day';
-import type { HolidayOptions } from './holidays';
+import { dayNumber, isoDayOf, startOfAmsterdamDay } from '@/lib/calendar/calendar-day';
+import type { HolidayOptions } from '@/lib/calendar/holidays';
 import { holidayOptionsOf, type StagnationSettings } from './settings';
 import { workingDaysText } from './wording';
-import { workingDaysBetween } from './working-days';
+import { workingDaysBetween } from '@/lib/calendar/working-days';
 
 /**
  * The moment before which a signal had to start to be open `n` working days or more at `now`. The count

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
-import type { IsoDay } from './calendar-day';
+import type { IsoDay } from '@/lib/calendar/calendar-day';
 import type { CasePause, StagnationAgreementStatus, StagnationCaseStatus, StagnationState } from './stagnation-state';
 import { literalList } from '@/db/literal-list';
 import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';

@@ -6,7 +6,7 @@ import { queryRows } from '@/db/query';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { createAgreement } from '@/lib/agreements/create-agreement';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { deliverDueMail } from '@/lib/notify/deliver';
 import { startTestSmtp } from '@/lib/notify/test-smtp';
 import { signInAs } from '@/lib/testing/actors';

@@ -3,9 +3,9 @@ import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
 import { dueDayText } from '@/lib/notify/reminder-mail';
 import { reminderDeliveryTime } from '@/lib/notify/working-hours';
-import { dayNumber, dayNumberOfIso, isoDayOf, type IsoDay } from './calendar-day';
+import { dayNumber, dayNumberOfIso, isoDayOf, type IsoDay } from '@/lib/calendar/calendar-day';
 import { holidayOptionsOf, type StagnationSettings } from './settings';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '@/lib/calendar/working-days';
 import { literalList } from '@/db/literal-list';
 import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 

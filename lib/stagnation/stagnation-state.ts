@@ -1,4 +1,4 @@
-import type { IsoDay } from './calendar-day';
+import type { IsoDay } from '@/lib/calendar/calendar-day';
 
 /**
  * What the stagnation rules read: a snapshot the sweep loads from the database in one go. Plain data,

@@ -4,7 +4,7 @@ import { queryRows } from '@/db/query';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { runSweep } from './sweep';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '@/lib/calendar/working-days';
 
 // The one clock of this file: the demo data is relative to it and every sweep runs at (or after) it.
 const monday = new Date('2026-11-23T07:00:00Z');

@@ -1,4 +1,4 @@
-import { startOfAmsterdamDay } from './calendar-day';
+import { startOfAmsterdamDay } from '@/lib/calendar/calendar-day';
 import { DEFAULT_STAGNATION_SETTINGS, type StagnationSettings } from './settings';
 import type { StagnationAgreement, StagnationCase, StagnationState } from './stagnation-state';
 

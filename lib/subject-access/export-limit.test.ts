@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, rateLimits } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { RATE_LIMITS } from '@/lib/auth/throttle';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { subjectAccessExport } from './export';
 

@@ -1,7 +1,7 @@
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { getHouse } from '@/lib/house/house';
 import { enforceRateLimit } from '@/lib/http/rate-limit';
 import { z } from '@/lib/validation/zod';

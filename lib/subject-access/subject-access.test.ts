@@ -11,11 +11,11 @@ import { agendaItems, agreementActions, agreementDueChanges, agreements, cases, 
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { logAction } from '@/lib/agreements/log-action';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { getCase } from '@/lib/cases/get-case';
 import { createReferral } from '@/lib/cases/refer';
 import type { ReferralInput } from '@/lib/cases/schemas';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { resolveSignal } from '@/lib/signals/change-signal';
 import { addEscalationContact } from '@/lib/signals/manage-settings';
 import { runSweep } from '@/lib/stagnation/sweep';

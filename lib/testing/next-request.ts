@@ -15,7 +15,7 @@ import { users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import { sessionCookieName } from '@/lib/auth/cookies';
 import { authSecret } from '@/lib/auth/secret';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { signInAs } from './actors';
 
 /*

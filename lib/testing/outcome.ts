@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 /** What a domain call ends in, as a test compares it: 'OK', or the code of the AppError it refused with. */
 export async function outcome(work: Promise<unknown>): Promise<string> {

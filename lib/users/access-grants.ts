@@ -4,8 +4,8 @@ import { accessGrants, organisations, users, type AccessGrant, type UserRole } f
 import { asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { enqueueMail } from '@/lib/notify/outbox';
 

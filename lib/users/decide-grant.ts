@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { accessGrants, users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
-import { LAST_ADMIN_MESSAGE, LastAdminError, refuse } from '@/lib/admin/guard';
+import { LAST_ADMIN_MESSAGE, LastAdminError, refuse } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { z } from '@/lib/validation/zod';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organisations, users, userTotp } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
-import { LAST_ADMIN_MESSAGE } from '@/lib/admin/guard';
+import { LAST_ADMIN_MESSAGE } from '@/lib/users/admin-guard';
 import { updateOrganisation } from '@/lib/admin/organisations';
 import { auditAbout, decideAs, outcomeOf, userByEmail } from '@/lib/admin/testing';
 import { signInWithCredentials } from '@/lib/auth/credentials';

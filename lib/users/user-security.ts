@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import type { Executor } from '@/db/types';
-import { assertAdmin, refuse } from '@/lib/admin/guard';
+import { assertAdmin, refuse } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
 import { endAllSessions, type Actor } from '@/lib/auth/sessions';
 import { unlockAccount } from '@/lib/auth/throttle';
-import { notFound } from '@/lib/http/errors';
+import { notFound } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { parseOrThrow } from '@/lib/validation/parse';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryObject } from '@/lib/api/cases';
 import { formDataToObject, handleForm } from '@/lib/forms/action-state';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { readJson } from '@/lib/http/read-json';
 import { parseOrThrow } from './parse';
 import { fieldErrorsOf, NUL_MESSAGE, NUMBER_RANGE_MESSAGE, UNKNOWN_FIELD_MESSAGE, z } from './zod';

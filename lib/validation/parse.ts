@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validation } from '@/lib/http/errors';
+import { validation } from '@/lib/errors';
 import { fieldErrorsOf } from './zod';
 
 /** Input from outside through its schema: bad input is a 422 with Dutch field errors, before anything is done. */

@@ -1,3 +1,4 @@
+import type { FieldErrors } from '@/lib/errors';
 import * as z from './z';
 
 // Every message a user sees from a schema is Dutch; our own messages override where they help more.
@@ -6,7 +7,7 @@ z.config(z.locales.nl());
 export { z };
 export { NUL_MESSAGE, NUMBER_RANGE_MESSAGE } from './z';
 
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors };
 
 export const UNKNOWN_FIELD_MESSAGE = 'Onbekend veld.';
 

@@ -1,9 +1,7 @@
 'use server';
 
-import { asSystem } from '@/db/transaction';
 import { getActor } from '@/lib/auth/actor';
-import { changePassword } from '@/lib/auth/account';
-import { regenerateRecoveryCodes } from '@/lib/auth/second-factor';
+import { changeOwnPassword, regenerateOwnRecoveryCodes } from '@/lib/auth/own-account';
 import type { ActionState } from '@/lib/forms/action-state';
 import type { FieldErrors } from '@/lib/validation/zod';
 
@@ -17,7 +15,7 @@ export async function changePasswordAction(_state: ActionState | null, form: For
     newPassword: form.get('newPassword') ?? '',
     repeatPassword: form.get('repeatPassword') ?? '',
   };
-  const fieldErrors = await asSystem((tx) => changePassword(tx, actor, input));
+  const fieldErrors = await changeOwnPassword(actor, input);
   if (fieldErrors) return { ok: false, message: 'Controleer de gemarkeerde velden.', fieldErrors, nonce };
   return { ok: true, nonce };
 }
@@ -35,7 +33,7 @@ export interface RecoveryCodesState {
 export async function regenerateRecoveryCodesAction(_state: RecoveryCodesState, form: FormData): Promise<RecoveryCodesState> {
   const actor = await getActor();
   if (!actor) return { message: 'Je bent niet (meer) aangemeld.' };
-  const result = await asSystem((tx) => regenerateRecoveryCodes(tx, actor, { confirmation: form.get('confirmation') ?? '' }));
+  const result = await regenerateOwnRecoveryCodes(actor, { confirmation: form.get('confirmation') ?? '' });
   if (!result.ok) return { message: 'Controleer de gemarkeerde velden.', fieldErrors: result.fieldErrors };
   return { codes: result.codes };
 }

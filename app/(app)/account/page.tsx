@@ -4,9 +4,8 @@ import { ActionForm } from '@/components/forms/action-form';
 import { TextField } from '@/components/forms/fields';
 import { PageTitle } from '@/components/page-title';
 import { RecoveryCodesForm } from '@/components/recovery-codes-form';
-import { asSystem } from '@/db/transaction';
 import { requireActor } from '@/lib/auth/actor';
-import { totpOf, unusedRecoveryCodes } from '@/lib/auth/second-factor';
+import { ownSecondFactor } from '@/lib/auth/own-account';
 import { changePasswordAction, regenerateRecoveryCodesAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +19,7 @@ export default async function AccountPage() {
   const [t, format, factor] = await Promise.all([
     getTranslations('account'),
     getFormatter(),
-    asSystem(async (tx) => ({ totp: await totpOf(tx, actor.userId), codes: await unusedRecoveryCodes(tx, actor.userId) })),
+    ownSecondFactor(actor.userId),
   ]);
   const section = 'rounded-lg border border-line bg-white p-6 shadow-sm';
   return (

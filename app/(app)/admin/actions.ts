@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/actor';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { handleForm, type ActionState } from '@/lib/forms/action-state';
 import type { z } from '@/lib/validation/zod';
 import { inviteUser, inviteUserSchema, revokeInvitation, revokeInvitationSchema } from '@/lib/users/invitations';

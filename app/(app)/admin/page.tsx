@@ -8,7 +8,7 @@ import { AdminTabs } from '@/components/admin-tabs';
 import { cell, DataTable } from '@/components/data-table';
 import { PageTitle } from '@/components/page-title';
 import { UserActiveToggle } from '@/components/user-active-toggle';
-import { userRole } from '@/db/schema';
+import { userRole } from '@/db/enums';
 import { organisationChoices } from '@/lib/admin/organisations';
 import { requireActor } from '@/lib/auth/actor';
 import { listGrants } from '@/lib/users/access-grants';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getActor } from '@/lib/auth/actor';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { addPartner, endPartner, setCaseLead } from '@/lib/cases/partners';
 import { createReferral } from '@/lib/cases/refer';
 import {

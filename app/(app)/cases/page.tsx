@@ -7,16 +7,13 @@ import { EmptyState } from '@/components/empty-state';
 import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { Pagination } from '@/components/pagination';
-import { getDb } from '@/db/client';
 import { rolesFor } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
 import { DEFAULT_PAGE_SIZE, listCases, listMyReferrals } from '@/lib/cases/list-cases';
-import { partnerCandidates } from '@/lib/cases/partners';
 import { caseListQuerySchema, type CaseListQuery } from '@/lib/cases/schemas';
+import { municipalityChoices, partnerChoices, regisseurChoices } from '@/lib/choices/form-choices';
 import { getHouse } from '@/lib/house/house';
 import { rateLimitMessage } from '@/lib/http/rate-limit';
-import { listMunicipalities } from '@/lib/reference/municipalities';
-import { listRegisseurs } from '@/lib/users/directory';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { TableBox } from '@/components/ui/table';
 
@@ -36,18 +33,17 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
   // Searching by name is limited per user (lib/auth/throttle.ts); over the limit the page says so instead.
   const limited = query.q ? await rateLimitMessage(actor, 'search') : null;
-  const [t, format, result, house, db] = await Promise.all([
+  const [t, format, result, house] = await Promise.all([
     getTranslations('cases'),
     getFormatter(),
     limited ? { items: [], total: 0, capped: false } : listCases(actor, query),
     getHouse(),
-    getDb(),
   ]);
   const steering = actor.role !== 'professional';
   const [municipalities, regisseurs, partners, referrals] = await Promise.all([
-    steering ? listMunicipalities(db, house.safetyRegionCode) : undefined,
-    steering ? listRegisseurs(db) : undefined,
-    steering ? partnerCandidates(db) : undefined,
+    steering ? municipalityChoices(house.safetyRegionCode) : undefined,
+    steering ? regisseurChoices() : undefined,
+    steering ? partnerChoices() : undefined,
     actor.role === 'professional' ? listMyReferrals(actor) : undefined,
   ]);
   const page = query.page ?? 1;

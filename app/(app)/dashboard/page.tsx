@@ -3,14 +3,12 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { KeyFigures, MunicipalitySection, PartnerSection, SignalTrend } from '@/components/dashboard/dashboard-sections';
 import { PageTitle } from '@/components/page-title';
-import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/actor';
-import { partnerCandidates } from '@/lib/cases/partners';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
+import { municipalityChoices, partnerChoices } from '@/lib/choices/form-choices';
 import { getDashboard } from '@/lib/dashboard/figures';
 import { DASHBOARD_ROLES, dashboardQuerySchema, type DashboardQuery } from '@/lib/dashboard/query';
 import { getHouse } from '@/lib/house/house';
-import { listMunicipalities } from '@/lib/reference/municipalities';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 
 export const dynamic = 'force-dynamic';
@@ -28,16 +26,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const parsed = dashboardQuerySchema.safeParse(await searchParams);
   const query: DashboardQuery = parsed.success ? parsed.data : {};
   const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
-  const [t, tCases, format, locale, dashboard, house, db] = await Promise.all([
+  const [t, tCases, format, locale, dashboard, house] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('cases'),
     getFormatter(),
     getLocale(),
     getDashboard(actor, query),
     getHouse(),
-    getDb(),
   ]);
-  const [municipalities, organisations] = await Promise.all([listMunicipalities(db, house.safetyRegionCode), partnerCandidates(db)]);
+  const [municipalities, organisations] = await Promise.all([municipalityChoices(house.safetyRegionCode), partnerChoices()]);
   const { scope } = dashboard;
 
   return (

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/actor';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { handleForm, type ActionState } from '@/lib/forms/action-state';
 import { resolveSignal, snoozeSignal, type SignalChangeResult } from '@/lib/signals/change-signal';
 import { resolveSignalSchema, snoozeSignalSchema } from '@/lib/signals/schemas';

@@ -8,7 +8,7 @@ import { SignalFilters } from '@/components/signals/signal-filters';
 import { PartnerReliability } from '@/components/dashboard/partner-reliability';
 import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
 import { requireActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { groupByCase, listSignals, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
 import { stuurgroepReport } from '@/lib/signals/report';
 import type { SignalListQuery } from '@/lib/signals/schemas';

@@ -3,9 +3,8 @@
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import type { CodeState } from '@/components/second-factor-form';
-import { asSystem } from '@/db/transaction';
 import { getPendingSignIn, requestMeta } from '@/lib/auth/actor';
-import { completeSignIn } from '@/lib/auth/credentials';
+import { finishSignIn } from '@/lib/auth/own-account';
 import { setSessionCookie } from '@/lib/auth/session-cookie';
 import { codeSchema, safeCallbackPath } from '@/lib/auth/sign-in-schema';
 
@@ -26,7 +25,7 @@ async function secondStep(form: FormData, mode: 'verify' | 'enrol'): Promise<Cod
   if (!parsed.success) return { fieldError: parsed.error.issues[0]?.message };
   const next = safeCallbackPath(typeof form.get('callbackUrl') === 'string' ? (form.get('callbackUrl') as string) : undefined);
   const meta = await requestMeta();
-  const result = await asSystem((tx) => completeSignIn(tx, pending, parsed.data.code, meta, mode));
+  const result = await finishSignIn(pending, parsed.data.code, meta, mode);
   if (!result.ok) {
     // At the account lock the half session has ended: start again (the lock refuses that too, for now).
     if (result.ended) redirect('/login?ended=1');

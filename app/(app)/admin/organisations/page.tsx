@@ -5,7 +5,7 @@ import { CreateOrganisationForm } from '@/components/admin/organisation-forms';
 import { AdminTabs } from '@/components/admin-tabs';
 import { cell, DataTable } from '@/components/data-table';
 import { PageTitle } from '@/components/page-title';
-import { organisationDomain } from '@/db/schema';
+import { organisationDomain } from '@/db/enums';
 import { listOrganisations } from '@/lib/admin/organisations';
 import { requireActor } from '@/lib/auth/actor';
 

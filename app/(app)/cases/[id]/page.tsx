@@ -8,7 +8,7 @@ import { rolesFor } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
 import { loadCaseDetail, type CaseDetail } from '@/lib/cases/load-case-detail';
 import { getHouse } from '@/lib/house/house';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 

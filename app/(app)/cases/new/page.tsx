@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ReferralForm } from '@/components/cases/referral-form';
 import { PageTitle } from '@/components/page-title';
-import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/actor';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
+import { municipalityChoices } from '@/lib/choices/form-choices';
 import { getHouse } from '@/lib/house/house';
-import { listMunicipalities } from '@/lib/reference/municipalities';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewReferralPage() {
   await requireActor(['regisseur', 'professional']);
-  const [t, tCases, house, db] = await Promise.all([getTranslations('referral'), getTranslations('cases'), getHouse(), getDb()]);
-  const municipalities = await listMunicipalities(db, house.safetyRegionCode || undefined);
+  const [t, tCases, house] = await Promise.all([getTranslations('referral'), getTranslations('cases'), getHouse()]);
+  const municipalities = await municipalityChoices(house.safetyRegionCode || undefined);
   const keys = ['subjectSection', 'name', 'birthDate', 'address', 'addressHint', 'municipality', 'chooseMunicipality', 'caseSection',
     'targetGroup', 'chooseTargetGroup', 'reason', 'goal', 'involvedPartners', 'involvedHint', 'criteriaSection', 'criteriaIntro',
     'yes', 'no', 'submit', 'submitting', 'errorTitle'] as const;

@@ -24,10 +24,9 @@ import { ItemStatusBadge } from '@/components/meetings/status-badge';
 import { ItemAgreements as AgreementsToConfirm } from '@/components/meetings/live/item-agreements';
 import { LivePanel } from '@/components/meetings/live/live-panel';
 import { NowDiscussingBadge, NowDiscussingButton } from '@/components/meetings/live/now-discussing';
-import { getDb } from '@/db/client';
 import { itemOwnerOptions } from '@/lib/agreements/meeting-options';
 import { requireActor } from '@/lib/auth/actor';
-import { partnerCandidates } from '@/lib/cases/partners';
+import { partnerChoices } from '@/lib/choices/form-choices';
 import { agendaCaseOptions, presenterOptions } from '@/lib/meetings/form-options';
 import { getMeeting, type AgendaEntry } from '@/lib/meetings/get-meeting';
 import { allowedMeetingActions } from '@/lib/meetings/meeting-lifecycle';
@@ -62,7 +61,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
   const running = status === 'bezig';
   const closed = status === 'afgerond' || status === 'geannuleerd';
   const [caseOptions, presenters, organisations] = isRegisseur
-    ? await Promise.all([agendaCaseOptions(actor), presenterOptions(actor, meeting.id), getDb().then(partnerCandidates)])
+    ? await Promise.all([agendaCaseOptions(actor), presenterOptions(actor, meeting.id), partnerChoices()])
     : [null, null, null];
   const actions = isRegisseur ? allowedMeetingActions(status) : [];
   // The live view (components/meetings/live): followed while planned or running.

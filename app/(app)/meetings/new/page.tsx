@@ -3,12 +3,10 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateMeetingForm } from '@/components/meetings/meeting-forms';
 import { PageTitle } from '@/components/page-title';
-import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/actor';
-import { partnerCandidates } from '@/lib/cases/partners';
+import { partnerChoices, regisseurChoices } from '@/lib/choices/form-choices';
 import { MEETING_KINDS } from '@/lib/meetings/schemas';
 import { proposeCases, type ProposalReason } from '@/lib/meetings/proposals';
-import { listRegisseurs } from '@/lib/users/directory';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,13 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewMeetingPage() {
   const actor = await requireActor(['regisseur']);
-  const db = await getDb();
   const [t, format, proposals, regisseurs, organisations] = await Promise.all([
     getTranslations('meetings'),
     getFormatter(),
     proposeCases(actor),
-    listRegisseurs(db),
-    partnerCandidates(db),
+    regisseurChoices(),
+    partnerChoices(),
   ]);
   const reason = (r: ProposalReason) => {
     switch (r.kind) {

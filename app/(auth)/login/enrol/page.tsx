@@ -4,9 +4,8 @@ import { redirect } from 'next/navigation';
 import { AuthShell } from '@/components/auth-shell';
 import { QrCode } from '@/components/qr-code';
 import { SecondFactorForm } from '@/components/second-factor-form';
-import { asSystem } from '@/db/transaction';
 import { getActor, getPendingSignIn } from '@/lib/auth/actor';
-import { startEnrolment } from '@/lib/auth/second-factor';
+import { beginEnrolment } from '@/lib/auth/own-account';
 import { safeCallbackPath } from '@/lib/auth/sign-in-schema';
 import { otpauthUri } from '@/lib/auth/totp';
 import { confirmEnrolmentAction } from '../actions';
@@ -28,7 +27,7 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
   if (pending && pending.stage !== 'enrolment') redirect(`/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   const [t, secret] = await Promise.all([
     getTranslations('login'),
-    pending ? asSystem((tx) => startEnrolment(tx, pending.userId)).then((e) => e.secret) : null,
+    pending ? beginEnrolment(pending.userId).then((e) => e.secret) : null,
   ]);
   return (
     <AuthShell title={t('enrolTitle')} intro={t('enrolIntro')} wide>

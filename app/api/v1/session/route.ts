@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { readSessionWith } from '@/lib/auth/actor';
 import { SESSION_EXPIRED_MESSAGE, type TouchMode } from '@/lib/auth/session-rules';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { observeRequest } from '@/lib/http/request-log';
 import { jsonError, toErrorResponse } from '@/lib/http/respond';
 import { assertSameOrigin } from '@/lib/http/same-origin';

@@ -5,10 +5,10 @@ import { getTranslations } from 'next-intl/server';
 import { EditOrganisationForm } from '@/components/admin/organisation-forms';
 import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
-import { organisationDomain } from '@/db/schema';
+import { organisationDomain } from '@/db/enums';
 import { getOrganisation, type OrganisationDetail } from '@/lib/admin/organisations';
 import { requireActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 

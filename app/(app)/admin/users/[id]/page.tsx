@@ -8,10 +8,10 @@ import { AdminTabs } from '@/components/admin-tabs';
 import { DetailList } from '@/components/cases/detail-list';
 import { PageTitle } from '@/components/page-title';
 import { UserActiveToggle } from '@/components/user-active-toggle';
-import { userRole } from '@/db/schema';
+import { userRole } from '@/db/enums';
 import { organisationChoices } from '@/lib/admin/organisations';
 import { requireActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getUser, type UserDetail } from '@/lib/users/manage-users';
 import { resetSecondFactorAction, signOutEverywhereAction, unlockUserAction } from '../../actions';
 

@@ -9,7 +9,7 @@ import { CaseSection } from '@/components/subject-access/case-section';
 import { ExportHeader } from '@/components/subject-access/export-header';
 import { rolesFor } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { RateLimitedError } from '@/lib/http/rate-limit';
 import { subjectAccessExport } from '@/lib/subject-access/export';
 

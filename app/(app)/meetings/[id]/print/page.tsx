@@ -11,7 +11,7 @@ import { SealedReportView } from '@/components/meetings/sealed-report-view';
 import { requireActor } from '@/lib/auth/actor';
 import { getHouse } from '@/lib/house/house';
 import { getMeeting } from '@/lib/meetings/get-meeting';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { MEETING_ROLES } from '@/lib/meetings/roles';
 import { getSealedReport } from '@/lib/meetings/sealed-report';
 import { z } from '@/lib/validation/zod';

@@ -1,6 +1,6 @@
 import { baseUrlOf, calendarResponse, feedParamsFrom, type CalendarFeedRouteContext } from '@/lib/api/meetings';
 import { jsonError, toErrorResponse } from '@/lib/http/respond';
-import { notFound } from '@/lib/http/errors';
+import { notFound } from '@/lib/errors';
 import { observeRequest } from '@/lib/http/request-log';
 import { personalFeed } from '@/lib/meetings/calendar-files';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { readJson } from '@/lib/http/read-json';
 import { withActor } from '@/lib/http/with-actor';
 import { recordAgendaItem } from '@/lib/meetings/agenda';

@@ -1,5 +1,5 @@
 import { decryptField } from '@/lib/crypto/field';
-import { todayInAmsterdam } from '@/lib/cases/schemas';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { DEMO_TOTP_SECRETS } from '@/lib/seed/demo-data';
 import type { SqlDriver } from './sql-driver';
 import { literalListText } from '@/db/literal-list';

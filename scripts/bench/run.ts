@@ -111,7 +111,7 @@ async function measureFloor(specs: EndpointSpec[], fixtures: Fixtures, options: 
   const base = `http://127.0.0.1:${port}`;
   const fixturesFile = path.join(os.tmpdir(), `casusregie-bench-${process.pid}.json`);
   fs.writeFileSync(fixturesFile, JSON.stringify(fixtures));
-  const server = startChild('lib/bench/floor-server.ts', {
+  const server = startChild('scripts/bench/floor-server.ts', {
     ...env.serverEnv,
     DATABASE_URL: env.databaseUrl,
     PGLITE_DIR: env.databaseUrl ? undefined : env.pgliteDir,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
-import { decryptField, encryptField, keyIdOf } from './field';
-import { keyring, type Keyring } from './keys';
+import { decryptField, encryptField, keyIdOf } from '@/lib/crypto/field';
+import { keyring, type Keyring } from '@/lib/crypto/keys';
 
 /*
  * The key check (drizzle/0025): one known text encrypted with the field keys, kept in the database. At

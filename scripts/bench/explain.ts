@@ -2,7 +2,7 @@ import pg from 'pg';
 import { installDb } from '@/db/client';
 import { openPostgres } from '@/db/open';
 import { APP_ROLE } from '@/db/transaction';
-import type { Actor } from '@/lib/auth/sessions';
+import type { Actor } from '@/lib/actor';
 import { listAgreements } from '@/lib/agreements/list-agreements';
 import { logAction } from '@/lib/agreements/log-action';
 import { getCase } from '@/lib/cases/get-case';

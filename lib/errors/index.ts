@@ -1,4 +1,11 @@
-import type { FieldErrors } from '@/lib/validation/zod';
+/**
+ * The bottom layer: the one error type of the domain, with its codes. Imports nothing from the project, so
+ * every layer may throw it; lib/http maps it to a response, lib/forms to a form state.
+ */
+
+/** Messages per field, as forms and the API show them. */
+export type FieldErrors = Record<string, string[]>;
+
 
 export type AppErrorCode =
   | 'BAD_REQUEST'
@@ -12,6 +19,7 @@ export type AppErrorCode =
   | 'RATE_LIMITED'
   | 'UNAVAILABLE';
 
+/** The HTTP status each code stands for; read at the edge (lib/http/respond.ts), kept beside the codes so none is missed. */
 export const STATUS_OF: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,

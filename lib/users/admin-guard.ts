@@ -3,8 +3,8 @@ import { organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Executor } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/http/errors';
+import type { Actor } from '@/lib/actor';
+import { AppError } from '@/lib/errors';
 
 /*
  * The checks every admin action shares: who may act at all, what an admin may not do to their own

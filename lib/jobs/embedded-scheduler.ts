@@ -6,8 +6,8 @@ import { recordJob } from '@/lib/metrics/registry';
 import { deliverDueMail } from '@/lib/notify/deliver';
 import { mailTransport } from '@/lib/notify/mail-config';
 import { RETENTION_EVERY_MS, scheduledRetentionRun } from '@/lib/retention/scheduled-run';
+import { runSweep } from '@/lib/stagnation/sweep';
 import { repeat } from './repeat';
-import { runSweep } from './sweep';
 
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
 const MAIL_EVERY_MS = 30 * 1000;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import type { Db } from '@/db/types';
-import { decryptField, encryptField } from './field';
+import { decryptField, encryptField } from '@/lib/crypto/field';
+import { keyring } from '@/lib/crypto/keys';
+import { nameTokens } from '@/lib/crypto/search-tokens';
 import { writeKeyCheck } from './key-check';
-import { keyring } from './keys';
-import { nameTokens } from './search-tokens';
 
 const BATCH = 500;
 
