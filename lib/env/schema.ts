@@ -19,7 +19,7 @@ export const envSchema = z
     DATABASE_URL: postgresUrl.optional(),
     // LISTEN needs a session of its own: behind PgBouncer in transaction mode, point this straight at PostgreSQL.
     DATABASE_LISTEN_URL: postgresUrl.optional(),
-    // Readiness (/api/ready) on a pool of its own: behind PgBouncer another database entry (README, Operations).
+    // Readiness (/api/ready) on a pool of its own: behind PgBouncer another database entry (docs/operations.md).
     DATABASE_READY_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     // Bounds on every wait for the database (db/timeouts.ts): the app's requests, and scripts and scheduled jobs.

@@ -11,7 +11,7 @@ const NEEDED: [table: string, privileges: string][] = [
   ['settings', 'SELECT'],
 ];
 
-const RESTORE_HELP = 'zie README, Operations → Back-up en herstel';
+const RESTORE_HELP = 'zie docs/operations.md → Back-up en herstel';
 
 /**
  * Whether requests can run as the app role: it exists, the database user may switch to it (SET LOCAL ROLE),

@@ -13,7 +13,7 @@ export function poolerProblem(error: unknown): string | undefined {
   if (!/unsupported (options )?startup parameter/i.test(message)) return undefined;
   return (
     'De databaseverbinding loopt via een verbindingspooler (PgBouncer) die de opstartopties van Casusregie weigert: ' +
-    'zet ignore_startup_parameters = options in pgbouncer.ini en herlaad PgBouncer (Casusregie zet haar tijdgrenzen per transactie; zie README, Operations).'
+    'zet ignore_startup_parameters = options in pgbouncer.ini en herlaad PgBouncer (Casusregie zet haar tijdgrenzen per transactie; zie docs/operations.md).'
   );
 }
 
