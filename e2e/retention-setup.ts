@@ -7,9 +7,12 @@
 import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db/client';
 import { cases } from '@/db/schema';
+import { bootDatabase } from '@/lib/boot/database';
 import { addYearsUtc } from '@/lib/retention/term';
 
 async function main() {
+  // A fresh data directory gets its demo data as the server start gives it.
+  await bootDatabase();
   const db = await getDb();
   const all = await db.select({ id: cases.id, number: cases.number, name: cases.subjectName, closedAt: cases.closedAt }).from(cases);
   const rejected = all.find((c) => c.name === 'Gerda Smit')!;

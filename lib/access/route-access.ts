@@ -33,7 +33,7 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'GET /api/v1/cases': ['case.list'],
   'POST /api/v1/cases': ['case.create'],
   'GET /api/v1/cases/[id]': ['case.view'],
-  'PATCH /api/v1/cases/[id]': ['case.view', 'case.update'],
+  'PATCH /api/v1/cases/[id]': ['case.update'],
   'POST /api/v1/cases/[id]/transitions': ['case.transition'],
   'PUT /api/v1/cases/[id]/lead': ['partner.lead'],
   'GET /api/v1/cases/[id]/partners': ['partner.list'],
