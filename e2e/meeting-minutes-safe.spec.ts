@@ -5,9 +5,12 @@ import { DEMO_PASSWORD, nextCode, signedInContext, signInAndWait } from './helpe
 // note-takers save the same item, the idle warning, keep-alives while typing, and signing in again in place.
 test.setTimeout(120_000);
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const yesterday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() - 864e5));
 
-/** A casusoverleg on today's date with one active case (its partners invited), started: minutes can be taken. */
+/**
+ * A casusoverleg of yesterday with one active case (its partners invited), started: minutes can be taken. Not
+ * today's: a meeting that has not ended keeps its case off the agenda proposals later journeys rely on.
+ */
 async function runningMeeting(page: Page): Promise<string> {
   const api = page.request;
   const me = (await (await api.get('/api/v1/me')).json()) as { id: string };
@@ -19,7 +22,7 @@ async function runningMeeting(page: Page): Promise<string> {
     data: {
       title: 'Casusoverleg notulen',
       kind: 'casusoverleg',
-      date: today(),
+      date: yesterday(),
       startTime: '00:30',
       endTime: '23:30',
       chairUserId: me.id,
