@@ -19,6 +19,7 @@
 --   case_partners             enabled   -
 --   cases                     enabled   -
 --   field_key_check           disabled  -
+--   home_visits               enabled   -
 --   mail_outbox               enabled   -
 --   meeting_events            enabled   -
 --   meeting_invitees          enabled   -
@@ -43,7 +44,7 @@
 --   user_totp                 disabled  -
 --   users                     enabled   -
 
--- 2. Policies (54), by table and name
+-- 2. Policies (55), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -167,6 +168,11 @@ CREATE POLICY cases_select ON cases AS PERMISSIVE FOR SELECT TO casusregie_app
 CREATE POLICY cases_update ON cases AS PERMISSIVE FOR UPDATE TO casusregie_app
   USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
   WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
+-- home_visits
+CREATE POLICY home_visits_own ON home_visits AS PERMISSIVE FOR ALL TO casusregie_app
+  USING (user_id = (SELECT app_user_id() AS app_user_id))
+  WITH CHECK (user_id = (SELECT app_user_id() AS app_user_id));
 
 -- mail_outbox
 CREATE POLICY mail_outbox_admin_read ON mail_outbox AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -311,6 +317,7 @@ GRANT DELETE, INSERT, SELECT, UPDATE ON case_number_counters TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON case_partner_facts TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON case_partners TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON cases TO casusregie_app;
+GRANT DELETE, INSERT, SELECT, UPDATE ON home_visits TO casusregie_app;
 GRANT SELECT ON mail_outbox TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON meeting_invitees TO casusregie_app;
 GRANT INSERT, SELECT ON meeting_report_items TO casusregie_app;

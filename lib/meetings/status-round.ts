@@ -79,67 +79,71 @@ export interface StatusRound {
 /** Mijn afspraken: the statusrondes asked of the actor's organisation for meetings still ahead. */
 export async function listStatusRounds(actor: Actor, now = new Date()): Promise<StatusRound[]> {
   if (actor.role !== 'professional') return [];
+  return asUser(actor.userId, (tx) => readStatusRounds(tx, actor, now));
+}
+
+/** The same inside the caller's transaction (which has set the actor): the home page reads it with the rest of its queue. */
+export async function readStatusRounds(tx: Tx, actor: Actor, now: Date): Promise<StatusRound[]> {
+  if (actor.role !== 'professional') return [];
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-  return asUser(actor.userId, async (tx) => {
-    const rows = await queryRows<{
-      meeting_id: string;
-      title: string;
-      starts_at: string | Date;
-      request_due: string | null;
-      agreement_id: string;
-      case_number: string;
-      description: string;
-      due_date: string;
-      status: string;
-      note: string | null;
-      reported_at: string | Date | null;
-    }>(
-      tx,
-      // From the invitations, not only the requests written at planning: an organisation invited or a case
-      // put on the agenda later is asked too (its due date computed the same way).
-      sql`select m.id as meeting_id, m.title, m.starts_at, r.due_date::text as request_due,
-                 a.id as agreement_id, c.number as case_number, a.description, a.due_date::text as due_date, a.status,
-                 s.note, s.created_at as reported_at
-          from meeting_invitees i
-          join meetings m on m.id = i.meeting_id and m.status = 'gepland'
-          left join meeting_status_requests r on r.meeting_id = m.id and r.organisation_id = i.organisation_id
-          join agenda_items g on g.meeting_id = m.id and g.case_id is not null
-          join agreements a on a.case_id = g.case_id and a.owner_organisation_id = i.organisation_id
-                           and a.status in (${literalList(OPEN_AGREEMENT_STATUSES)})
-          join cases c on c.id = a.case_id
-          left join lateral (select note, created_at from agreement_status_reports s
-                             where s.meeting_id = m.id and s.agreement_id = a.id order by created_at desc limit 1) s on true
-          where i.organisation_id = ${actor.organisationId}
-          order by m.starts_at, c.number, a.due_date`,
-    );
-    const holidays = rows.some((r) => !r.request_due) ? await houseHolidays(tx) : undefined;
-    const rounds = new Map<string, StatusRound>();
-    for (const row of rows) {
-      let round = rounds.get(row.meeting_id);
-      if (!round) {
-        const dueDate = row.request_due ?? statusRoundDueDate(new Date(row.starts_at), holidays);
-        round = {
-          meetingId: row.meeting_id,
-          title: row.title,
-          startsAt: new Date(row.starts_at),
-          dueDate,
-          late: today > dueDate,
-          agreements: [],
-        };
-        rounds.set(row.meeting_id, round);
-      }
-      round.agreements.push({
-        agreementId: row.agreement_id,
-        caseNumber: row.case_number,
-        description: row.description,
-        dueDate: row.due_date,
-        status: row.status,
-        reportedNote: row.note,
-        reportedAt: row.reported_at ? new Date(row.reported_at) : null,
-      });
+  const rows = await queryRows<{
+    meeting_id: string;
+    title: string;
+    starts_at: string | Date;
+    request_due: string | null;
+    agreement_id: string;
+    case_number: string;
+    description: string;
+    due_date: string;
+    status: string;
+    note: string | null;
+    reported_at: string | Date | null;
+  }>(
+    tx,
+    // From the invitations, not only the requests written at planning: an organisation invited or a case
+    // put on the agenda later is asked too (its due date computed the same way).
+    sql`select m.id as meeting_id, m.title, m.starts_at, r.due_date::text as request_due,
+               a.id as agreement_id, c.number as case_number, a.description, a.due_date::text as due_date, a.status,
+               s.note, s.created_at as reported_at
+        from meeting_invitees i
+        join meetings m on m.id = i.meeting_id and m.status = 'gepland'
+        left join meeting_status_requests r on r.meeting_id = m.id and r.organisation_id = i.organisation_id
+        join agenda_items g on g.meeting_id = m.id and g.case_id is not null
+        join agreements a on a.case_id = g.case_id and a.owner_organisation_id = i.organisation_id
+                         and a.status in (${literalList(OPEN_AGREEMENT_STATUSES)})
+        join cases c on c.id = a.case_id
+        left join lateral (select note, created_at from agreement_status_reports s
+                           where s.meeting_id = m.id and s.agreement_id = a.id order by created_at desc limit 1) s on true
+        where i.organisation_id = ${actor.organisationId}
+        order by m.starts_at, c.number, a.due_date`,
+  );
+  const holidays = rows.some((r) => !r.request_due) ? await houseHolidays(tx) : undefined;
+  const rounds = new Map<string, StatusRound>();
+  for (const row of rows) {
+    let round = rounds.get(row.meeting_id);
+    if (!round) {
+      const dueDate = row.request_due ?? statusRoundDueDate(new Date(row.starts_at), holidays);
+      round = {
+        meetingId: row.meeting_id,
+        title: row.title,
+        startsAt: new Date(row.starts_at),
+        dueDate,
+        late: today > dueDate,
+        agreements: [],
+      };
+      rounds.set(row.meeting_id, round);
     }
-    return [...rounds.values()];
-  });
+    round.agreements.push({
+      agreementId: row.agreement_id,
+      caseNumber: row.case_number,
+      description: row.description,
+      dueDate: row.due_date,
+      status: row.status,
+      reportedNote: row.note,
+      reportedAt: row.reported_at ? new Date(row.reported_at) : null,
+    });
+  }
+  return [...rounds.values()];
 }
 
 /**
