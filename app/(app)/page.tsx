@@ -1,33 +1,44 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { EmptyState } from '@/components/empty-state';
+import { AdminQueueView } from '@/components/home/admin-queue';
+import { ManagerQueueView } from '@/components/home/manager-queue';
+import { ProfessionalQueueView } from '@/components/home/professional-queue';
+import { RegisseurQueueView } from '@/components/home/regisseur-queue';
 import { PageTitle } from '@/components/page-title';
-import { NAVIGATION, SECTION_PATHS } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
+import { loadHomeQueue, type HomeQueue } from '@/lib/home/home-queue';
+import { queueSize } from '@/lib/home/queue-size';
 
 export const dynamic = 'force-dynamic';
 
+function QueueView({ queue }: { queue: HomeQueue }) {
+  switch (queue.role) {
+    case 'regisseur':
+      return <RegisseurQueueView queue={queue} />;
+    case 'professional':
+      return <ProfessionalQueueView queue={queue} />;
+    case 'manager':
+      return <ManagerQueueView queue={queue} />;
+    case 'admin':
+      return <AdminQueueView queue={queue} />;
+  }
+}
+
+/** The home page is the user's work queue: what waits for them today, each item one click from its action. */
 export default async function HomePage() {
   const actor = await requireActor();
-  const [t, tNav] = await Promise.all([getTranslations('home'), getTranslations('nav')]);
+  const now = new Date();
+  const [t, format, queue] = await Promise.all([getTranslations('home'), getFormatter(), loadHomeQueue(actor, now)]);
+  const today = format.dateTime(now, { weekday: 'long', day: 'numeric', month: 'long' });
   return (
     <>
-      <PageTitle description={t(`intro.${actor.role}`, { organisation: actor.organisationName })}>
-        {t('greeting', { name: actor.name })}
-      </PageTitle>
-      <h2 className="mb-3 text-lg font-semibold">{t('sectionsTitle')}</h2>
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {NAVIGATION[actor.role].map((section) => (
-          <li key={section}>
-            <Link
-              href={SECTION_PATHS[section]}
-              className="block h-full rounded-lg border border-line bg-white p-5 shadow-sm transition hover:border-brand-600 hover:shadow"
-            >
-              <span className="block font-semibold text-brand-800">{tNav(section)}</span>
-              <span className="mt-1 block text-sm text-muted">{t(`sections.${section}`)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <PageTitle description={t('queue.intro', { date: today })}>{t('greeting', { name: actor.name })}</PageTitle>
+      {queueSize(queue) === 0 ? (
+        <div className="mb-6">
+          <EmptyState title={t('queue.nothingToday')}>{t('queue.nothingTodayNote')}</EmptyState>
+        </div>
+      ) : null}
+      <QueueView queue={queue} />
     </>
   );
 }

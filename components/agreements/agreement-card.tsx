@@ -103,10 +103,11 @@ export function AgreementCardView({
 
   return (
     <li
+      id={`agreement-${item.id}`}
       aria-labelledby={titleId}
       data-testid="agreement"
       data-agreement={item.id}
-      className={`rounded-lg border bg-white p-4 shadow-sm ${item.overdue ? 'border-red-300 border-l-4 border-l-danger' : 'border-line'}`}
+      className={`scroll-mt-6 rounded-lg border bg-white p-4 shadow-sm ${item.overdue ? 'border-red-300 border-l-4 border-l-danger' : 'border-line'}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0 flex-1">
