@@ -9,7 +9,7 @@ export async function AdminQueueView({ queue }: { queue: AdminQueue }) {
     <div className="grid gap-4 lg:grid-cols-2">
       <QueueSection id="grants" title={t('grantsTitle')} count={queue.grantsToDecide.length} empty={t('grantsEmpty')} allHref="/approvals">
         {queue.grantsToDecide.map((g) => (
-          <QueueItem key={g.grantId} testId="queue-grant" href="/approvals" label={t('grantLine', { name: g.name, role: tRoles(g.role) })} />
+          <QueueItem key={g.grantId} testId="item-grant" href="/approvals" label={t('grantLine', { name: g.name, role: tRoles(g.role) })} />
         ))}
       </QueueSection>
       <QueueSection id="invitations" title={t('invitationsTitle')} count={invitations} empty={t('invitationsEmpty')}>
@@ -18,7 +18,7 @@ export async function AdminQueueView({ queue }: { queue: AdminQueue }) {
       </QueueSection>
       <QueueSection id="blocked-accounts" title={t('blockedTitle')} count={queue.blockedAccounts.length} empty={t('blockedEmpty')} allHref="/admin#users-title">
         {queue.blockedAccounts.map((u) => (
-          <QueueItem key={u.userId} testId="queue-blocked-account" href={`/admin/users/${u.userId}`} label={u.name} />
+          <QueueItem key={u.userId} testId="item-blocked-account" href={`/admin/users/${u.userId}`} label={u.name} />
         ))}
       </QueueSection>
       <QueueSection id="mail" title={t('mailTitle')} count={queue.mailFailures > 0 ? 1 : 0} empty={t('mailEmpty')}>

@@ -43,7 +43,7 @@ export async function ManagerQueueView({ queue }: { queue: ManagerQueue }) {
         {queue.escalations.map((e) => (
           <QueueItem
             key={e.notificationId}
-            testId="queue-escalation"
+            testId="item-escalation"
             href="/signals?minLevel=manager"
             label={e.title}
             badges={e.unread ? <Pill tone="brand">{t('unread')}</Pill> : null}

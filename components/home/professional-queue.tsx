@@ -16,7 +16,7 @@ export async function ProfessionalQueueView({ queue }: { queue: ProfessionalQueu
   const agreement = (a: PartnerAgreementItem) => (
     <QueueItem
       key={a.agreementId}
-      testId="queue-agreement"
+      testId="item-agreement"
       href={`/my-agreements${a.overdue ? '?overdue=true' : ''}#agreement-${a.agreementId}`}
       label={`${a.caseNumber} · ${a.description}`}
       badges={
@@ -40,7 +40,7 @@ export async function ProfessionalQueueView({ queue }: { queue: ProfessionalQueu
         {queue.statusRequests.map((r) => (
           <QueueItem
             key={r.meetingId}
-            testId="queue-status-request"
+            testId="item-status-request"
             href={`/my-agreements#round-${r.meetingId}`}
             label={`${weekdayTime(r.startsAt)} · ${r.title}`}
             badges={r.late ? <Pill tone="danger">{t('statusLate')}</Pill> : null}
@@ -52,7 +52,7 @@ export async function ProfessionalQueueView({ queue }: { queue: ProfessionalQueu
         {queue.newlyConvened.map((c) => (
           <QueueItem
             key={c.caseId}
-            testId="queue-convened"
+            testId="item-convened"
             href={`/cases/${c.caseId}`}
             label={c.number}
             details={`${tCases(`targetGroups.${c.targetGroup}`)} · ${t('convenedOn', { date: date(c.convenedAt) })}`}

@@ -1,11 +1,12 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
 /**
  * One part of the home queue: a titled card with its items (each one link to its action), or a line that
  * says there is nothing, so an empty part reads as good news rather than as a missing screen.
  */
-export function QueueSection({
+export async function QueueSection({
   id,
   title,
   note,
@@ -25,6 +26,7 @@ export function QueueSection({
   children: ReactNode;
 }) {
   const headingId = `queue-${id}`;
+  const all = allHref ? (allLabel ?? (await getTranslations('home.queue'))('all')) : null;
   return (
     <section aria-labelledby={headingId} data-testid={`queue-${id}`} className="min-w-0 rounded-lg border border-line bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -32,9 +34,10 @@ export function QueueSection({
           {title}
           {count > 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{count}</span> : null}
         </h2>
-        {allHref && allLabel ? (
+        {allHref && all ? (
           <Link href={allHref} className="text-sm font-medium text-brand-700 underline underline-offset-2">
-            {allLabel}
+            {all}
+            <span className="sr-only">: {title}</span>
           </Link>
         ) : null}
       </div>

@@ -18,7 +18,7 @@ export async function RegisseurQueueView({ queue }: { queue: RegisseurQueue }) {
   const meeting = (m: RegisseurQueue['meetingsToday'][number], when: string) => (
     <QueueItem
       key={m.meetingId}
-      testId="queue-meeting"
+      testId="item-meeting"
       href={`/meetings/${m.meetingId}`}
       label={`${when} · ${m.title}`}
       badges={<Pill tone="neutral">{tMeetings(`statuses.${m.status}`)}</Pill>}
@@ -38,7 +38,7 @@ export async function RegisseurQueueView({ queue }: { queue: RegisseurQueue }) {
         {queue.referrals.map((r) => (
           <QueueItem
             key={r.caseId}
-            testId="queue-referral"
+            testId="item-referral"
             href={`/cases/${r.caseId}#lifecycle`}
             label={r.number}
             badges={
@@ -58,7 +58,7 @@ export async function RegisseurQueueView({ queue }: { queue: RegisseurQueue }) {
         {queue.blocked.map((b) => (
           <QueueItem
             key={b.agreementId}
-            testId="queue-blocked"
+            testId="item-blocked"
             href={`/cases/${b.caseId}#agreements`}
             label={`${b.caseNumber} · ${b.description}`}
             details={
@@ -87,7 +87,7 @@ export async function RegisseurQueueView({ queue }: { queue: RegisseurQueue }) {
         allHref="/signals"
       >
         {queue.signalsByLevel.map((l) => (
-          <QueueItem key={l.level} testId="queue-signal-level" href={`/signals?level=${l.level}`} label={tSignals(`levels.${l.level}`)} details={t('signalsAt', { count: l.count })} />
+          <QueueItem key={l.level} testId="item-signal-level" href={`/signals?level=${l.level}`} label={tSignals(`levels.${l.level}`)} details={t('signalsAt', { count: l.count })} />
         ))}
       </QueueSection>
 
@@ -95,7 +95,7 @@ export async function RegisseurQueueView({ queue }: { queue: RegisseurQueue }) {
         {queue.withoutMeeting.map((c) => (
           <QueueItem
             key={c.caseId}
-            testId="queue-without-meeting"
+            testId="item-without-meeting"
             href={`/cases/${c.caseId}`}
             label={c.number}
             details={`${tCases(`targetGroups.${c.targetGroup}`)} · ${tCases(`statuses.${c.status}`)}`}
