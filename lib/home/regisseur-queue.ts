@@ -3,11 +3,11 @@ import { agendaItems, agreements, cases, meetings, municipalities, organisations
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
-import { addWorkingDays, workingDaysBetween } from '@/lib/calendar/working-days';
 import { ACTIVE_CASE_STATUSES } from '@/lib/cases/statuses';
 import { levelName } from '@/lib/signals/levels';
 import { holidayOptionsOf } from '@/lib/stagnation/settings';
 import { loadStagnationSettings } from '@/lib/stagnation/sweep';
+import { answerNorm } from './answer-norm';
 import type { QueueClock } from './clock';
 import { recordHomeVisit } from './last-visit';
 import type { MeetingItem, RegisseurQueue } from './queue-views';
@@ -38,16 +38,12 @@ export async function regisseurQueue(tx: Tx, actor: Actor, clock: QueueClock): P
     .where(and(inArray(cases.status, ['aangemeld', 'triage']), isNull(cases.triagedAt)))
     .orderBy(asc(cases.createdAt))
     .limit(QUEUE_LIMIT);
-  const referrals = waiting.map(({ regisseur, ...c }) => {
-    const answerBy = addWorkingDays(c.referredAt, norm, { holidays });
-    return {
-      ...c,
-      answerBy,
-      workingDaysLeft: workingDaysBetween(clock.today, answerBy, { holidays }),
-      mine: regisseur === actor.userId,
-      unassigned: regisseur === null,
-    };
-  });
+  const referrals = waiting.map(({ regisseur, ...c }) => ({
+    ...c,
+    ...answerNorm(c.referredAt, clock.today, norm, holidays),
+    mine: regisseur === actor.userId,
+    unassigned: regisseur === null,
+  }));
 
   const meetingColumns = {
     meetingId: meetings.id,
