@@ -83,8 +83,8 @@ test('regisseur and professional: a new case and an agreement reach the policeâ€
 
   // The statusronde of the demo's planned casusoverleg: one click to the round in Mijn afspraken.
   await politie.goto('/');
-  const round = politie.getByTestId('item-status-request').first();
-  await expect(round).toContainText('Casusoverleg ZVH Utrecht');
+  const round = politie.getByTestId('item-status-request').filter({ hasText: 'Casusoverleg ZVH Utrecht' }).first();
+  await expect(round).toContainText('afspraken gemeld');
   await round.getByRole('link').click();
   await expect(politie).toHaveURL(/\/my-agreements#round-/);
   await expect(politie.getByTestId('status-rounds')).toBeVisible();
@@ -153,6 +153,13 @@ test('manager: the weekâ€™s figures, pseudonymised, and the escalations of the s
   await expect(manager).toHaveURL(/\/dashboard\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
   await expect(manager.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await checkHome(manager, 'manager');
+
+  // The same queue in English.
+  await manager.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(manager.getByRole('heading', { level: 2, name: /^This week, / })).toBeVisible();
+  await expect(manager.getByRole('heading', { level: 2, name: /^Escalated to you/ })).toBeVisible();
+  await expect(manager.getByTestId('queue-escalations')).toContainText(/open at manager level or above/);
+  await checkHome(manager, 'manager-en');
 });
 
 test('admin: a small queue of chores without case content, one click to each', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { agreements, casePartners, cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
@@ -63,7 +63,7 @@ export async function professionalQueue(tx: Tx, actor: Actor, clock: QueueClock)
     .from(casePartners)
     .innerJoin(cases, eq(cases.id, casePartners.caseId))
     .where(and(eq(casePartners.organisationId, actor.organisationId), isNull(casePartners.endedAt), gte(casePartners.addedAt, since)))
-    .orderBy(asc(casePartners.addedAt))
+    .orderBy(desc(casePartners.addedAt))
     .limit(QUEUE_LIMIT);
 
   return {
@@ -72,6 +72,6 @@ export async function professionalQueue(tx: Tx, actor: Actor, clock: QueueClock)
     overdue: items.filter((a) => a.overdue).slice(0, QUEUE_LIMIT),
     dueThisWeek: items.filter((a) => !a.overdue).slice(0, QUEUE_LIMIT),
     statusRequests,
-    newlyConvened: newlyConvened.reverse(),
+    newlyConvened,
   };
 }
