@@ -80,6 +80,7 @@ describe('the dashboard figures (hand-computed)', () => {
       medianDaysToClosure: 90.5,
       triagedCases: 5,
       closedCases: 2,
+      repeatReferrals: 0,
     });
     // Without a source passed in, the dashboard reads the signals table (S1, S2, S4, S5 are open).
     expect(dashboard.signals!.openByLevel.map((l) => l.count)).toEqual([1, 1, 1, 1]);
