@@ -35,7 +35,7 @@ export function ReferralForm({ labels, municipalities, targetGroups, today, refe
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField name="referrer.organisationId" label={referrer.labels.organisation} options={referrer.organisations} placeholder={referrer.labels.chooseOrganisation} />
             <TextField name="referrer.organisationName" label={referrer.labels.otherOrganisation} hint={referrer.labels.otherHint} />
-            <TextField name="referrer.contactName" label={referrer.labels.contactName} required />
+            <TextField name="referrer.contactName" label={referrer.labels.contactName} />
             <TextField name="referrer.contactDetails" label={referrer.labels.contactDetails} />
           </div>
         </fieldset>

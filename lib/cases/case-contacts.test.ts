@@ -77,8 +77,8 @@ describe('the referrer of a referral', () => {
     expect(both.success).toBe(false);
     expect(both.error!.issues[0]!.path).toEqual(['referrer', 'organisationName']);
     expect(referralSchema.safeParse({ ...base, referrer: { contactName: 'A' } }).success).toBe(false);
-    // The regisseur's phone form requires the referrer and a contact person.
-    expect(phoneReferralSchema.safeParse(base).success).toBe(false);
+    // The regisseur's form: without a referrer she refers herself; with one, a contact person is required.
+    expect(phoneReferralSchema.safeParse(base).success).toBe(true);
     const noContact = phoneReferralSchema.safeParse({ ...base, referrer: { organisationName: 'Wijkteam' } });
     expect(noContact.error!.issues.map((i) => i.path.join('.'))).toEqual(['referrer.contactName']);
   });

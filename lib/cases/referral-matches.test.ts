@@ -57,7 +57,7 @@ beforeAll(async () => {
 afterAll(() => closeDb());
 
 describe('person matching at referral', () => {
-  let repeat: { id: string; number: string };
+  let repeat: { id: string; number: string; status: string };
 
   it('tells the referring professional nothing: the answer has the same shape as for an unknown person', async () => {
     repeat = await createReferral(politie, person('saskia  verbeek oudshoorn', '1979-03-14'), minutes(0));

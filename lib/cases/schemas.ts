@@ -74,12 +74,14 @@ export const referralSchema = z.strictObject({
 });
 export type ReferralInput = z.infer<typeof referralSchema>;
 
-/** The regisseur's form for a referral taken on the phone: the referrer and a contact are required. */
+/**
+ * The regisseur's form: a referral taken on the phone names who referred, and then a contact person is
+ * required too. Left empty, the regisseur refers herself (the form sends no referrer).
+ */
 export const phoneReferralSchema = referralSchema.extend({
-  referrer: referrerSchema.refine((r) => Boolean(r.contactName), {
-    message: 'Vul de naam van de contactpersoon in.',
-    path: ['contactName'],
-  }),
+  referrer: referrerSchema
+    .refine((r) => Boolean(r.contactName), { message: 'Vul de naam van de contactpersoon in.', path: ['contactName'] })
+    .optional(),
 });
 
 const version = z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive();

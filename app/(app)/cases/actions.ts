@@ -33,7 +33,7 @@ const withVersion = (raw: Record<string, unknown>) => ({ ...raw, version: Number
 export async function createReferralAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) return signedOut;
-  // A regisseur takes referrals on the phone: who referred is required there. A professional refers herself.
+  // A regisseur takes referrals on the phone: who referred, with a contact. A professional refers herself.
   const regisseur = actor.role === 'regisseur';
   // Unanswered radio groups send nothing; the nested objects must exist for per-field messages.
   const { state, result } = await handleForm(formData, regisseur ? phoneReferralSchema : referralSchema, (input) => createReferral(actor, input), (raw) => ({
@@ -46,9 +46,10 @@ export async function createReferralAction(_prev: ActionState | null, formData: 
   redirect(`/cases/${result.id}?received=1`);
 }
 
-/** An empty select means "no organisation of the house" (an outside party named instead). */
+/** No field filled: no referrer. An empty select means "no organisation of the house" (an outside party named instead). */
 function referrerFromForm(raw: unknown) {
   const referrer = { ...((raw ?? {}) as Record<string, unknown>) };
+  if (Object.values(referrer).every((v) => typeof v !== 'string' || v.trim() === '')) return undefined;
   if (referrer.organisationId === '') referrer.organisationId = null;
   return referrer;
 }
