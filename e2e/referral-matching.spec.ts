@@ -16,7 +16,7 @@ async function refer(page: Page, name: string, birthDate: string) {
   await page.getByLabel('Naam').fill(name);
   await page.getByLabel('Geboortedatum').fill(birthDate);
   await page.getByLabel('Gemeente van inwoning').selectOption({ label: 'Utrecht' });
-  await page.getByLabel('Aanpak').selectOption({ label: 'Overlast' });
+  await page.getByLabel('Aanpak').selectOption({ label: '(Ernstige) overlast' });
   await page.getByLabel('Reden van aanmelding').fill('Aanhoudende overlast in de portiek.');
   await page.getByLabel('Doel van de aanmelding').fill('Rust en passende zorg.');
   for (const criterion of ['1. Er zijn problemen', '2. Meerdere ketens', '3. Het huishouden', '4. Er is een ernstig']) {

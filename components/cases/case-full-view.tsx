@@ -43,6 +43,8 @@ export async function CaseFullView({
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
+        {/* At triage the first question is whether the person is known: first on a phone too. */}
+        {work && matching ? <ReferralMatchingPanel caseId={value.id} version={value.version} matching={matching} /> : null}
         <CaseSubjectSection value={value} work={work} />
         <CaseAgreements
           caseId={value.id}
@@ -76,7 +78,6 @@ export async function CaseFullView({
         {work?.accessLog ? <AccessLogPanel entries={work.accessLog} /> : null}
       </div>
       <div className="space-y-6">
-        {work && matching ? <ReferralMatchingPanel caseId={value.id} version={value.version} matching={matching} /> : null}
         {work ? <CaseLifecyclePanel value={value} /> : null}
         {work?.retention ? <RetentionPanel caseId={value.id} retention={work.retention} /> : null}
         {work ? <SubjectAccessLink caseId={value.id} /> : null}

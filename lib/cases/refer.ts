@@ -69,7 +69,7 @@ export async function createReferral(actor: Actor, input: ReferralInput, now = n
     return created!;
   });
   // After the referral is in: the match is the house's, and its outcome does not reach the referrer.
-  await recordReferralMatches(actor, created, input.subject, now);
+  await recordReferralMatches(created, input.subject, now);
   return created;
 }
 

@@ -68,13 +68,15 @@ async function lookUp(tx: Tx, who: AuditSubject, ref: { id: string; number: stri
  * referrer may not read the other cases) and answers nothing: the referral's response does not change.
  */
 export async function recordReferralMatches(
-  actor: Actor,
   ref: { id: string; number: string },
   subject: { name: string; birthDate: string },
   now = new Date(),
 ): Promise<void> {
-  await asSystem((tx) => lookUp(tx, subjectOf(actor), ref, subject, 'referral', now));
+  // In the audit log as the house's own act: the referrer did not search, and may not.
+  await asSystem((tx) => lookUp(tx, HOUSE, ref, subject, 'referral', now));
 }
+
+const HOUSE: AuditSubject = { userId: null, organisationId: null, role: null };
 
 export interface ReferralMatching {
   matches: PersonMatch[];
