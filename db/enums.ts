@@ -41,7 +41,17 @@ export const triageDecision = pgEnum('triage_decision', [
 
 export const pauseReason = pgEnum('pause_reason', ['detentie', 'opname', 'wachtlijst']);
 
-export const caseEventKind = pgEnum('case_event_kind', ['status', 'triage', 'pause', 'resume', 'edit']);
+export const caseEventKind = pgEnum('case_event_kind', [
+  'status',
+  'triage',
+  'pause',
+  'resume',
+  'edit',
+  // Person matching at referral (drizzle/0032): merged, merge undone, gone on as a case of its own.
+  'merge',
+  'unmerge',
+  'match',
+]);
 
 export const auditAction = pgEnum('audit_action', [
   'view',

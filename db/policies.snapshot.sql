@@ -14,6 +14,7 @@
 --   audit_chain_anchors       disabled  -
 --   audit_head                disabled  -
 --   audit_log                 enabled   -
+--   case_contacts             enabled   -
 --   case_events               enabled   -
 --   case_number_counters      disabled  -
 --   case_partners             enabled   -
@@ -35,6 +36,7 @@
 --   organisations             enabled   -
 --   rate_limits               disabled  -
 --   recovery_codes            disabled  -
+--   referral_matches          enabled   -
 --   safety_regions            disabled  -
 --   settings                  enabled   -
 --   signal_escalations        enabled   -
@@ -44,7 +46,7 @@
 --   user_totp                 disabled  -
 --   users                     enabled   -
 
--- 2. Policies (55), by table and name
+-- 2. Policies (59), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -121,6 +123,14 @@ CREATE POLICY agreements_update ON agreements AS PERMISSIVE FOR UPDATE TO casusr
 CREATE POLICY audit_log_select ON audit_log AS PERMISSIVE FOR SELECT TO casusregie_app
   USING ((SELECT (app_user_role() = 'admin'::user_role))
          OR ((SELECT (app_user_role() = 'regisseur'::user_role)) AND (case_id IS NOT NULL)));
+
+-- case_contacts
+CREATE POLICY case_contacts_insert ON case_contacts AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+              AND (author_user_id = (SELECT app_user_id() AS app_user_id)));
+CREATE POLICY case_contacts_select ON case_contacts AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT (app_user_role() = 'regisseur'::user_role))
+         OR ((SELECT (app_user_role() = 'professional'::user_role)) AND app_is_convened(case_id)));
 
 -- case_events
 CREATE POLICY case_events_insert ON case_events AS PERMISSIVE FOR INSERT TO casusregie_app
@@ -260,6 +270,12 @@ CREATE POLICY organisations_write ON organisations AS PERMISSIVE FOR ALL TO casu
   USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role)
   WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
 
+-- referral_matches
+CREATE POLICY referral_matches_insert ON referral_matches AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+CREATE POLICY referral_matches_select ON referral_matches AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = ANY (ARRAY['regisseur'::user_role, 'manager'::user_role]));
+
 -- settings
 CREATE POLICY settings_select ON settings AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (true);
@@ -311,6 +327,7 @@ GRANT INSERT, SELECT, UPDATE ON agreements TO casusregie_app;
 GRANT SELECT, USAGE ON SEQUENCE audit_chain_anchors_id_seq TO casusregie_app;
 GRANT SELECT ON audit_log TO casusregie_app;
 GRANT SELECT, USAGE ON SEQUENCE audit_log_id_seq TO casusregie_app;
+GRANT INSERT, SELECT ON case_contacts TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON case_events TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON case_facts TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON case_number_counters TO casusregie_app;
@@ -329,6 +346,7 @@ GRANT DELETE, INSERT, SELECT, UPDATE ON municipalities TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON notifications TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON organisation_contacts TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON organisations TO casusregie_app;
+GRANT INSERT, SELECT ON referral_matches TO casusregie_app;
 GRANT SELECT ON safety_regions TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON settings TO casusregie_app;
 GRANT SELECT ON signal_escalations TO casusregie_app;

@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { encryptedText } from './encrypted-text';
 import {
@@ -204,6 +205,13 @@ export const cases = pgTable(
     retentionExtendedAt: timestamp('retention_extended_at', { withTimezone: true }),
     /** Set when retention removed the personal data; the row stays for pseudonymised figures. */
     personalDataRemovedAt: timestamp('personal_data_removed_at', { withTimezone: true }),
+    // Who referred (drizzle/0032): an organisation of the house, or an outside party as free text, and a contact.
+    referredByOrganisationId: uuid('referred_by_organisation_id').references(() => organisations.id),
+    referredByOrganisationName: encryptedText('referred_by_organisation_name'),
+    referrerContactName: encryptedText('referrer_contact_name'),
+    referrerContactDetails: encryptedText('referrer_contact_details'),
+    /** Merged into an earlier case of the same person as a new referral of it (lib/cases/referral-matches.ts). */
+    mergedIntoCaseId: uuid('merged_into_case_id').references((): AnyPgColumn => cases.id),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -266,6 +274,49 @@ export const caseEvents = pgTable(
     index('case_events_case_idx').on(t.caseId, t.at),
     // The sweep reads the pauses of the open cases.
     index('case_events_pause_idx').on(t.caseId, t.at).where(sql`${t.kind} in ('pause', 'resume')`),
+  ],
+);
+
+/** Earlier cases of the same person found when a referral came in (drizzle/0032): ids only. */
+export const referralMatches = pgTable(
+  'referral_matches',
+  {
+    referralCaseId: uuid('referral_case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    matchedCaseId: uuid('matched_case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    foundAt: timestamp('found_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'referral_matches_pk', columns: [t.referralCaseId, t.matchedCaseId] }),
+    index('referral_matches_matched_idx').on(t.matchedCaseId),
+    check('referral_matches_other', sql`${t.referralCaseId} <> ${t.matchedCaseId}`),
+  ],
+);
+
+/** The case journal of contacts (drizzle/0033): regisseurs write it, the timeline shows it. */
+export const caseContacts = pgTable(
+  'case_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['telefoon', 'mail', 'overleg'] }).notNull(),
+    contactDate: date('contact_date', { mode: 'string' }).notNull(),
+    organisation: encryptedText('organisation').notNull(),
+    note: encryptedText('note').notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorName: nameSnapshot('author_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_contacts_case_idx').on(t.caseId, t.contactDate),
+    check('case_contacts_kind', sql`${t.kind} in ('telefoon', 'mail', 'overleg')`),
   ],
 );
 

@@ -7,18 +7,30 @@ import { SubjectAccessLink } from '@/components/subject-access/subject-access-li
 import type { Actor } from '@/lib/actor';
 import { isEndedCase } from '@/lib/cases/statuses';
 import type { CaseDetail } from '@/lib/cases/load-case-detail';
+import type { ReferralMatching } from '@/lib/cases/referral-matches';
 import { AccessLogPanel } from './access-log-panel';
 import { caseCard } from './case-card';
 import { AddPartnerForm, CaseLeadForm } from './case-forms';
+import { CaseContactForm } from './case-contact-form';
 import { CaseLifecyclePanel } from './case-lifecycle-panel';
 import { CasePartnerList } from './case-partner-list';
 import { CaseSubjectSection } from './case-subject-section';
+import { ReferralMatchingPanel } from './referral-matching-panel';
 import { TimelineList } from './timeline-list';
 
 type History = Pick<HistoryResponse, 'items' | 'dueChanges'>;
 
 /** The case as a regisseur (full) or a convened partner (shared) sees it, with the work a regisseur does on it. */
-export async function CaseFullView({ detail, actor }: { detail: Extract<CaseDetail, { view: 'full' | 'shared' }>; actor: Actor }) {
+export async function CaseFullView({
+  detail,
+  actor,
+  matching = null,
+}: {
+  detail: Extract<CaseDetail, { view: 'full' | 'shared' }>;
+  actor: Actor;
+  /** The person matching at triage: regisseurs only. */
+  matching?: ReferralMatching | null;
+}) {
   const t = await getTranslations('case');
   const { case: value, partners, work } = detail;
   // An ended case takes no new work: the forms for it are not offered (lib/cases/access.ts refuses it too).
@@ -31,6 +43,8 @@ export async function CaseFullView({ detail, actor }: { detail: Extract<CaseDeta
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
+        {/* At triage the first question is whether the person is known: first on a phone too. */}
+        {work && matching ? <ReferralMatchingPanel caseId={value.id} version={value.version} matching={matching} /> : null}
         <CaseSubjectSection value={value} work={work} />
         <CaseAgreements
           caseId={value.id}
@@ -51,6 +65,14 @@ export async function CaseFullView({ detail, actor }: { detail: Extract<CaseDeta
         <CaseSignals caseId={value.id} data={detail.signals} editable={work !== null} />
         <section className={caseCard} aria-labelledby="timeline">
           <h2 id="timeline" className="mb-4 text-lg font-semibold">{t('timeline')}</h2>
+          {work ? (
+            <details className="mb-4 border-b border-line pb-4">
+              <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('journal.title')}</summary>
+              <div className="mt-3">
+                <CaseContactForm caseId={value.id} today={detail.today} />
+              </div>
+            </details>
+          ) : null}
           <TimelineList items={detail.timeline} />
         </section>
         {work?.accessLog ? <AccessLogPanel entries={work.accessLog} /> : null}

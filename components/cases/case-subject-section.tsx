@@ -12,6 +12,13 @@ export async function CaseSubjectSection({ value, work }: { value: FullCase; wor
   const yesNo = (b: boolean) => (b ? t('yes') : t('no'));
   // After the retention term the subject is gone: a notice takes the place of name, birth date and address.
   const removedAt = value.personalDataRemovedAt;
+  const enteredBy = `${value.referrer.name} (${value.referrer.organisationName})`;
+  // A referral taken on the phone names who referred; the user who entered it comes second.
+  const by = value.referredBy;
+  const contact = by ? [by.contactName, by.contactDetails].filter(Boolean).join(', ') : '';
+  const referrerLine = by
+    ? `${contact ? t('referredByContact', { organisation: by.organisationName, contact }) : by.organisationName} · ${t('enteredBy', { name: enteredBy })}`
+    : enteredBy;
   return (
     <section className={caseCard} aria-labelledby="subject">
       <h2 id="subject" className="mb-3 text-lg font-semibold">{t('subject')}</h2>
@@ -25,7 +32,7 @@ export async function CaseSubjectSection({ value, work }: { value: FullCase; wor
                 { label: t('birthDate'), value: format.dateTime(new Date(`${value.subject.birthDate}T12:00:00Z`), { dateStyle: 'long' }) },
                 { label: t('address'), value: value.subject.address ?? t('none') },
               ]),
-          { label: t('referrer'), value: `${value.referrer.name} (${value.referrer.organisationName})` },
+          { label: t('referrer'), value: referrerLine },
           { label: t('regisseur'), value: value.regisseur?.name ?? t('noRegisseur') },
           { label: t('caseLead'), value: value.caseLead?.name ?? t('none') },
           { label: t('reason'), value: value.reason },

@@ -14,11 +14,32 @@ export interface ReferralFormLabels {
   criteria: { multiDomain: string; multiChain: string; household: string; localSafety: string };
 }
 
-export function ReferralForm({ labels, municipalities, targetGroups, today }: { labels: ReferralFormLabels; municipalities: Option[]; targetGroups: Option[]; today: string }) {
+/** Who referred: asked of a regisseur, who takes referrals on the phone (a professional refers herself). */
+export interface ReferrerFields {
+  organisations: Option[];
+  labels: {
+    section: string; intro: string; organisation: string; chooseOrganisation: string; otherOrganisation: string; otherHint: string;
+    contactName: string; contactDetails: string;
+  };
+}
+
+export function ReferralForm({ labels, municipalities, targetGroups, today, referrer }: { labels: ReferralFormLabels; municipalities: Option[]; targetGroups: Option[]; today: string; referrer?: ReferrerFields }) {
   const section = 'rounded-lg border border-line bg-white p-5';
   const heading = 'mb-3 text-base font-semibold';
   return (
     <ActionForm action={createReferralAction} submitLabel={labels.submit} pendingLabel={labels.submitting} errorTitle={labels.errorTitle} className="space-y-6">
+      {referrer ? (
+        <fieldset className={section}>
+          <legend className={heading}>{referrer.labels.section}</legend>
+          <p className="mb-4 text-sm text-muted">{referrer.labels.intro}</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField name="referrer.organisationId" label={referrer.labels.organisation} options={referrer.organisations} placeholder={referrer.labels.chooseOrganisation} />
+            <TextField name="referrer.organisationName" label={referrer.labels.otherOrganisation} hint={referrer.labels.otherHint} />
+            <TextField name="referrer.contactName" label={referrer.labels.contactName} />
+            <TextField name="referrer.contactDetails" label={referrer.labels.contactDetails} />
+          </div>
+        </fieldset>
+      ) : null}
       <fieldset className={section}>
         <legend className={heading}>{labels.subjectSection}</legend>
         <div className="grid gap-4 sm:grid-cols-2">

@@ -29,6 +29,17 @@ export async function TimelineList({ items }: { items: TimelineItem[] }) {
         return t(`events.agreementAction.${item.action}`, { organisation: item.organisationName });
       case 'meeting-item':
         return t('events.meetingItem', { title: item.meetingTitle });
+      case 'merge':
+        return t(item.data?.direction === 'from' ? 'events.mergedFrom' : 'events.mergedInto', { number: String(item.data?.caseNumber) });
+      case 'unmerge':
+        return t(item.data?.direction === 'from' ? 'events.unmergedFrom' : 'events.unmergedInto', { number: String(item.data?.caseNumber) });
+      case 'match':
+        return t('events.matchContinued');
+      case 'contact':
+        return t(`events.contact.${item.contact}`, {
+          organisation: item.organisationName,
+          date: format.dateTime(new Date(`${item.contactDate}T12:00:00Z`), { dateStyle: 'medium' }),
+        });
       case 'status':
         return item.fromStatus && item.toStatus
           ? t('events.status', { from: tCases(`statuses.${item.fromStatus}`), to: tCases(`statuses.${item.toStatus}`) })

@@ -122,9 +122,10 @@ export async function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
           value={days(f.medianDaysToClosure)}
           note={medianNote(f.medianDaysToClosure, f.closedCases, t('figures.medianClosureNote'))}
         />
+        <Figure label={t('figures.repeatReferrals')} value={n(f.repeatReferrals)} note={t('figures.repeatReferralsNote')} />
         <SignalsFigure signals={dashboard.signals} />
       </dl>
-      <SmallCellsNote counts={[f.activeCases, f.newReferrals, f.triagedCases, f.closedCases]} />
+      <SmallCellsNote counts={[f.activeCases, f.newReferrals, f.triagedCases, f.closedCases, f.repeatReferrals]} />
     </section>
   );
 }

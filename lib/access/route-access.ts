@@ -42,6 +42,14 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'GET /api/v1/cases/[id]/agreements': ['agreement.list'],
   'POST /api/v1/cases/[id]/agreements': ['agreement.create'],
   'GET /api/v1/cases/[id]/subject-access': ['case.subjectAccess'],
+  // Person matching at triage: regisseurs only (a transition right), so a referrer learns nothing.
+  'GET /api/v1/cases/[id]/matches': ['case.transition'],
+  'POST /api/v1/cases/[id]/merge': ['case.transition'],
+  'DELETE /api/v1/cases/[id]/merge': ['case.transition'],
+  'POST /api/v1/cases/[id]/continue': ['case.transition'],
+  // The case journal of contacts: read as the timeline, written as an edit of the case.
+  'GET /api/v1/cases/[id]/contacts': ['partner.list'],
+  'POST /api/v1/cases/[id]/contacts': ['case.update'],
   // Decided by role in lib/agreements (professionals: their organisation's, on convened cases only; regisseurs: all).
   'GET /api/v1/agreements': 'authenticated',
   'PATCH /api/v1/agreements/[id]': ['agreement.update'],
@@ -111,6 +119,10 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/cases/actions.ts#addPartnerAction': ['partner.add'],
   'action app/(app)/cases/actions.ts#endPartnerAction': ['partner.end'],
   'action app/(app)/cases/actions.ts#setCaseLeadAction': ['partner.lead'],
+  'action app/(app)/cases/actions.ts#mergeReferralAction': ['case.transition'],
+  'action app/(app)/cases/actions.ts#undoMergeAction': ['case.transition'],
+  'action app/(app)/cases/actions.ts#continueReferralAction': ['case.transition'],
+  'action app/(app)/cases/actions.ts#addCaseContactAction': ['case.update'],
   // Extending the retention term is an edit of the case (regisseurs only).
   'action app/(app)/cases/retention-actions.ts#extendRetentionAction': ['case.update'],
   'action app/(app)/agreements/actions.ts#createAgreementAction': ['agreement.create'],

@@ -50,7 +50,11 @@ export const fullCase = z
       localSafety: z.boolean(),
     }),
     involvedPartners: z.string().nullable(),
-    referrer: z.object({ id, name: z.string(), organisationName: z.string() }),
+    referrer: z.object({ id, name: z.string(), organisationName: z.string() }).describe('Who entered the referral'),
+    referredBy: z
+      .object({ organisationName: z.string(), contactName: z.string().nullable(), contactDetails: z.string().nullable() })
+      .nullable()
+      .describe('Who referred, when recorded: an organisation of the house or an outside party, and a contact'),
     regisseur: named.nullable(),
     caseLead: named.nullable(),
     triageDecision: decision,
@@ -139,3 +143,32 @@ export type TransitionResult = z.infer<typeof transitionResult>;
 export type CasePartnerView = z.infer<typeof casePartner>;
 export type Created = z.infer<typeof created>;
 export type CaseLeadResult = z.infer<typeof caseLeadResult>;
+
+const personMatch = z.object({ id, number: z.string(), status });
+
+export const referralMatching = z
+  .object({
+    matches: z.array(personMatch).describe('Earlier cases of the same person: every word of the name and the birth date equal'),
+    mergedInto: personMatch.nullable().describe('The case this referral was merged into as a new referral of it'),
+    continuedReason: z.string().nullable().describe('Why the referral went on as a case of its own, when it did'),
+    open: z.boolean().describe('Merging and undoing are possible until the triage is decided'),
+  })
+  .meta({ id: 'ReferralMatching' });
+
+export const mergeResult = z.object({ id, mergedInto: z.object({ id, number: z.string() }), version: z.int() }).meta({ id: 'MergeResult' });
+
+export const versionResult = z.object({ id, version: z.int() }).meta({ id: 'VersionResult' });
+
+export const caseContact = z
+  .object({
+    id,
+    kind: z.enum(['telefoon', 'mail', 'overleg']),
+    contactDate: date,
+    organisation: z.string(),
+    note: z.string(),
+    authorName: z.string(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'CaseContact' });
+
+export const caseContactList = z.object({ items: z.array(caseContact), total: z.int().min(0) }).meta({ id: 'CaseContactList' });

@@ -12,12 +12,19 @@ const referrer = alias(users, 'referrer');
 const regisseur = alias(users, 'regisseur');
 const lead = alias(users, 'case_lead');
 const referrerOrg = alias(organisations, 'referrer_org');
+const referredByOrg = alias(organisations, 'referred_by_org');
 
 async function loadFull(tx: Tx, id: string) {
   const [row] = await tx
     .select({
       ...caseStoryColumns,
       referrer: { id: referrer.id, name: referrer.name, organisationName: referrerOrg.name },
+      referredBy: {
+        houseOrganisationName: referredByOrg.name,
+        organisationName: cases.referredByOrganisationName,
+        contactName: cases.referrerContactName,
+        contactDetails: cases.referrerContactDetails,
+      },
       regisseur: { id: regisseur.id, name: regisseur.name },
       caseLead: { id: lead.id, name: lead.name },
       ...caseOutcomeColumns,
@@ -30,6 +37,7 @@ async function loadFull(tx: Tx, id: string) {
     .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
     .innerJoin(referrer, eq(referrer.id, cases.referrerUserId))
     .innerJoin(referrerOrg, eq(referrerOrg.id, cases.referrerOrganisationId))
+    .leftJoin(referredByOrg, eq(referredByOrg.id, cases.referredByOrganisationId))
     .leftJoin(regisseur, eq(regisseur.id, cases.regisseurUserId))
     .leftJoin(lead, eq(lead.id, cases.caseLeadUserId))
     .where(eq(cases.id, id));
@@ -66,9 +74,13 @@ async function loadPseudonymised(tx: Tx, ref: CaseRef): Promise<PseudonymisedCas
 
 /** The case as someone who may read it in full (or as a convened partner) sees it. */
 export async function loadFullCase(tx: Tx, id: string, view: FullCase['view']): Promise<FullCase> {
-  const full = await loadFull(tx, id);
+  const { referredBy, ...full } = await loadFull(tx, id);
+  const organisationName = referredBy.houseOrganisationName ?? referredBy.organisationName;
   return {
     ...full,
+    referredBy: organisationName
+      ? { organisationName, contactName: referredBy.contactName, contactDetails: referredBy.contactDetails }
+      : null,
     view,
     regisseur: full.regisseur?.id ? (full.regisseur as { id: string; name: string }) : null,
     caseLead: full.caseLead?.id ? (full.caseLead as { id: string; name: string }) : null,

@@ -1,5 +1,7 @@
 import { nameTokens } from '@/lib/crypto/search-tokens';
-import { caseEvents, cases } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { caseEvents, cases, organisations } from '@/db/schema';
+import type { Tx } from '@/db/types';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
@@ -7,15 +9,19 @@ import { validation } from '@/lib/errors';
 import { municipalityExists } from '@/lib/reference/municipalities';
 import { assertAllowed } from './access';
 import { nextCaseNumber } from './case-number';
+import { recordReferralMatches } from './referral-matches';
 import type { ReferralInput } from './schemas';
 import type { ReferralCreated } from './case-views';
 
 /** A referral (aanmelding) by a regisseur or a partner professional; the case starts as aangemeld. */
 export async function createReferral(actor: Actor, input: ReferralInput, now = new Date()): Promise<ReferralCreated> {
   await assertAllowed(actor, 'case.create');
-  return asUser(actor.userId, async (tx) => {
+  const created = await asUser(actor.userId, async (tx) => {
     if (!(await municipalityExists(tx, input.municipalityCode))) {
       throw validation({ municipalityCode: ['Deze gemeente bestaat niet (meer).'] });
+    }
+    if (input.referrer?.organisationId && !(await organisationExists(tx, input.referrer.organisationId))) {
+      throw validation({ 'referrer.organisationId': ['Deze organisatie bestaat niet (meer).'] });
     }
     const number = await nextCaseNumber(tx, now);
     const [created] = await tx
@@ -35,6 +41,10 @@ export async function createReferral(actor: Actor, input: ReferralInput, now = n
         criterionHousehold: input.criteria.household,
         criterionLocalSafety: input.criteria.localSafety,
         involvedPartners: input.involvedPartners ?? null,
+        referredByOrganisationId: input.referrer?.organisationId ?? null,
+        referredByOrganisationName: input.referrer?.organisationName ?? null,
+        referrerContactName: input.referrer?.contactName ?? null,
+        referrerContactDetails: input.referrer?.contactDetails ?? null,
         referrerUserId: actor.userId,
         referrerOrganisationId: actor.organisationId,
         regisseurUserId: actor.role === 'regisseur' ? actor.userId : null,
@@ -58,4 +68,12 @@ export async function createReferral(actor: Actor, input: ReferralInput, now = n
     });
     return created!;
   });
+  // After the referral is in: the match is the house's, and its outcome does not reach the referrer.
+  await recordReferralMatches(created, input.subject, now);
+  return created;
+}
+
+async function organisationExists(tx: Tx, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, id), eq(organisations.active, true)));
+  return Boolean(row);
 }

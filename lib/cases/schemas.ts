@@ -1,5 +1,6 @@
 import { todayInAmsterdam } from '@/lib/calendar/today';
 import { z } from '@/lib/validation/zod';
+import { CONTACT_KINDS } from './contact-kinds';
 import { CASE_STATUSES, PAUSE_REASONS, TARGET_GROUPS, TRIAGE_DECISIONS } from './vocabulary';
 
 const text = (label: string, max: number) =>
@@ -39,6 +40,23 @@ export const subjectSchema = z.strictObject({
   address: optionalText(300),
 });
 
+/**
+ * Who referred, when it is not the signed-in user alone: an organisation of the house or an outside party
+ * (a wijkteam) by name, and a contact person. Optional in the API; the regisseur's form requires it.
+ */
+export const referrerSchema = z
+  .strictObject({
+    organisationId: z.uuid({ message: 'Kies een organisatie uit de lijst.' }).nullable().optional(),
+    organisationName: optionalText(200),
+    contactName: optionalText(200),
+    contactDetails: optionalText(200),
+  })
+  .refine((r) => Boolean(r.organisationId) !== Boolean(r.organisationName), {
+    message: 'Kies een organisatie van het huis of vul de naam van een andere organisatie in (één van beide).',
+    path: ['organisationName'],
+  });
+export type ReferrerInput = z.infer<typeof referrerSchema>;
+
 export const referralSchema = z.strictObject({
   subject: subjectSchema,
   municipalityCode: municipalityCodeSchema,
@@ -52,8 +70,19 @@ export const referralSchema = z.strictObject({
   reason: text('de reden van aanmelding', 4000),
   goal: text('het doel van de aanmelding', 2000),
   involvedPartners: optionalText(1000),
+  referrer: referrerSchema.optional(),
 });
 export type ReferralInput = z.infer<typeof referralSchema>;
+
+/**
+ * The regisseur's form: a referral taken on the phone names who referred, and then a contact person is
+ * required too. Left empty, the regisseur refers herself (the form sends no referrer).
+ */
+export const phoneReferralSchema = referralSchema.extend({
+  referrer: referrerSchema
+    .refine((r) => Boolean(r.contactName), { message: 'Vul de naam van de contactpersoon in.', path: ['contactName'] })
+    .optional(),
+});
 
 const version = z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive();
 
@@ -136,3 +165,36 @@ export const caseListQuerySchema = z.object({
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
 export const caseIdSchema = z.uuid({ message: 'Geen geldige casus-id (verwacht een UUID).' });
+
+/** Merge a referral into an earlier case of the same person, found at triage (lib/cases/referral-matches.ts). */
+export const mergeReferralSchema = z.strictObject({
+  intoCaseId: z.uuid({ message: 'Kies de bekende casus.' }),
+  reason: text('waarom deze aanmelding bij die casus hoort', 2000),
+  version,
+});
+export type MergeReferralInput = z.infer<typeof mergeReferralSchema>;
+
+export const undoMergeSchema = z.strictObject({ version });
+export type UndoMergeInput = z.infer<typeof undoMergeSchema>;
+
+/** Go on with the referral as a case of its own although the person is known. */
+export const continueReferralSchema = z.strictObject({
+  reason: text('waarom deze aanmelding een eigen casus wordt', 2000),
+  version,
+});
+export type ContinueReferralInput = z.infer<typeof continueReferralSchema>;
+
+/** A line of the case journal: a phone call, a mail or a consultation, with whom and when. */
+export const caseContactSchema = z.strictObject({
+  kind: z.enum(CONTACT_KINDS, { message: 'Kies telefoon, mail of overleg.' }),
+  contactDate: z
+    .string({ message: 'Vul de datum van het contact in.' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+      message: 'Deze datum bestaat niet.',
+    })
+    .refine((v) => v <= todayInAmsterdam(), { message: 'De datum van het contact ligt in de toekomst.' }),
+  organisation: text('de organisatie', 200),
+  note: text('een korte notitie', 2000),
+});
+export type CaseContactInput = z.infer<typeof caseContactSchema>;

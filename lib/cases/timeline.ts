@@ -12,10 +12,11 @@ import {
 } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { oneByOne } from '@/db/one-by-one';
+import { contactsOf } from './case-contacts';
 
 export type TimelineItem =
   | {
-      kind: 'status' | 'triage' | 'pause' | 'resume' | 'edit';
+      kind: 'status' | 'triage' | 'pause' | 'resume' | 'edit' | 'merge' | 'unmerge' | 'match';
       at: Date;
       actorName: string;
       fromStatus: CaseStatus | null;
@@ -35,7 +36,8 @@ export type TimelineItem =
       reason: string | null;
       description: string;
     }
-  | { kind: 'meeting-item'; at: Date; actorName: string; meetingId: string; meetingTitle: string; reason: string | null };
+  | { kind: 'meeting-item'; at: Date; actorName: string; meetingId: string; meetingTitle: string; reason: string | null }
+  | { kind: 'contact'; at: Date; actorName: string; contact: 'telefoon' | 'mail' | 'overleg'; contactDate: string; organisationName: string; reason: string };
 
 /**
  * Everything that happened to a case, newest first. Names are the snapshots taken when each line was
@@ -92,7 +94,17 @@ export async function loadTimeline(tx: Tx, caseId: string): Promise<TimelineItem
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
       .where(and(eq(agendaItems.caseId, caseId), inArray(meetings.status, ['bezig', 'afgerond']))),
   ]);
+  const contacts = await contactsOf(tx, caseId);
   const items: TimelineItem[] = [
+    ...contacts.map((c) => ({
+      kind: 'contact' as const,
+      at: c.createdAt,
+      actorName: c.authorName,
+      contact: c.kind,
+      contactDate: c.contactDate,
+      organisationName: c.organisation,
+      reason: c.note,
+    })),
     ...created.map((c) => ({ kind: 'agreement-created' as const, ...c })),
     ...moved.map((m) => ({ kind: 'agreement-moved' as const, ...m })),
     ...actions.map((a) => ({ kind: 'agreement-action' as const, ...a })),

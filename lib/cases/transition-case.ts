@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { withCase } from './access';
 import { assertCurrentVersion, commitCaseChange } from './commit-case-change';
 import { applyTransition } from './lifecycle';
+import { assertNotMerged } from './referral-matches';
 import type { TransitionInput } from './schemas';
 import type { TransitionResult } from './case-views';
 
@@ -20,6 +21,7 @@ export async function transitionCase(actor: Actor, caseId: unknown, input: Trans
     let reason: string | null = 'reason' in input ? (input.reason ?? null) : null;
     switch (input.action) {
       case 'triage':
+        if (input.decision === 'in_behandeling') await assertNotMerged(tx, ref.id);
         kind = 'triage';
         data = { decision: input.decision };
         Object.assign(set, { triageDecision: input.decision, triageReason: input.reason, triagedAt: now });

@@ -44,6 +44,7 @@ export const dashboardResponse = z
       medianDaysToClosure: median.describe('Median days from referral to closure, of the cases closed (afgesloten) in the period'),
       triagedCases: caseCount.describe('Cases triaged in the period (the base of medianDaysToTriage)'),
       closedCases: caseCount.describe('Cases closed (afgesloten) in the period (the base of medianDaysToClosure)'),
+      repeatReferrals: caseCount.describe('Referrals in the period of a person whose earlier case was closed (afgesloten) in the 12 months before'),
     }),
     partners: z
       .array(

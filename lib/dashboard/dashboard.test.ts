@@ -80,6 +80,7 @@ describe('the dashboard figures (hand-computed)', () => {
       medianDaysToClosure: 90.5,
       triagedCases: 5,
       closedCases: 2,
+      repeatReferrals: 0,
     });
     // Without a source passed in, the dashboard reads the signals table (S1, S2, S4, S5 are open).
     expect(dashboard.signals!.openByLevel.map((l) => l.count)).toEqual([1, 1, 1, 1]);
@@ -148,6 +149,7 @@ describe('the dashboard figures (hand-computed)', () => {
       medianDaysToClosure: 90.5, // C3 121, C7 60
       triagedCases: 2,
       closedCases: 2,
+      repeatReferrals: 0,
     });
     expect(d.municipalities.find((m) => m.code === 'GM0344')).toMatchObject({ activeCases: 2, newReferrals: 1 });
   });
@@ -167,6 +169,7 @@ describe('the dashboard figures (hand-computed)', () => {
       medianDaysToClosure: 121,
       triagedCases: 0,
       closedCases: 1,
+      repeatReferrals: 0,
     });
     expect(d.municipalities).toEqual([{ code: 'GM0307', name: 'Amersfoort', activeCases: 0, newReferrals: 1 }]);
     expect(d.partners.map((p) => p.name)).toEqual(['GGZ Coöperatie']);
@@ -187,6 +190,7 @@ describe('the dashboard figures (hand-computed)', () => {
       medianDaysToClosure: 121, // C3
       triagedCases: 2,
       closedCases: 1,
+      repeatReferrals: 0,
     });
     expect(d.partners.map((p) => p.name)).toEqual(['GGZ Coöperatie']);
   });
@@ -206,6 +210,7 @@ describe('the dashboard figures (hand-computed)', () => {
       medianDaysToClosure: 60,
       triagedCases: 1,
       closedCases: 1,
+      repeatReferrals: 0,
     });
   });
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { agreementFacts, caseFacts, casePartnerFacts, municipalities, organisations, settings } from '@/db/schema';
+import { agreementFacts, caseFacts, casePartnerFacts, municipalities, organisations, referralMatches, settings } from '@/db/schema';
 import { queryRows } from '@/db/query';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
@@ -98,6 +98,7 @@ async function caseFigures(tx: Tx, scope: DashboardScope) {
     closure: string | null;
     triaged: number;
     closed: number;
+    repeats: number;
   }>(
     tx,
     sql`select
@@ -106,7 +107,8 @@ async function caseFigures(tx: Tx, scope: DashboardScope) {
       ${median(caseFacts.triagedAt, triaged)} as triage,
       ${median(caseFacts.closedAt, closed)} as closure,
       (select count(*)::int ${casesWhere(scope, triaged)}) as triaged,
-      (select count(*)::int ${casesWhere(scope, closed)}) as closed`,
+      (select count(*)::int ${casesWhere(scope, closed)}) as closed,
+      (select count(*)::int ${casesWhere(scope, and(within(caseFacts.createdAt, scope), repeatOfClosed)!)}) as repeats`,
   );
   return {
     activeCases: row!.active,
@@ -115,8 +117,17 @@ async function caseFigures(tx: Tx, scope: DashboardScope) {
     medianDaysToClosure: nullableNumber(row!.closure),
     triagedCases: row!.triaged,
     closedCases: row!.closed,
+    repeatReferrals: row!.repeats,
   };
 }
+
+/*
+ * A repeat referral: a referral whose person (matched at referral, lib/cases/referral-matches.ts) had a
+ * case closed (afgesloten) in the twelve months before it came in. Ids only: no name is read.
+ */
+const repeatOfClosed = sql`exists (select 1 from ${referralMatches} m join ${caseFacts} as earlier on earlier.id = m.matched_case_id
+  where m.referral_case_id = ${caseFacts.id} and earlier.status = 'afgesloten'
+    and ${caseFacts.createdAt} >= earlier.closed_at and ${caseFacts.createdAt} < earlier.closed_at + interval '12 months')`;
 
 /*
  * Per owner organisation: open, overdue (with the sum of their days past due), due in the period (the
@@ -321,6 +332,7 @@ export async function readDashboard(tx: Tx, scope: DashboardScope, options: Read
       medianDaysToClosure: medianOver(cases.medianDaysToClosure, cases.closedCases, smallCells),
       triagedCases: count(cases.triagedCases),
       closedCases: count(cases.closedCases),
+      repeatReferrals: count(cases.repeatReferrals),
     },
     partners,
     municipalities: municipalitiesShown(municipalityRows, smallCells),

@@ -7,6 +7,7 @@ import { DASHBOARD_PATHS, DASHBOARD_TAG } from './paths/dashboard';
 import { MEETING_PATHS, MEETING_TAG } from './paths/meetings';
 import { MINUTES_PATHS } from './paths/minutes';
 import { OPERATION_PATHS } from './paths/operations';
+import { REFERRAL_PATHS } from './paths/referrals';
 import { SIGNAL_PATHS, SIGNAL_TAG } from './paths/signals';
 import { SUBJECT_ACCESS_PATHS } from './paths/subject-access';
 
@@ -20,6 +21,7 @@ import { SUBJECT_ACCESS_PATHS } from './paths/subject-access';
 const PATHS: Paths = {
   ...OPERATION_PATHS,
   ...CASE_PATHS,
+  ...REFERRAL_PATHS,
   ...AGREEMENT_PATHS,
   ...MEETING_PATHS,
   ...MINUTES_PATHS,

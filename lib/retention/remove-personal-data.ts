@@ -160,6 +160,8 @@ export async function removeCasePersonalData(tx: Tx, target: Target, now: Date, 
       : await countOf(tx, sql`select count(*)::int as n from ${scrub.table} where ${scrub.where}`);
   }
   if (!apply) return { ...counts, subject: 1 };
+  // The journal of contacts holds whom the regisseur spoke to and what about: it goes with the subject.
+  await tx.execute(sql`delete from case_contacts where case_id = ${target.id}`);
   const changed = await tx
     .update(cases)
     .set({
@@ -173,6 +175,9 @@ export async function removeCasePersonalData(tx: Tx, target: Target, now: Date, 
       triageReason: null,
       closureResult: null,
       retentionExtensionReason: null,
+      referredByOrganisationName: null,
+      referrerContactName: null,
+      referrerContactDetails: null,
       personalDataRemovedAt: now,
       // updated_at stays: it is a fact the dashboard and the lists read, and nobody edited the case.
       version: sql`${cases.version} + 1`,

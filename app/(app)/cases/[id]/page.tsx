@@ -7,6 +7,7 @@ import { CaseReceiptView } from '@/components/cases/case-receipt-view';
 import { rolesFor } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
 import { loadCaseDetail, type CaseDetail } from '@/lib/cases/load-case-detail';
+import { getReferralMatching } from '@/lib/cases/referral-matches';
 import { getHouse } from '@/lib/house/house';
 import { AppError } from '@/lib/errors';
 
@@ -34,12 +35,17 @@ export default async function CasePage({ params, searchParams }: { params: Param
   // The layout has read the house for this request already (getHouse is cached per request).
   const house = await getHouse();
   const detail = await loadOr404(() => loadCaseDetail(actor, id, { safetyRegionCode: house.safetyRegionCode }));
+  // Person matching at triage, for regisseurs only; each lookup is audited (lib/cases/referral-matches.ts).
+  const matching =
+    actor.role === 'regisseur' && detail.view === 'full' && ['aangemeld', 'triage'].includes(detail.case.status)
+      ? await getReferralMatching(actor, id)
+      : null;
   return (
     <>
       <CaseHeader value={detail.case} received={Boolean(received)} />
       {detail.view === 'receipt' ? <CaseReceiptView value={detail.case} /> : null}
       {detail.view === 'pseudonymised' ? <CasePseudonymisedView detail={detail} /> : null}
-      {detail.view === 'full' || detail.view === 'shared' ? <CaseFullView detail={detail} actor={actor} /> : null}
+      {detail.view === 'full' || detail.view === 'shared' ? <CaseFullView detail={detail} actor={actor} matching={matching} /> : null}
     </>
   );
 }

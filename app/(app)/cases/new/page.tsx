@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ReferralForm } from '@/components/cases/referral-form';
+import { ReferralForm, type ReferrerFields } from '@/components/cases/referral-form';
 import { PageTitle } from '@/components/page-title';
 import { requireActor } from '@/lib/auth/actor';
 import { todayInAmsterdam } from '@/lib/calendar/today';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
-import { municipalityChoices } from '@/lib/choices/form-choices';
+import { municipalityChoices, partnerChoices } from '@/lib/choices/form-choices';
 import { getHouse } from '@/lib/house/house';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewReferralPage() {
-  await requireActor(['regisseur', 'professional']);
+  const actor = await requireActor(['regisseur', 'professional']);
   const [t, tCases, house] = await Promise.all([getTranslations('referral'), getTranslations('cases'), getHouse()]);
   const municipalities = await municipalityChoices(house.safetyRegionCode || undefined);
   const keys = ['subjectSection', 'name', 'birthDate', 'address', 'addressHint', 'municipality', 'chooseMunicipality', 'caseSection',
@@ -38,7 +38,26 @@ export default async function NewReferralPage() {
         municipalities={municipalities.map((m) => ({ value: m.code, label: m.name }))}
         targetGroups={TARGET_GROUPS.map((g) => ({ value: g, label: tCases(`targetGroups.${g}`) }))}
         today={todayInAmsterdam()}
+        referrer={actor.role === 'regisseur' ? await referrerFields(t) : undefined}
       />
     </div>
   );
+}
+
+/** The regisseur takes referrals on the phone: the form asks who referred. */
+async function referrerFields(t: Awaited<ReturnType<typeof getTranslations<'referral'>>>): Promise<ReferrerFields> {
+  const organisations = await partnerChoices();
+  return {
+    organisations: organisations.map((o) => ({ value: o.id, label: o.name })),
+    labels: {
+      section: t('referrerSection'),
+      intro: t('referrerIntro'),
+      organisation: t('referrerOrganisation'),
+      chooseOrganisation: t('chooseReferrerOrganisation'),
+      otherOrganisation: t('referrerOtherOrganisation'),
+      otherHint: t('referrerOtherHint'),
+      contactName: t('contactName'),
+      contactDetails: t('contactDetails'),
+    },
+  };
 }
