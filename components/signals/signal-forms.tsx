@@ -10,10 +10,23 @@ const small = buttonClass({ className: 'mt-3' });
 const summary = 'cursor-pointer text-sm font-semibold text-brand-700 hover:underline';
 
 /** Resolve (with a note) and snooze (with a reason and a date), for a regisseur. */
-export function SignalActions({ signalId, version, returnTo, rule }: { signalId: string; version: number; returnTo?: string; rule: string }) {
+export function SignalActions({
+  signalId,
+  version,
+  returnTo,
+  rule,
+  compact = false,
+}: {
+  signalId: string;
+  version: number;
+  returnTo?: string;
+  rule: string;
+  /** One line under the signal (the signals page, where a card lists several). */
+  compact?: boolean;
+}) {
   const t = useTranslations('signals');
   return (
-    <div className="mt-3 grid gap-3 border-t border-line pt-3 sm:grid-cols-2">
+    <div className={compact ? 'mt-1 grid gap-x-6 gap-y-1 sm:grid-cols-2' : 'mt-3 grid gap-3 border-t border-line pt-3 sm:grid-cols-2'}>
       <details>
         <summary className={summary} aria-label={t('resolveLabel', { rule })}>
           {t('resolve')}
