@@ -26,8 +26,8 @@ export function SignalActions({
 }) {
   const t = useTranslations('signals');
   return (
-    <div className={compact ? 'mt-1 grid gap-x-6 gap-y-1 sm:grid-cols-2' : 'mt-3 grid gap-3 border-t border-line pt-3 sm:grid-cols-2'}>
-      <details>
+    <div className={compact ? 'ml-auto flex flex-wrap gap-x-4 has-[details[open]]:order-3 has-[details[open]]:ml-0 has-[details[open]]:basis-full' : 'mt-3 grid gap-3 border-t border-line pt-3 sm:grid-cols-2'}>
+      <details className={compact ? 'open:basis-full' : undefined}>
         <summary className={summary} aria-label={t('resolveLabel', { rule })}>
           {t('resolve')}
         </summary>
@@ -38,7 +38,7 @@ export function SignalActions({
           <TextArea name="note" label={t('resolveNote')} hint={t('resolveHint')} rows={2} required />
         </ActionForm>
       </details>
-      <details>
+      <details className={compact ? 'open:basis-full' : undefined}>
         <summary className={summary} aria-label={t('snoozeLabel', { rule })}>
           {t('snooze')}
         </summary>

@@ -29,41 +29,53 @@ export async function SignalSubjectCardView({ card, editable, returnTo }: Props)
         : t('organisationCard', { name: card.organisationName ?? '—' });
   return (
     <article
-      className={`rounded-md border p-4 ${card.acted ? 'border-emerald-300 bg-emerald-50/60' : 'border-line bg-white'}`}
+      className={`py-3 first:pt-0 last:pb-0 ${card.acted ? '-mx-2 rounded bg-emerald-50 px-2 first:pt-2 last:pb-2' : ''}`}
       data-testid="signal-card"
       data-subject={card.subjectType}
+      data-subject-id={card.subjectId}
       data-acted={card.acted ? 'true' : undefined}
-      aria-label={title}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <h3 className="min-w-0 text-base font-semibold text-ink [overflow-wrap:anywhere]">{title}</h3>
         {card.subjectType === 'agreement' && card.organisationName && card.agreementDescription ? (
           <p className="text-sm text-muted">{card.organisationName}</p>
         ) : null}
       </div>
       {card.acted ? (
-        <p className="mt-1 text-sm font-medium text-ok" data-testid="signal-card-acted">
+        <p className="text-sm font-medium text-ok" data-testid="signal-card-acted">
           {t('actedNote')}
         </p>
       ) : null}
-      <ul className="mt-2 divide-y divide-line">
+      <ul className="mt-1 divide-y divide-line/70">
         {card.signals.map((signal) => {
           const rule = t(`rules.${signal.rule}`);
           return (
-            <li key={signal.id} className="py-2 first:pt-0 last:pb-0" data-testid="signal" data-rule={signal.rule} aria-label={rule}>
-              <div className="flex flex-wrap items-center gap-2">
-                <h4 className="text-sm font-semibold text-ink">{rule}</h4>
-                <LevelBadge level={signal.level} label={t(`levels.${signal.level}`)} prefix={t('level')} />
-                {signal.status !== 'open' ? <SignalStatusBadge status={signal.status} label={t(`statuses.${signal.status}`)} /> : null}
-              </div>
-              <p className="mt-0.5 text-sm text-ink" data-testid="signal-message">
-                {signal.message}
+            <li key={signal.id} className="flex flex-wrap items-center gap-x-2 gap-y-0.5 py-1.5" data-testid="signal" data-rule={signal.rule}>
+              <h4 className="text-sm font-semibold text-ink">{rule}</h4>
+              <LevelBadge level={signal.level} label={t(`levels.${signal.level}`)} prefix={t('level')} />
+              {signal.status !== 'open' ? <SignalStatusBadge status={signal.status} label={t(`statuses.${signal.status}`)} /> : null}
+              {/* Read in this order (rule, why, what to do); shown with the actions up on the rule's line. */}
+              <p className="order-2 min-w-0 basis-full text-sm text-ink">
+                <span data-testid="signal-message">{signal.message}</span>{' '}
+                <span className="whitespace-nowrap text-xs text-muted">
+                  {t('since', { date: day(signal.since) })}
+                  {signal.level !== 'regisseur' ? ` · ${t('levelSince', { date: day(signal.levelSince) })}` : null}
+                </span>
               </p>
-              <p className="mt-0.5 text-xs text-muted">
-                {t('since', { date: day(signal.since) })}
-                {signal.level !== 'regisseur' ? ` · ${t('levelSince', { date: day(signal.levelSince) })}` : null}
-                {signal.status === 'snoozed' && signal.snoozedUntil ? ` · ${t('snoozedUntil', { date: day(signal.snoozedUntil) })}` : null}
-              </p>
+              {signal.status === 'snoozed' && signal.snoozedUntil ? (
+                <p className="order-2 basis-full text-sm text-muted">
+                  {t('snoozedUntil', { date: day(signal.snoozedUntil) })}
+                  {signal.snoozeReason ? ` — ${signal.snoozeReason}` : null}
+                </p>
+              ) : null}
+              {signal.status === 'resolved' && signal.resolvedAt ? (
+                <p className="order-2 basis-full text-sm text-muted">
+                  {signal.autoResolved
+                    ? t('autoResolved', { date: day(signal.resolvedAt) })
+                    : t('resolvedBy', { name: signal.resolvedByName ?? '—', date: day(signal.resolvedAt) })}
+                  {signal.resolutionNote ? ` ${signal.resolutionNote}` : null}
+                </p>
+              ) : null}
               {editable && signal.status === 'open' ? (
                 <SignalActions signalId={signal.id} version={signal.version} returnTo={returnTo} rule={rule} compact />
               ) : null}

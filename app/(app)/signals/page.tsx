@@ -20,7 +20,7 @@ export const generateMetadata = () => sectionMetadata('signals');
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const FILTER_KEYS = ['rule', 'level', 'minLevel', 'case', 'organisation', 'status'] as const;
-const card = 'rounded-lg border border-line bg-white p-5';
+const card = 'rounded-lg border border-line bg-white px-3 py-3 sm:px-5';
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -133,7 +133,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
             {capped ? t('countCapped', { count: total }) : t('count', { count: total, cases: groups.filter((g) => g.caseId && !g.acted).length })}
             {items.length < total ? ` ${t('countShown', { shown: items.length })}` : null}
           </p>
-          <div className="space-y-6">
+          <div className="space-y-4">
             {groups.map((group) => {
               const headingId = `group-${group.caseId ?? group.key.replace(/[^a-z0-9-]/gi, '')}`;
               return (
@@ -144,7 +144,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
                   data-testid="signal-group"
                   data-acted={group.acted ? 'true' : undefined}
                 >
-                  <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2 border-b border-line pb-3">
+                  <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-3 border-b border-line pb-2">
                     <h2 id={headingId} className="text-lg font-semibold">
                       {group.caseId ? (
                         <Link href={`/cases/${group.caseId}`} className="text-brand-700 underline-offset-2 hover:underline">
@@ -162,7 +162,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
                       {t('groupCount', { count: group.count })}
                     </p>
                   </div>
-                  <div className="space-y-3">
+                  <div className="divide-y divide-line">
                     {group.cards.map((subject) => (
                       <SignalSubjectCardView key={subject.key} card={subject} editable={editable} returnTo={back} />
                     ))}
