@@ -5,6 +5,8 @@ import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import { logAction } from '@/lib/agreements/log-action';
+import { createMeeting } from '@/lib/meetings/create-meeting';
+import { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
 import { openNotification } from '@/lib/notify/centre';
 import { runSweep } from '@/lib/stagnation/sweep';
 import { signInAs } from '@/lib/testing/actors';
@@ -99,13 +101,32 @@ describe('a blockade', () => {
 });
 
 describe('notifications', () => {
-  it('tell the regisseur of a blockade a partner reported, but nobody of their own action', async () => {
+  it('do not tell a regisseur of the blockade she reported herself', async () => {
     const { id } = await runningPoliceAgreement();
     const before = await unreadOf(regisseur.userId, 'agreement-blocked');
     await logAction(regisseur, id, { kind: 'geblokkeerd', note: 'De officier moet eerst beslissen' }, later(180));
     expect(await unreadOf(regisseur.userId, 'agreement-blocked')).toBe(before);
     // The signal is raised all the same: the regisseur reported it, so it is hers to act on.
     expect(await signalsOfKey(`agreement_blocked:${id}`)).toHaveLength(1);
+  });
+
+  it('of a planned meeting go to the invited partners, not to the chair who planned it', async () => {
+    const [politieOrg] = await queryRows<{ id: string }>(handle.db, sql`select id from organisations where short_name = 'Politie'`);
+    const { id } = await createMeeting(regisseur, {
+      title: 'Eigen overleg',
+      kind: 'casusoverleg',
+      date: '2026-11-30',
+      startTime: '10:00',
+      endTime: '11:00',
+      chairUserId: regisseur.userId,
+      recurrence: 'geen',
+      invitedOrganisationIds: [politieOrg!.id],
+      caseIds: [],
+    });
+    await transitionMeeting(regisseur, id, { action: 'plan', version: 1 }, later(240));
+    const told = await queryRows<{ user_id: string }>(handle.db, sql`select user_id from notifications where link = ${`/meetings/${id}`}`);
+    expect(told.map((n) => n.user_id)).toContain(politie.userId);
+    expect(told.map((n) => n.user_id)).not.toContain(regisseur.userId);
   });
 
   it('is marked read by opening it, and only by its own reader', async () => {
