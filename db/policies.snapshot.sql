@@ -359,7 +359,7 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (25): run with their owner's rights, past RLS
+-- 4. Security-definer functions (26): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION app_invited_meeting_ids() RETURNS SETOF uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -387,6 +387,28 @@ $body$;
 CREATE FUNCTION app_org_of(p_user uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
 AS $body$
   SELECT organisation_id FROM users WHERE id = p_user
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_raise_blocked_signal(p_agreement uuid, p_message text, p_now timestamp with time zone) RETURNS uuid LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE v_id uuid;
+BEGIN
+  INSERT INTO signals (key, rule, subject_type, subject_id, case_id, organisation_id, since, message, level_since, created_at, updated_at)
+  SELECT 'agreement_blocked:' || a.id, 'agreement_blocked', 'agreement', a.id, a.case_id, a.owner_organisation_id,
+         a.blocked_at, p_message, p_now, p_now, p_now
+  FROM agreements a JOIN cases c ON c.id = a.case_id
+  WHERE a.id = p_agreement AND a.blocked_at IS NOT NULL
+    AND a.status IN ('open', 'in_uitvoering')
+    AND c.status NOT IN ('afgesloten', 'afgewezen')
+    AND EXISTS (SELECT 1 FROM agreement_actions x WHERE x.agreement_id = a.id AND x.kind = 'geblokkeerd'
+                AND x.author_user_id = app_user_id() AND x.created_at = a.blocked_at)
+    AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.key = 'agreement_blocked:' || a.id AND s.status <> 'resolved')
+    AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.key = 'agreement_blocked:' || a.id AND s.status = 'resolved'
+                    AND NOT s.auto_resolved AND s.since = a.blocked_at)
+  RETURNING id INTO v_id;
+  RETURN v_id;
+END
 $body$;
 
 -- casusregie_app may execute

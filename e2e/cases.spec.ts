@@ -29,16 +29,19 @@ test('a referral is triaged, convened to police and GGZ, and seen only by those 
   const caseUrl = new URL(regisseur.url()).pathname;
   const number = (await regisseur.getByRole('heading', { level: 1 }).textContent())!.trim();
 
-  // Triage.
-  await regisseur.getByText('Triage starten', { exact: true }).first().click();
-  await regisseur.getByRole('button', { name: 'Triage starten' }).click();
-  await expect(regisseur.locator('main').getByText('Triage', { exact: true }).first()).toBeVisible();
+  // The criteria read as they were asked, each with its answer.
+  await expect(regisseur.getByTestId('criteria')).toContainText('1. Er zijn problemen op meerdere leefgebieden die leiden tot criminaliteit of overlast: Ja');
+  await expect(regisseur.getByTestId('criteria')).toContainText('4. Er is een ernstig lokaal veiligheidsprobleem: Nee');
+
+  // Triage: one step, the decision straight from the referral; the receipt is gone once it is decided.
+  await expect(regisseur.getByText('Triage starten', { exact: true })).toHaveCount(0);
   const decide = regisseur.locator('details', { hasText: 'Triagebesluit nemen' });
-  await decide.locator('summary').click();
+  await expect(decide).toHaveAttribute('open', '');
   await decide.getByLabel('Besluit').selectOption({ label: 'In behandeling' });
   await decide.getByLabel('Motivering').fill('Voldoet aan criteria 1 tot en met 3.');
   await decide.getByRole('button', { name: 'Triagebesluit nemen' }).click();
   await expect(regisseur.getByText('Actief', { exact: true }).first()).toBeVisible();
+  await expect(regisseur.getByText(/Aanmelding ontvangen onder nummer/)).toHaveCount(0);
 
   // Convene police and GGZ.
   for (const organisation of ['Politie Midden-Nederland', 'Altrecht GGZ']) {

@@ -75,11 +75,14 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await expect(card.getByText('Schrijf op hoe het signaal is afgehandeld.')).toBeVisible();
   await screenshot(page, 'signals-refused');
 
-  // Resolved with a note: it leaves the open list and keeps the filters.
+  // Resolved with a note: it stays in its place, marked, until the list is opened afresh; the filters stay.
   await card.getByLabel('Hoe is het afgehandeld?').fill('Gebeld met de uitvoerder: komt deze week rond.');
   await card.getByRole('button', { name: 'Signaal afhandelen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Signaal afgehandeld.' })).toBeVisible();
   await expect(page).toHaveURL(/rule=agreement_overdue/);
+  await expect(page.getByTestId('signal').filter({ hasText: message })).toContainText('Afgehandeld');
+  await expect(page.getByTestId('signal').filter({ hasText: message }).getByText('Afhandelen', { exact: true })).toHaveCount(0);
+  await page.goto('/signals?rule=agreement_overdue');
   await expect(page.getByTestId('signal').filter({ hasText: message })).toHaveCount(0);
   await page.goto('/signals');
   await expect(page.getByTestId('signal')).toHaveCount(before - 1);

@@ -143,10 +143,12 @@ export function AgreementCardView({
           <dt className="text-xs text-muted">{t('lastProgress')}</dt>
           <dd data-testid="agreement-last-progress">{item.lastProgressAt ? moment(item.lastProgressAt) : t('noProgress')}</dd>
         </div>
-        <div>
-          <dt className="text-xs text-muted">{t('dueDateMoves')}</dt>
-          <dd>{item.dueDateMoves === 0 ? t('notMoved') : t('moved', { count: item.dueDateMoves })}</dd>
-        </div>
+        {item.dueDateMoves > 0 ? (
+          <div>
+            <dt className="text-xs text-muted">{t('dueDateMoves')}</dt>
+            <dd>{t('moved', { count: item.dueDateMoves })}</dd>
+          </div>
+        ) : null}
       </dl>
 
       {blocked && item.blockedReason ? (

@@ -63,7 +63,7 @@ export async function CaseAgreements({ caseId, items, histories, today, pseudony
               </div>
               {pseudonymised ? null : <p className="mt-1.5 font-medium leading-snug">{a.description}</p>}
               <AgreedIn meetingId={a.meetingId} title={a.meetingTitle} startsAt={a.meetingStartsAt} />
-              <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 xl:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
+              <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 xl:grid-cols-[minmax(0,2fr)_repeat(2,minmax(0,1fr))]">
                 <div>
                   <dt className="text-xs text-muted">{t('owner')}</dt>
                   <dd>
@@ -73,13 +73,14 @@ export async function CaseAgreements({ caseId, items, histories, today, pseudony
                 </div>
                 <div>
                   <dt className="text-xs text-muted">{t('due')}</dt>
-                  <dd className={a.overdue ? 'font-semibold text-danger' : undefined}>{date(a.dueDate)}</dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-muted">{t('dueDateMoves')}</dt>
-                  <dd>
-                    {a.dueDateMoves === 0 ? t('notMoved') : t('moved', { count: a.dueDateMoves })}
-                    {a.dueDateMoves > 0 ? <span className="block text-xs text-muted">{t('originally', { date: date(a.originalDueDate) })}</span> : null}
+                  <dd className={a.overdue ? 'font-semibold text-danger' : undefined}>
+                    {date(a.dueDate)}
+                    {/* Only a move is news: an unmoved date says nothing more. */}
+                    {a.dueDateMoves > 0 ? (
+                      <span className="block text-xs font-normal text-muted">
+                        {t('moved', { count: a.dueDateMoves })} · {t('originally', { date: date(a.originalDueDate) })}
+                      </span>
+                    ) : null}
                   </dd>
                 </div>
                 <div>

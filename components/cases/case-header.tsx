@@ -20,7 +20,8 @@ export async function CaseHeader({ value, received }: { value: CaseView; receive
       <p className="mt-1 text-muted">
         {tCases(`targetGroups.${value.targetGroup}`)} · {value.municipalityName}
       </p>
-      {received ? (
+      {/* The receipt belongs to the referral: once triage has decided, it is old news. */}
+      {received && (value.status === 'aangemeld' || value.status === 'triage') ? (
         <p role="status" className="mt-4 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">
           {t('received', { number: value.number })}
         </p>

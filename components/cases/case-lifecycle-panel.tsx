@@ -4,10 +4,11 @@ import { allowedActions } from '@/lib/cases/lifecycle';
 import { caseCard } from './case-card';
 import { TransitionForm } from './case-forms';
 
-/** The lifecycle steps the case can take now (triage, monitoring, closure, pause), one form each. */
+/** The lifecycle steps the case can take now (the triage decision, monitoring, closure, pause), one form each. */
 export async function CaseLifecyclePanel({ value }: { value: FullCase }) {
   const t = await getTranslations('case');
-  const actions = allowedActions({ status: value.status, pauseReason: value.pauseReason });
+  // Triage is one step: the decision is taken straight from the referral ("start triage" stays in the API).
+  const actions = allowedActions({ status: value.status, pauseReason: value.pauseReason }).filter((a) => a !== 'start_triage');
   return (
     <section className={caseCard} aria-labelledby="lifecycle">
       <h2 id="lifecycle" className="mb-2 text-lg font-semibold">{t('lifecycle')}</h2>

@@ -4,12 +4,12 @@ import type { FullCase } from '@/lib/cases/get-case';
 import type { CaseWork } from '@/lib/cases/load-case-detail';
 import { caseCard } from './case-card';
 import { EditCaseForm } from './case-forms';
+import { CriteriaList } from './criteria-list';
 import { DetailList } from './detail-list';
 
 /** The person and the story of the case; a regisseur edits them here until the retention term removes them. */
 export async function CaseSubjectSection({ value, work }: { value: FullCase; work: CaseWork | null }) {
   const [t, tCases, format] = await Promise.all([getTranslations('case'), getTranslations('cases'), getFormatter()]);
-  const yesNo = (b: boolean) => (b ? t('yes') : t('no'));
   // After the retention term the subject is gone: a notice takes the place of name, birth date and address.
   const removedAt = value.personalDataRemovedAt;
   const enteredBy = `${value.referrer.name} (${value.referrer.organisationName})`;
@@ -39,12 +39,7 @@ export async function CaseSubjectSection({ value, work }: { value: FullCase; wor
           { label: t('goal'), value: value.goal },
           {
             label: t('criteria'),
-            value: [
-              `1. ${yesNo(value.criteria.multiDomain)}`,
-              `2. ${yesNo(value.criteria.multiChain)}`,
-              `3. ${yesNo(value.criteria.household)}`,
-              `4. ${yesNo(value.criteria.localSafety)}`,
-            ].join(' · '),
+            value: <CriteriaList criteria={value.criteria} />,
           },
           { label: t('involvedPartners'), value: value.involvedPartners ?? t('none') },
           ...(value.triageDecision

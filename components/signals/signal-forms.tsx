@@ -10,11 +10,24 @@ const small = buttonClass({ className: 'mt-3' });
 const summary = 'cursor-pointer text-sm font-semibold text-brand-700 hover:underline';
 
 /** Resolve (with a note) and snooze (with a reason and a date), for a regisseur. */
-export function SignalActions({ signalId, version, returnTo, rule }: { signalId: string; version: number; returnTo?: string; rule: string }) {
+export function SignalActions({
+  signalId,
+  version,
+  returnTo,
+  rule,
+  compact = false,
+}: {
+  signalId: string;
+  version: number;
+  returnTo?: string;
+  rule: string;
+  /** One line under the signal (the signals page, where a card lists several). */
+  compact?: boolean;
+}) {
   const t = useTranslations('signals');
   return (
-    <div className="mt-3 grid gap-3 border-t border-line pt-3 sm:grid-cols-2">
-      <details>
+    <div className={compact ? 'ml-auto flex flex-wrap gap-x-4 has-[details[open]]:order-3 has-[details[open]]:ml-0 has-[details[open]]:basis-full' : 'mt-3 grid gap-3 border-t border-line pt-3 sm:grid-cols-2'}>
+      <details className={compact ? 'open:basis-full' : undefined}>
         <summary className={summary} aria-label={t('resolveLabel', { rule })}>
           {t('resolve')}
         </summary>
@@ -25,7 +38,7 @@ export function SignalActions({ signalId, version, returnTo, rule }: { signalId:
           <TextArea name="note" label={t('resolveNote')} hint={t('resolveHint')} rows={2} required />
         </ActionForm>
       </details>
-      <details>
+      <details className={compact ? 'open:basis-full' : undefined}>
         <summary className={summary} aria-label={t('snoozeLabel', { rule })}>
           {t('snooze')}
         </summary>

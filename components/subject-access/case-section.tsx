@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CaseEntry } from '@/lib/subject-access/document';
 import { AgendaItemsSection } from './agenda-items-section';
 import { AgreementsSection } from './agreements-section';
+import { CriteriaList } from '@/components/cases/criteria-list';
 import { FlaggedText } from './flagged-text';
 import { SignalsSection } from './signals-section';
 import { h3, td, th } from './styles';
@@ -17,7 +18,6 @@ export async function CaseSection({ entry }: { entry: CaseEntry }) {
   ]);
   const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' });
   const moment = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
-  const yesNo = (b: boolean) => (b ? tCase('yes') : tCase('no'));
   const who = (by: { organisationName: string | null; role: string | null }) =>
     [by.organisationName, by.role ? tRoles(by.role) : null].filter(Boolean).join(' · ') || '—';
 
@@ -34,9 +34,7 @@ export async function CaseSection({ entry }: { entry: CaseEntry }) {
     { label: tCase('goal'), value: <FlaggedText value={entry.goal} />, wide: true },
     {
       label: tCase('criteria'),
-      value: [entry.criteria.multiDomain, entry.criteria.multiChain, entry.criteria.household, entry.criteria.localSafety]
-        .map((b, i) => `${i + 1}. ${yesNo(b)}`)
-        .join(' · '),
+      value: <CriteriaList criteria={entry.criteria} />,
     },
     { label: tCase('involvedPartners'), value: <FlaggedText value={entry.involvedPartners} /> },
   ];

@@ -5,6 +5,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { AppError, validation } from '@/lib/errors';
 import { notifyUsers, regisseursOf } from '@/lib/notify/in-app';
+import { raiseBlockedSignal } from '@/lib/stagnation/raise-blocked';
 import { withAgreement } from './access';
 import type { LogActionInput } from './schemas';
 import { isFinishedAgreement } from './statuses';
@@ -84,12 +85,14 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
       .set({ ...changes, version: sql`${agreements.version} + 1` })
       .where(eq(agreements.id, id));
     if (input.kind === 'geblokkeerd') {
-      await notifyUsers(tx, await regisseursOf(tx, agreement.regisseurUserId), {
-        kind: 'agreement-blocked',
-        title: `Afspraak in ${ref.number} gemeld als geblokkeerd`,
-        link: `/cases/${ref.id}#agreements`,
-        caseNumber: ref.number,
-      });
+      // The signal opens now, not at the next sweep: the regisseur can act on it today.
+      await raiseBlockedSignal(tx, { id, caseId: ref.id, blockedAt: now }, now);
+      await notifyUsers(
+        tx,
+        await regisseursOf(tx, agreement.regisseurUserId),
+        { kind: 'agreement-blocked', title: `Afspraak in ${ref.number} gemeld als geblokkeerd`, link: `/cases/${ref.id}#agreements`, caseNumber: ref.number },
+        { except: actor.userId },
+      );
     }
     await audit(tx, subjectOf(actor), {
       action: 'update',

@@ -47,7 +47,7 @@ describe('the dashboard query', () => {
     const bad = dashboardQuerySchema.safeParse({ from: '1-5-2026', type: 'iedereen', municipality: 'Utrecht', organisation: 'x' });
     expect(bad.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['from', 'Gebruik voor de begindatum de vorm JJJJ-MM-DD.'],
-      ['type', 'Onbekende doelgroep.'],
+      ['type', 'Onbekende aanpak.'],
       ['municipality', 'Kies een gemeente uit de lijst.'],
       ['organisation', 'Onbekende partnerorganisatie.'],
     ]);

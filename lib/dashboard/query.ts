@@ -28,7 +28,7 @@ const day = (label: string) =>
 const filterShape = {
   from: oneOrMany(day('de begindatum')).describe('First day of the period (JJJJ-MM-DD); default twelve months before `to`'),
   to: oneOrMany(day('de einddatum')).describe('Last day of the period (JJJJ-MM-DD), inclusive; default today'),
-  type: oneOrMany(z.enum(TARGET_GROUPS, { message: 'Onbekende doelgroep.' })).describe('Target group (aanpak) of the cases'),
+  type: oneOrMany(z.enum(TARGET_GROUPS, { message: 'Onbekende aanpak.' })).describe('Target group (aanpak) of the cases'),
   municipality: oneOrMany(municipalityCodeSchema).describe('CBS code of the municipality, like GM0344'),
   organisation: oneOrMany(z.uuid({ message: 'Onbekende partnerorganisatie.' })).describe(
     'Partner organisation: agreements it owns, and cases it is or was convened to',

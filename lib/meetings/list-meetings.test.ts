@@ -41,7 +41,7 @@ async function meetingEnded(title: string, now: Date, hoursAgo: number) {
 }
 
 describe('the meeting lists', () => {
-  it('keep a meeting that ended this morning among the upcoming ones, and in one list only', async () => {
+  it('keep a meeting of this morning not yet held among the upcoming ones, and in one list only', async () => {
     // Noon in Amsterdam: neither test meeting spans midnight.
     const now = new Date('2026-06-10T10:00:00Z');
     const recent = await meetingEnded('Net afgelopen', now, 2);
@@ -52,6 +52,26 @@ describe('the meeting lists', () => {
     expect(past).not.toContain(recent);
     expect(past).toContain(older);
     expect(upcoming).not.toContain(older);
+  });
+
+  it('list a finished or cancelled meeting among the past ones at once, and a running one as upcoming', async () => {
+    const now = new Date('2026-06-10T10:00:00Z');
+    const finished = await meetingEnded('Vanochtend afgerond', now, 1);
+    const cancelled = await meetingEnded('Vanmiddag, afgezegd', now, -4);
+    const running = await meetingEnded('Loopt uit', now, 14);
+    await transitionMeeting(regisseur, finished, { action: 'plan', version: 1 }, now);
+    await transitionMeeting(regisseur, finished, { action: 'start', version: 2, confirmEarly: true }, now);
+    await transitionMeeting(regisseur, finished, { action: 'finish', version: 3 }, now);
+    await transitionMeeting(regisseur, cancelled, { action: 'cancel', version: 1, reason: 'Voorzitter ziek.' }, now);
+    await transitionMeeting(regisseur, running, { action: 'plan', version: 1 }, now);
+    await transitionMeeting(regisseur, running, { action: 'start', version: 2, confirmEarly: true }, now);
+    const upcoming = (await listMeetings(regisseur, 'upcoming', now)).map((m) => m.id);
+    const past = (await listMeetings(regisseur, 'past', now)).map((m) => m.id);
+    expect(upcoming).not.toContain(finished);
+    expect(upcoming).not.toContain(cancelled);
+    expect(past).toEqual(expect.arrayContaining([finished, cancelled]));
+    expect(upcoming).toContain(running);
+    expect(past).not.toContain(running);
   });
 
   it('count the agenda items of each meeting', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, not, or, sql } from 'drizzle-orm';
 import { agendaItems, meetingInvitees, meetings } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
@@ -9,6 +9,12 @@ import type { MeetingListItem } from './meeting-views';
 export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = 'upcoming', now = new Date()): Promise<MeetingListItem[]> {
   if (actor.role !== 'regisseur' && actor.role !== 'professional') throw forbidden();
   const boundary = new Date(now.getTime() - 12 * 3600 * 1000);
+  // Upcoming: not finished or cancelled, and either running or ending after the boundary (a meeting of this
+  // morning not yet started or closed still counts). Past is everything else: the lists never share one.
+  const upcoming = and(
+    inArray(meetings.status, ['concept', 'gepland', 'bezig']),
+    or(eq(meetings.status, 'bezig'), gte(meetings.endsAt, boundary)),
+  )!;
   return asUser(actor.userId, (tx) =>
     tx
       .select({
@@ -26,9 +32,7 @@ export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = '
       .from(meetings)
       .where(
         and(
-          // A meeting that ended less than 12 hours ago still counts as upcoming (today's minutes), and
-          // only as upcoming: the two lists share one boundary.
-          period === 'upcoming' ? gte(meetings.endsAt, boundary) : lt(meetings.endsAt, boundary),
+          period === 'upcoming' ? upcoming : not(upcoming),
           actor.role === 'professional'
             ? and(
                 ne(meetings.status, 'concept'),

@@ -71,14 +71,14 @@ export async function transitionMeeting(actor: Actor, meetingId: unknown, input:
       .returning();
     if (!updated) throw conflict();
     if (input.action === 'plan') {
-      await notifyInvitees(tx, updated, `Uitnodiging: ${meeting.title}, ${dateLabel(meeting.startsAt)}`);
+      await notifyInvitees(tx, updated, `Uitnodiging: ${meeting.title}, ${dateLabel(meeting.startsAt)}`, actor.userId);
       await requestStatusRound(tx, updated, now);
     }
     // Afronding freezes and seals the report; reopening keeps the sealed version, marked with the reason.
     const seal = input.action === 'finish' ? await sealMeetingReport(tx, { ...subjectOf(actor), userId: actor.userId }, updated, now) : null;
     if (input.action === 'reopen') await markReportReopened(tx, actor.userId, meeting.id, input.reason, now);
     if (input.action === 'cancel' && meeting.status === 'gepland') {
-      await notifyInvitees(tx, updated, `Geannuleerd: ${meeting.title}, ${dateLabel(meeting.startsAt)}`);
+      await notifyInvitees(tx, updated, `Geannuleerd: ${meeting.title}, ${dateLabel(meeting.startsAt)}`, actor.userId);
     }
     await audit(tx, subjectOf(actor), {
       action: 'update',
@@ -112,7 +112,7 @@ export async function rescheduleMeeting(actor: Actor, meetingId: unknown, input:
       .returning();
     if (!updated) throw conflict();
     if (meeting.status === 'gepland') {
-      await notifyInvitees(tx, updated, `Verplaatst: ${meeting.title}, nu ${dateLabel(updated.startsAt)}`);
+      await notifyInvitees(tx, updated, `Verplaatst: ${meeting.title}, nu ${dateLabel(updated.startsAt)}`, actor.userId);
       await requestStatusRound(tx, updated, now);
     }
     await audit(tx, subjectOf(actor), { action: 'update', entity: 'meeting', entityId: meeting.id, details: { fields: ['startsAt', 'endsAt'] } });

@@ -3,8 +3,11 @@ import { meetingInvitees, users, type Meeting } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { notifyUsers } from '@/lib/notify/in-app';
 
-/** Tells the people of every invited organisation (and named invitees) about the meeting, in-app. */
-export async function notifyInvitees(tx: Tx, meeting: Meeting, title: string): Promise<void> {
+/**
+ * Tells the people of every invited organisation (and named invitees, and the chair) about the meeting,
+ * in-app; not the one who made the change (`actorUserId`).
+ */
+export async function notifyInvitees(tx: Tx, meeting: Meeting, title: string, actorUserId: string): Promise<void> {
   const invited = await tx
     .select({ organisationId: meetingInvitees.organisationId, userId: meetingInvitees.userId })
     .from(meetingInvitees)
@@ -21,5 +24,5 @@ export async function notifyInvitees(tx: Tx, meeting: Meeting, title: string): P
     kind: 'meeting',
     title,
     link: `/meetings/${meeting.id}`,
-  });
+  }, { except: actorUserId });
 }

@@ -1,4 +1,4 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
@@ -61,3 +61,24 @@ export async function markNotificationsRead(actor: Actor, input: MarkReadInput):
   await asUser(actor.userId, (tx) => markRead(tx, actor.userId, 'all' in input ? 'all' : [input.id]));
 }
 
+
+/** Only links inside the app are followed from a notification. */
+export function internalLink(link: string | null): string | null {
+  return link && /^\/(?!\/)/.test(link) ? link : null;
+}
+
+/**
+ * Opening a notification: it is read from then on; answers where it leads (null when it leads nowhere or
+ * is not the actor's own, which is left unchanged).
+ */
+export async function openNotification(actor: Actor, id: string, now = new Date()): Promise<string | null> {
+  return asUser(actor.userId, async (tx) => {
+    const [row] = await tx
+      .select({ link: notifications.link, readAt: notifications.readAt })
+      .from(notifications)
+      .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)));
+    if (!row) return null;
+    if (!row.readAt) await tx.update(notifications).set({ readAt: now }).where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)));
+    return internalLink(row.link);
+  });
+}

@@ -10,9 +10,12 @@ export interface NewNotification {
   caseNumber?: string;
 }
 
-/** Notifies users in-app, in the caller's transaction. */
-export async function notifyUsers(db: Executor, userIds: string[], notification: NewNotification): Promise<void> {
-  const unique = [...new Set(userIds)];
+/**
+ * Notifies users in-app, in the caller's transaction. `except` is the user whose own action caused it:
+ * nobody is told about what they just did themselves.
+ */
+export async function notifyUsers(db: Executor, userIds: string[], notification: NewNotification, options: { except?: string } = {}): Promise<void> {
+  const unique = [...new Set(userIds)].filter((id) => id !== options.except);
   if (unique.length === 0) return;
   await db.insert(notifications).values(unique.map((userId) => ({ userId, ...notification })));
 }

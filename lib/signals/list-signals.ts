@@ -117,6 +117,16 @@ export async function listSignals(
   });
 }
 
+/**
+ * Signals by id whatever their status: the ones acted on while working through the list, shown in their
+ * place, marked, until the page is loaded afresh. Same readers and columns as the list.
+ */
+export async function listSignalsByIds(actor: Actor, ids: string[]): Promise<SignalItem[]> {
+  await assertSignalReader(actor, 'signal.list');
+  if (ids.length === 0) return [];
+  return asUser(actor.userId, async (tx) => (await selectRows(tx, actor, inArray(signals.id, ids), 'ladder')).map(toItem));
+}
+
 export interface SignalGroup {
   /** Null for signals about a partner organisation as a whole (they span cases). */
   caseId: string | null;

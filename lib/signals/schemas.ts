@@ -50,3 +50,10 @@ export const snoozeSignalSchema = z.strictObject({
   version,
 });
 export type SnoozeSignalInput = z.infer<typeof snoozeSignalSchema>;
+
+/** The signals acted on while working through the list (the `acted` URL parameter): at most 50 ids; a bad one is dropped. */
+export const ACTED_MAX = 50;
+export function parseActedIds(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return [...new Set(raw.split(',').filter((v) => signalIdSchema.safeParse(v).success))].slice(-ACTED_MAX);
+}

@@ -14,7 +14,7 @@ export function isRunning(agreement: Pick<StagnationAgreement, 'status'>): boole
   return isOpenAgreement(agreement.status);
 }
 
-function signal(rule: SignalRule, agreement: StagnationAgreement, since: Date, message: string): Signal {
+function signal(rule: SignalRule, agreement: Pick<StagnationAgreement, 'id' | 'caseId'>, since: Date, message: string): Signal {
   return {
     rule,
     subject: { type: 'agreement', id: agreement.id },
@@ -84,7 +84,8 @@ function dueDateMoved(a: StagnationAgreement, { settings }: Context): Signal | n
   );
 }
 
-function blocked(a: StagnationAgreement): Signal | null {
+/** Also raised at once by the report of a blockade (raise-blocked.ts), so both word it the same. */
+export function blocked(a: Pick<StagnationAgreement, 'id' | 'caseId' | 'blockedAt'>): Signal | null {
   if (!a.blockedAt) return null;
   // The reason is free text about a person: it stays on the agreement, where access rules guard it.
   return signal(

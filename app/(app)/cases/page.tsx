@@ -72,7 +72,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
       <CaseFilters
         query={query}
         labels={{
-          filter: t('filter'), search: t('search'), searchPlaceholder: t('searchPlaceholder'), status: t('status'),
+          filter: t('filter'), search: t('search'), searchPlaceholder: t(pseudonymised ? 'searchPlaceholderNumber' : 'searchPlaceholder'), status: t('status'),
           targetGroup: t('targetGroup'), municipality: t('municipality'), regisseur: t('regisseur'), partner: t('partner'),
           all: t('all'), reset: t('reset'), sort: t('sort'),
         }}

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/page-title';
 import { requireActor } from '@/lib/auth/actor';
-import { listNotifications } from '@/lib/notify/centre';
-import { markAllNotificationsReadAction, markNotificationReadAction } from './actions';
+import { internalLink, listNotifications } from '@/lib/notify/centre';
+import { markAllNotificationsReadAction, markNotificationReadAction, openNotificationAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,9 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The kinds of notification the app sends, as message keys. */
 const KIND_KEYS: Record<string, string> = { signal: 'signal', escalation: 'escalation', 'agreement-blocked': 'agreementBlocked', meeting: 'meeting' };
-
-/** Only links inside the app are followed from a notification. */
-const internal = (link: string | null) => (link && /^\/(?!\/)/.test(link) ? link : null);
 
 /** The notification centre: the user's own notifications, newest first; mark one or all read. */
 export default async function NotificationsPage() {
@@ -45,7 +42,7 @@ export default async function NotificationsPage() {
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line bg-white" aria-label={t('title')}>
           {items.map((n) => {
-            const link = internal(n.link);
+            const link = internalLink(n.link);
             return (
               <li
                 key={n.id}
@@ -57,9 +54,13 @@ export default async function NotificationsPage() {
                   <p className="text-sm">
                     {n.readAt ? null : <span className="mr-2 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">{t('new')}</span>}
                     {link ? (
-                      <Link href={link} className={`text-brand-700 underline-offset-2 hover:underline ${n.readAt ? '' : 'font-semibold'}`}>
-                        {n.title}
-                      </Link>
+                      // Opening it marks it read: a form button that looks like the link it leads to.
+                      <form action={openNotificationAction} className="inline">
+                        <input type="hidden" name="id" value={n.id} />
+                        <button type="submit" className={`text-left text-brand-700 underline underline-offset-2 hover:no-underline ${n.readAt ? '' : 'font-semibold'}`}>
+                          {n.title}
+                        </button>
+                      </form>
                     ) : (
                       <span className={n.readAt ? '' : 'font-semibold'}>{n.title}</span>
                     )}

@@ -6,7 +6,7 @@ import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/actor';
 import { handleForm, type ActionState } from '@/lib/forms/action-state';
 import { resolveSignal, snoozeSignal, type SignalChangeResult } from '@/lib/signals/change-signal';
-import { resolveSignalSchema, snoozeSignalSchema } from '@/lib/signals/schemas';
+import { parseActedIds, resolveSignalSchema, snoozeSignalSchema } from '@/lib/signals/schemas';
 
 const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
 
@@ -18,9 +18,11 @@ function returnPath(value: FormDataEntryValue | null): string | null {
   return /^\/signals(\?[^\s]*)?$/.test(path) ? path : null;
 }
 
-function withNotice(path: string, done: 'resolved' | 'snoozed'): string {
+/** Back with a notice, and the signal added to those acted on: it stays in its place, marked, until reload. */
+function withNotice(path: string, done: 'resolved' | 'snoozed', signalId: string): string {
   const url = new URL(path, 'http://x');
   url.searchParams.set('done', done);
+  url.searchParams.set('acted', parseActedIds([url.searchParams.get('acted'), signalId].filter(Boolean).join(',')).join(','));
   return `${url.pathname}${url.search}`;
 }
 
@@ -40,7 +42,7 @@ async function signalForm(
   if (!result) return state;
   revalidatePath('/signals');
   if (result.caseId) revalidatePath(`/cases/${result.caseId}`);
-  if (back) redirect(withNotice(back, done));
+  if (back) redirect(withNotice(back, done, result.id));
   return state;
 }
 

@@ -3,15 +3,16 @@ import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { sectionMetadata } from '@/components/section-placeholder';
-import { SignalCard } from '@/components/signals/signal-card';
 import { SignalFilters } from '@/components/signals/signal-filters';
+import { SignalSubjectCardView } from '@/components/signals/signal-subject-card';
 import { PartnerReliability } from '@/components/dashboard/partner-reliability';
 import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
 import { requireActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { groupByCase, listSignals, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
+import { groupSignals } from '@/lib/signals/group-signals';
+import { listSignals, listSignalsByIds, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
 import { stuurgroepReport } from '@/lib/signals/report';
-import type { SignalListQuery } from '@/lib/signals/schemas';
+import { parseActedIds, type SignalListQuery } from '@/lib/signals/schemas';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => sectionMetadata('signals');
@@ -19,7 +20,7 @@ export const generateMetadata = () => sectionMetadata('signals');
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const FILTER_KEYS = ['rule', 'level', 'minLevel', 'case', 'organisation', 'status'] as const;
-const card = 'rounded-lg border border-line bg-white p-5';
+const card = 'rounded-lg border border-line bg-white px-3 py-3 sm:px-5';
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -36,20 +37,25 @@ function readQuery(params: Record<string, string | string[] | undefined>): { que
   }
 }
 
-/** What the signals page keeps in its URL, so a form returns to the same filtered list. */
-function returnPath(query: SignalListQuery): string {
+/**
+ * What the signals page keeps in its URL, so a form returns to the same filtered list, with the signals
+ * acted on so far (they stay in place, marked, until the page is opened afresh).
+ */
+function returnPath(query: SignalListQuery, acted: string[]): string {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const value = query[key];
     if (value && !(key === 'status' && value === 'open')) params.set(key, value);
   }
+  if (acted.length > 0) params.set('acted', acted.join(','));
   const search = params.toString();
   return search ? `/signals?${search}` : '/signals';
 }
 
 /**
  * Signals of stagnation for regisseurs (resolve, snooze) and, read-only and without free text, for the
- * managers their escalations reach. Grouped by case; filters in the URL; the stuurgroep report as a tab.
+ * managers their escalations reach. Per case, one card per agreement, in an order no action changes; filters
+ * in the URL; the stuurgroep report as a tab.
  */
 export default async function SignalsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor(['regisseur', 'manager']);
@@ -96,10 +102,18 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
   }
 
   const { query, error } = readQuery(params);
-  const [{ items, total, capped }, options] = await Promise.all([listSignals(actor, query), signalFilterOptions(actor, query.status)]);
-  const groups = groupByCase(items);
+  const actedIds = editable ? parseActedIds(single(params.acted)) : [];
+  const [{ items: listed, total, capped }, options, actedItems] = await Promise.all([
+    listSignals(actor, query),
+    signalFilterOptions(actor, query.status),
+    listSignalsByIds(actor, actedIds),
+  ]);
+  // What was acted on in this round stays in the list (no longer open), in its place.
+  const seen = new Set(listed.map((s) => s.id));
+  const items = [...listed, ...actedItems.filter((s) => !seen.has(s.id) && (!query.case || s.caseId === query.case))];
+  const groups = groupSignals(items, new Set(actedIds));
   const filtered = FILTER_KEYS.some((k) => k !== 'status' && query[k] !== undefined) || query.status !== 'open';
-  const back = returnPath(query);
+  const back = returnPath(query, actedIds);
 
   return (
     <>
@@ -116,22 +130,28 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
       ) : (
         <>
           <p className="mb-4 text-sm text-muted" data-testid="signal-count">
-            {capped ? t('countCapped', { count: total }) : t('count', { count: total, cases: groups.filter((g) => g.caseId).length })}
+            {capped ? t('countCapped', { count: total }) : t('count', { count: total, cases: groups.filter((g) => g.caseId && !g.acted).length })}
             {items.length < total ? ` ${t('countShown', { shown: items.length })}` : null}
           </p>
-          <div className="space-y-6">
+          <div className="space-y-4">
             {groups.map((group) => {
-              const headingId = `group-${group.caseId ?? group.signals[0]!.organisationId ?? 'other'}`;
+              const headingId = `group-${group.caseId ?? group.key.replace(/[^a-z0-9-]/gi, '')}`;
               return (
-                <section key={headingId} aria-labelledby={headingId} className={card} data-testid="signal-group">
-                  <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2 border-b border-line pb-3">
+                <section
+                  key={group.key}
+                  aria-labelledby={headingId}
+                  className={card}
+                  data-testid="signal-group"
+                  data-acted={group.acted ? 'true' : undefined}
+                >
+                  <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-3 border-b border-line pb-2">
                     <h2 id={headingId} className="text-lg font-semibold">
                       {group.caseId ? (
                         <Link href={`/cases/${group.caseId}`} className="text-brand-700 underline-offset-2 hover:underline">
                           {group.caseNumber}
                         </Link>
                       ) : (
-                        t('organisationGroup', { name: group.signals[0]!.organisationName ?? '—' })
+                        t('organisationGroup', { name: group.organisationName ?? '—' })
                       )}
                     </h2>
                     <p className="text-sm text-muted">
@@ -139,12 +159,12 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
                         ? [group.targetGroup ? tCases(`targetGroups.${group.targetGroup}`) : null, group.municipalityName].filter(Boolean).join(' · ')
                         : t('organisationGroupNote')}
                       {' · '}
-                      {t('groupCount', { count: group.signals.length })}
+                      {t('groupCount', { count: group.count })}
                     </p>
                   </div>
                   <div className="divide-y divide-line">
-                    {group.signals.map((signal) => (
-                      <SignalCard key={signal.id} signal={signal} editable={editable} returnTo={back} showOrganisation={Boolean(group.caseId)} />
+                    {group.cards.map((subject) => (
+                      <SignalSubjectCardView key={subject.key} card={subject} editable={editable} returnTo={back} />
                     ))}
                   </div>
                 </section>
