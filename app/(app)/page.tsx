@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/page-title';
 import { NAVIGATION, SECTION_PATHS } from '@/lib/access/navigation';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const actor = await requireActor();
+  const actor = await requirePage();
   const [t, tNav] = await Promise.all([getTranslations('home'), getTranslations('nav')]);
   return (
     <>

@@ -2,12 +2,14 @@ import { and, asc, desc, gte, lt, ne, sql } from 'drizzle-orm';
 import { agendaItems, meetingInvitees, meetings } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
+import { authorize, isRefused } from '@/lib/access/policy';
 import { forbidden } from '@/lib/errors';
 import type { MeetingListItem } from './meeting-views';
 
 /** Upcoming or past meetings the actor may see: all for regisseurs, invited ones for professionals. */
 export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = 'upcoming', now = new Date()): Promise<MeetingListItem[]> {
-  if (actor.role !== 'regisseur' && actor.role !== 'professional') throw forbidden();
+  const outcome = authorize(actor, 'meeting.list');
+  if (isRefused(outcome)) throw forbidden();
   const boundary = new Date(now.getTime() - 12 * 3600 * 1000);
   return asUser(actor.userId, (tx) =>
     tx
@@ -29,7 +31,8 @@ export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = '
           // A meeting that ended less than 12 hours ago still counts as upcoming (today's minutes), and
           // only as upcoming: the two lists share one boundary.
           period === 'upcoming' ? gte(meetings.endsAt, boundary) : lt(meetings.endsAt, boundary),
-          actor.role === 'professional'
+          // The partner's list: the meetings the organisation is invited to.
+          outcome === 'shared'
             ? and(
                 ne(meetings.status, 'concept'),
                 sql`exists (select 1 from ${meetingInvitees} where ${meetingInvitees}.meeting_id = ${meetings}.id

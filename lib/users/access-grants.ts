@@ -5,6 +5,7 @@ import { asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
+import { enforce } from '@/lib/access/enforce';
 import { AppError } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { enqueueMail } from '@/lib/notify/outbox';
@@ -53,13 +54,9 @@ export function mayDecide(actor: Actor, grant: GrantParties): boolean {
 /** Whether the actor sees the grant at all: whoever may decide on its role, and the admin who asked. */
 export const mayView = (actor: Actor, grant: GrantParties) => actor.userId === grant.requestedBy || deciderRoles(grant.role).includes(actor.role);
 
-const DECIDER_ROLES: UserRole[] = ['admin', 'regisseur', 'manager'];
-
 /** Anyone who may never decide on a grant gets the same 404 as for a page that does not exist, logged. */
 export async function assertMayDecideAny(actor: Actor, attempted: string): Promise<void> {
-  if (DECIDER_ROLES.includes(actor.role)) return;
-  await auditDenied(actor, { action: 'denied', entity: 'access-grant', details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  await enforce(actor, 'accessGrant.decide', { entity: 'access-grant', attempted, kind: 'admin' });
 }
 
 // ---------------------------------------------------------------------------------------------------
