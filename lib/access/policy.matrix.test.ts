@@ -104,12 +104,12 @@ const CELLS: Cell[] = (['meeting', 'agreement', 'signal', 'dashboard', 'admin'] 
 
 console.log(`access policy beyond cases: ${CELLS.length} cells, ${CELLS.length} tests generated from it`);
 
-/** Who plays each role in each relation to the meeting: politie is invited to it, reclassering is not. */
+/** Who plays each role in each relation to the meeting: politie is invited to it, gemeente is not. */
 const ACTOR_OF: Record<UserRole, Partial<Record<Relation, string>>> = {
   regisseur: { invited: 'regisseur', none: 'regisseur', '-': 'regisseur' },
   manager: { invited: 'manager', none: 'manager', '-': 'manager' },
   admin: { invited: 'admin', none: 'admin', '-': 'admin' },
-  professional: { invited: 'politie', none: 'reclassering', '-': 'politie' },
+  professional: { invited: 'politie', none: 'gemeente', '-': 'politie' },
 };
 
 let handle: DbHandle;
@@ -120,18 +120,23 @@ let itemId = '';
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
   await runSweep(handle.db, { now: NOW });
-  for (const name of ['regisseur', 'manager', 'admin', 'politie', 'reclassering']) actors[name] = await signInAs(`${name}@example.org`);
-  // A meeting past its concept stage with an agenda, politie invited and reclassering not.
+  for (const name of ['regisseur', 'manager', 'admin', 'politie', 'gemeente']) {
+    actors[name] = await signInAs(`${name}@example.org`);
+  }
+  // A meeting past its concept stage, with an agenda, that politie is invited to.
   const [meeting] = await queryRows<{ id: string; item: string }>(
     handle.db,
     sql`select m.id, (select a.id from agenda_items a where a.meeting_id = m.id limit 1) as item from meetings m
         where m.status <> 'concept' and exists (select 1 from agenda_items a where a.meeting_id = m.id)
           and exists (select 1 from meeting_invitees i where i.meeting_id = m.id and i.organisation_id = ${actors.politie!.organisationId})
-          and not exists (select 1 from meeting_invitees i where i.meeting_id = m.id and i.organisation_id = ${actors.reclassering!.organisationId})
-        order by m.starts_at limit 1`,
+        order by m.starts_at desc limit 1`,
   );
   meetingId = meeting!.id;
   itemId = meeting!.item;
+  // A professional whose organisation is not invited to it: gemeente, uninvited here if the demo invited it.
+  await handle.db.execute(
+    sql`delete from meeting_invitees where meeting_id = ${meetingId} and organisation_id = ${actors.gemeente!.organisationId}`,
+  );
 });
 afterAll(() => closeDb());
 

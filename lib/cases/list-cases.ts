@@ -10,7 +10,6 @@ import type { Actor } from '@/lib/actor';
 import { assertAllowed, convenedTo } from './access';
 import type { CaseListQuery } from './schemas';
 import type { CaseListItem } from './case-views';
-import { authorize } from '@/lib/access/policy';
 
 export const DEFAULT_PAGE_SIZE = 25;
 

@@ -4,7 +4,7 @@ import { asUser } from '@/db/transaction';
 import { enforce } from '@/lib/access/enforce';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict } from '@/lib/errors';
+import { conflict } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { DEFAULT_RETENTION_SETTINGS, RETENTION_SETTINGS_KEY, retentionSettingsSchema, type RetentionSettings } from './settings';
 import { parseOrThrow } from '@/lib/validation/parse';

@@ -3,10 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import { accessGrants, organisations, users, type AccessGrant, type UserRole } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
-import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
+import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { enforce } from '@/lib/access/enforce';
-import { AppError } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { enqueueMail } from '@/lib/notify/outbox';
 
