@@ -24,3 +24,16 @@ for (const [role, account] of Object.entries(ROLES)) {
     }
   });
 }
+
+test('a manager reaches the stuurgroep report from the navigation, marked as the current page', async ({ page }) => {
+  await signInAndWait(page, ROLES.manager.email);
+  const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+  await nav.getByRole('link', { name: 'Stuurgroeprapportage' }).click();
+  await expect(page).toHaveURL(/\/signals\?view=stuurgroep$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Stuurgroeprapportage' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Stuurgroeprapportage' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Signalen' })).not.toHaveAttribute('aria-current', 'page');
+  await nav.getByRole('link', { name: 'Signalen' }).click();
+  await expect(page).toHaveURL(/\/signals$/);
+  await expect(nav.getByRole('link', { name: 'Signalen' })).toHaveAttribute('aria-current', 'page');
+});
