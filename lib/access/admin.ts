@@ -30,6 +30,27 @@ const adminOnly = (role: UserRole): Record<Exclude<AdminAction, 'accessGrant.dec
   };
 };
 
+/** A grant is decided by its relation: the role it gives (a professional's access, an admin's...). */
+export const GRANT_RELATIONS = ['professional', 'regisseur', 'manager', 'admin'] as const satisfies readonly UserRole[];
+export type GrantRelation = (typeof GRANT_RELATIONS)[number];
+export const GRANT_ACTIONS = ['accessGrant.approve'] as const;
+export type GrantAction = (typeof GRANT_ACTIONS)[number];
+
+const grantsOf = (...roles: GrantRelation[]) =>
+  Object.fromEntries(GRANT_RELATIONS.map((r) => [r, roles.includes(r) ? 'allow' : 'not-found'])) as Record<GrantRelation, Outcome>;
+
+/**
+ * Who approves or rejects a grant of each role, besides "not the requester, not the user it is for"
+ * (lib/users/access-grants.ts): another admin always; a regisseur for a professional; a manager for an
+ * admin. To anyone else the grant does not exist.
+ */
+export const GRANT_POLICY: PolicyTable<GrantAction, GrantRelation> = {
+  admin: { 'accessGrant.approve': grantsOf('professional', 'regisseur', 'manager', 'admin') },
+  regisseur: { 'accessGrant.approve': grantsOf('professional') },
+  manager: { 'accessGrant.approve': grantsOf('admin') },
+  professional: { 'accessGrant.approve': grantsOf() },
+};
+
 export const ADMIN_POLICY: PolicyTable<AdminAction> = {
   admin: { ...adminOnly('admin'), 'accessGrant.decide': 'allow' },
   regisseur: { ...adminOnly('regisseur'), 'accessGrant.decide': 'allow' },

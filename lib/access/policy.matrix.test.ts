@@ -34,9 +34,10 @@ import { readStagnationSettings } from '@/lib/signals/manage-settings';
 import { stuurgroepReport } from '@/lib/signals/report';
 import { runSweep } from '@/lib/stagnation/sweep';
 import { signInAs } from '@/lib/testing/actors';
-import { listGrants } from '@/lib/users/access-grants';
+import { deciderRoles, listGrants, mayDecide, mayView } from '@/lib/users/access-grants';
 import { listInvitations } from '@/lib/users/invitations';
 import { listUsers } from '@/lib/users/manage-users';
+import { GRANT_RELATIONS } from './admin';
 import { ROLES, type Outcome } from './outcome';
 import { authorize, POLICY, RESOURCES, type Action } from './policy';
 
@@ -179,6 +180,20 @@ describe('the access policy beyond cases, cell by cell', () => {
     expect([403, 404], result.error?.message).not.toContain(result.error?.status);
     expect(await deniedRows(actor)).toBe(deniedBefore);
     assertView(cell, result.value);
+  });
+});
+
+describe('four eyes on access, cell by cell: who sees and decides a grant of each role', () => {
+  const CELLS_4E = ROLES.flatMap((role) => GRANT_RELATIONS.map((granted) => ({ role, granted, outcome: authorize({ role }, 'accessGrant.approve', granted) })));
+  it.each(CELLS_4E)('$role · a grant of $granted → $outcome', ({ role, granted, outcome }) => {
+    const actor = actors[ACTOR_OF[role]['-']!]!;
+    const grant = { role: granted, requestedBy: randomUUID(), userId: randomUUID() };
+    expect(mayView(actor, grant)).toBe(outcome === 'allow');
+    expect(mayDecide(actor, grant)).toBe(outcome === 'allow');
+    expect(deciderRoles(granted).includes(role)).toBe(outcome === 'allow');
+    // Never the second pair of eyes on one's own request, nor on a grant for oneself.
+    expect(mayDecide(actor, { ...grant, requestedBy: actor.userId })).toBe(false);
+    expect(mayDecide(actor, { ...grant, userId: actor.userId })).toBe(false);
   });
 });
 

@@ -1,6 +1,15 @@
 import type { UserRole } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
-import { ADMIN_ACTIONS, ADMIN_POLICY, type AdminAction } from './admin';
+import {
+  ADMIN_ACTIONS,
+  ADMIN_POLICY,
+  GRANT_ACTIONS,
+  GRANT_POLICY,
+  GRANT_RELATIONS,
+  type AdminAction,
+  type GrantAction,
+  type GrantRelation,
+} from './admin';
 import {
   AGREEMENT_ACTIONS,
   AGREEMENT_POLICY,
@@ -32,7 +41,15 @@ import { SIGNAL_ACTIONS, SIGNAL_POLICY, type SignalAction } from './signals';
  * Generated tests (lib/access/*.matrix.test.ts) prove each cell against the real lib functions.
  */
 
-export type Action = CaseAction | AgreementAction | MeetingAction | SignalAction | DashboardAction | AdminAction | SectionAction;
+export type Action =
+  | CaseAction
+  | AgreementAction
+  | MeetingAction
+  | SignalAction
+  | DashboardAction
+  | AdminAction
+  | GrantAction
+  | SectionAction;
 
 type RelatedAgreementAction = Exclude<AgreementAction, 'agreement.overview'>;
 type MeetingRelatedAction = (typeof MEETING_RELATED_ACTIONS)[number];
@@ -44,7 +61,9 @@ export type RelationOf<A extends Action> = A extends CaseAction
     ? AgreementRelation
     : A extends MeetingRelatedAction
       ? MeetingRelation
-      : never;
+      : A extends GrantAction
+        ? GrantRelation
+        : never;
 
 /** Every resource with its actions and the relations its rules distinguish (none: decided by role). */
 export const RESOURCES = {
@@ -54,12 +73,22 @@ export const RESOURCES = {
   signal: { actions: SIGNAL_ACTIONS, relations: [] },
   dashboard: { actions: DASHBOARD_ACTIONS, relations: [] },
   admin: { actions: ADMIN_ACTIONS, relations: [] },
+  accessGrant: { actions: GRANT_ACTIONS, relations: GRANT_RELATIONS },
   section: { actions: SECTIONS.map((s) => `section.${s}` as const), relations: [] },
 } as const;
 
 type AnyRule = Outcome | Readonly<Record<string, Outcome>>;
 
-const TABLES = [CASE_POLICY, AGREEMENT_POLICY, MEETING_POLICY, SIGNAL_POLICY, DASHBOARD_POLICY, ADMIN_POLICY, SECTION_POLICY] as const;
+const TABLES = [
+  CASE_POLICY,
+  AGREEMENT_POLICY,
+  MEETING_POLICY,
+  SIGNAL_POLICY,
+  DASHBOARD_POLICY,
+  ADMIN_POLICY,
+  GRANT_POLICY,
+  SECTION_POLICY,
+] as const;
 
 /** The whole policy as one table: for every role, every action. */
 export const POLICY: Record<UserRole, Record<Action, AnyRule>> = byRole(

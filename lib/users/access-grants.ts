@@ -5,7 +5,10 @@ import { asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
+import { GRANT_RELATIONS } from '@/lib/access/admin';
 import { enforce } from '@/lib/access/enforce';
+import { ROLES } from '@/lib/access/outcome';
+import { authorize } from '@/lib/access/policy';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { enqueueMail } from '@/lib/notify/outbox';
 
@@ -32,9 +35,7 @@ export const ROLE_NAMES: Record<UserRole, string> = {
 
 /** The roles that may approve or reject a grant of `role` (besides: not the requester, not the user it is for). */
 export function deciderRoles(role: UserRole): UserRole[] {
-  if (role === 'professional') return ['admin', 'regisseur'];
-  if (role === 'admin') return ['admin', 'manager'];
-  return ['admin'];
+  return ROLES.filter((decider) => authorize({ role: decider }, 'accessGrant.approve', role) === 'allow');
 }
 
 const WHO_DECIDES: Record<UserRole, string> = {
@@ -231,5 +232,5 @@ export async function listGrants(actor: Actor, now = new Date()): Promise<GrantL
 }
 
 function rolesDecidedBy(role: UserRole): UserRole[] {
-  return (['admin', 'manager', 'regisseur', 'professional'] as const).filter((r) => deciderRoles(r).includes(role));
+  return GRANT_RELATIONS.filter((granted) => authorize({ role }, 'accessGrant.approve', granted) === 'allow');
 }
