@@ -1,15 +1,21 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 
 export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
   const pathname = usePathname();
+  const search = useSearchParams().toString();
+  // A link with a query (the stuurgroep report, a view of /signals) is current on exactly that view; the
+  // plain link of the same page then is not.
+  const viewLink = items.find((item) => item.href === `${pathname}?${search}`);
   return (
     <nav aria-label={label} className="border-b border-line bg-white">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4 sm:px-6">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = viewLink
+            ? item === viewLink
+            : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link

@@ -70,6 +70,8 @@ test('the language switches to English and back', async ({ page }) => {
     'Meetings',
     'Agreements',
     'Signals',
+    'Steering group report',
+    'Dashboard',
   ]);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();

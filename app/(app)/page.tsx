@@ -5,7 +5,7 @@ import { ManagerQueueView } from '@/components/home/manager-queue';
 import { ProfessionalQueueView } from '@/components/home/professional-queue';
 import { RegisseurQueueView } from '@/components/home/regisseur-queue';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { loadHomeQueue, type HomeQueue } from '@/lib/home/home-queue';
 import { queueSize } from '@/lib/home/queue-size';
 
@@ -26,7 +26,7 @@ function QueueView({ queue }: { queue: HomeQueue }) {
 
 /** The home page is the user's work queue: what waits for them today, each item one click from its action. */
 export default async function HomePage() {
-  const actor = await requireActor();
+  const actor = await requirePage();
   const now = new Date();
   const [t, format, queue] = await Promise.all([getTranslations('home'), getFormatter(), loadHomeQueue(actor, now)]);
   const today = format.dateTime(now, { weekday: 'long', day: 'numeric', month: 'long' });

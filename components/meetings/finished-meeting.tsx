@@ -6,6 +6,7 @@ import type { SealedReport } from '@/lib/meetings/sealed-report';
 import { MeetingHeader } from './meeting-header';
 import { ItemButton, PlanNextForm, TransitionForm } from './meeting-forms';
 import { SealedReportView } from './sealed-report-view';
+import { authorize } from '@/lib/access/policy';
 
 const card = 'rounded-lg border border-line bg-white p-5';
 const button = 'rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50';
@@ -13,7 +14,7 @@ const button = 'rounded border border-brand-700 bg-white px-3 py-1.5 text-sm fon
 /** A finished meeting shows its frozen, sealed report; the chair may reopen it with a reason. */
 export async function FinishedMeeting({ actor, meeting, report }: { actor: Actor; meeting: MeetingView; report: SealedReport }) {
   const t = await getTranslations('meetings');
-  const isRegisseur = actor.role === 'regisseur';
+  const isRegisseur = authorize(actor, 'meeting.manage', 'invited') === 'allow';
   return (
     <>
       <MeetingHeader meeting={meeting} backHref="/meetings" backLabel={t('back')} />

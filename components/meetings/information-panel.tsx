@@ -3,13 +3,14 @@ import type { Actor } from '@/lib/actor';
 import { meetingInformation } from '@/lib/meetings/information';
 import type { MeetingStatus } from '@/db/schema';
 import { InformationForm } from './status-round-forms';
+import { authorize } from '@/lib/access/policy';
 
 /** "Informatie vooraf": per invited organisation whether its information came in; the regisseur records it. */
 export async function InformationPanel({ actor, meetingId, status }: { actor: Actor; meetingId: string; status: MeetingStatus }) {
   if (status === 'concept' || status === 'geannuleerd' || status === 'afgerond') return null;
   const [t, format, invitees] = await Promise.all([getTranslations('meetings.cycle'), getFormatter(), meetingInformation(actor, meetingId)]);
   if (invitees.length === 0) return null;
-  const editable = actor.role === 'regisseur';
+  const editable = authorize(actor, 'meeting.manage', 'invited') === 'allow';
   return (
     <section className="rounded-lg border border-line bg-white p-5" aria-labelledby="information" data-testid="information-panel">
       <h2 id="information" className="text-lg font-semibold">{t('information.title')}</h2>

@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { NAVIGATION, rolesFor } from './navigation';
+import { ROLES } from './outcome';
+import { mayOpen, NAVIGATION, rolesFor, SECTION_PATHS, SECTIONS } from './navigation';
 
 describe('navigation per role', () => {
-  it('gives each role the sections the issue names, in order', () => {
-    expect(NAVIGATION.regisseur).toEqual(['cases', 'meetings', 'agreements', 'signals']);
-    expect(NAVIGATION.professional).toEqual(['myAgreements', 'cases']);
-    expect(NAVIGATION.manager).toEqual(['dashboard', 'cases']);
+  it('gives each role every section it may open, its home section first', () => {
+    expect(NAVIGATION.regisseur).toEqual(['cases', 'meetings', 'agreements', 'signals', 'report', 'dashboard']);
+    // Professionals open /meetings (the meetings they are invited to), so they find it.
+    expect(NAVIGATION.professional).toEqual(['myAgreements', 'cases', 'meetings']);
+    // Managers find the signals their escalations reach and the stuurgroep report.
+    expect(NAVIGATION.manager).toEqual(['dashboard', 'cases', 'signals', 'report']);
     expect(NAVIGATION.admin).toEqual(['admin']);
+    expect(SECTION_PATHS.report).toBe('/signals?view=stuurgroep');
+  });
+
+  it('lists no section a role may not open, and hides none it may', () => {
+    for (const role of ROLES) {
+      for (const section of SECTIONS) expect(NAVIGATION[role].includes(section), `${role} · ${section}`).toBe(mayOpen(role, section));
+    }
   });
 
   it('keeps admins out of case content and others out of Beheer', () => {
     expect(rolesFor('cases')).not.toContain('admin');
     expect(rolesFor('admin')).toEqual(['admin']);
-    expect(rolesFor('signals')).toEqual(['regisseur']);
+    expect(rolesFor('signals')).toEqual(['regisseur', 'manager']);
+    expect(rolesFor('meetings')).toEqual(['regisseur', 'professional']);
   });
 });

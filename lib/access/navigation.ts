@@ -1,26 +1,19 @@
 import type { UserRole } from '@/db/schema';
+import { byRole, ROLES } from './outcome';
+import { authorize } from './policy';
+import { HOME_SECTION, SECTION_PATHS, SECTIONS, type Section } from './sections';
 
-export type Section = 'cases' | 'meetings' | 'agreements' | 'signals' | 'myAgreements' | 'dashboard' | 'admin';
+export { SECTION_PATHS, SECTIONS, type Section };
 
-export const SECTION_PATHS: Record<Section, string> = {
-  cases: '/cases',
-  meetings: '/meetings',
-  agreements: '/agreements',
-  signals: '/signals',
-  myAgreements: '/my-agreements',
-  dashboard: '/dashboard',
-  admin: '/admin',
-};
+/** Whether the role may open the section (else it answers 404 for that role). */
+export const mayOpen = (role: UserRole, section: Section) => authorize({ role }, `section.${section}`) === 'allow';
 
-/** What each role finds in its navigation, in this order. */
-export const NAVIGATION: Record<UserRole, readonly Section[]> = {
-  regisseur: ['cases', 'meetings', 'agreements', 'signals'],
-  professional: ['myAgreements', 'cases'],
-  manager: ['dashboard', 'cases'],
-  admin: ['admin'],
-};
+/** What each role finds in its navigation: every section it may open, its home section first. */
+export const NAVIGATION: Record<UserRole, readonly Section[]> = byRole((role) =>
+  [HOME_SECTION[role], ...SECTIONS.filter((s) => s !== HOME_SECTION[role])].filter((s) => mayOpen(role, s)),
+);
 
 /** The roles that may open a section; everyone else gets a 404 (the section does not exist for them). */
 export function rolesFor(section: Section): UserRole[] {
-  return (Object.keys(NAVIGATION) as UserRole[]).filter((role) => NAVIGATION[role].includes(section));
+  return ROLES.filter((role) => mayOpen(role, section));
 }

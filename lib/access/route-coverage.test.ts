@@ -9,7 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_ACTIONS } from './admin';
 import { CASE_ACTIONS, type CaseAction } from './matrix';
+import { ROLES } from './outcome';
+import { authorize } from './policy';
 import { ROUTE_ACCESS, type RouteProtection } from './route-access';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -23,6 +26,9 @@ const GUARD_CALLS = new Set(['withCase', 'assertAllowed', 'withAgreement']);
 const SIGN_IN = 'lib/auth/actor.ts#getActor';
 /** The two-factor step's check: a session that has passed the password only, for that step alone. */
 const PENDING_SIGN_IN = 'lib/auth/actor.ts#getPendingSignIn';
+/** The admin gate: the admin guard, or enforce() of an admin-only action of the policy (404 for others). */
+const ADMIN_GUARD = 'lib/users/admin-guard.ts#assertAdmin';
+const isAdminAction = (a: string) => (ADMIN_ACTIONS as readonly string[]).includes(a) && a.startsWith('admin.') || a === 'signal.settings';
 
 // ---------------------------------------------------------------------------------------------------
 // Reading the code
@@ -148,6 +154,8 @@ interface Facts {
   signIn: boolean;
   /** Reaches getPendingSignIn (only meaningful for the 'second-factor' gate). */
   pendingSignIn?: boolean;
+  /** Reaches the admin gate. */
+  admin?: boolean;
 }
 
 const factsMemo = new Map<string, Facts>();
@@ -159,11 +167,15 @@ function factsOf(key: string, visiting = new Set<string>()): Facts {
   if (!found) return facts;
   if (found.key === SIGN_IN) return { actions: new Set(), signIn: true };
   if (found.key === PENDING_SIGN_IN) return { actions: new Set(), signIn: false, pendingSignIn: true };
+  if (found.key === ADMIN_GUARD) return { actions: new Set(), signIn: false, admin: true };
   if (factsMemo.has(found.key)) return factsMemo.get(found.key)!;
   if (visiting.has(found.key)) return facts;
   visiting.add(found.key);
   const { file } = found;
   const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'enforce') {
+      if (node.arguments.some((arg) => ts.isStringLiteralLike(arg) && isAdminAction(arg.text))) facts.admin = true;
+    }
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && GUARD_CALLS.has(node.expression.text)) {
       for (const arg of node.arguments) {
         if (ts.isStringLiteralLike(arg) && (CASE_ACTIONS as readonly string[]).includes(arg.text)) {
@@ -179,6 +191,7 @@ function factsOf(key: string, visiting = new Set<string>()): Facts {
         sub.actions.forEach((a) => facts.actions.add(a));
         facts.signIn ||= sub.signIn;
         if (sub.pendingSignIn) facts.pendingSignIn = true;
+        if (sub.admin) facts.admin = true;
       }
     }
     ts.forEachChild(node, visit);
@@ -297,5 +310,15 @@ describe('route coverage: every entry point is in ROUTE_ACCESS', () => {
       return registered !== undefined && registered !== 'public' && registered !== 'next-auth' && !factsOf(e.key).signIn;
     }).map((e) => `  ${e.id} (${e.file}): registered as ${format(ROUTE_ACCESS[e.id]!)}, but never calls getActor()/withActor()`);
     expect(open, `Entry points without a sign-in check:\n${open.join('\n')}\n`).toEqual([]);
+  });
+
+  it('puts the admin gate in front of every admin entry point: 404 for every role but functioneel beheer', () => {
+    const admin = ENTRIES.filter((e) => ROUTE_ACCESS[e.id] === 'admin');
+    expect(admin.length).toBeGreaterThan(10);
+    const ungated = admin.filter((e) => !factsOf(e.key).admin).map((e) => `  ${e.id} (${e.file})`);
+    expect(ungated, `Registered as 'admin' but never reaches assertAdmin()/enforce('admin.…'):\n${ungated.join('\n')}\n`).toEqual([]);
+    for (const action of [...ADMIN_ACTIONS.filter((a) => a.startsWith('admin.')), 'signal.settings' as const]) {
+      for (const role of ROLES) expect(authorize({ role }, action), `${role} · ${action}`).toBe(role === 'admin' ? 'allow' : 'not-found');
+    }
   });
 });

@@ -4,11 +4,11 @@ import { asSystem } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { CaseAction } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/actor';
-import { CaseNotFoundError, withCase, type CaseContext } from '@/lib/cases/access';
-import { AppError } from '@/lib/errors';
+import { withCase, type CaseContext } from '@/lib/cases/access';
+import { NotFoundError } from '@/lib/errors';
 import { agreementIdSchema } from './schemas';
 
-export const agreementNotFound = () => new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
+export const agreementNotFound = () => new NotFoundError('agreement', 'Afspraak niet gevonden.');
 
 /** No case has this id: an agreement that does not exist is looked for on it. */
 const NO_CASE = '00000000-0000-0000-0000-000000000000';
@@ -26,7 +26,7 @@ export async function withAgreement<T>(
   fn: (tx: Tx, ctx: CaseContext & { agreementId: string }) => Promise<T>,
 ): Promise<T> {
   const parsed = agreementIdSchema.safeParse(agreementId);
-  if (!parsed.success) throw new AppError('NOT_FOUND', parsed.error.issues[0]!.message);
+  if (!parsed.success) throw new NotFoundError('agreement', parsed.error.issues[0]!.message);
   const id = parsed.data;
   const caseId = await asSystem(async (tx) => {
     const [row] = await tx.select({ caseId: agreements.caseId }).from(agreements).where(eq(agreements.id, id));
@@ -37,7 +37,7 @@ export async function withAgreement<T>(
       deniedEntity: { entity: 'agreement', entityId: id },
     });
   } catch (error) {
-    if (error instanceof CaseNotFoundError) throw agreementNotFound();
+    if (error instanceof NotFoundError && error.kind === 'case') throw agreementNotFound();
     throw error;
   }
 }

@@ -14,6 +14,7 @@ import { oneByOne } from '@/db/one-by-one';
 import { literalList } from '@/db/literal-list';
 import type { AgreementHistory, AgreementRow } from './agreement-views';
 import { isOpenAgreement, OPEN_AGREEMENT_STATUSES } from './statuses';
+import { authorize, isRefused } from '@/lib/access/policy';
 
 const owner = alias(users, 'owner_user');
 
@@ -79,11 +80,12 @@ const LIST_LIMIT = 500;
  * Which cases a professional sees is the agreements_select policy's filter here, for the same reason.
  */
 export async function listAgreements(actor: Actor, query: MyAgreementsQuery = {}, now = new Date()): Promise<AgreementRow[]> {
-  if (actor.role !== 'professional' && actor.role !== 'regisseur') throw forbidden();
+  const outcome = authorize(actor, 'agreement.overview');
+  if (isRefused(outcome)) throw forbidden();
   const today = todayInAmsterdam(now);
   return asUser(actor.userId, async (tx) => {
     const where: SQL[] = [];
-    if (actor.role === 'professional') {
+    if (outcome === 'shared') {
       // An owner is always a professional of the owning organisation (createAgreement checks it).
       where.push(eq(agreements.ownerOrganisationId, actor.organisationId));
       if (query.owner === 'me') where.push(eq(agreements.ownerUserId, actor.userId));

@@ -9,6 +9,7 @@ import { raiseBlockedSignal } from '@/lib/stagnation/raise-blocked';
 import { withAgreement } from './access';
 import type { LogActionInput } from './schemas';
 import { isFinishedAgreement } from './statuses';
+import { authorize } from '@/lib/access/policy';
 
 type StoredAction = typeof agreementActions.$inferSelect;
 
@@ -46,7 +47,7 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
       .innerJoin(cases, eq(cases.id, agreements.caseId))
       .where(eq(agreements.id, id));
     if (!agreement) throw new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
-    if (actor.role !== 'regisseur' && agreement.ownerOrganisationId !== actor.organisationId) {
+    if (authorize(actor, 'agreement.progress', agreement.ownerOrganisationId === actor.organisationId ? 'owner' : 'other') !== 'allow') {
       throw new AppError('FORBIDDEN', 'Alleen de uitvoerende organisatie legt voortgang vast op deze afspraak.');
     }
     // Only now the lock: FOR UPDATE needs the update policy, which the owning organisation passes.

@@ -2,8 +2,8 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
+import { enforce } from '@/lib/access/enforce';
 import type { Actor } from '@/lib/actor';
-import { forbidden } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { audit, subjectOf } from './record';
 
@@ -46,7 +46,7 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** The whole log for functioneel beheer, filtered; reading it is itself logged. */
 export async function searchAuditLog(actor: Actor, query: AuditQuery, pageSize = 50) {
-  if (actor.role !== 'admin') throw forbidden();
+  await enforce(actor, 'admin.audit', { entity: 'audit_log', attempted: 'audit.search', kind: 'admin' });
   return asUser(actor.userId, async (tx) => {
     const where: SQL[] = [];
     if (query.action) where.push(eq(auditLog.action, query.action));

@@ -10,6 +10,7 @@ import type { Actor } from './sessions';
 import { endAllSessions } from './sessions';
 import { beginSignInAttempt, releaseAttempt, settleFailedAttempt } from './throttle';
 import { looksLikeTotp, matchTotp, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from './totp';
+import { authorize } from '@/lib/access/policy';
 
 export type SecondFactor = 'totp' | 'recovery-code';
 
@@ -176,7 +177,7 @@ function recoveryCodesMail(actor: Actor, now: Date) {
  * Runs as the system (the factor tables are closed to the app role), so the admin check is here.
  */
 export async function resetSecondFactor(db: Executor, admin: Actor, userId: string, now = new Date()): Promise<void> {
-  if (admin.role !== 'admin') throw forbidden();
+  if (authorize(admin, 'admin.users') !== 'allow') throw forbidden();
   const [target] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!target) throw notFound();
   await db.delete(userTotp).where(eq(userTotp.userId, userId));

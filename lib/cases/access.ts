@@ -6,7 +6,7 @@ import type { Tx } from '@/db/types';
 import { decide, isDenied, type CaseAction, type Decision, type Relation } from '@/lib/access/matrix';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, forbidden, validation } from '@/lib/errors';
+import { forbidden, NotFoundError, validation } from '@/lib/errors';
 import { caseIdSchema } from './schemas';
 import { isEndedCase } from './statuses';
 
@@ -19,9 +19,9 @@ export interface CaseRef {
 }
 
 /** The 404 of a case that does not exist or that the actor may not know: a type callers can test for. */
-export class CaseNotFoundError extends AppError {
+export class CaseNotFoundError extends NotFoundError {
   constructor() {
-    super('NOT_FOUND', 'Casus niet gevonden.');
+    super('case', 'Casus niet gevonden.');
     this.name = 'CaseNotFoundError';
   }
 }
@@ -98,7 +98,7 @@ export async function withCase<T>(
   options: { deniedEntity?: { entity: string; entityId: string } } = {},
 ): Promise<T> {
   const parsed = caseIdSchema.safeParse(caseId);
-  if (!parsed.success) throw new AppError('NOT_FOUND', parsed.error.issues[0]!.message);
+  if (!parsed.success) throw new NotFoundError('case', parsed.error.issues[0]!.message);
   const id = parsed.data;
   const outcome = await asUser(actor.userId, async (tx) => {
     const { ref, relation } = await loadCaseRef(tx, actor, id);

@@ -100,7 +100,8 @@ export async function listCases(actor: Actor, query: CaseListQuery, { countCap =
   return asUser(actor.userId, async (tx) => {
     const where = and(
       ...filters(source, query, !pseudonymised),
-      ...(actor.role === 'professional' ? [convenedTo(actor, cases.id)] : []),
+      // The partner's list: the cases the organisation is convened to.
+      ...(decision === 'shared' ? [convenedTo(actor, cases.id)] : []),
     );
     const items: CaseListItem[] = await selectPage(tx, source, where, query, page);
     // A first page that is not full holds every match: no count needed (most name searches end there).

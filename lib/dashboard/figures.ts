@@ -4,12 +4,11 @@ import { agreementFacts, caseFacts, casePartnerFacts, municipalities, organisati
 import { queryRows } from '@/db/query';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
-import { auditDenied } from '@/lib/audit/record';
+import { enforce } from '@/lib/access/enforce';
 import type { Actor } from '@/lib/actor';
-import { forbidden } from '@/lib/errors';
 import { signalFigures } from '@/lib/signals/dashboard-source';
 import { notDoneByOwner } from './not-done';
-import { DASHBOARD_ROLES, resolveScope, type DashboardQuery, type DashboardScope } from './query';
+import { resolveScope, type DashboardQuery, type DashboardScope } from './query';
 import type { SignalSource } from './signals';
 import type { Dashboard, KeyFigures, MunicipalityRow, PartnerRow } from './dashboard-view';
 import { caseCount, medianOver, SMALL_CELL, SMALL_CELL_LIMIT, smallCellsFor, type CaseCount, type SmallCells } from './small-cells';
@@ -275,9 +274,7 @@ function municipalitiesShown(rows: ExactRow<MunicipalityRow>[], smallCells: Smal
 
 /** Managers and regisseurs only; anyone else is refused (and the attempt is logged). */
 export async function assertDashboardAccess(actor: Actor): Promise<void> {
-  if (DASHBOARD_ROLES.includes(actor.role)) return;
-  await auditDenied(actor, { action: 'denied', entity: 'dashboard', details: { attempted: 'dashboard.view' } });
-  throw forbidden();
+  await enforce(actor, 'dashboard.view', { entity: 'dashboard', attempted: 'dashboard.view', kind: 'resource' });
 }
 
 /**

@@ -1,13 +1,10 @@
 import { addDays, subMonths } from 'date-fns';
-import type { TargetGroup, UserRole } from '@/db/schema';
+import type { TargetGroup } from '@/db/schema';
 import { todayInAmsterdam } from '@/lib/calendar/today';
 import { municipalityCodeSchema } from '@/lib/cases/schemas';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { validation } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
-
-/** Who steers on the dashboard: managers, and regisseurs (who see every case anyway). */
-export const DASHBOARD_ROLES: readonly UserRole[] = ['manager', 'regisseur'];
 
 /** The tables of the dashboard, each exportable as CSV. */
 export const DASHBOARD_TABLES = ['figures', 'partners', 'municipalities'] as const;

@@ -1,3 +1,4 @@
+import { authorize } from '@/lib/access/policy';
 import type { Actor } from '@/lib/actor';
 
 /*
@@ -22,7 +23,7 @@ export type CaseCount = number | SmallCell;
 export type SmallCells = 'exact' | 'suppressed';
 
 export function smallCellsFor(actor: Pick<Actor, 'role'>): SmallCells {
-  return actor.role === 'regisseur' ? 'exact' : 'suppressed';
+  return authorize(actor, 'dashboard.view') === 'allow' ? 'exact' : 'suppressed';
 }
 
 export function isSmall(count: number): boolean {

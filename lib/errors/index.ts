@@ -49,7 +49,21 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError('NOT_FOUND', 'Niet gevonden.');
+/** What a 404 was about: callers test the kind, never the message (which is translated). */
+export type NotFoundKind = 'case' | 'agreement' | 'meeting' | 'agenda-item' | 'signal' | 'admin' | 'resource';
+
+/** The 404 of something that does not exist or that the actor may not know exists. */
+export class NotFoundError extends AppError {
+  constructor(
+    readonly kind: NotFoundKind,
+    message = 'Niet gevonden.',
+  ) {
+    super('NOT_FOUND', message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export const notFound = () => new NotFoundError('resource');
 export const forbidden = () => new AppError('FORBIDDEN', 'Je hebt geen toestemming voor deze actie.');
 export const conflict = () =>
   new AppError('CONFLICT', 'Iemand anders heeft dit intussen gewijzigd. Herlaad de pagina en probeer het opnieuw.');

@@ -6,13 +6,15 @@ import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
 import type { ConfirmationInput } from './schemas';
 import type { ConfirmationResult } from '@/lib/meetings/meeting-views';
+import { authorize } from '@/lib/access/policy';
 
 /**
  * The owning organisation's professional answers an agreement made for it: akkoord, or a question back.
  * Anyone else gets 404, as for an agreement they cannot see. The same answer twice changes nothing.
  */
 export async function confirmAgreement(actor: Actor, agreementId: unknown, input: ConfirmationInput, now = new Date()): Promise<ConfirmationResult> {
-  if (actor.role !== 'professional') {
+  // Only a professional of an organisation can be the owner; who is, the query below decides.
+  if (authorize(actor, 'agreement.confirm', 'owner') !== 'allow') {
     await auditDenied(actor, { action: 'denied', entity: 'agreement', entityId: String(agreementId).slice(0, 64), details: { attempted: 'agreement.confirm' } });
     throw agreementNotFound();
   }

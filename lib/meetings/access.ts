@@ -2,16 +2,24 @@ import { and, eq } from 'drizzle-orm';
 import { meetingInvitees, meetings, type Meeting } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
+import { MEETING_RELATIONS, type MeetingRelation } from '@/lib/access/meetings';
+import { authorize, isRefused, type Outcome } from '@/lib/access/policy';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, forbidden } from '@/lib/errors';
+import { forbidden, NotFoundError } from '@/lib/errors';
 import { meetingIdSchema } from './schemas';
 
-export const meetingNotFound = () => new AppError('NOT_FOUND', 'Overleg niet gevonden.');
+export const meetingNotFound = () => new NotFoundError('meeting', 'Overleg niet gevonden.');
+
+/** How the actor's organisation stands to a meeting: invited to it once it is no longer a concept. */
+function relationTo(actor: Actor, meeting: Meeting, invited: boolean): MeetingRelation {
+  return invited && meeting.status !== 'concept' && actor.organisationId ? 'invited' : 'none';
+}
 
 /**
- * Regisseurs manage meetings; a professional may read a meeting their organisation is invited to (not a
- * concept); everyone else gets 404. The invitation check is written here and enforced again by RLS.
+ * Runs `fn` for a meeting the policy (lib/access/meetings.ts) lets the actor read or manage: regisseurs
+ * every meeting, a professional the meetings their organisation is invited to (not a concept); anyone
+ * else gets 404, an invited professional who tries to manage 403. RLS enforces the same underneath.
  */
 export async function withMeeting<T>(
   actor: Actor,
@@ -20,31 +28,36 @@ export async function withMeeting<T>(
   fn: (tx: Tx, meeting: Meeting) => Promise<T>,
 ): Promise<T> {
   const parsed = meetingIdSchema.safeParse(meetingId);
-  if (!parsed.success) throw new AppError('NOT_FOUND', parsed.error.issues[0]!.message);
+  if (!parsed.success) throw new NotFoundError('meeting', parsed.error.issues[0]!.message);
   const id = parsed.data;
-  const outcome = await asUser(actor.userId, async (tx) => {
+  const action = mode === 'read' ? 'meeting.view' : 'meeting.manage';
+  // A role that may not know any meeting reads none.
+  const knowsMeetings = MEETING_RELATIONS.some((r) => authorize(actor, action, r) !== 'not-found');
+  const result = await asUser(actor.userId, async (tx) => {
+    let decision: Outcome = 'not-found';
     let meeting: Meeting | undefined;
-    if (actor.role === 'regisseur') {
-      [meeting] = await tx.select().from(meetings).where(eq(meetings.id, id));
-    } else if (actor.role === 'professional') {
+    if (knowsMeetings) {
       const [row] = await tx
-        .select({ meeting: meetings })
+        .select({ meeting: meetings, invitee: meetingInvitees.organisationId })
         .from(meetings)
-        .innerJoin(meetingInvitees, and(eq(meetingInvitees.meetingId, meetings.id), eq(meetingInvitees.organisationId, actor.organisationId)))
+        .leftJoin(meetingInvitees, and(eq(meetingInvitees.meetingId, meetings.id), eq(meetingInvitees.organisationId, actor.organisationId)))
         .where(eq(meetings.id, id));
-      meeting = row && row.meeting.status !== 'concept' ? row.meeting : undefined;
+      if (row) {
+        meeting = row.meeting;
+        decision = authorize(actor, action, relationTo(actor, row.meeting, row.invitee !== null));
+      }
     }
-    if (!meeting) return { denied: 'hidden' as const };
-    if (mode === 'manage' && actor.role !== 'regisseur') return { denied: 'forbidden' as const };
+    if (!meeting || isRefused(decision)) return { denied: decision === 'forbidden' ? ('forbidden' as const) : ('hidden' as const) };
     return { value: await fn(tx, meeting) };
   });
-  if ('denied' in outcome) {
+  if ('denied' in result) {
     await auditDenied(actor, { action: 'denied', entity: 'meeting', entityId: id, details: { attempted: `meeting.${mode}` } });
-    throw outcome.denied === 'hidden' ? meetingNotFound() : forbidden();
+    throw result.denied === 'hidden' ? meetingNotFound() : forbidden();
   }
-  return outcome.value as T;
+  return result.value as T;
 }
 
-export function assertRegisseur(actor: Actor): void {
-  if (actor.role !== 'regisseur') throw forbidden();
+/** Actions on meetings decided by role alone (create, propose an agenda): refused with 403. */
+export function assertMeetingAction(actor: Actor, action: 'meeting.create' | 'agendaItem.propose'): void {
+  if (isRefused(authorize(actor, action))) throw forbidden();
 }

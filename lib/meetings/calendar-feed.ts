@@ -4,6 +4,7 @@ import { meetingInvitees, meetings, users } from '@/db/schema';
 import { asSystem } from '@/db/transaction';
 import { authSecret } from '@/lib/auth/secret';
 import type { CalendarMeeting } from './ics';
+import { authorize } from '@/lib/access/policy';
 
 /**
  * The personal calendar feed URL carries a token derived from the user and their session version, so
@@ -40,7 +41,7 @@ export async function feedMeetings(userId: string, token: string, now: Date): Pr
         and(
           gte(meetings.startsAt, since),
           ne(meetings.status, 'concept'),
-          user.role === 'regisseur' ? sql`true` : inArray(meetings.id, invited),
+          authorize(user, 'meeting.view', 'none') === 'allow' ? sql`true` : inArray(meetings.id, invited),
         ),
       );
   });

@@ -4,13 +4,13 @@ import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { validation } from '@/lib/errors';
-import { assertRegisseur } from './access';
+import { assertMeetingAction } from './access';
 import type { CreateMeetingInput } from './schemas';
 import { amsterdamInstant } from './time';
 
 /** A new meeting in concept: agenda prepared, nobody notified yet. */
 export async function createMeeting(actor: Actor, input: CreateMeetingInput) {
-  assertRegisseur(actor);
+  assertMeetingAction(actor, 'meeting.create');
   return asUser(actor.userId, async (tx) => {
     const people = [input.chairUserId, input.minuteTakerUserId].filter((v): v is string => Boolean(v));
     const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, people), eq(users.active, true)));

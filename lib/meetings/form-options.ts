@@ -2,11 +2,11 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { cases, meetingInvitees, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
-import { assertRegisseur } from './access';
+import { assertMeetingAction } from './access';
 
 /** Cases a regisseur can put on an agenda by hand: every case in triage, active or in monitoring. */
 export async function agendaCaseOptions(actor: Actor) {
-  assertRegisseur(actor);
+  assertMeetingAction(actor, 'agendaItem.propose');
   return asUser(actor.userId, (tx) =>
     tx
       .select({ id: cases.id, number: cases.number, subjectName: cases.subjectName })
@@ -18,7 +18,7 @@ export async function agendaCaseOptions(actor: Actor) {
 
 /** Who can present an item: the house's regisseurs and the active professionals of the invited organisations. */
 export async function presenterOptions(actor: Actor, meetingId: string) {
-  assertRegisseur(actor);
+  assertMeetingAction(actor, 'agendaItem.propose');
   return asUser(actor.userId, (tx) =>
     tx
       .select({ id: users.id, name: users.name, organisationName: organisations.name })

@@ -2,12 +2,14 @@ import { and, asc, desc, eq, gte, inArray, ne, not, or, sql } from 'drizzle-orm'
 import { agendaItems, meetingInvitees, meetings } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
+import { authorize, isRefused } from '@/lib/access/policy';
 import { forbidden } from '@/lib/errors';
 import type { MeetingListItem } from './meeting-views';
 
 /** Upcoming or past meetings the actor may see: all for regisseurs, invited ones for professionals. */
 export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = 'upcoming', now = new Date()): Promise<MeetingListItem[]> {
-  if (actor.role !== 'regisseur' && actor.role !== 'professional') throw forbidden();
+  const outcome = authorize(actor, 'meeting.list');
+  if (isRefused(outcome)) throw forbidden();
   const boundary = new Date(now.getTime() - 12 * 3600 * 1000);
   // Upcoming: not finished or cancelled, and either running or ending after the boundary (a meeting of this
   // morning not yet started or closed still counts). Past is everything else: the lists never share one.
@@ -33,7 +35,8 @@ export async function listMeetings(actor: Actor, period: 'upcoming' | 'past' = '
       .where(
         and(
           period === 'upcoming' ? upcoming : not(upcoming),
-          actor.role === 'professional'
+          // The partner's list: the meetings the organisation is invited to.
+          outcome === 'shared'
             ? and(
                 ne(meetings.status, 'concept'),
                 sql`exists (select 1 from ${meetingInvitees} where ${meetingInvitees}.meeting_id = ${meetings}.id

@@ -4,6 +4,7 @@ import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import { AppError, conflict } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
+import { authorize } from '@/lib/access/policy';
 import { withMeeting } from './access';
 import type { DraftView, SavedItemText } from './minute-views';
 
@@ -28,7 +29,7 @@ const itemNotFound = () => new AppError('NOT_FOUND', 'Agendapunt niet gevonden.'
  */
 async function withWritableItem<T>(actor: Actor, meetingId: unknown, itemId: unknown, fn: (tx: Tx, meeting: Meeting, itemId: string) => Promise<T>) {
   const id = z.uuid().safeParse(itemId);
-  if (!id.success || actor.role !== 'regisseur') throw itemNotFound();
+  if (!id.success || authorize(actor, 'agendaItem.minutes', 'invited') !== 'allow') throw itemNotFound();
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
     const [item] = await tx
       .select({ id: agendaItems.id, status: agendaItems.status })

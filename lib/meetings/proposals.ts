@@ -4,7 +4,7 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/calendar/today';
-import { assertRegisseur } from './access';
+import { assertMeetingAction } from './access';
 import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
 import { ACTIVE_CASE_STATUSES } from '@/lib/cases/statuses';
 
@@ -46,7 +46,7 @@ async function onUpcomingAgenda(tx: Tx, now: Date): Promise<Set<string>> {
  * stand still), are left out. Each proposal says why.
  */
 export async function proposeCases(actor: Actor, now = new Date()): Promise<CaseProposal[]> {
-  assertRegisseur(actor);
+  assertMeetingAction(actor, 'agendaItem.propose');
   return asUser(actor.userId, async (tx) => {
     const scheduled = await onUpcomingAgenda(tx, now);
     const open = await tx

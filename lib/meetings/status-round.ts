@@ -24,6 +24,7 @@ import { withMeeting } from './access';
 import type { StatusReportInput } from './status-round-schemas';
 import { literalList } from '@/db/literal-list';
 import { isOpenAgreement, OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
+import { authorize } from '@/lib/access/policy';
 
 /** The statusronde is due the working day before the meeting, on the Amsterdam calendar. */
 export function statusRoundDueDate(startsAt: Date, holidays?: HolidayOptions): IsoDay {
@@ -78,13 +79,14 @@ export interface StatusRound {
 
 /** Mijn afspraken: the statusrondes asked of the actor's organisation for meetings still ahead. */
 export async function listStatusRounds(actor: Actor, now = new Date()): Promise<StatusRound[]> {
-  if (actor.role !== 'professional') return [];
+  // Asked of partner organisations only: those who see the meetings they are invited to.
+  if (authorize(actor, 'meeting.list') !== 'shared') return [];
   return asUser(actor.userId, (tx) => readStatusRounds(tx, actor, now));
 }
 
 /** The same inside the caller's transaction (which has set the actor): the home page reads it with the rest of its queue. */
 export async function readStatusRounds(tx: Tx, actor: Actor, now: Date): Promise<StatusRound[]> {
-  if (actor.role !== 'professional') return [];
+  if (authorize(actor, 'meeting.list') !== 'shared') return [];
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
   const rows = await queryRows<{
     meeting_id: string;
@@ -161,7 +163,7 @@ export async function reportStatus(actor: Actor, meetingId: unknown, input: Stat
       .innerJoin(agendaItems, and(eq(agendaItems.caseId, agreements.caseId), eq(agendaItems.meetingId, meeting.id)))
       .where(eq(agreements.id, input.agreementId));
     if (!agreement) throw new AppError('NOT_FOUND', 'Afspraak niet gevonden op de agenda van dit overleg.');
-    if (actor.role !== 'regisseur' && agreement.owner !== actor.organisationId) {
+    if (authorize(actor, 'agreement.progress', agreement.owner === actor.organisationId ? 'owner' : 'other') !== 'allow') {
       throw new AppError('FORBIDDEN', 'Alleen de uitvoerende organisatie meldt de status van deze afspraak.');
     }
     if (!isOpenAgreement(agreement.status)) {

@@ -1,9 +1,8 @@
 import { count, desc } from 'drizzle-orm';
 import { mailOutbox } from '@/db/schema';
 import { asUser } from '@/db/transaction';
-import { auditDenied } from '@/lib/audit/record';
+import { enforce } from '@/lib/access/enforce';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
 
 export const MAILBOX_SHOWN = 200;
 
@@ -25,10 +24,7 @@ export interface MailboxItem {
  * with SMTP it shows what went out and what waits for a retry). Mail holds no personal data of a subject.
  */
 export async function listMailbox(actor: Actor, limit = MAILBOX_SHOWN): Promise<{ items: MailboxItem[]; total: number }> {
-  if (actor.role !== 'admin') {
-    await auditDenied(actor, { action: 'denied', entity: 'mail_outbox', details: { attempted: 'mailbox.list' } });
-    throw new AppError('NOT_FOUND', 'Niet gevonden.');
-  }
+  await enforce(actor, 'admin.mailbox', { entity: 'mail_outbox', attempted: 'mailbox.list', kind: 'admin' });
   return asUser(actor.userId, async (tx) => {
     const items = await tx
       .select({

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { settings as settingsTable } from '@/db/schema';
 import { asUser } from '@/db/transaction';
-import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
+import { enforce } from '@/lib/access/enforce';
+import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict } from '@/lib/errors';
+import { conflict } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { DEFAULT_RETENTION_SETTINGS, RETENTION_SETTINGS_KEY, retentionSettingsSchema, type RetentionSettings } from './settings';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -11,9 +12,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 /* Functioneel beheer of the retention terms (settings key 'retention', versioned). Admins only: 404 otherwise. */
 
 async function assertAdmin(actor: Actor, attempted: string): Promise<void> {
-  if (actor.role === 'admin') return;
-  await auditDenied(actor, { action: 'denied', entity: 'settings', details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  await enforce(actor, 'admin.settings', { entity: 'settings', attempted, kind: 'admin' });
 }
 
 export interface RetentionSettingsView {

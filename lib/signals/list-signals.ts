@@ -5,6 +5,7 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import type { SignalRule } from '@/lib/stagnation/signal';
+import { authorize } from '@/lib/access/policy';
 import { assertSignalReader, canReadSignals } from './access';
 import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from './levels';
 import { signalListQuerySchema, withoutBlanks, type SignalListQuery } from './schemas';
@@ -21,7 +22,8 @@ export function parseSignalQuery(raw: Record<string, unknown>): SignalListQuery 
 }
 
 function columns(actor: Actor) {
-  const regisseur = actor.role === 'regisseur';
+  // The pseudonymised view (managers) carries no free text.
+  const regisseur = authorize(actor, 'signal.list') === 'allow';
   const hidden = sql<string | null>`null::text`;
   return {
     id: signals.id,

@@ -1,7 +1,8 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { organisationContacts, organisations, settings as settingsTable } from '@/db/schema';
 import { asUser } from '@/db/transaction';
-import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
+import { enforce } from '@/lib/access/enforce';
+import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { AppError, conflict, validation } from '@/lib/errors';
 import { DEFAULT_STAGNATION_SETTINGS, stagnationSettingsSchema, type StagnationSettings } from '@/lib/stagnation/settings';
@@ -16,9 +17,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 export const SETTINGS_KEY = 'stagnation';
 
 async function assertAdmin(actor: Actor, attempted: string): Promise<void> {
-  if (actor.role === 'admin') return;
-  await auditDenied(actor, { action: 'denied', entity: 'settings', details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  await enforce(actor, 'signal.settings', { entity: 'settings', attempted, kind: 'admin' });
 }
 
 export interface StagnationSettingsView {

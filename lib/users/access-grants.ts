@@ -3,9 +3,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import { accessGrants, organisations, users, type AccessGrant, type UserRole } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
-import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
+import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { GRANT_RELATIONS } from '@/lib/access/admin';
+import { enforce } from '@/lib/access/enforce';
+import { ROLES } from '@/lib/access/outcome';
+import { authorize } from '@/lib/access/policy';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { enqueueMail } from '@/lib/notify/outbox';
 
@@ -32,9 +35,7 @@ export const ROLE_NAMES: Record<UserRole, string> = {
 
 /** The roles that may approve or reject a grant of `role` (besides: not the requester, not the user it is for). */
 export function deciderRoles(role: UserRole): UserRole[] {
-  if (role === 'professional') return ['admin', 'regisseur'];
-  if (role === 'admin') return ['admin', 'manager'];
-  return ['admin'];
+  return ROLES.filter((decider) => authorize({ role: decider }, 'accessGrant.approve', role) === 'allow');
 }
 
 const WHO_DECIDES: Record<UserRole, string> = {
@@ -53,13 +54,9 @@ export function mayDecide(actor: Actor, grant: GrantParties): boolean {
 /** Whether the actor sees the grant at all: whoever may decide on its role, and the admin who asked. */
 export const mayView = (actor: Actor, grant: GrantParties) => actor.userId === grant.requestedBy || deciderRoles(grant.role).includes(actor.role);
 
-const DECIDER_ROLES: UserRole[] = ['admin', 'regisseur', 'manager'];
-
 /** Anyone who may never decide on a grant gets the same 404 as for a page that does not exist, logged. */
 export async function assertMayDecideAny(actor: Actor, attempted: string): Promise<void> {
-  if (DECIDER_ROLES.includes(actor.role)) return;
-  await auditDenied(actor, { action: 'denied', entity: 'access-grant', details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  await enforce(actor, 'accessGrant.decide', { entity: 'access-grant', attempted, kind: 'admin' });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -235,5 +232,5 @@ export async function listGrants(actor: Actor, now = new Date()): Promise<GrantL
 }
 
 function rolesDecidedBy(role: UserRole): UserRole[] {
-  return (['admin', 'manager', 'regisseur', 'professional'] as const).filter((r) => deciderRoles(r).includes(role));
+  return GRANT_RELATIONS.filter((granted) => authorize({ role }, 'accessGrant.approve', granted) === 'allow');
 }

@@ -2,6 +2,8 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Executor } from '@/db/types';
+import type { AdminAction } from '@/lib/access/admin';
+import { enforce } from '@/lib/access/enforce';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
@@ -13,14 +15,19 @@ import { AppError } from '@/lib/errors';
 
 export type AdminEntity = 'user' | 'organisation' | 'invitation' | 'access-grant';
 
+const ACTION_OF: Record<AdminEntity, AdminAction> = {
+  user: 'admin.users',
+  'access-grant': 'admin.users',
+  invitation: 'admin.invitations',
+  organisation: 'admin.organisations',
+};
+
 /**
- * Functioneel beheer only. Anyone else gets the same 404 as for something that does not exist (the
- * admin screens do not even admit they are there), and the attempt is logged.
+ * Functioneel beheer only (lib/access/admin.ts). Anyone else gets the same 404 as for something that
+ * does not exist (the admin screens do not even admit they are there), and the attempt is logged.
  */
 export async function assertAdmin(actor: Actor, entity: AdminEntity, attempted: string): Promise<void> {
-  if (actor.role === 'admin') return;
-  await auditDenied(actor, { action: 'denied', entity, details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  await enforce(actor, ACTION_OF[entity], { entity, attempted, kind: 'admin' });
 }
 
 /**

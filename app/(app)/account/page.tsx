@@ -4,7 +4,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { TextField } from '@/components/forms/fields';
 import { PageTitle } from '@/components/page-title';
 import { RecoveryCodesForm } from '@/components/recovery-codes-form';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { ownSecondFactor } from '@/lib/auth/own-account';
 import { changePasswordAction, regenerateRecoveryCodesAction } from './actions';
 
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const actor = await requireActor();
+  const actor = await requirePage();
   const [t, format, factor] = await Promise.all([
     getTranslations('account'),
     getFormatter(),

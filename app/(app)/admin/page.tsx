@@ -10,7 +10,7 @@ import { PageTitle } from '@/components/page-title';
 import { UserActiveToggle } from '@/components/user-active-toggle';
 import { userRole } from '@/db/enums';
 import { organisationChoices } from '@/lib/admin/organisations';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { listGrants } from '@/lib/users/access-grants';
 import { listInvitations } from '@/lib/users/invitations';
 import { listUsers } from '@/lib/users/manage-users';
@@ -29,7 +29,7 @@ const card = 'rounded-lg border border-line bg-white p-5';
  * invitations, and every user of the house.
  */
 export default async function AdminPage() {
-  const actor = await requireActor(['admin']);
+  const actor = await requirePage('section.admin');
   const [users, grants, invitations, organisations, t, tRoles, format] = await Promise.all([
     listUsers(actor),
     listGrants(actor),

@@ -1,7 +1,6 @@
 import { AgreementsOverview } from '@/components/agreements/agreements-overview';
 import { sectionMetadata } from '@/components/section-placeholder';
-import { rolesFor } from '@/lib/access/navigation';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => sectionMetadata('agreements');
@@ -9,6 +8,6 @@ export const generateMetadata = () => sectionMetadata('agreements');
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AgreementsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireActor(rolesFor('agreements'));
+  const actor = await requirePage('section.agreements');
   return <AgreementsOverview actor={actor} mode="house" searchParams={await searchParams} />;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AccessGrantList } from '@/components/admin/access-grant-list';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { listGrants } from '@/lib/users/access-grants';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * the second person. Reached from the notice in the app; admins decide on Beheer, and may here too.
  */
 export default async function ApprovalsPage() {
-  const actor = await requireActor(['regisseur', 'manager', 'admin']);
+  const actor = await requirePage('accessGrant.decide');
   const [grants, t] = await Promise.all([listGrants(actor), getTranslations('admin.grants')]);
   return (
     <>

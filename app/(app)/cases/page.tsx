@@ -7,8 +7,8 @@ import { EmptyState } from '@/components/empty-state';
 import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { Pagination } from '@/components/pagination';
-import { rolesFor } from '@/lib/access/navigation';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
+import { authorize } from '@/lib/access/policy';
 import { DEFAULT_PAGE_SIZE, listCases, listMyReferrals } from '@/lib/cases/list-cases';
 import { caseListQuerySchema, type CaseListQuery } from '@/lib/cases/schemas';
 import { municipalityChoices, partnerChoices, regisseurChoices } from '@/lib/choices/form-choices';
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireActor(rolesFor('cases'));
+  const actor = await requirePage('section.cases');
   const raw = await searchParams;
   const parsed = caseListQuerySchema.safeParse(raw);
   const query: CaseListQuery = parsed.success ? parsed.data : {};
@@ -39,12 +39,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     limited ? { items: [], total: 0, capped: false } : listCases(actor, query),
     getHouse(),
   ]);
-  const steering = actor.role !== 'professional';
+  // The steering roles filter the house's whole list; a partner sees the cases convened to them.
+  const steering = authorize(actor, 'case.list') !== 'shared';
   const [municipalities, regisseurs, partners, referrals] = await Promise.all([
     steering ? municipalityChoices(house.safetyRegionCode) : undefined,
     steering ? regisseurChoices() : undefined,
     steering ? partnerChoices() : undefined,
-    actor.role === 'professional' ? listMyReferrals(actor) : undefined,
+    authorize(actor, 'case.view', 'referrer') === 'receipt' ? listMyReferrals(actor) : undefined,
   ]);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -55,8 +56,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     params.set('page', String(p));
     return `/cases?${params}`;
   };
-  const pseudonymised = actor.role === 'manager';
-  const canRefer = actor.role === 'regisseur' || actor.role === 'professional';
+  const pseudonymised = authorize(actor, 'case.list') === 'pseudonymised';
+  const canRefer = authorize(actor, 'case.create') === 'allow';
   const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 
   return (

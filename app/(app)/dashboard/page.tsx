@@ -3,11 +3,11 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { KeyFigures, MunicipalitySection, PartnerSection, SignalTrend } from '@/components/dashboard/dashboard-sections';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { municipalityChoices, partnerChoices } from '@/lib/choices/form-choices';
 import { getDashboard } from '@/lib/dashboard/figures';
-import { DASHBOARD_ROLES, dashboardQuerySchema, type DashboardQuery } from '@/lib/dashboard/query';
+import { dashboardQuerySchema, type DashboardQuery } from '@/lib/dashboard/query';
 import { getHouse } from '@/lib/house/house';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 
@@ -22,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const day = (value: string) => new Date(`${value}T12:00:00Z`);
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireActor(DASHBOARD_ROLES);
+  const actor = await requirePage('section.dashboard');
   const parsed = dashboardQuerySchema.safeParse(await searchParams);
   const query: DashboardQuery = parsed.success ? parsed.data : {};
   const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');

@@ -5,11 +5,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/empty-state';
 import { MeetingStatusBadge } from '@/components/meetings/status-badge';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { personalFeedPath } from '@/lib/meetings/calendar-files';
 import { listMeetings } from '@/lib/meetings/list-meetings';
-import { MEETING_ROLES } from '@/lib/meetings/roles';
 import { TableBox } from '@/components/ui/table';
+import { authorize } from '@/lib/access/policy';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +27,8 @@ async function origin() {
 }
 
 export default async function MeetingsPage() {
-  const actor = await requireActor(MEETING_ROLES);
+  const actor = await requirePage('section.meetings');
+  const mayPlan = authorize(actor, 'meeting.create') === 'allow';
   const [t, format, upcoming, past, feedPath, base] = await Promise.all([
     getTranslations('meetings'),
     getFormatter(),
@@ -81,8 +82,8 @@ export default async function MeetingsPage() {
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageTitle description={t(actor.role === 'regisseur' ? 'introRegisseur' : 'introProfessional')}>{t('title')}</PageTitle>
-        {actor.role === 'regisseur' ? (
+        <PageTitle description={t(mayPlan ? 'introRegisseur' : 'introProfessional')}>{t('title')}</PageTitle>
+        {mayPlan ? (
           <Link href="/meetings/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
             {t('new')}
           </Link>

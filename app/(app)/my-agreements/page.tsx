@@ -1,8 +1,7 @@
 import { AgreementsOverview } from '@/components/agreements/agreements-overview';
 import { StatusRoundPanel } from '@/components/meetings/status-round-panel';
 import { sectionMetadata } from '@/components/section-placeholder';
-import { rolesFor } from '@/lib/access/navigation';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => sectionMetadata('myAgreements');
@@ -10,6 +9,6 @@ export const generateMetadata = () => sectionMetadata('myAgreements');
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MyAgreementsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireActor(rolesFor('myAgreements'));
+  const actor = await requirePage('section.myAgreements');
   return <AgreementsOverview actor={actor} mode="partner" searchParams={await searchParams} aboveList={<StatusRoundPanel actor={actor} />} />;
 }

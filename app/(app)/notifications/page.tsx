@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { internalLink, listNotifications } from '@/lib/notify/centre';
 import { markAllNotificationsReadAction, markNotificationReadAction, openNotificationAction } from './actions';
 
@@ -17,7 +17,7 @@ const KIND_KEYS: Record<string, string> = { signal: 'signal', escalation: 'escal
 
 /** The notification centre: the user's own notifications, newest first; mark one or all read. */
 export default async function NotificationsPage() {
-  const actor = await requireActor();
+  const actor = await requirePage();
   const [{ items, total, unread }, t, format] = await Promise.all([listNotifications(actor), getTranslations('notifications'), getFormatter()]);
   return (
     <>

@@ -7,12 +7,13 @@ import { SignalFilters } from '@/components/signals/signal-filters';
 import { SignalSubjectCardView } from '@/components/signals/signal-subject-card';
 import { PartnerReliability } from '@/components/dashboard/partner-reliability';
 import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { AppError } from '@/lib/errors';
 import { groupSignals } from '@/lib/signals/group-signals';
 import { listSignals, listSignalsByIds, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
 import { stuurgroepReport } from '@/lib/signals/report';
 import { parseActedIds, type SignalListQuery } from '@/lib/signals/schemas';
+import { authorize } from '@/lib/access/policy';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => sectionMetadata('signals');
@@ -58,11 +59,11 @@ function returnPath(query: SignalListQuery, acted: string[]): string {
  * in the URL; the stuurgroep report as a tab.
  */
 export default async function SignalsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireActor(['regisseur', 'manager']);
+  const actor = await requirePage('section.signals');
   const params = await searchParams;
   const view = single(params.view) === 'stuurgroep' ? 'stuurgroep' : 'list';
   const done = single(params.done);
-  const editable = actor.role === 'regisseur';
+  const editable = authorize(actor, 'signal.resolve') === 'allow';
   const [t, tCases] = await Promise.all([getTranslations('signals'), getTranslations('cases')]);
 
   const tabs = (

@@ -5,7 +5,7 @@ import { AdminTabs } from '@/components/admin-tabs';
 import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { auditQuerySchema, searchAuditLog, type AuditQuery } from '@/lib/audit/case-access-log';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { TableBox } from '@/components/ui/table';
 
@@ -20,7 +20,7 @@ const control = 'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-2
 const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const actor = await requireActor(['admin']);
+  const actor = await requirePage('admin.audit');
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v));
   const parsed = auditQuerySchema.safeParse(raw);
   const query: AuditQuery = parsed.success ? parsed.data : {};

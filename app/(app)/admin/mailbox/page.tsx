@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { mailTransport } from '@/lib/notify/mail-config';
 import { listMailbox, type MailboxItem } from '@/lib/notify/mailbox';
 import { hideInvitationLinks } from '@/lib/users/invitation-token';
@@ -21,7 +21,7 @@ const TONE: Record<MailboxItem['status'], string> = {
 
 /** The dev mailbox: what the app mailed or will mail, newest first (without SMTP, mail stays here). */
 export default async function MailboxPage() {
-  const actor = await requireActor(['admin']);
+  const actor = await requirePage('admin.mailbox');
   const [{ items, total }, t, tAdmin, format] = await Promise.all([
     listMailbox(actor),
     getTranslations('signalSettings'),

@@ -7,7 +7,7 @@ import { cell, DataTable } from '@/components/data-table';
 import { PageTitle } from '@/components/page-title';
 import { organisationDomain } from '@/db/enums';
 import { listOrganisations } from '@/lib/admin/organisations';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The house and its partner organisations: add one, open one to edit it. */
 export default async function OrganisationsPage() {
-  const actor = await requireActor(['admin']);
+  const actor = await requirePage('admin.organisations');
   const [organisations, t, tDomains] = await Promise.all([listOrganisations(actor), getTranslations('admin'), getTranslations('domains')]);
   return (
     <>

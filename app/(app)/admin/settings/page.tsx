@@ -5,7 +5,7 @@ import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
 import { SettingsCard } from '@/components/admin/settings-card';
 import { RetentionSettingsSection } from '@/components/retention/retention-settings-section';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { listEscalationContacts, readStagnationSettings } from '@/lib/signals/manage-settings';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +18,7 @@ const card = 'rounded-lg border border-line bg-white p-5';
 
 /** Functioneel beheer of signalling: the thresholds and the escalation contacts per organisation. */
 export default async function SignalSettingsPage() {
-  const actor = await requireActor(['admin']);
+  const actor = await requirePage('admin.settings');
   const [current, organisations, t, tAdmin, tDomains, format] = await Promise.all([
     readStagnationSettings(actor),
     listEscalationContacts(actor),

@@ -4,8 +4,7 @@ import { CaseFullView } from '@/components/cases/case-full-view';
 import { CaseHeader } from '@/components/cases/case-header';
 import { CasePseudonymisedView } from '@/components/cases/case-pseudonymised-view';
 import { CaseReceiptView } from '@/components/cases/case-receipt-view';
-import { rolesFor } from '@/lib/access/navigation';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { loadCaseDetail, type CaseDetail } from '@/lib/cases/load-case-detail';
 import { getReferralMatching } from '@/lib/cases/referral-matches';
 import { getHouse } from '@/lib/house/house';
@@ -29,7 +28,7 @@ async function loadOr404(load: () => Promise<CaseDetail>) {
 
 /** One read (lib/cases/load-case-detail.ts), then the view the actor has of the case. */
 export default async function CasePage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const actor = await requireActor(rolesFor('cases'));
+  const actor = await requirePage('section.cases');
   const { id } = await params;
   const { received } = await searchParams;
   // The layout has read the house for this request already (getHouse is cached per request).

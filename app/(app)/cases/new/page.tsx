@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ReferralForm, type ReferrerFields } from '@/components/cases/referral-form';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { todayInAmsterdam } from '@/lib/calendar/today';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { municipalityChoices, partnerChoices } from '@/lib/choices/form-choices';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewReferralPage() {
-  const actor = await requireActor(['regisseur', 'professional']);
+  const actor = await requirePage('case.create');
   const [t, tCases, house] = await Promise.all([getTranslations('referral'), getTranslations('cases'), getHouse()]);
   const municipalities = await municipalityChoices(house.safetyRegionCode || undefined);
   const keys = ['subjectSection', 'name', 'birthDate', 'address', 'addressHint', 'municipality', 'chooseMunicipality', 'caseSection',

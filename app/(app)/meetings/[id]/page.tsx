@@ -25,15 +25,15 @@ import { ItemAgreements as AgreementsToConfirm } from '@/components/meetings/liv
 import { LivePanel } from '@/components/meetings/live/live-panel';
 import { NowDiscussingBadge, NowDiscussingButton } from '@/components/meetings/live/now-discussing';
 import { itemOwnerOptions } from '@/lib/agreements/meeting-options';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { partnerChoices } from '@/lib/choices/form-choices';
 import { agendaCaseOptions, presenterOptions } from '@/lib/meetings/form-options';
 import { getMeeting, type AgendaEntry } from '@/lib/meetings/get-meeting';
 import { allowedMeetingActions } from '@/lib/meetings/meeting-lifecycle';
 import { getLiveState } from '@/lib/live/live-state';
-import { MEETING_ROLES } from '@/lib/meetings/roles';
 import { getSealedReport } from '@/lib/meetings/sealed-report';
 import { amsterdamParts } from '@/lib/meetings/time';
+import { authorize } from '@/lib/access/policy';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,7 +47,7 @@ type Search = Promise<{ created?: string; planned?: string }>;
 const card = 'rounded-lg border border-line bg-white p-5';
 
 export default async function MeetingPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const actor = await requireActor(MEETING_ROLES);
+  const actor = await requirePage('section.meetings');
   const { id } = await params;
   const { created, planned } = await searchParams;
   const meeting = await loadMeetingOr404(() => getMeeting(actor, id));
@@ -55,7 +55,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
   const sealed = meeting.status === 'afgerond' ? await getSealedReport(actor, meeting.id) : null;
   if (sealed) return <FinishedMeeting actor={actor} meeting={meeting} report={sealed} />;
   const [t, format] = await Promise.all([getTranslations('meetings'), getFormatter()]);
-  const isRegisseur = actor.role === 'regisseur';
+  // The chair: whoever may manage a meeting they read.
+  const isRegisseur = authorize(actor, 'meeting.manage', 'invited') === 'allow';
   const status = meeting.status;
   const beforeStart = status === 'concept' || status === 'gepland';
   const running = status === 'bezig';

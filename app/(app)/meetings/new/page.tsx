@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CreateMeetingForm } from '@/components/meetings/meeting-forms';
 import { PageTitle } from '@/components/page-title';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { partnerChoices, regisseurChoices } from '@/lib/choices/form-choices';
 import { MEETING_KINDS } from '@/lib/meetings/schemas';
 import { proposeCases, type ProposalReason } from '@/lib/meetings/proposals';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewMeetingPage() {
-  const actor = await requireActor(['regisseur']);
+  const actor = await requirePage('meeting.create');
   const [t, format, proposals, regisseurs, organisations] = await Promise.all([
     getTranslations('meetings'),
     getFormatter(),

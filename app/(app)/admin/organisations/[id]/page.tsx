@@ -7,7 +7,8 @@ import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
 import { organisationDomain } from '@/db/enums';
 import { getOrganisation, type OrganisationDetail } from '@/lib/admin/organisations';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
+import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = 'rounded-lg border border-line bg-white p-5';
 
-async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string): Promise<OrganisationDetail> {
+async function load(actor: Actor, id: string): Promise<OrganisationDetail> {
   try {
     return await getOrganisation(actor, id);
   } catch (error) {
@@ -29,7 +30,7 @@ async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string)
 
 /** One organisation: its details, its users, and where its escalation contacts are kept. */
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor(['admin']);
+  const actor = await requirePage('admin.organisations');
   const org = await load(actor, (await params).id);
   const [t, tAdmin, tRoles, tDomains] = await Promise.all([
     getTranslations('admin.organisationForm'),

@@ -10,7 +10,8 @@ import { PageTitle } from '@/components/page-title';
 import { UserActiveToggle } from '@/components/user-active-toggle';
 import { userRole } from '@/db/enums';
 import { organisationChoices } from '@/lib/admin/organisations';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
+import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
 import { getUser, type UserDetail } from '@/lib/users/manage-users';
 import { resetSecondFactorAction, signOutEverywhereAction, unlockUserAction } from '../../actions';
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = 'rounded-lg border border-line bg-white p-5';
 
-async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string): Promise<UserDetail> {
+async function load(actor: Actor, id: string): Promise<UserDetail> {
   try {
     return await getUser(actor, id);
   } catch (error) {
@@ -34,7 +35,7 @@ async function load(actor: Awaited<ReturnType<typeof requireActor>>, id: string)
 
 /** One account: details, role and organisation, and the security actions (second factor, sessions, lock). */
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor(['admin']);
+  const actor = await requirePage('admin.users');
   const user = await load(actor, (await params).id);
   const [organisations, t, tAdmin, tRoles, tDomains, format] = await Promise.all([
     organisationChoices(actor),

@@ -7,8 +7,7 @@ import { PrintButton } from '@/components/meetings/meeting-forms';
 import { AccessLogTable } from '@/components/subject-access/access-log-table';
 import { CaseSection } from '@/components/subject-access/case-section';
 import { ExportHeader } from '@/components/subject-access/export-header';
-import { rolesFor } from '@/lib/access/navigation';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { AppError } from '@/lib/errors';
 import { RateLimitedError } from '@/lib/http/rate-limit';
 import { subjectAccessExport } from '@/lib/subject-access/export';
@@ -27,7 +26,7 @@ type Params = Promise<{ id: string }>;
  * however often they try (the limit is counted only after that check).
  */
 export default async function SubjectAccessPage({ params }: { params: Params }) {
-  const actor = await requireActor(rolesFor('cases'));
+  const actor = await requirePage('section.cases');
   const { id } = await params;
   const t = await getTranslations('subjectAccess');
   let document;

@@ -8,11 +8,10 @@ import { agendaSlots } from '@/components/meetings/meeting-header';
 import { PrintButton } from '@/components/meetings/meeting-forms';
 import { MinutesText } from '@/components/meetings/minutes-text';
 import { SealedReportView } from '@/components/meetings/sealed-report-view';
-import { requireActor } from '@/lib/auth/actor';
+import { requirePage } from '@/lib/access/pages';
 import { getHouse } from '@/lib/house/house';
 import { getMeeting } from '@/lib/meetings/get-meeting';
 import { AppError } from '@/lib/errors';
-import { MEETING_ROLES } from '@/lib/meetings/roles';
 import { getSealedReport } from '@/lib/meetings/sealed-report';
 import { z } from '@/lib/validation/zod';
 
@@ -32,7 +31,7 @@ const versionSchema = z.coerce.number().int().positive().max(10_000).optional();
  * A finished meeting prints its sealed report (any earlier version with ?version=N), filtered the same way.
  */
 export default async function MeetingPrintPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const actor = await requireActor(MEETING_ROLES);
+  const actor = await requirePage('section.meetings');
   const { id } = await params;
   const meeting = await loadMeetingOr404(() => getMeeting(actor, id));
   const version = versionSchema.safeParse((await searchParams).version);
