@@ -5,6 +5,7 @@ import { CaseHeader } from '@/components/cases/case-header';
 import { CasePseudonymisedView } from '@/components/cases/case-pseudonymised-view';
 import { CaseReceiptView } from '@/components/cases/case-receipt-view';
 import { requirePage } from '@/lib/access/pages';
+import { authorize } from '@/lib/access/policy';
 import { loadCaseDetail, type CaseDetail } from '@/lib/cases/load-case-detail';
 import { getReferralMatching } from '@/lib/cases/referral-matches';
 import { getHouse } from '@/lib/house/house';
@@ -36,7 +37,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
   const detail = await loadOr404(() => loadCaseDetail(actor, id, { safetyRegionCode: house.safetyRegionCode }));
   // Person matching at triage, for regisseurs only; each lookup is audited (lib/cases/referral-matches.ts).
   const matching =
-    actor.role === 'regisseur' && detail.view === 'full' && ['aangemeld', 'triage'].includes(detail.case.status)
+    authorize(actor, 'case.transition') === 'allow' && detail.view === 'full' && ['aangemeld', 'triage'].includes(detail.case.status)
       ? await getReferralMatching(actor, id)
       : null;
   return (
