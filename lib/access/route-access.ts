@@ -112,6 +112,8 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/signals/actions.ts#resolveSignalAction': 'authenticated',
   'action app/(app)/signals/actions.ts#snoozeSignalAction': 'authenticated',
   'action app/(app)/notifications/actions.ts#markNotificationReadAction': 'authenticated',
+  // Marks the user's own notification read and follows its link inside the app (lib/notify/centre.ts).
+  'action app/(app)/notifications/actions.ts#openNotificationAction': 'authenticated',
   'action app/(app)/notifications/actions.ts#markAllNotificationsReadAction': 'authenticated',
   'action app/(app)/cases/actions.ts#createReferralAction': ['case.create'],
   'action app/(app)/cases/actions.ts#transitionAction': ['case.transition'],
