@@ -5,10 +5,10 @@ import type { Tx } from '@/db/types';
 import type { CaseAction } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/actor';
 import { CaseNotFoundError, withCase, type CaseContext } from '@/lib/cases/access';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import { agreementIdSchema } from './schemas';
 
-export const agreementNotFound = () => new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
+export const agreementNotFound = () => new AppError('NOT_FOUND', msg('agreements.notFound'));
 
 /** No case has this id: an agreement that does not exist is looked for on it. */
 const NO_CASE = '00000000-0000-0000-0000-000000000000';

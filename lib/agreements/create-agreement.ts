@@ -3,7 +3,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { assertNotEnded, withCase } from '@/lib/cases/access';
 import { todayInAmsterdam } from '@/lib/calendar/today';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { CreateAgreementInput } from './schemas';
 import type { AgreementCreated } from './agreement-views';
@@ -16,7 +16,7 @@ export async function createAgreement(actor: Actor, caseId: unknown, input: Crea
   return withCase(actor, caseId, 'agreement.create', async (tx, { ref }) => {
     assertNotEnded(ref);
     // The schema says so too; checked here against the caller's clock, so no path can skip it.
-    if (input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: ['De einddatum ligt in het verleden.'] });
+    if (input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: [msg('agreements.dueDateInPast')] });
     await assertOwner(tx, ref.id, input.ownerOrganisationId, input.ownerUserId);
     const link =
       input.agendaItemId || input.meetingId

@@ -3,7 +3,7 @@ import { caseEvents, cases } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { municipalityExists } from '@/lib/reference/municipalities';
 import { assertAllowed } from './access';
 import { nextCaseNumber } from './case-number';
@@ -15,7 +15,7 @@ export async function createReferral(actor: Actor, input: ReferralInput, now = n
   await assertAllowed(actor, 'case.create');
   return asUser(actor.userId, async (tx) => {
     if (!(await municipalityExists(tx, input.municipalityCode))) {
-      throw validation({ municipalityCode: ['Deze gemeente bestaat niet (meer).'] });
+      throw validation({ municipalityCode: [msg('cases.municipalityGone')] });
     }
     const number = await nextCaseNumber(tx, now);
     const [created] = await tx
