@@ -4,10 +4,10 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, forbidden } from '@/lib/errors';
+import { AppError, forbidden, msg } from '@/lib/errors';
 import { meetingIdSchema } from './schemas';
 
-export const meetingNotFound = () => new AppError('NOT_FOUND', 'Overleg niet gevonden.');
+export const meetingNotFound = () => new AppError('NOT_FOUND', msg('meetings.notFound'));
 
 /**
  * Regisseurs manage meetings; a professional may read a meeting their organisation is invited to (not a
