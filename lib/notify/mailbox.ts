@@ -3,7 +3,7 @@ import { mailOutbox } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 
 export const MAILBOX_SHOWN = 200;
 
@@ -27,7 +27,7 @@ export interface MailboxItem {
 export async function listMailbox(actor: Actor, limit = MAILBOX_SHOWN): Promise<{ items: MailboxItem[]; total: number }> {
   if (actor.role !== 'admin') {
     await auditDenied(actor, { action: 'denied', entity: 'mail_outbox', details: { attempted: 'mailbox.list' } });
-    throw new AppError('NOT_FOUND', 'Niet gevonden.');
+    throw new AppError('NOT_FOUND', msg('common.notFound'));
   }
   return asUser(actor.userId, async (tx) => {
     const items = await tx

@@ -3,19 +3,19 @@ import { cases } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
 import { assertCurrentVersion, commitCaseChange } from '@/lib/cases/commit-case-change';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { loadRetentionSettings } from './settings';
 import { extendedRetentionEnd, retentionCategory, retentionEndsAt } from './term';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 export const extendRetentionSchema = z.strictObject({
-  version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(1),
+  version: z.number({ message: msg('common.versionMissingReload') }).int().min(1),
   reason: z
-    .string({ message: 'Vul een reden in.' })
+    .string({ message: msg('retention.fillInReason') })
     .trim()
-    .min(10, 'Geef een reden van minstens 10 tekens: waarom moeten de gegevens langer bewaard blijven?')
-    .max(1000, 'Houd de reden onder de 1000 tekens.'),
+    .min(10, msg('retention.reasonMin10'))
+    .max(1000, msg('retention.reasonTooLong')),
 });
 export type ExtendRetentionInput = z.input<typeof extendRetentionSchema>;
 

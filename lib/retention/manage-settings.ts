@@ -3,7 +3,7 @@ import { settings as settingsTable } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict } from '@/lib/errors';
+import { AppError, conflict, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { DEFAULT_RETENTION_SETTINGS, RETENTION_SETTINGS_KEY, retentionSettingsSchema, type RetentionSettings } from './settings';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -13,7 +13,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 async function assertAdmin(actor: Actor, attempted: string): Promise<void> {
   if (actor.role === 'admin') return;
   await auditDenied(actor, { action: 'denied', entity: 'settings', details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  throw new AppError('NOT_FOUND', msg('common.notFound'));
 }
 
 export interface RetentionSettingsView {
@@ -37,7 +37,7 @@ export async function readRetentionSettings(actor: Actor): Promise<RetentionSett
 }
 
 export const updateRetentionSettingsSchema = z.strictObject({
-  version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(0),
+  version: z.number({ message: msg('common.versionMissingReload') }).int().min(0),
   settings: retentionSettingsSchema,
 });
 export type UpdateRetentionSettingsInput = z.input<typeof updateRetentionSettingsSchema>;

@@ -1,6 +1,6 @@
 import type { Actor } from '@/lib/actor';
 import { auditDenied } from '@/lib/audit/record';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 
 /*
  * Who may do what with signals (drizzle/0011_signals_rls.sql enforces the same underneath):
@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
  * know signals exist and gets 404.
  */
 
-export const signalNotFound = () => new AppError('NOT_FOUND', 'Signaal niet gevonden.');
+export const signalNotFound = () => new AppError('NOT_FOUND', msg('signals.notFound'));
 
 export function canReadSignals(actor: Actor): boolean {
   return actor.role === 'regisseur' || actor.role === 'manager';
@@ -18,7 +18,7 @@ export function canReadSignals(actor: Actor): boolean {
 export async function assertSignalReader(actor: Actor, attempted: string): Promise<void> {
   if (canReadSignals(actor)) return;
   await auditDenied(actor, { action: 'denied', entity: 'signal', details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  throw new AppError('NOT_FOUND', msg('common.notFound'));
 }
 
 /** Only a regisseur changes a signal; a manager, who can see it, gets 403; anyone else 404. */
@@ -26,6 +26,6 @@ export async function assertSignalEditor(actor: Actor, signalId: string, attempt
   if (actor.role === 'regisseur') return;
   await auditDenied(actor, { action: 'denied', entity: 'signal', entityId: signalId, details: { attempted } });
   throw actor.role === 'manager'
-    ? new AppError('FORBIDDEN', 'Alleen een regisseur handelt signalen af of stelt ze uit.')
+    ? new AppError('FORBIDDEN', msg('signals.onlyRegisseurHandles'))
     : signalNotFound();
 }

@@ -5,7 +5,7 @@ import { asUser } from '@/db/transaction';
 import type { Executor, Tx } from '@/db/types';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { enqueueMail } from '@/lib/notify/outbox';
 
@@ -59,7 +59,7 @@ const DECIDER_ROLES: UserRole[] = ['admin', 'regisseur', 'manager'];
 export async function assertMayDecideAny(actor: Actor, attempted: string): Promise<void> {
   if (DECIDER_ROLES.includes(actor.role)) return;
   await auditDenied(actor, { action: 'denied', entity: 'access-grant', details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  throw new AppError('NOT_FOUND', msg('common.notFound'));
 }
 
 // ---------------------------------------------------------------------------------------------------

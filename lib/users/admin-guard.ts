@@ -4,7 +4,7 @@ import { asUser } from '@/db/transaction';
 import type { Executor } from '@/db/types';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 
 /*
  * The checks every admin action shares: who may act at all, what an admin may not do to their own
@@ -20,7 +20,7 @@ export type AdminEntity = 'user' | 'organisation' | 'invitation' | 'access-grant
 export async function assertAdmin(actor: Actor, entity: AdminEntity, attempted: string): Promise<void> {
   if (actor.role === 'admin') return;
   await auditDenied(actor, { action: 'denied', entity, details: { attempted } });
-  throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  throw new AppError('NOT_FOUND', msg('common.notFound'));
 }
 
 /**
@@ -42,7 +42,7 @@ export async function refuse(
 }
 
 export const LAST_ADMIN_MESSAGE =
-  'Dit kan niet: dan blijft er geen actieve functioneel beheerder over die zich kan aanmelden. Maak eerst een andere beheerder aan.';
+  msg('users.lastAdmin');
 
 /** Thrown inside a transaction to roll it back; the caller audits and answers LAST_ADMIN_MESSAGE. */
 export class LastAdminError extends Error {

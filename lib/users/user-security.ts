@@ -7,7 +7,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
 import { endAllSessions, type Actor } from '@/lib/auth/sessions';
 import { unlockAccount } from '@/lib/auth/throttle';
-import { notFound } from '@/lib/errors';
+import { notFound, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { parseOrThrow } from '@/lib/validation/parse';
 
@@ -18,7 +18,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
  * each, with the admin check here.
  */
 
-export const userIdSchema = z.strictObject({ userId: z.uuid({ message: 'Onbekende gebruiker.' }) });
+export const userIdSchema = z.strictObject({ userId: z.uuid({ message: msg('users.unknownUser') }) });
 export type UserIdInput = z.input<typeof userIdSchema>;
 
 function parseUserId(raw: unknown): string {
