@@ -151,8 +151,8 @@ export async function updateOrganisation(actor: Actor, raw: UpdateOrganisationIn
       actor,
       { entity: 'organisation', entityId: input.id, attempted: 'organisation.deactivate', reason: last ? 'last-admin' : 'own-organisation' },
       last
-        ? 'Je kunt je eigen organisatie niet deactiveren: dan blijft er geen actieve functioneel beheerder over die zich kan aanmelden, en kan niemand het terugdraaien.'
-        : 'Je kunt je eigen organisatie niet deactiveren: dan kun je je zelf niet meer aanmelden.',
+        ? msg('admin.ownOrganisationLastAdmin')
+        : msg('admin.ownOrganisation'),
     );
   }
   let result: { version: number; endedUserIds: string[] };

@@ -35,7 +35,7 @@ export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdat
     const [current] = await tx.select().from(cases).where(eq(cases.id, ref.id));
     // After the retention term the case keeps only its figures: personal data does not come back in.
     if (current!.personalDataRemovedAt) {
-      const message = 'De persoonsgegevens van deze casus zijn verwijderd na de bewaartermijn; de gegevens kunnen niet meer worden gewijzigd.';
+      const message = msg('cases.personalDataRemoved');
       throw validation({ _: [message] }, message);
     }
     const changes = Object.fromEntries(

@@ -40,11 +40,11 @@ export async function extendRetention(actor: Actor, caseId: unknown, raw: Extend
       .from(cases)
       .where(eq(cases.id, ref.id))
       .for('update');
-    if (row!.personalDataRemovedAt) throw refuse('De persoonsgegevens van deze casus zijn al verwijderd; verlengen kan niet meer.');
+    if (row!.personalDataRemovedAt) throw refuse(msg('retention.alreadyRemoved'));
     if (!retentionCategory(row!.status) || !row!.closedAt) {
-      throw refuse('Alleen een afgesloten of afgewezen casus heeft een bewaartermijn om te verlengen.');
+      throw refuse(msg('retention.onlyEnded'));
     }
-    if (row!.retentionExtendedAt) throw refuse('De bewaartermijn van deze casus is al eens verlengd. Dat kan maar één keer.');
+    if (row!.retentionExtendedAt) throw refuse(msg('retention.alreadyExtended'));
     const settings = await loadRetentionSettings(tx);
     const previousEnd = retentionEndsAt(row!, settings)!;
     const until = extendedRetentionEnd(row!, settings, now)!;

@@ -49,11 +49,11 @@ async function invitationProblems(tx: Executor, input: { email: string; role: Us
     .select({ domain: organisations.domain, active: organisations.active })
     .from(organisations)
     .where(eq(organisations.id, input.organisationId));
-  if (!org?.active) return { organisationId: ['Kies een actieve organisatie uit de lijst.'] };
+  if (!org?.active) return { organisationId: [msg('users.chooseActiveOrganisation')] };
   const misfit = roleMismatch(input.role, org.domain);
   if (misfit) return { organisationId: [misfit] };
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
-  if (existing) return { email: ['Er bestaat al een account met dit e-mailadres.'] };
+  if (existing) return { email: [msg('users.accountExists')] };
   const [open] = await tx
     .select({ id: userInvitations.id })
     .from(userInvitations)
@@ -65,7 +65,7 @@ async function invitationProblems(tx: Executor, input: { email: string; role: Us
         gt(userInvitations.expiresAt, now),
       ),
     );
-  if (open) return { email: ['Voor dit e-mailadres staat al een uitnodiging open. Trek die eerst in als je een nieuwe link wilt sturen.'] };
+  if (open) return { email: [msg('users.invitationOpen')] };
   return null;
 }
 

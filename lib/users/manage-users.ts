@@ -132,8 +132,8 @@ export async function setUserActive(actor: Actor, raw: SetUserActiveInput | unkn
       actor,
       { entity: 'user', entityId: input.userId, attempted: 'user.active', reason: last ? 'last-admin' : 'own-account' },
       last
-        ? 'Je kunt je eigen account niet blokkeren: je bent de laatste actieve functioneel beheerder, en dan kan niemand meer beheren.'
-        : 'Je kunt je eigen account niet blokkeren. Vraag dit zo nodig aan een andere functioneel beheerder.',
+        ? msg('users.blockSelfLastAdmin')
+        : msg('users.blockSelf'),
     );
   }
   await changeUser(actor, input.userId, input.version, 'user.active', async (tx) => {
@@ -178,7 +178,7 @@ export async function changeUserAccess(
     return refuse(
       actor,
       { entity: 'user', entityId: input.userId, attempted: 'user.access', reason: 'own-account' },
-      'Je kunt je eigen rol en organisatie niet wijzigen. Vraag dit aan een andere functioneel beheerder.',
+      msg('users.changeSelf'),
     );
   }
   return asSystem(async (tx) => {
@@ -208,7 +208,7 @@ export const PENDING_CHANGE = msg('users.changePending');
 /** The role fits an active organisation, or `fail` says why not. */
 async function assertFits(tx: Executor, role: UserRole, organisationId: string, fail: (message: string) => Error): Promise<void> {
   const [org] = await tx.select({ domain: organisations.domain, active: organisations.active }).from(organisations).where(eq(organisations.id, organisationId));
-  if (!org?.active) throw fail('Kies een actieve organisatie uit de lijst.');
+  if (!org?.active) throw fail(msg('users.chooseActiveOrganisation'));
   const misfit = roleMismatch(role, org.domain);
   if (misfit) throw fail(misfit);
 }

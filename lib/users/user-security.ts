@@ -43,7 +43,7 @@ export async function resetUserSecondFactor(actor: Actor, raw: UserIdInput | unk
     return refuse(
       actor,
       { entity: 'user', entityId: userId, attempted: 'user.second-factor', reason: 'own-account' },
-      'Je kunt de tweestapsverificatie van je eigen account niet opnieuw instellen. Vraag dit aan een andere functioneel beheerder.',
+      msg('users.resetOwnSecondFactor'),
     );
   }
   // resetSecondFactor audits it (entity second-factor) in the same transaction.

@@ -1,5 +1,8 @@
 /** Messages of cases: Dutch (the house language) and English; a key missing in English does not compile. */
 export const nl = {
+  'cases.notFound': 'Casus niet gevonden.',
+  'cases.ended': 'Deze casus is afgesloten of afgewezen; er kan geen nieuw werk meer bij.',
+  'cases.personalDataRemoved': 'De persoonsgegevens van deze casus zijn verwijderd na de bewaartermijn; de gegevens kunnen niet meer worden gewijzigd.',
   'cases.fillIn': 'Vul {label} in.',
   'cases.label.subjectName': 'de naam van de betrokkene',
   'cases.label.referralReason': 'de reden van aanmelding',
@@ -39,6 +42,9 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  'cases.notFound': 'Case not found.',
+  'cases.ended': 'This case is closed or rejected; no new work can be added.',
+  'cases.personalDataRemoved': 'The personal data of this case were removed after the retention term; they can no longer be changed.',
   'cases.fillIn': 'Enter {label}.',
   'cases.label.subjectName': 'the name of the person concerned',
   'cases.label.referralReason': 'the reason for the referral',

@@ -1,5 +1,6 @@
 /** Messages of common: Dutch (the house language) and English; a key missing in English does not compile. */
 export const nl = {
+  'common.mustBeNumber': 'moet een getal zijn',
   'common.forbidden': 'Je hebt geen toestemming voor deze actie.',
   'common.conflict': 'Iemand anders heeft dit intussen gewijzigd. Herlaad de pagina en probeer het opnieuw.',
   'common.unexpected': 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
@@ -34,6 +35,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  'common.mustBeNumber': 'must be a number',
   'common.forbidden': 'You are not allowed to do this.',
   'common.conflict': 'Someone else has changed this in the meantime. Reload the page and try again.',
   'common.unexpected': 'Something went wrong on our side. Please try again later.',

@@ -1,5 +1,7 @@
 /** Messages of http: Dutch (the house language) and English; a key missing in English does not compile. */
 export const nl = {
+  'http.tooManySearches': 'Je hebt in korte tijd te veel zoekopdrachten gedaan. Wacht een minuut en probeer het dan opnieuw.',
+  'http.tooManyExports': 'Je hebt in korte tijd te veel exports gemaakt. Wacht een paar minuten en probeer het dan opnieuw.',
   'http.crossOrigin': 'Verzoek van een andere website geweigerd.',
   'http.invalidJson': 'De inhoud is geen geldige JSON.',
   'http.missingOrigin': 'Verzoek zonder Origin-header geweigerd. Stuur bij een wijzigend verzoek met sessiecookie de header Origin mee, met het adres van Casusregie.',
@@ -9,6 +11,8 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  'http.tooManySearches': 'You have searched too often in a short time. Wait a minute and try again.',
+  'http.tooManyExports': 'You have made too many exports in a short time. Wait a few minutes and try again.',
   'http.crossOrigin': 'Request from another website refused.',
   'http.invalidJson': 'The body is not valid JSON.',
   'http.missingOrigin': 'Request without an Origin header refused. With a changing request that carries a session cookie, send the Origin header with the address of Casusregie.',

@@ -13,10 +13,11 @@ import * as notify from './notify';
 import * as profile from './profile';
 import * as retention from './retention';
 import * as signals from './signals';
+import * as stagnation from './stagnation';
 import * as users from './users';
 import * as zod from './zod';
 
-const domains = [admin, agreements, api, auth, cases, common, dashboard, http, live, meetings, notify, profile, retention, signals, users, zod];
+const domains = [admin, agreements, api, auth, cases, common, dashboard, http, live, meetings, notify, profile, retention, signals, stagnation, users, zod];
 
 export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof admin.nl &
@@ -33,6 +34,7 @@ export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof profile.nl &
   typeof retention.nl &
   typeof signals.nl &
+  typeof stagnation.nl &
   typeof users.nl &
   typeof zod.nl;
 export const catalogues: Record<'nl' | 'en', Record<keyof typeof nl, string>> = {

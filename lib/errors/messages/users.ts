@@ -1,5 +1,15 @@
 /** Messages of users: Dutch (the house language) and English; a key missing in English does not compile. */
 export const nl = {
+  'users.chooseActiveOrganisation': 'Kies een actieve organisatie uit de lijst.',
+  'users.accountExists': 'Er bestaat al een account met dit e-mailadres.',
+  'users.invitationOpen': 'Voor dit e-mailadres staat al een uitnodiging open. Trek die eerst in als je een nieuwe link wilt sturen.',
+  'users.blockSelfLastAdmin': 'Je kunt je eigen account niet blokkeren: je bent de laatste actieve functioneel beheerder, en dan kan niemand meer beheren.',
+  'users.blockSelf': 'Je kunt je eigen account niet blokkeren. Vraag dit zo nodig aan een andere functioneel beheerder.',
+  'users.changeSelf': 'Je kunt je eigen rol en organisatie niet wijzigen. Vraag dit aan een andere functioneel beheerder.',
+  'users.regisseurInHouse': 'Een procesregisseur werkt voor het Veiligheidshuis: kies de organisatie van het Veiligheidshuis.',
+  'users.managerInHouse': 'Een manager werkt voor het Veiligheidshuis: kies de organisatie van het Veiligheidshuis.',
+  'users.professionalAtPartner': 'Een professional werkt bij een partnerorganisatie: kies een partnerorganisatie.',
+  'users.resetOwnSecondFactor': 'Je kunt de tweestapsverificatie van je eigen account niet opnieuw instellen. Vraag dit aan een andere functioneel beheerder.',
   'users.alreadyDecided': 'Over deze aanvraag is al beslist. Herlaad de pagina.',
   'users.changeNoLonger': 'Deze wijziging kan niet meer: {message}',
   'users.changePending': 'Voor deze gebruiker wacht al een wijziging op goedkeuring. Trek die eerst in, of laat iemand anders erover beslissen.',
@@ -21,6 +31,16 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  'users.chooseActiveOrganisation': 'Choose an active organisation from the list.',
+  'users.accountExists': 'An account with this email address already exists.',
+  'users.invitationOpen': 'An invitation for this email address is still open. Withdraw it first if you want to send a new link.',
+  'users.blockSelfLastAdmin': 'You cannot block your own account: you are the last active functional administrator, and then no one could administer any more.',
+  'users.blockSelf': 'You cannot block your own account. Ask another functional administrator if needed.',
+  'users.changeSelf': 'You cannot change your own role and organisation. Ask another functional administrator.',
+  'users.regisseurInHouse': 'A process director works for the Safety House: choose the Safety House organisation.',
+  'users.managerInHouse': 'A manager works for the Safety House: choose the Safety House organisation.',
+  'users.professionalAtPartner': 'A professional works at a partner organisation: choose a partner organisation.',
+  'users.resetOwnSecondFactor': 'You cannot reset the two-step verification of your own account. Ask another functional administrator.',
   'users.alreadyDecided': 'This request has already been decided. Reload the page.',
   'users.changeNoLonger': 'This change is no longer possible: {message}',
   'users.changePending': 'A change for this user is already waiting for approval. Withdraw it first, or let someone else decide on it.',
