@@ -15,7 +15,7 @@ import type { AgreementCreated } from './agreement-views';
 export async function createAgreement(actor: Actor, caseId: unknown, input: CreateAgreementInput, now = new Date()): Promise<AgreementCreated> {
   return withCase(actor, caseId, 'agreement.create', async (tx, { ref }) => {
     assertNotEnded(ref);
-    // The schema says so too; checked here against the caller's clock, so no path can skip it.
+    // Checked here, against the caller's clock, not in the schema: no path can skip it, no test depends on the day.
     if (input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: [msg('agreements.dueDateInPast')] });
     await assertOwner(tx, ref.id, input.ownerOrganisationId, input.ownerUserId);
     const link =

@@ -1,4 +1,3 @@
-import { todayInAmsterdam } from '@/lib/calendar/today';
 import { z } from '@/lib/validation/zod';
 import { agreementCloseReason, agreementStatus } from '@/db/enums';
 import { msg } from '@/lib/errors';
@@ -16,13 +15,15 @@ const isoDate = z
     message: msg('common.dateDoesNotExist'),
   });
 
-const futureDate = isoDate.refine((v) => v >= todayInAmsterdam(), { message: msg('agreements.dueDateInPast') });
+// "Not in the past" is the domain's check (create-agreement.ts, update-agreement.ts), against the
+// caller's clock: a schema reads no clock, so every test and every path judges by the same day.
+const dueDate = isoDate;
 
 export const createAgreementSchema = z.strictObject({
   description: z.string({ message: msg('agreements.describe') }).trim().min(3, msg('agreements.describe')).max(2000, msg('agreements.max2000')),
   ownerOrganisationId: z.uuid({ message: msg('agreements.chooseOwnerOrganisation') }),
   ownerUserId: z.uuid({ message: msg('common.chooseProfessional') }).nullable().optional(),
-  dueDate: futureDate,
+  dueDate,
   agendaItemId: z.uuid({ message: msg('agreements.invalidAgendaItem') }).nullable().optional(),
   meetingId: z.uuid({ message: msg('agreements.invalidMeeting') }).nullable().optional(),
 });
@@ -31,7 +32,7 @@ export type CreateAgreementInput = z.infer<typeof createAgreementSchema>;
 export const updateAgreementSchema = z
   .strictObject({
     description: z.string().trim().min(3, msg('agreements.describe')).max(2000, msg('agreements.max2000')).optional(),
-    dueDate: futureDate.optional(),
+    dueDate: dueDate.optional(),
     dueDateReason: z.string().trim().min(3, msg('agreements.giveDueDateReason')).max(1000).optional(),
     ownerOrganisationId: z.uuid({ message: msg('agreements.chooseOwnerOrganisation') }).optional(),
     ownerUserId: z.uuid({ message: msg('common.chooseProfessional') }).nullable().optional(),

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { agreementDueChanges, agreements } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
+import { todayInAmsterdam } from '@/lib/calendar/today';
 import { conflict, validation, msg } from '@/lib/errors';
 import { withAgreement } from './access';
 import { assertMeetingOfCase, assertOwner } from './checks';
@@ -19,6 +20,8 @@ export async function updateAgreement(actor: Actor, agreementId: unknown, input:
     const [current] = await tx.select().from(agreements).where(eq(agreements.id, id));
     if (!current) throw validation({ _: [msg('agreements.notFound')] });
     if (current.version !== input.version) throw conflict();
+    // A due date is never set in the past, judged by the caller's clock (the schema reads none).
+    if (input.dueDate !== undefined && input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: [msg('agreements.dueDateInPast')] });
     if (input.meetingId) await assertMeetingOfCase(tx, ref.id, { meetingId: input.meetingId });
     const moved = input.dueDate !== undefined && input.dueDate !== current.dueDate;
     const changes: Partial<typeof agreements.$inferInsert> = {};
