@@ -11,7 +11,7 @@ test('after switching to English, a refused form explains itself in English', as
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.getByRole('button', { name: 'Send referral' })).toBeVisible();
 
-  await page.getByLabel('Name', { exact: true }).fill('Onvolledig Persoon');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Onvolledig Persoon');
   await page.getByLabel('Date of birth').fill('2999-01-01');
   await page.getByRole('button', { name: 'Send referral' }).click();
 
@@ -20,7 +20,7 @@ test('after switching to English, a refused form explains itself in English', as
   await expect(page.getByText('Choose a municipality.').or(page.getByText('Choose a municipality from the list.'))).toBeVisible();
   await expect(page.getByText('Answer this criterion with yes or no.').first()).toBeVisible();
   await expect(page.getByText('Controleer de gemarkeerde velden.')).toHaveCount(0);
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Onvolledig Persoon');
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Onvolledig Persoon');
 
   // The API answers the same browser in the language of its page, and Dutch when asked for Dutch.
   const refused = await page.request.post('/api/v1/cases', { data: {}, headers: { 'accept-language': 'en' } });
