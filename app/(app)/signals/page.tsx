@@ -8,7 +8,8 @@ import { SignalFilters } from '@/components/signals/signal-filters';
 import { PartnerReliability } from '@/components/dashboard/partner-reliability';
 import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
 import { requireActor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, type ErrorLocale } from '@/lib/errors';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { groupByCase, listSignals, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
 import { stuurgroepReport } from '@/lib/signals/report';
 import type { SignalListQuery } from '@/lib/signals/schemas';
@@ -26,13 +27,14 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /** The filters as they stand in the URL; a bad value is shown and otherwise ignored. */
-function readQuery(params: Record<string, string | string[] | undefined>): { query: SignalListQuery; error: string | null } {
+function readQuery(params: Record<string, string | string[] | undefined>, locale: ErrorLocale): { query: SignalListQuery; error: string | null } {
   const raw = Object.fromEntries(FILTER_KEYS.map((k) => [k, single(params[k])]));
   try {
     return { query: parseSignalQuery(raw), error: null };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { query: { status: 'open' }, error: Object.values(error.fieldErrors ?? {}).flat().join(' ') || error.message };
+    const { message, fieldErrors } = error.localized(locale);
+    return { query: { status: 'open' }, error: Object.values(fieldErrors ?? {}).flat().join(' ') || message };
   }
 }
 
@@ -95,7 +97,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
     );
   }
 
-  const { query, error } = readQuery(params);
+  const { query, error } = readQuery(params, await uiLocale());
   const [{ items, total, capped }, options] = await Promise.all([listSignals(actor, query), signalFilterOptions(actor, query.status)]);
   const groups = groupByCase(items);
   const filtered = FILTER_KEYS.some((k) => k !== 'status' && query[k] !== undefined) || query.status !== 'open';

@@ -11,6 +11,7 @@ import { rolesFor } from '@/lib/access/navigation';
 import { requireActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { RateLimitedError } from '@/lib/http/rate-limit';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { subjectAccessExport } from '@/lib/subject-access/export';
 
 export const dynamic = 'force-dynamic';
@@ -38,7 +39,7 @@ export default async function SubjectAccessPage({ params }: { params: Params }) 
       return (
         <>
           <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
-          <ErrorNotice message={`${t('rateLimited')} ${error.message}`} />
+          <ErrorNotice message={`${t('rateLimited')} ${error.localized(await uiLocale()).message}`} />
           <Link href={`/cases/${encodeURIComponent(id)}`} className="text-sm font-medium text-brand-700 underline">{t('back')}</Link>
         </>
       );
