@@ -42,7 +42,7 @@ export default defineConfig([
   layer(['lib/notify/**'], [ABOVE_LIB, { group: ['@/lib/stagnation/*'], message: 'notify is below stagnation: shared days live in lib/calendar.' }]),
   layer(['lib/audit/**'], [ABOVE_LIB, { group: ['@/lib/cases/*'], message: 'audit is below cases: a case use case belongs in lib/cases.' }]),
   layer(['lib/users/**'], [ABOVE_LIB, { group: ['@/lib/admin/*'], message: 'users is below admin.' }]),
-  layer(['lib/crypto/**'], [{ regex: '^@/(?!lib/env$)', message: 'lib/crypto is below db/ (db/encrypted-text.ts): database work goes in lib/field-keys.' }]),
+  layer(['lib/crypto/**'], [{ regex: '^@/(?!lib/env$|lib/errors$)', message: 'lib/crypto is below db/ (db/encrypted-text.ts): database work goes in lib/field-keys.' }]),
   // The bottom: the domain's error type and its calendar import nothing of the project; the actor type only
   // names its role and organisation kind with types from db/schema.
   layer(['lib/errors/**', 'lib/calendar/**'], [{ group: ['@/*'], message: 'lib/errors and lib/calendar are the bottom layer: they import nothing of the project.' }]),

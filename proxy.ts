@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { carriesSessionCookie } from '@/lib/auth/cookie-names';
 import { rawRequestRefusal } from '@/lib/http/raw-request';
 import { csrfRefusal } from '@/lib/http/same-origin';
+import { apiLocale } from '@/lib/i18n/negotiate';
 import {
   API_CONTENT_SECURITY_POLICY,
   newNonce,
@@ -36,7 +37,7 @@ export function proxy(request: NextRequest) {
 
   if (!pathname.startsWith('/api/auth/')) {
     const refusal = csrfRefusal(request);
-    if (refusal) return secure(NextResponse.json({ error: refusal.message }, { status: refusal.status }), { api: true });
+    if (refusal) return secure(NextResponse.json({ error: refusal.localized(apiLocale(request)).message }, { status: refusal.status }), { api: true });
   }
 
   if (isApi) return secure(NextResponse.next(), { api: true });

@@ -5,6 +5,7 @@ import { listAgreements } from '@/lib/agreements/list-agreements';
 import { myAgreementsQuerySchema, type MyAgreementsQuery } from '@/lib/agreements/schemas';
 import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/calendar/today';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { AgreementCardView, AgreementListView } from './agreement-card';
 import { AgreementFilters } from './agreement-filters';
@@ -33,7 +34,7 @@ export async function AgreementsOverview({
   const variant = VARIANTS[mode];
   const parsed = variant.schema.safeParse(searchParams);
   const query: MyAgreementsQuery = parsed.success ? parsed.data : {};
-  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
+  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error, await uiLocale())).flat().join(' ');
   const [t, tNav, tEmpty, items] = await Promise.all([
     getTranslations('agreements'),
     getTranslations('nav'),

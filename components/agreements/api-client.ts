@@ -16,7 +16,13 @@ export async function requestJson<T>(url: string, init: RequestInit = {}): Promi
     response = await fetch(url, {
       ...init,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      // Errors come back in the language of the page, not in the browser's.
+      headers: {
+        accept: 'application/json',
+        'accept-language': document.documentElement.lang || 'nl',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
     });
   } catch {
     throw new ApiError(0, '');

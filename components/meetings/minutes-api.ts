@@ -31,7 +31,9 @@ async function call<T>(method: string, url: string, body?: unknown, keepalive = 
       method,
       cache: 'no-store',
       keepalive,
-      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      // Errors come back in the language of the page, not in the browser's.
+      headers: { 'Accept-Language': document.documentElement.lang || 'nl', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
     return { ok: false, status: 'offline' };

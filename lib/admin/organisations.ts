@@ -3,7 +3,7 @@ import { organisationContacts, organisationDomain, organisations, users, type Or
 import { asSystem, asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import { revokeAllSessions, type Actor } from '@/lib/auth/sessions';
-import { conflict, notFound, validation } from '@/lib/errors';
+import { conflict, notFound, validation, msg } from '@/lib/errors';
 import { roleMismatch } from '@/lib/users/role-fit';
 import { z } from '@/lib/validation/zod';
 import { isUniqueViolation } from './db-errors';
@@ -16,30 +16,30 @@ import { parseOrThrow } from '@/lib/validation/parse';
  * session they hold ends at its next request (lib/auth/sessions.ts reads organisations.active).
  */
 
-const NAME_TAKEN = 'Er bestaat al een organisatie met deze naam.';
+const NAME_TAKEN = msg('admin.nameTaken');
 
 const name = z
-  .string({ message: 'Vul een naam in.' })
+  .string({ message: msg('common.fillInName') })
   .trim()
-  .min(1, 'Vul een naam in.')
-  .max(200, 'Houd de naam onder de 200 tekens.');
+  .min(1, msg('common.fillInName'))
+  .max(200, msg('common.nameTooLong'));
 const shortName = z
-  .string({ message: 'Vul een korte naam in.' })
+  .string({ message: msg('admin.fillInShortName') })
   .trim()
-  .min(1, 'Vul een korte naam in.')
-  .max(40, 'Houd de korte naam onder de 40 tekens.');
-const domain = z.enum(organisationDomain.enumValues, { message: 'Kies een domein.' });
+  .min(1, msg('admin.fillInShortName'))
+  .max(40, msg('admin.shortNameTooLong'));
+const domain = z.enum(organisationDomain.enumValues, { message: msg('admin.chooseDomain') });
 
 export const createOrganisationSchema = z.strictObject({ name, shortName, domain });
 export type CreateOrganisationInput = z.input<typeof createOrganisationSchema>;
 
 export const updateOrganisationSchema = z.strictObject({
-  id: z.uuid({ message: 'Onbekende organisatie.' }),
+  id: z.uuid({ message: msg('common.unknownOrganisation') }),
   name,
   shortName,
   domain,
-  active: z.boolean({ message: 'Kies of de organisatie actief is.' }),
-  version: z.coerce.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().positive(),
+  active: z.boolean({ message: msg('admin.chooseActive') }),
+  version: z.coerce.number({ message: msg('common.versionMissingReload') }).int().positive(),
 });
 export type UpdateOrganisationInput = z.input<typeof updateOrganisationSchema>;
 
@@ -135,7 +135,7 @@ export async function createOrganisation(actor: Actor, raw: CreateOrganisationIn
 }
 
 const DOMAIN_MISFIT =
-  'Dit domein past niet bij de rollen van de gebruikers van deze organisatie (procesregisseurs en managers horen bij het Veiligheidshuis, professionals bij een partnerorganisatie). Wijzig eerst hun rol of organisatie.';
+  msg('admin.domainMisfit');
 
 /**
  * Edits an organisation at the version read (409 when someone else was first). Deactivating it also
@@ -151,8 +151,8 @@ export async function updateOrganisation(actor: Actor, raw: UpdateOrganisationIn
       actor,
       { entity: 'organisation', entityId: input.id, attempted: 'organisation.deactivate', reason: last ? 'last-admin' : 'own-organisation' },
       last
-        ? 'Je kunt je eigen organisatie niet deactiveren: dan blijft er geen actieve functioneel beheerder over die zich kan aanmelden, en kan niemand het terugdraaien.'
-        : 'Je kunt je eigen organisatie niet deactiveren: dan kun je je zelf niet meer aanmelden.',
+        ? msg('admin.ownOrganisationLastAdmin')
+        : msg('admin.ownOrganisation'),
     );
   }
   let result: { version: number; endedUserIds: string[] };

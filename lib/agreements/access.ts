@@ -5,10 +5,10 @@ import type { Tx } from '@/db/types';
 import type { CaseAction } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/actor';
 import { withCase, type CaseContext } from '@/lib/cases/access';
-import { NotFoundError } from '@/lib/errors';
+import { msg, NotFoundError } from '@/lib/errors';
 import { agreementIdSchema } from './schemas';
 
-export const agreementNotFound = () => new NotFoundError('agreement', 'Afspraak niet gevonden.');
+export const agreementNotFound = () => new NotFoundError('agreement', msg('agreements.notFound'));
 
 /** No case has this id: an agreement that does not exist is looked for on it. */
 const NO_CASE = '00000000-0000-0000-0000-000000000000';

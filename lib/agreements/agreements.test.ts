@@ -107,15 +107,21 @@ describe('making an agreement', () => {
     expect(result.fieldErrors?.ownerUserId).toEqual(['Kies een actieve professional van de uitvoerende organisatie.']);
   });
 
-  it('refuses a due date in the past with 422, in the schema and in the domain, and writes nothing', async () => {
+  it('refuses a due date in the past with 422 by the caller\'s clock, not the schema\'s, and writes nothing', async () => {
+    const now = new Date('2026-03-10T10:00:00+01:00');
     const before = await agreementCount(semBakker);
-    const input = { description: 'Huisbezoek afleggen', ownerOrganisationId: await orgId('Politie Midden-Nederland'), dueDate: inDays(-1) };
-    const parsed = createAgreementSchema.safeParse(input);
-    expect(parsed.success).toBe(false);
-    expect(fieldErrorsOf(parsed.error!)).toEqual({ dueDate: ['De einddatum ligt in het verleden.'] });
-    const result = await failure(createAgreement(regisseur, semBakker, input));
+    const input = { description: 'Huisbezoek afleggen', ownerOrganisationId: await orgId('Politie Midden-Nederland'), dueDate: '2026-03-09' };
+    // Well-formed, so the schema lets it through: whether a day has passed is the domain's question, by one clock.
+    expect(createAgreementSchema.safeParse(input).success).toBe(true);
+    const result = await failure(createAgreement(regisseur, semBakker, input, now));
     expect(result).toMatchObject({ code: 'VALIDATION', status: 422, fieldErrors: { dueDate: ['De einddatum ligt in het verleden.'] } });
     expect(await agreementCount(semBakker)).toBe(before);
+    // Moving the due date of an agreement into the past: the same check, the same clock.
+    const [existing] = await handle.db.select({ id: agreements.id, version: agreements.version, dueDate: agreements.dueDate }).from(agreements).where(eq(agreements.caseId, semBakker)).limit(1);
+    const move = { dueDate: '2026-03-09', dueDateReason: 'Te laat gezien', version: existing!.version };
+    expect(updateAgreementSchema.safeParse(move).success).toBe(true);
+    expect(await failure(updateAgreement(regisseur, existing!.id, move, now))).toMatchObject({ status: 422, fieldErrors: { dueDate: ['De einddatum ligt in het verleden.'] } });
+    expect(await stored(existing!.id)).toMatchObject({ dueDate: existing!.dueDate, version: existing!.version });
   });
 
   it('is for regisseurs only', async () => {

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { agendaItems, casePartners, meetings, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 
 /** The owner of an agreement is a convened partner of the case, and a named professional works there. */
 export async function assertOwner(tx: Tx, caseId: string, organisationId: string, userId: string | null | undefined) {
@@ -10,14 +10,14 @@ export async function assertOwner(tx: Tx, caseId: string, organisationId: string
     .from(casePartners)
     .where(and(eq(casePartners.caseId, caseId), eq(casePartners.organisationId, organisationId), isNull(casePartners.endedAt)));
   if (!convened) {
-    throw validation({ ownerOrganisationId: ['Deze organisatie is niet betrokken bij de casus. Betrek haar eerst als partner.'] });
+    throw validation({ ownerOrganisationId: [msg('agreements.ownerNotInvolved')] });
   }
   if (!userId) return;
   const [owner] = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.organisationId, organisationId), eq(users.active, true)));
-  if (!owner) throw validation({ ownerUserId: ['Kies een actieve professional van de uitvoerende organisatie.'] });
+  if (!owner) throw validation({ ownerUserId: [msg('agreements.chooseActiveOwner')] });
 }
 
 
@@ -40,14 +40,14 @@ export async function assertMeetingOfCase(tx: Tx, caseId: string, link: { meetin
     .limit(1);
   if (!row) {
     throw validation({
-      [field]: [field === 'agendaItemId' ? 'Dit agendapunt hoort niet bij deze casus.' : 'Dit overleg bespreekt deze casus niet.'],
+      [field]: [field === 'agendaItemId' ? msg('agreements.itemNotOfCase') : msg('agreements.meetingNotDiscussingCase')],
     });
   }
   if (link.agendaItemId && link.meetingId && row.meetingId !== link.meetingId) {
-    throw validation({ meetingId: ['Dit agendapunt hoort niet bij dit overleg.'] });
+    throw validation({ meetingId: [msg('agreements.itemNotOfMeeting')] });
   }
   if (row.status !== 'bezig') {
-    throw validation({ [field]: ['Dit overleg is niet bezig; leg de afspraak vast op de casuspagina.'] });
+    throw validation({ [field]: [msg('agreements.meetingNotInProgress')] });
   }
   return { meetingId: row.meetingId, agendaItemId: row.id };
 }

@@ -3,7 +3,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { assertNotEnded, withCase } from '@/lib/cases/access';
 import { todayInAmsterdam } from '@/lib/calendar/today';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { CreateAgreementInput } from './schemas';
 import type { AgreementCreated } from './agreement-views';
@@ -15,8 +15,8 @@ import type { AgreementCreated } from './agreement-views';
 export async function createAgreement(actor: Actor, caseId: unknown, input: CreateAgreementInput, now = new Date()): Promise<AgreementCreated> {
   return withCase(actor, caseId, 'agreement.create', async (tx, { ref }) => {
     assertNotEnded(ref);
-    // The schema says so too; checked here against the caller's clock, so no path can skip it.
-    if (input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: ['De einddatum ligt in het verleden.'] });
+    // Checked here, against the caller's clock, not in the schema: no path can skip it, no test depends on the day.
+    if (input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: [msg('agreements.dueDateInPast')] });
     await assertOwner(tx, ref.id, input.ownerOrganisationId, input.ownerUserId);
     const link =
       input.agendaItemId || input.meetingId

@@ -3,7 +3,7 @@ import { agreementActions, agreements, cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, validation } from '@/lib/errors';
+import { AppError, validation, msg } from '@/lib/errors';
 import { notifyUsers, regisseursOf } from '@/lib/notify/in-app';
 import { raiseBlockedSignal } from '@/lib/stagnation/raise-blocked';
 import { withAgreement } from './access';
@@ -22,10 +22,10 @@ async function earlierEntry(tx: Tx, actor: Actor, agreementId: string, input: Lo
     .where(and(eq(agreementActions.authorUserId, actor.userId), eq(agreementActions.idempotencyKey, input.idempotencyKey)));
   if (!existing) return null;
   if (existing.agreementId !== agreementId) {
-    throw validation({ idempotencyKey: ['Deze sleutel is al gebruikt voor een andere afspraak.'] });
+    throw validation({ idempotencyKey: [msg('agreements.keyUsedForOtherAgreement')] });
   }
   if (existing.kind !== input.kind || existing.note !== input.note) {
-    throw validation({ idempotencyKey: ['Deze sleutel is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel.'] });
+    throw validation({ idempotencyKey: [msg('agreements.keyUsedForOtherRequest')] });
   }
   return existing;
 }
@@ -46,17 +46,17 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
       .from(agreements)
       .innerJoin(cases, eq(cases.id, agreements.caseId))
       .where(eq(agreements.id, id));
-    if (!agreement) throw new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
+    if (!agreement) throw new AppError('NOT_FOUND', msg('agreements.notFound'));
     if (authorize(actor, 'agreement.progress', agreement.ownerOrganisationId === actor.organisationId ? 'owner' : 'other') !== 'allow') {
-      throw new AppError('FORBIDDEN', 'Alleen de uitvoerende organisatie legt voortgang vast op deze afspraak.');
+      throw new AppError('FORBIDDEN', msg('agreements.onlyOwnerLogsProgress'));
     }
     // Only now the lock: FOR UPDATE needs the update policy, which the owning organisation passes.
     const [locked] = await tx.select({ status: agreements.status }).from(agreements).where(eq(agreements.id, id)).for('update');
-    if (!locked) throw new AppError('NOT_FOUND', 'Afspraak niet gevonden.');
+    if (!locked) throw new AppError('NOT_FOUND', msg('agreements.notFound'));
     const earlier = await earlierEntry(tx, actor, id, input);
     if (earlier) return { action: earlier, replayed: true };
     if (isFinishedAgreement(locked.status)) {
-      throw validation({ kind: ['Deze afspraak is afgerond; er kan geen voortgang meer bij.'] }, 'Deze afspraak is afgerond.');
+      throw validation({ kind: [msg('agreements.closedNoProgress')] }, msg('agreements.closed'));
     }
     const [action] = await tx
       .insert(agreementActions)
@@ -75,7 +75,7 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
     if (!action) {
       const raced = await earlierEntry(tx, actor, id, input);
       if (raced) return { action: raced, replayed: true };
-      throw validation({ idempotencyKey: ['Deze sleutel is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel.'] });
+      throw validation({ idempotencyKey: [msg('agreements.keyUsedForOtherRequest')] });
     }
     const changes: Partial<typeof agreements.$inferInsert> = { lastProgressAt: now, updatedAt: now };
     if (input.kind === 'voortgang' && locked.status === 'open') changes.status = 'in_uitvoering';

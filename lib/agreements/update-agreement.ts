@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { agreementDueChanges, agreements } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { conflict, validation } from '@/lib/errors';
+import { todayInAmsterdam } from '@/lib/calendar/today';
+import { conflict, validation, msg } from '@/lib/errors';
 import { withAgreement } from './access';
 import { assertMeetingOfCase, assertOwner } from './checks';
 import type { UpdateAgreementInput } from './schemas';
@@ -17,8 +18,10 @@ import { isFinishedAgreement } from './statuses';
 export async function updateAgreement(actor: Actor, agreementId: unknown, input: UpdateAgreementInput, now = new Date()): Promise<AgreementUpdated> {
   return withAgreement(actor, agreementId, 'agreement.update', async (tx, { ref, agreementId: id }) => {
     const [current] = await tx.select().from(agreements).where(eq(agreements.id, id));
-    if (!current) throw validation({ _: ['Afspraak niet gevonden.'] });
+    if (!current) throw validation({ _: [msg('agreements.notFound')] });
     if (current.version !== input.version) throw conflict();
+    // A due date is never set in the past, judged by the caller's clock (the schema reads none).
+    if (input.dueDate !== undefined && input.dueDate < todayInAmsterdam(now)) throw validation({ dueDate: [msg('agreements.dueDateInPast')] });
     if (input.meetingId) await assertMeetingOfCase(tx, ref.id, { meetingId: input.meetingId });
     const moved = input.dueDate !== undefined && input.dueDate !== current.dueDate;
     const changes: Partial<typeof agreements.$inferInsert> = {};
@@ -41,7 +44,7 @@ export async function updateAgreement(actor: Actor, agreementId: unknown, input:
       Object.assign(changes, { closeReason: input.closeReason, closeNote: input.closeNote || null });
     }
     if (moved) changes.dueDate = input.dueDate;
-    if (Object.keys(changes).length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
+    if (Object.keys(changes).length === 0) throw validation({ _: [msg('common.nothingChanged')] }, msg('common.nothingChanged'));
     if (changes.status && isFinishedAgreement(changes.status)) changes.closedInMeetingId = input.meetingId ?? null;
     const [updated] = await tx
       .update(agreements)

@@ -1,6 +1,6 @@
 import type { agreementActions } from '@/db/schema';
 import { agreementIdSchema, myAgreementsQuerySchema, type LogActionInput, type MyAgreementsQuery } from '@/lib/agreements/schemas';
-import { AppError, validation } from '@/lib/errors';
+import { AppError, validation, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { queryObject } from './cases';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -30,8 +30,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** The header as documented: the same rules as the `idempotencyKey` field of the body. */
 export const idempotencyKeyHeader = z
   .string()
-  .min(8, 'Een idempotentiesleutel heeft minstens 8 tekens.')
-  .max(100, 'Een idempotentiesleutel heeft hoogstens 100 tekens.')
+  .min(8, msg('api.idempotencyKeyTooShort'))
+  .max(100, msg('api.idempotencyKeyTooLong'))
   .describe('Any unique string per request, like a UUID; a retry of the same request sends the same key');
 
 /**
@@ -44,7 +44,7 @@ export function withIdempotencyKey(request: Request, body: LogActionInput): LogA
   const parsed = idempotencyKeyHeader.safeParse(header.trim());
   if (!parsed.success) throw validation({ [IDEMPOTENCY_HEADER]: parsed.error.issues.map((i) => i.message) });
   if (body.idempotencyKey !== undefined && body.idempotencyKey !== parsed.data) {
-    throw validation({ idempotencyKey: [`Verschilt van de header ${IDEMPOTENCY_HEADER}; stuur één sleutel.`] });
+    throw validation({ idempotencyKey: [msg('api.idempotencyKeyDiffers', { IDEMPOTENCY_HEADER })] });
   }
   return { ...body, idempotencyKey: parsed.data };
 }

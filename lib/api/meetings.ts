@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import { meetingIdSchema } from '@/lib/meetings/schemas';
 import { z } from '@/lib/validation/zod';
 import { queryObject } from './cases';
@@ -16,11 +16,11 @@ export interface CalendarFeedRouteContext {
 /** The `{id}` of the path as a meeting id; anything but a UUID is a 404, before any body is read. */
 export const meetingIdParam = meetingIdSchema;
 
-export const feedUserIdParam = z.uuid({ message: 'Onbekende agenda.' });
+export const feedUserIdParam = z.uuid({ message: msg('api.unknownCalendar') });
 /** The feed token as it appears in the URL: base64url, with the `.ics` extension calendars expect. */
 export const feedTokenParam = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'Onbekende agenda.')
+  .regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, msg('api.unknownCalendar'))
   .describe('The personal token followed by `.ics`, exactly as shown on the meetings page');
 
 export async function meetingIdFrom(context: MeetingRouteContext): Promise<string> {
@@ -39,7 +39,7 @@ export async function feedParamsFrom(context: CalendarFeedRouteContext): Promise
 }
 
 export const meetingListQuerySchema = z.strictObject({
-  period: z.enum(['upcoming', 'past'], { message: 'Kies upcoming of past.' }).default('upcoming'),
+  period: z.enum(['upcoming', 'past'], { message: msg('api.chooseUpcomingOrPast') }).default('upcoming'),
 });
 
 /** The query of GET /api/v1/meetings; a bad value is a 422 with field errors, like a bad body. */

@@ -4,6 +4,7 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { enforce } from '@/lib/access/enforce';
 import type { Actor } from '@/lib/actor';
+import { msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { audit, subjectOf } from './record';
 
@@ -38,8 +39,8 @@ export const auditQuerySchema = z.object({
   outcome: z.enum(['allowed', 'denied']).optional(),
   caseNumber: z.string().trim().max(20).optional(),
   user: z.string().trim().max(200).optional(),
-  from: z.iso.date({ message: 'Gebruik de vorm JJJJ-MM-DD.' }).optional(),
-  to: z.iso.date({ message: 'Gebruik de vorm JJJJ-MM-DD.' }).optional(),
+  from: z.iso.date({ message: msg('common.useDateFormat') }).optional(),
+  to: z.iso.date({ message: msg('common.useDateFormat') }).optional(),
   page: z.coerce.number().int().min(1).max(100000).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

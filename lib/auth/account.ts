@@ -8,10 +8,11 @@ import { validateNewPassword } from './password-policy';
 import type { Actor } from './sessions';
 import { revokeOtherSessions } from './sessions';
 import { beginSignInAttempt, releaseAttempt, settleFailedAttempt } from './throttle';
+import { msg } from '@/lib/errors';
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, 'Vul je huidige wachtwoord in.').max(1024, 'Dit wachtwoord is te lang.'),
-  newPassword: z.string().max(1024, 'Dit wachtwoord is te lang.'),
+  currentPassword: z.string().min(1, msg('auth.fillInCurrentPassword')).max(1024, msg('auth.passwordTooLong')),
+  newPassword: z.string().max(1024, msg('auth.passwordTooLong')),
   repeatPassword: z.string(),
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

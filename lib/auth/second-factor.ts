@@ -2,7 +2,7 @@ import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import { recoveryCodes, users, userTotp, type UserTotp } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
-import { AppError, forbidden, notFound } from '@/lib/errors';
+import { AppError, forbidden, notFound, msg } from '@/lib/errors';
 import { enqueueMail } from '@/lib/notify/outbox';
 import { fieldErrorsOf, z, type FieldErrors } from '@/lib/validation/zod';
 import { hashPassword, verifyPassword } from './password';
@@ -58,7 +58,7 @@ export async function checkSecondFactor(db: Executor, userId: string, code: stri
 /** The secret to show for enrolment: the one awaiting confirmation, or a new one. */
 export async function startEnrolment(db: Executor, userId: string): Promise<{ secret: string }> {
   const existing = await totpOf(db, userId);
-  if (existing?.confirmedAt) throw new AppError('CONFLICT', 'Tweestapsverificatie is voor dit account al ingesteld.');
+  if (existing?.confirmedAt) throw new AppError('CONFLICT', msg('auth.secondFactorAlreadySet'));
   if (existing) return { secret: existing.secret };
   await db.insert(userTotp).values({ userId, secret: newTotpSecret() }).onConflictDoNothing();
   return { secret: (await totpOf(db, userId))!.secret };
@@ -106,7 +106,7 @@ export const regenerateRecoveryCodesSchema = z.object({
   // Not trimmed: a password may begin or end with a space.
   confirmation: z
     .string({ message: CONFIRMATION_MISSING })
-    .max(1024, 'Dit wachtwoord is te lang.')
+    .max(1024, msg('auth.passwordTooLong'))
     .refine((v) => v.trim() !== '', CONFIRMATION_MISSING),
 });
 
@@ -122,7 +122,7 @@ export type RegeneratedCodes = { ok: true; codes: string[] } | { ok: false; fiel
  */
 export async function regenerateRecoveryCodes(db: Executor, actor: Actor, input: unknown, now = new Date()): Promise<RegeneratedCodes> {
   const row = await totpOf(db, actor.userId);
-  if (!row?.confirmedAt) throw new AppError('CONFLICT', 'Stel eerst tweestapsverificatie in.');
+  if (!row?.confirmedAt) throw new AppError('CONFLICT', msg('auth.setUpSecondFactorFirst'));
   const parsed = regenerateRecoveryCodesSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const keys = { email: actor.email, ip: actor.ip };

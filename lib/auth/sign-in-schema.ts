@@ -1,5 +1,6 @@
 import { z } from '@/lib/validation/zod';
 import { SIGN_IN_MESSAGES as m } from './sign-in-fields';
+import { msg } from '@/lib/errors';
 
 export { safeCallbackPath } from './sign-in-fields';
 
@@ -17,7 +18,7 @@ export const signInSchema = z.object({
   code: z
     .string()
     .trim()
-    .max(64, 'Deze code is te lang.')
+    .max(64, msg('auth.codeTooLong'))
     .optional()
     .transform((v) => v || undefined),
 });
@@ -29,6 +30,6 @@ export const codeSchema = z.object({
   code: z
     .string()
     .trim()
-    .min(1, 'Vul de code uit je authenticator-app in.')
-    .max(64, 'Deze code is te lang.'),
+    .min(1, msg('auth.fillInCode'))
+    .max(64, msg('auth.codeTooLong')),
 });

@@ -6,7 +6,7 @@ import type { Tx } from '@/db/types';
 import { decide, isDenied, type CaseAction, type Decision, type Relation } from '@/lib/access/matrix';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { forbidden, NotFoundError, validation } from '@/lib/errors';
+import { forbidden, NotFoundError, validation, msg } from '@/lib/errors';
 import { caseIdSchema } from './schemas';
 import { isEndedCase } from './statuses';
 
@@ -21,7 +21,7 @@ export interface CaseRef {
 /** The 404 of a case that does not exist or that the actor may not know: a type callers can test for. */
 export class CaseNotFoundError extends NotFoundError {
   constructor() {
-    super('case', 'Casus niet gevonden.');
+    super('case', msg('cases.notFound'));
     this.name = 'CaseNotFoundError';
   }
 }
@@ -31,7 +31,7 @@ export const caseNotFound = () => new CaseNotFoundError();
 /** New work (agreements, partners, a case lead) only on a case that has not ended. */
 export function assertNotEnded(ref: CaseRef): void {
   if (isEndedCase(ref.status)) {
-    const message = 'Deze casus is afgesloten of afgewezen; er kan geen nieuw werk meer bij.';
+    const message = msg('cases.ended');
     throw validation({ _: [message] }, message);
   }
 }

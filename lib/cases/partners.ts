@@ -5,7 +5,7 @@ import type { Executor, Tx } from '@/db/types';
 import type { Decision } from '@/lib/access/matrix';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, validation } from '@/lib/errors';
+import { AppError, validation, msg } from '@/lib/errors';
 import { assertNotEnded, withCase } from './access';
 import { commitCaseChange } from './commit-case-change';
 import type { AddPartnerInput, CaseLeadInput, EndPartnerInput } from './schemas';
@@ -68,13 +68,13 @@ export async function addPartner(actor: Actor, caseId: unknown, input: AddPartne
       .from(organisations)
       .where(eq(organisations.id, input.organisationId));
     if (!org || !org.active || org.domain === 'veiligheidshuis') {
-      throw validation({ organisationId: ['Onbekende of inactieve partnerorganisatie.'] });
+      throw validation({ organisationId: [msg('cases.unknownPartnerOrganisation')] });
     }
     const [existing] = await tx
       .select({ id: casePartners.id })
       .from(casePartners)
       .where(and(eq(casePartners.caseId, ref.id), eq(casePartners.organisationId, org.id), isNull(casePartners.endedAt)));
-    if (existing) throw validation({ organisationId: [`${org.name} is al betrokken bij deze casus.`] });
+    if (existing) throw validation({ organisationId: [msg('cases.partnerAlreadyInvolved', { name: org.name })] });
     const [partner] = await tx
       .insert(casePartners)
       .values({ caseId: ref.id, organisationId: org.id, reason: input.reason, addedByUserId: actor.userId, addedAt: now })
@@ -100,7 +100,7 @@ export async function endPartner(actor: Actor, caseId: unknown, input: EndPartne
       .set({ endedAt: now, endedByUserId: actor.userId, endReason: input.reason })
       .where(and(eq(casePartners.id, input.partnerId), eq(casePartners.caseId, ref.id), isNull(casePartners.endedAt)))
       .returning({ id: casePartners.id, organisationId: casePartners.organisationId });
-    if (!partner) throw new AppError('NOT_FOUND', 'Deze partner is niet (meer) betrokken bij de casus.');
+    if (!partner) throw new AppError('NOT_FOUND', msg('cases.partnerNotInvolved'));
     // A case lead of an organisation that leaves the case stops being its lead.
     await tx
       .update(cases)
@@ -136,7 +136,7 @@ export async function setCaseLead(actor: Actor, caseId: unknown, input: CaseLead
           and(eq(casePartners.organisationId, users.organisationId), eq(casePartners.caseId, ref.id), isNull(casePartners.endedAt)),
         )
         .where(and(eq(users.id, input.userId), eq(users.role, 'professional'), eq(users.active, true)));
-      if (!candidate) throw validation({ userId: ['Kies een professional van een betrokken partner.'] });
+      if (!candidate) throw validation({ userId: [msg('cases.chooseLead')] });
     }
     const updated = await commitCaseChange(tx, actor, ref.id, input.version, { caseLeadUserId: input.userId }, {
       kind: 'edit',

@@ -5,7 +5,7 @@ import type { Tx } from '@/db/types';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { municipalityExists } from '@/lib/reference/municipalities';
 import { assertAllowed } from './access';
 import { nextCaseNumber } from './case-number';
@@ -18,10 +18,10 @@ export async function createReferral(actor: Actor, input: ReferralInput, now = n
   await assertAllowed(actor, 'case.create');
   const created = await asUser(actor.userId, async (tx) => {
     if (!(await municipalityExists(tx, input.municipalityCode))) {
-      throw validation({ municipalityCode: ['Deze gemeente bestaat niet (meer).'] });
+      throw validation({ municipalityCode: [msg('cases.municipalityGone')] });
     }
     if (input.referrer?.organisationId && !(await organisationExists(tx, input.referrer.organisationId))) {
-      throw validation({ 'referrer.organisationId': ['Deze organisatie bestaat niet (meer).'] });
+      throw validation({ 'referrer.organisationId': [msg('cases.referrerOrganisationGone')] });
     }
     const number = await nextCaseNumber(tx, now);
     const [created] = await tx

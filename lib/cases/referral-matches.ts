@@ -4,7 +4,7 @@ import { asSystem } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf, type AuditSubject } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { validation } from '@/lib/errors';
+import { msg, validation } from '@/lib/errors';
 import { queryTokens } from '@/lib/crypto/search-tokens';
 import { withCase, type CaseRef } from './access';
 import { assertCurrentVersion, commitCaseChange } from './commit-case-change';
@@ -152,7 +152,7 @@ export async function mergeReferral(actor: Actor, caseId: unknown, input: MergeR
       .from(referralMatches)
       .innerJoin(cases, eq(cases.id, referralMatches.matchedCaseId))
       .where(and(eq(referralMatches.referralCaseId, ref.id), eq(referralMatches.matchedCaseId, input.intoCaseId)));
-    if (!target) throw validation({ intoCaseId: ['Kies een bekende casus van deze persoon.'] });
+    if (!target) throw validation({ intoCaseId: [msg('cases.chooseKnownCaseOfPerson')] });
     const updated = await commitCaseChange(tx, actor, ref.id, input.version, { mergedIntoCaseId: target.id }, {
       kind: 'merge',
       at: now,

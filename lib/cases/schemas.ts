@@ -2,40 +2,42 @@ import { todayInAmsterdam } from '@/lib/calendar/today';
 import { z } from '@/lib/validation/zod';
 import { CONTACT_KINDS } from './contact-kinds';
 import { CASE_STATUSES, PAUSE_REASONS, TARGET_GROUPS, TRIAGE_DECISIONS } from './vocabulary';
+import { msg, type MessageKey } from '@/lib/errors';
 
-const text = (label: string, max: number) =>
+/** `label` is a message key naming what to fill in ("de naam van de betrokkene"). */
+const text = (label: MessageKey, max: number) =>
   z
-    .string({ message: `Vul ${label} in.` })
+    .string({ message: msg('cases.fillIn', { label }) })
     .trim()
-    .min(1, `Vul ${label} in.`)
-    .max(max, `Maximaal ${max} tekens.`);
+    .min(1, msg('cases.fillIn', { label }))
+    .max(max, msg('common.maxChars', { max }));
 
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Maximaal ${max} tekens.`)
+    .max(max, msg('common.maxChars', { max }))
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();
 
 export const birthDateSchema = z
-  .string({ message: 'Vul de geboortedatum in.' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
+  .string({ message: msg('cases.fillInBirthDate') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg('common.useDateFormat'))
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    message: 'Deze datum bestaat niet.',
+    message: msg('common.dateDoesNotExist'),
   })
-  .refine((v) => v <= todayInAmsterdam(), { message: 'De geboortedatum ligt in de toekomst.' })
-  .refine((v) => v >= '1900-01-01', { message: 'De geboortedatum ligt vóór 1900.' });
+  .refine((v) => v <= todayInAmsterdam(), { message: msg('cases.birthDateInFuture') })
+  .refine((v) => v >= '1900-01-01', { message: msg('cases.birthDateBefore1900') });
 
 export const municipalityCodeSchema = z
-  .string({ message: 'Kies een gemeente.' })
-  .regex(/^GM\d{4}$/, 'Kies een gemeente uit de lijst.');
+  .string({ message: msg('cases.chooseMunicipality') })
+  .regex(/^GM\d{4}$/, msg('cases.chooseMunicipalityFromList'));
 
-const criterion = z.boolean({ message: 'Beantwoord dit criterium met ja of nee.' });
+const criterion = z.boolean({ message: msg('cases.answerCriterion') });
 
 export const subjectSchema = z.strictObject({
-  name: text('de naam van de betrokkene', 200),
+  name: text('cases.label.subjectName', 200),
   birthDate: birthDateSchema,
   address: optionalText(300),
 });
@@ -46,13 +48,13 @@ export const subjectSchema = z.strictObject({
  */
 export const referrerSchema = z
   .strictObject({
-    organisationId: z.uuid({ message: 'Kies een organisatie uit de lijst.' }).nullable().optional(),
+    organisationId: z.uuid({ message: msg('cases.chooseOrganisationFromList') }).nullable().optional(),
     organisationName: optionalText(200),
     contactName: optionalText(200),
     contactDetails: optionalText(200),
   })
   .refine((r) => Boolean(r.organisationId) !== Boolean(r.organisationName), {
-    message: 'Kies een organisatie van het huis of vul de naam van een andere organisatie in (één van beide).',
+    message: msg('cases.referrerOneOfBoth'),
     path: ['organisationName'],
   });
 export type ReferrerInput = z.infer<typeof referrerSchema>;
@@ -60,15 +62,15 @@ export type ReferrerInput = z.infer<typeof referrerSchema>;
 export const referralSchema = z.strictObject({
   subject: subjectSchema,
   municipalityCode: municipalityCodeSchema,
-  targetGroup: z.enum(TARGET_GROUPS, { message: 'Kies een aanpak.' }),
+  targetGroup: z.enum(TARGET_GROUPS, { message: msg('cases.chooseApproach') }),
   criteria: z.strictObject({
     multiDomain: criterion,
     multiChain: criterion,
     household: criterion,
     localSafety: criterion,
   }),
-  reason: text('de reden van aanmelding', 4000),
-  goal: text('het doel van de aanmelding', 2000),
+  reason: text('cases.label.referralReason', 4000),
+  goal: text('cases.label.referralGoal', 2000),
   involvedPartners: optionalText(1000),
   referrer: referrerSchema.optional(),
 });
@@ -80,26 +82,26 @@ export type ReferralInput = z.infer<typeof referralSchema>;
  */
 export const phoneReferralSchema = referralSchema.extend({
   referrer: referrerSchema
-    .refine((r) => Boolean(r.contactName), { message: 'Vul de naam van de contactpersoon in.', path: ['contactName'] })
+    .refine((r) => Boolean(r.contactName), { message: msg('cases.fillInContactName'), path: ['contactName'] })
     .optional(),
 });
 
-const version = z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive();
+const version = z.number({ message: msg('common.versionMissing') }).int().positive();
 
 export const caseUpdateSchema = z
   .strictObject({
     subject: subjectSchema.partial().strict().optional(),
     municipalityCode: municipalityCodeSchema.optional(),
-    targetGroup: z.enum(TARGET_GROUPS, { message: 'Kies een aanpak.' }).optional(),
-    reason: text('de reden van aanmelding', 4000).optional(),
-    goal: text('het doel', 2000).optional(),
+    targetGroup: z.enum(TARGET_GROUPS, { message: msg('cases.chooseApproach') }).optional(),
+    reason: text('cases.label.referralReason', 4000).optional(),
+    goal: text('cases.label.goal', 2000).optional(),
     involvedPartners: optionalText(1000),
-    regisseurUserId: z.uuid({ message: 'Kies een procesregisseur.' }).nullable().optional(),
+    regisseurUserId: z.uuid({ message: msg('cases.chooseRegisseur') }).nullable().optional(),
     version,
   });
 export type CaseUpdateInput = z.infer<typeof caseUpdateSchema>;
 
-const reason = text('een reden', 2000);
+const reason = text('cases.label.reason', 2000);
 
 export const transitionSchema = z.discriminatedUnion(
   'action',
@@ -107,39 +109,39 @@ export const transitionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('start_triage'), reason: reason.optional(), version }),
     z.strictObject({
       action: z.literal('triage'),
-      decision: z.enum(TRIAGE_DECISIONS, { message: 'Kies een besluit.' }),
+      decision: z.enum(TRIAGE_DECISIONS, { message: msg('cases.chooseDecision') }),
       reason,
       version,
     }),
     z.strictObject({ action: z.literal('to_monitoring'), reason, version }),
     z.strictObject({ action: z.literal('to_active'), reason, version }),
-    z.strictObject({ action: z.literal('close'), result: text('het resultaat', 2000), version }),
+    z.strictObject({ action: z.literal('close'), result: text('cases.label.result', 2000), version }),
     z.strictObject({
       action: z.literal('pause'),
-      pauseReason: z.enum(PAUSE_REASONS, { message: 'Kies detentie, opname of wachtlijst.' }),
+      pauseReason: z.enum(PAUSE_REASONS, { message: msg('cases.choosePauseReason') }),
       reason: reason.optional(),
       version,
     }),
     z.strictObject({ action: z.literal('resume'), reason, version }),
   ],
-  { message: 'Onbekende actie.' },
+  { message: msg('common.unknownAction') },
 );
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
 export const addPartnerSchema = z.strictObject({
-  organisationId: z.uuid({ message: 'Kies een partnerorganisatie.' }),
-  reason: text('waarom deze partner het moet weten', 1000),
+  organisationId: z.uuid({ message: msg('cases.choosePartnerOrganisation') }),
+  reason: text('cases.label.partnerReason', 1000),
 });
 export type AddPartnerInput = z.infer<typeof addPartnerSchema>;
 
 export const endPartnerSchema = z.strictObject({
-  partnerId: z.uuid({ message: 'Onbekende partner.' }),
-  reason: text('een reden', 1000),
+  partnerId: z.uuid({ message: msg('cases.unknownPartner') }),
+  reason: text('cases.label.reason', 1000),
 });
 export type EndPartnerInput = z.infer<typeof endPartnerSchema>;
 
 export const caseLeadSchema = z.strictObject({
-  userId: z.uuid({ message: 'Kies een professional.' }).nullable(),
+  userId: z.uuid({ message: msg('common.chooseProfessional') }).nullable(),
   version,
 });
 export type CaseLeadInput = z.infer<typeof caseLeadSchema>;
@@ -151,25 +153,25 @@ export const SORTS = ['number', 'created', 'updated', 'status'] as const;
 
 /** Query strings of the case list (page and API share it); the URL holds every filter. */
 export const caseListQuerySchema = z.object({
-  status: oneOrMany(z.enum(CASE_STATUSES, { message: 'Onbekende status.' })),
-  targetGroup: oneOrMany(z.enum(TARGET_GROUPS, { message: 'Onbekende aanpak.' })),
+  status: oneOrMany(z.enum(CASE_STATUSES, { message: msg('common.unknownStatus') })),
+  targetGroup: oneOrMany(z.enum(TARGET_GROUPS, { message: msg('cases.unknownApproach') })),
   municipality: oneOrMany(municipalityCodeSchema),
-  regisseur: oneOrMany(z.uuid({ message: 'Onbekende regisseur.' })),
-  partner: oneOrMany(z.uuid({ message: 'Onbekende partnerorganisatie.' })),
-  q: oneOrMany(z.string().trim().max(100, 'Zoek op maximaal 100 tekens.')),
-  sort: oneOrMany(z.enum(SORTS, { message: 'Onbekende sortering.' })),
-  dir: oneOrMany(z.enum(['asc', 'desc'], { message: "Kies 'asc' of 'desc'." })),
-  page: oneOrMany(z.coerce.number({ message: 'Pagina moet een getal zijn.' }).int().min(1, 'Pagina begint bij 1.').max(100000)),
-  pageSize: oneOrMany(z.coerce.number().int().min(5, 'Minimaal 5 per pagina.').max(100, 'Maximaal 100 per pagina.')),
+  regisseur: oneOrMany(z.uuid({ message: msg('cases.unknownRegisseur') })),
+  partner: oneOrMany(z.uuid({ message: msg('common.unknownPartnerOrg') })),
+  q: oneOrMany(z.string().trim().max(100, msg('cases.searchTooLong'))),
+  sort: oneOrMany(z.enum(SORTS, { message: msg('cases.unknownSort') })),
+  dir: oneOrMany(z.enum(['asc', 'desc'], { message: msg('cases.chooseAscDesc') })),
+  page: oneOrMany(z.coerce.number({ message: msg('cases.pageNotNumber') }).int().min(1, msg('cases.pageStartsAt1')).max(100000)),
+  pageSize: oneOrMany(z.coerce.number().int().min(5, msg('cases.min5PerPage')).max(100, msg('cases.max100PerPage'))),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
-export const caseIdSchema = z.uuid({ message: 'Geen geldige casus-id (verwacht een UUID).' });
+export const caseIdSchema = z.uuid({ message: msg('cases.invalidId') });
 
 /** Merge a referral into an earlier case of the same person, found at triage (lib/cases/referral-matches.ts). */
 export const mergeReferralSchema = z.strictObject({
-  intoCaseId: z.uuid({ message: 'Kies de bekende casus.' }),
-  reason: text('waarom deze aanmelding bij die casus hoort', 2000),
+  intoCaseId: z.uuid({ message: msg('cases.chooseKnownCase') }),
+  reason: text('cases.label.mergeReason', 2000),
   version,
 });
 export type MergeReferralInput = z.infer<typeof mergeReferralSchema>;
@@ -179,22 +181,22 @@ export type UndoMergeInput = z.infer<typeof undoMergeSchema>;
 
 /** Go on with the referral as a case of its own although the person is known. */
 export const continueReferralSchema = z.strictObject({
-  reason: text('waarom deze aanmelding een eigen casus wordt', 2000),
+  reason: text('cases.label.continueReason', 2000),
   version,
 });
 export type ContinueReferralInput = z.infer<typeof continueReferralSchema>;
 
 /** A line of the case journal: a phone call, a mail or a consultation, with whom and when. */
 export const caseContactSchema = z.strictObject({
-  kind: z.enum(CONTACT_KINDS, { message: 'Kies telefoon, mail of overleg.' }),
+  kind: z.enum(CONTACT_KINDS, { message: msg('cases.chooseContactKind') }),
   contactDate: z
-    .string({ message: 'Vul de datum van het contact in.' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
+    .string({ message: msg('cases.fillInContactDate') })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, msg('cases.useDateForm'))
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      message: 'Deze datum bestaat niet.',
+      message: msg('cases.dateDoesNotExist'),
     })
-    .refine((v) => v <= todayInAmsterdam(), { message: 'De datum van het contact ligt in de toekomst.' }),
-  organisation: text('de organisatie', 200),
-  note: text('een korte notitie', 2000),
+    .refine((v) => v <= todayInAmsterdam(), { message: msg('cases.contactDateInFuture') }),
+  organisation: text('cases.label.organisation', 200),
+  note: text('cases.label.shortNote', 2000),
 });
 export type CaseContactInput = z.infer<typeof caseContactSchema>;

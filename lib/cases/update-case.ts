@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { cases, users } from '@/db/schema';
 import { decide } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/actor';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { municipalityExists } from '@/lib/reference/municipalities';
 import { withCase } from './access';
 import { assertCurrentVersion, commitCaseChange } from './commit-case-change';
@@ -16,14 +16,14 @@ export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdat
     const { version, subject, ...rest } = input;
     assertCurrentVersion(ref, version);
     if (rest.municipalityCode && !(await municipalityExists(tx, rest.municipalityCode))) {
-      throw validation({ municipalityCode: ['Deze gemeente bestaat niet (meer).'] });
+      throw validation({ municipalityCode: [msg('cases.municipalityGone')] });
     }
     if (rest.regisseurUserId) {
       const [user] = await tx
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.id, rest.regisseurUserId), eq(users.role, 'regisseur'), eq(users.active, true)));
-      if (!user) throw validation({ regisseurUserId: ['Kies een actieve procesregisseur.'] });
+      if (!user) throw validation({ regisseurUserId: [msg('cases.chooseActiveRegisseur')] });
     }
     const proposed: Record<string, unknown> = {
       ...rest,
@@ -35,14 +35,14 @@ export async function updateCase(actor: Actor, caseId: unknown, input: CaseUpdat
     const [current] = await tx.select().from(cases).where(eq(cases.id, ref.id));
     // After the retention term the case keeps only its figures: personal data does not come back in.
     if (current!.personalDataRemovedAt) {
-      const message = 'De persoonsgegevens van deze casus zijn verwijderd na de bewaartermijn; de gegevens kunnen niet meer worden gewijzigd.';
+      const message = msg('cases.personalDataRemoved');
       throw validation({ _: [message] }, message);
     }
     const changes = Object.fromEntries(
       Object.entries(proposed).filter(([key, value]) => (current as Record<string, unknown>)[key] !== (value ?? null)),
     ) as Partial<typeof cases.$inferInsert>;
     const fields = Object.keys(changes);
-    if (fields.length === 0) throw validation({ _: ['Er is niets gewijzigd.'] }, 'Er is niets gewijzigd.');
+    if (fields.length === 0) throw validation({ _: [msg('common.nothingChanged')] }, msg('common.nothingChanged'));
     const patch = { ...changes, ...(changes.subjectName !== undefined && { subjectNameTokens: nameTokens(changes.subjectName) }) };
     await commitCaseChange(tx, actor, ref.id, version, patch, { kind: 'edit', at: now, data: { fields }, audit: { fields } });
     // What was changed goes back as the case now reads: no second transaction, no second ("view") audit entry.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { render } from '@/lib/errors';
 
 export const key32 = z
   .string()
@@ -18,7 +19,7 @@ export function parseKeyList(value: string): { current: string; keys: Map<string
     const id = keyId.safeParse(entry.slice(0, at));
     const material = key32.safeParse(entry.slice(at + 1));
     if (at < 1 || !id.success || !material.success) {
-      throw new Error(`FIELD_KEYS: "${entry.slice(0, Math.max(at, 0))}…" ${id.success ? material.error?.issues[0]?.message : id.error.issues[0]?.message}`);
+      throw new Error(`FIELD_KEYS: "${entry.slice(0, Math.max(at, 0))}…" ${render((id.success ? material.error?.issues[0]?.message : id.error.issues[0]?.message) ?? '')}`);
     }
     keys.set(id.data, material.data);
   }

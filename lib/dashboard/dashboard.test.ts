@@ -4,7 +4,7 @@ import { auditLog, type TargetGroup, type UserRole } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, render } from '@/lib/errors';
 import { signalFigures } from '@/lib/signals/dashboard-source';
 import { dashboardRows, exportDashboardCsv } from './csv';
 import { getDashboard } from './figures';
@@ -43,9 +43,9 @@ describe('the dashboard query', () => {
   it('refuses an end before the start, and other bad input, in Dutch', () => {
     const parsed = dashboardQuerySchema.safeParse({ from: '2026-05-01', to: '2026-04-30' });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.issues[0]).toMatchObject({ path: ['to'], message: 'De einddatum ligt vóór de begindatum.' });
+    expect({ ...parsed.error!.issues[0], message: render(parsed.error!.issues[0]!.message) }).toMatchObject({ path: ['to'], message: 'De einddatum ligt vóór de begindatum.' });
     const bad = dashboardQuerySchema.safeParse({ from: '1-5-2026', type: 'iedereen', municipality: 'Utrecht', organisation: 'x' });
-    expect(bad.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+    expect(bad.error!.issues.map((i) => [i.path.join('.'), render(i.message)])).toEqual([
       ['from', 'Gebruik voor de begindatum de vorm JJJJ-MM-DD.'],
       ['type', 'Onbekende aanpak.'],
       ['municipality', 'Kies een gemeente uit de lijst.'],
@@ -53,7 +53,7 @@ describe('the dashboard query', () => {
     ]);
     // A start after today without an end: the period is that one day, not turned around.
     expect(resolveScope({ from: '2027-01-01' }, NOW)).toMatchObject({ from: '2027-01-01', to: '2027-01-01' });
-    expect(dashboardCsvQuerySchema.safeParse({ table: 'cases' }).error!.issues[0]!.message).toBe(
+    expect(render(dashboardCsvQuerySchema.safeParse({ table: 'cases' }).error!.issues[0]!.message)).toBe(
       'Kies de tabel: figures, partners of municipalities.',
     );
   });

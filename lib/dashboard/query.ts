@@ -3,7 +3,7 @@ import type { TargetGroup } from '@/db/schema';
 import { todayInAmsterdam } from '@/lib/calendar/today';
 import { municipalityCodeSchema } from '@/lib/cases/schemas';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 
 /** The tables of the dashboard, each exportable as CSV. */
@@ -19,21 +19,21 @@ const oneOrMany = <T extends z.ZodType>(schema: T) =>
 
 const day = (label: string) =>
   z.iso
-    .date({ message: `Gebruik voor ${label} de vorm JJJJ-MM-DD.`, abort: true })
-    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { message: `Kies voor ${label} een datum tussen 2000 en 2100.` });
+    .date({ message: msg('dashboard.useDateFormatFor', { label }), abort: true })
+    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { message: msg('dashboard.chooseDateBetween', { label }) });
 
 const filterShape = {
   from: oneOrMany(day('de begindatum')).describe('First day of the period (JJJJ-MM-DD); default twelve months before `to`'),
   to: oneOrMany(day('de einddatum')).describe('Last day of the period (JJJJ-MM-DD), inclusive; default today'),
-  type: oneOrMany(z.enum(TARGET_GROUPS, { message: 'Onbekende aanpak.' })).describe('Target group (aanpak) of the cases'),
+  type: oneOrMany(z.enum(TARGET_GROUPS, { message: msg('dashboard.unknownTargetGroup') })).describe('Target group (aanpak) of the cases'),
   municipality: oneOrMany(municipalityCodeSchema).describe('CBS code of the municipality, like GM0344'),
-  organisation: oneOrMany(z.uuid({ message: 'Onbekende partnerorganisatie.' })).describe(
+  organisation: oneOrMany(z.uuid({ message: msg('common.unknownPartnerOrg') })).describe(
     'Partner organisation: agreements it owns, and cases it is or was convened to',
   ),
 };
 
 const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const PERIOD_MESSAGE = 'De einddatum ligt vóór de begindatum.';
+const PERIOD_MESSAGE = msg('dashboard.endBeforeStart');
 
 /** The filters of the dashboard, from the URL of the page or of GET /api/v1/dashboard. */
 export const dashboardQuerySchema = z
@@ -45,7 +45,7 @@ export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 export const dashboardCsvQuerySchema = z
   .object({
     table: z
-      .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(DASHBOARD_TABLES, { message: 'Kies de tabel: figures, partners of municipalities.' }))
+      .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(DASHBOARD_TABLES, { message: msg('dashboard.chooseTable') }))
       .describe('Which table to export'),
     ...filterShape,
   })

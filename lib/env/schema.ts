@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { key32, parseKeyList } from '@/lib/crypto/key-list';
+import { render } from '@/lib/errors';
 
 const postgresUrl = z
   .string()
@@ -128,6 +129,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(omgeving)'}: ${issue.message}`);
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(omgeving)'}: ${render(issue.message)}`);
   throw new Error(`Ongeldige configuratie in de omgevingsvariabelen:\n${lines.join('\n')}`);
 }

@@ -1,11 +1,12 @@
 /**
- * The bottom layer: the one error type of the domain, with its codes. Imports nothing from the project, so
- * every layer may throw it; lib/http maps it to a response, lib/forms to a form state.
+ * The bottom layer: the one error type of the domain, with its codes and message keys. Imports nothing
+ * from the project, so every layer may throw it; lib/http maps it to a response, lib/forms to a form
+ * state, each in the reader's language.
  */
+import { msg, render, renderFieldErrors, type ErrorLocale, type FieldErrors } from './render';
 
-/** Messages per field, as forms and the API show them. */
-export type FieldErrors = Record<string, string[]>;
-
+export { msg, render, renderFieldErrors, isMessageKey, parseRef } from './render';
+export type { ErrorLocale, FieldErrors, MessageKey, MessageParams } from './render';
 
 export type AppErrorCode =
   | 'BAD_REQUEST'
@@ -33,15 +34,38 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
-/** The one error type of the domain: expected failures with a Dutch message for the user. */
+/**
+ * The one error type of the domain: expected failures with a message for the user. `message` and the
+ * field errors are references (`msg(key, params)`, see ./render.ts); `.message` and `.fieldErrors` hold
+ * their Dutch rendering (for logs and old callers), `localized(locale)` the reader's. A plain Dutch
+ * sentence still works: it is shown as it is in every language.
+ */
 export class AppError extends Error {
+  /** The message as thrown: a reference, or plain text. */
+  readonly ref: string;
+  /** The field errors as thrown (references), kept to render them in another language. */
+  readonly fieldErrorRefs?: FieldErrors;
+  /** The field errors in Dutch. */
+  readonly fieldErrors?: FieldErrors;
+
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly fieldErrors?: FieldErrors,
+    fieldErrors?: FieldErrors,
   ) {
-    super(message);
+    super(render(message, 'nl'));
     this.name = 'AppError';
+    this.ref = message;
+    if (fieldErrors) {
+      this.fieldErrorRefs = fieldErrors;
+      this.fieldErrors = renderFieldErrors(fieldErrors, 'nl');
+    }
+  }
+
+  /** The message and field errors in `locale`, as the edge answers them. */
+  localized(locale: ErrorLocale): { message: string; fieldErrors?: FieldErrors } {
+    const message = render(this.ref, locale);
+    return this.fieldErrorRefs ? { message, fieldErrors: renderFieldErrors(this.fieldErrorRefs, locale) } : { message };
   }
 
   get status(): number {
@@ -56,7 +80,7 @@ export type NotFoundKind = 'case' | 'agreement' | 'meeting' | 'agenda-item' | 's
 export class NotFoundError extends AppError {
   constructor(
     readonly kind: NotFoundKind,
-    message = 'Niet gevonden.',
+    message = msg('common.notFound'),
   ) {
     super('NOT_FOUND', message);
     this.name = 'NotFoundError';
@@ -64,8 +88,7 @@ export class NotFoundError extends AppError {
 }
 
 export const notFound = () => new NotFoundError('resource');
-export const forbidden = () => new AppError('FORBIDDEN', 'Je hebt geen toestemming voor deze actie.');
-export const conflict = () =>
-  new AppError('CONFLICT', 'Iemand anders heeft dit intussen gewijzigd. Herlaad de pagina en probeer het opnieuw.');
-export const validation = (fieldErrors: FieldErrors, message = 'Controleer de gemarkeerde velden.') =>
+export const forbidden = () => new AppError('FORBIDDEN', msg('common.forbidden'));
+export const conflict = () => new AppError('CONFLICT', msg('common.conflict'));
+export const validation = (fieldErrors: FieldErrors, message = msg('common.checkFields')) =>
   new AppError('VALIDATION', message, fieldErrors);

@@ -2,7 +2,8 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { databaseFault } from '@/db/faults';
 import { DB_UNAVAILABLE_MESSAGE } from '@/lib/http/db-unavailable-text';
-import { AppError } from '@/lib/errors';
+import { AppError, msg, render } from '@/lib/errors';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { logUnexpected } from '@/lib/http/log-safe';
 import { getOwn, setOwn } from '@/lib/validation/own-property';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/zod';
@@ -52,7 +53,8 @@ export const databaseAway = (reference: string) => `${DB_UNAVAILABLE_MESSAGE} Wa
  * Parses a form with `schema`, runs `work`, and turns expected failures into an answer for the form.
  * An unexpected error (say, the database refused) is logged like the API logs it, a correlation id with
  * kind and code but never the message (a failed query's message holds the values typed), and the form
- * keeps what was typed and shows the id. Next's own redirects and not-found are passed on.
+ * keeps what was typed and shows the id. Next's own redirects and not-found are passed on. Messages are
+ * in the language of the page (the locale cookie).
  */
 export async function handleForm<S extends z.ZodType, R>(
   formData: FormData,
@@ -62,15 +64,18 @@ export async function handleForm<S extends z.ZodType, R>(
 ): Promise<{ state: ActionState; result?: R }> {
   const nonce = Date.now();
   const values = formValues(formData);
+  const locale = await uiLocale();
   const parsed = schema.safeParse(prepare(formDataToObject(formData)));
   if (!parsed.success) {
-    return { state: { ok: false, message: 'Controleer de gemarkeerde velden.', fieldErrors: fieldErrorsOf(parsed.error), values, nonce } };
+    const fieldErrors = fieldErrorsOf(parsed.error, locale);
+    return { state: { ok: false, message: render(msg('common.checkFields'), locale), fieldErrors, values, nonce } };
   }
   try {
     return { state: { ok: true, nonce }, result: await work(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) {
-      return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, nonce } };
+      const { message, fieldErrors } = error.localized(locale);
+      return { state: { ok: false, message, fieldErrors, values, nonce } };
     }
     unstable_rethrow(error);
     const reference = logUnexpected('action', error);

@@ -2,11 +2,11 @@ import 'server-only';
 import { asSystem } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
 import { consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 
 export const RATE_LIMIT_MESSAGES: Record<RateLimitName, string> = {
-  search: 'Je hebt in korte tijd te veel zoekopdrachten gedaan. Wacht een minuut en probeer het dan opnieuw.',
-  export: 'Je hebt in korte tijd te veel exports gemaakt. Wacht een paar minuten en probeer het dan opnieuw.',
+  search: msg('http.tooManySearches'),
+  export: msg('http.tooManyExports'),
 };
 
 /** 429: the message says what to do; Retry-After says when. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -12,7 +12,7 @@ export async function readJson<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Stuur de gegevens als JSON (Content-Type: application/json).');
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', msg('http.sendJson'));
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -21,13 +21,13 @@ export async function readJson<S extends z.ZodType>(
   try {
     body = JSON.parse(text);
   } catch {
-    throw new AppError('BAD_REQUEST', 'De inhoud is geen geldige JSON.');
+    throw new AppError('BAD_REQUEST', msg('http.invalidJson'));
   }
   return parseOrThrow(schema, body);
 }
 
 function tooLarge(maxBytes: number) {
-  return new AppError('PAYLOAD_TOO_LARGE', `De inhoud is te groot (maximaal ${Math.floor(maxBytes / 1024)} kB).`);
+  return new AppError('PAYLOAD_TOO_LARGE', msg('http.tooLarge', { kb: Math.floor(maxBytes / 1024) }));
 }
 
 // A missing or false Content-Length must not let a client stream an unbounded body into memory.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
+import { AppError, render } from '@/lib/errors';
 import { assertSameOrigin, CROSS_ORIGIN_MESSAGE, csrfRefusal, isCrossOrigin, MISSING_ORIGIN_MESSAGE } from './same-origin';
 
 function request(method: string, headers: Record<string, string>) {
@@ -37,7 +37,7 @@ describe('same-origin check', () => {
   it('ignores X-Forwarded-Host without a trusted proxy (TRUSTED_PROXIES=0): anyone can send that header', () => {
     const forged = { host: '127.0.0.1:3100', 'x-forwarded-host': 'evil.example', origin: 'https://evil.example', ...session };
     expect(isCrossOrigin(request('POST', forged), direct)).toBe(true);
-    expect(csrfRefusal(request('POST', forged), direct)?.message).toBe(CROSS_ORIGIN_MESSAGE);
+    expect(csrfRefusal(request('POST', forged), direct)?.message).toBe(render(CROSS_ORIGIN_MESSAGE));
     // With NEXTAUTH_URL set, only its origin counts; a made-up Host does not either.
     const app = { appUrl: 'https://casus.example.nl', trustedProxies: 0 };
     expect(isCrossOrigin(request('POST', { ...forged, host: 'evil.example' }), app)).toBe(true);
@@ -47,7 +47,7 @@ describe('same-origin check', () => {
   });
 
   it('refuses a mutating request without Origin that carries the session cookie (either name)', () => {
-    expect(csrfRefusal(request('POST', { host: '127.0.0.1:3100', ...session }), direct)?.message).toBe(MISSING_ORIGIN_MESSAGE);
+    expect(csrfRefusal(request('POST', { host: '127.0.0.1:3100', ...session }), direct)?.message).toBe(render(MISSING_ORIGIN_MESSAGE));
     expect(csrfRefusal(request('PATCH', { host: '127.0.0.1:3100', cookie: '__Host-casusregie.session=abc' }))?.status).toBe(403);
     expect(csrfRefusal(request('DELETE', { host: '127.0.0.1:3100', cookie: 'casusregie.session.0=abc' }))?.status).toBe(403);
   });
@@ -71,7 +71,7 @@ describe('same-origin check', () => {
       }
       expect(caught).toBeInstanceOf(AppError);
       expect((caught as AppError).status).toBe(403);
-      expect((caught as AppError).message).toBe(CROSS_ORIGIN_MESSAGE);
+      expect((caught as AppError).message).toBe(render(CROSS_ORIGIN_MESSAGE));
     }
   });
 });

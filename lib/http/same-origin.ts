@@ -1,13 +1,13 @@
 import { carriesSessionCookie } from '@/lib/auth/cookie-names';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 
 /** Methods that change nothing; every other method must come from the app's own pages (or a script). */
 export const SAFE_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS'];
 
-export const CROSS_ORIGIN_MESSAGE = 'Verzoek van een andere website geweigerd.';
+export const CROSS_ORIGIN_MESSAGE = msg('http.crossOrigin');
 export const MISSING_ORIGIN_MESSAGE =
-  'Verzoek zonder Origin-header geweigerd. Stuur bij een wijzigend verzoek met sessiecookie de header Origin mee, met het adres van Casusregie.';
+  msg('http.missingOrigin');
 
 export const crossOrigin = () => new AppError('FORBIDDEN', CROSS_ORIGIN_MESSAGE);
 export const missingOrigin = () => new AppError('FORBIDDEN', MISSING_ORIGIN_MESSAGE);

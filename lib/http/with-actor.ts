@@ -1,7 +1,8 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { getActor, type Actor } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
+import { apiLocale } from '@/lib/i18n/negotiate';
 import { enforceRateLimit } from './rate-limit';
 import { observeRequest } from './request-log';
 import { jsonError, toErrorResponse } from './respond';
@@ -13,19 +14,21 @@ const isExport = (request: Request) => request.method === 'GET' && new URL(reque
 
 /**
  * Every API route goes through here: no handler can forget the sign-in check, the cross-site check on
- * mutating methods, the export limit, the error shape, or the request's log line and latency metric.
+ * mutating methods, the export limit, the error shape and language, or the request's log line and
+ * latency metric.
  */
 export function withActor<C>(handler: Handler<C>) {
   return (request: Request, context: C): Promise<Response> => observeRequest(request, async () => {
+    let actor: Actor | null = null;
     try {
       assertSameOrigin(request);
-      const actor = await getActor();
-      if (!actor) return jsonError(new AppError('UNAUTHENTICATED', 'Je bent niet (meer) aangemeld.'));
+      actor = await getActor();
+      if (!actor) return jsonError(new AppError('UNAUTHENTICATED', msg('http.notSignedIn')), apiLocale(request));
       // Every CSV download is an export of data in bulk: limited per user (429 over the limit).
       if (isExport(request)) await enforceRateLimit(actor, 'export');
       return await handler(request, actor, context);
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, apiLocale(request, actor?.locale));
     }
   });
 }

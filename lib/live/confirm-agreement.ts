@@ -3,7 +3,7 @@ import { agreementConfirmations, agreements } from '@/db/schema';
 import { agreementNotFound, withAgreement } from '@/lib/agreements/access';
 import { audit, auditDenied, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import type { ConfirmationInput } from './schemas';
 import type { ConfirmationResult } from '@/lib/meetings/meeting-views';
 import { authorize } from '@/lib/access/policy';
@@ -25,7 +25,7 @@ export async function confirmAgreement(actor: Actor, agreementId: unknown, input
       .where(and(eq(agreements.id, ctx.agreementId), eq(agreements.ownerOrganisationId, actor.organisationId)));
     if (!agreement) return { denied: ctx.agreementId };
     if (agreement.status !== 'open' && agreement.status !== 'in_uitvoering') {
-      throw new AppError('VALIDATION', 'Deze afspraak is al afgesloten; bevestigen kan niet meer.');
+      throw new AppError('VALIDATION', msg('live.alreadyClosedNoConfirm'));
     }
     const question = input.response === 'vraag' ? input.question : null;
     const [existing] = await tx.select().from(agreementConfirmations).where(eq(agreementConfirmations.agreementId, agreement.id));

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/types';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 
 /** What a stream sends: the kind and ids, never case text. 'besloten': something happened on a closed item. */
 export interface LiveEvent {
@@ -41,7 +41,7 @@ export function formatEvent(event: LiveEvent): string {
 export function parseCursor(value: string | null | undefined): number | undefined {
   if (value == null || value === '') return undefined;
   if (!/^\d{1,15}$/.test(value)) {
-    throw new AppError('VALIDATION', 'Last-Event-ID moet een volgnummer zijn.', { lastEventId: ['Geen geldig volgnummer.'] });
+    throw new AppError('VALIDATION', msg('live.lastEventIdNotNumber'), { lastEventId: [msg('live.invalidSequenceNumber')] });
   }
   return Number(value);
 }

@@ -1,4 +1,5 @@
 import { z } from '@/lib/validation/zod';
+import { msg } from '@/lib/errors';
 
 export const confirmationSchema = z.discriminatedUnion(
   'response',
@@ -7,17 +8,17 @@ export const confirmationSchema = z.discriminatedUnion(
     z.strictObject({
       response: z.literal('vraag'),
       question: z
-        .string({ message: 'Stel je vraag.' })
+        .string({ message: msg('live.askQuestion') })
         .trim()
-        .min(3, 'Stel je vraag (minstens 3 tekens).')
-        .max(500, 'Maximaal 500 tekens.'),
+        .min(3, msg('live.askQuestionMin3'))
+        .max(500, msg('common.max500')),
     }),
   ],
-  { message: 'Kies akkoord of stel een vraag terug.' },
+  { message: msg('live.chooseAgreeOrAsk') },
 );
 export type ConfirmationInput = z.infer<typeof confirmationSchema>;
 
 export const currentItemSchema = z.strictObject({
-  itemId: z.uuid({ message: 'Kies een agendapunt.' }).nullable(),
+  itemId: z.uuid({ message: msg('live.chooseItem') }).nullable(),
 });
 export type CurrentItemInput = z.infer<typeof currentItemSchema>;

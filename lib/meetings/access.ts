@@ -6,10 +6,10 @@ import { MEETING_RELATIONS, type MeetingRelation } from '@/lib/access/meetings';
 import { authorize, isRefused, type Outcome } from '@/lib/access/policy';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { forbidden, NotFoundError } from '@/lib/errors';
+import { forbidden, NotFoundError, msg } from '@/lib/errors';
 import { meetingIdSchema } from './schemas';
 
-export const meetingNotFound = () => new NotFoundError('meeting', 'Overleg niet gevonden.');
+export const meetingNotFound = () => new NotFoundError('meeting', msg('meetings.notFound'));
 
 /** How the actor's organisation stands to a meeting: invited to it once it is no longer a concept. */
 function relationTo(actor: Actor, meeting: Meeting, invited: boolean): MeetingRelation {

@@ -3,19 +3,19 @@ import { agendaItems, cases, meetings, minuteDrafts, type Meeting } from '@/db/s
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict, validation } from '@/lib/errors';
+import { AppError, conflict, validation, msg } from '@/lib/errors';
 import { withMeeting } from './access';
 import { sanitiseMinutes } from './minutes';
 import type { AgendaItemInput, RecordItemInput } from './schemas';
 
 const notInProgress = () =>
-  new AppError('VALIDATION', 'Notulen, uitkomsten en aanwezigheid leg je vast terwijl het overleg bezig is.', {
-    status: ['Het overleg is niet bezig.'],
+  new AppError('VALIDATION', msg('meetings.recordDuringMeeting'), {
+    status: [msg('common.meetingNotInProgress')],
   });
 
 export function assertEditableAgenda(meeting: Meeting) {
   if (meeting.status === 'afgerond' || meeting.status === 'geannuleerd') {
-    throw new AppError('VALIDATION', 'Dit overleg is afgerond of geannuleerd; de agenda ligt vast.');
+    throw new AppError('VALIDATION', msg('meetings.agendaFixed'));
   }
 }
 
@@ -29,12 +29,12 @@ export async function addAgendaItem(actor: Actor, meetingId: unknown, input: Age
     assertEditableAgenda(meeting);
     if (input.caseId) {
       const [found] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId));
-      if (!found) throw validation({ caseId: ['Deze casus bestaat niet.'] });
+      if (!found) throw validation({ caseId: [msg('meetings.caseDoesNotExist')] });
       const [dup] = await tx
         .select({ id: agendaItems.id })
         .from(agendaItems)
         .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.caseId, input.caseId)));
-      if (dup) throw validation({ caseId: ['Deze casus staat al op de agenda.'] });
+      if (dup) throw validation({ caseId: [msg('meetings.caseAlreadyOnAgenda')] });
     }
     const [item] = await tx
       .insert(agendaItems)
@@ -55,13 +55,13 @@ export async function addAgendaItem(actor: Actor, meetingId: unknown, input: Age
 export async function removeAgendaItem(actor: Actor, meetingId: unknown, itemId: string) {
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
     if (meeting.status !== 'concept' && meeting.status !== 'gepland') {
-      throw new AppError('VALIDATION', 'Een agendapunt verwijder je alleen vóór het overleg begint.');
+      throw new AppError('VALIDATION', msg('meetings.removeItemBeforeStart'));
     }
     const removed = await tx
       .delete(agendaItems)
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id)))
       .returning({ id: agendaItems.id });
-    if (removed.length === 0) throw new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
+    if (removed.length === 0) throw new AppError('NOT_FOUND', msg('common.itemNotFound'));
     // Close the gap, so the agenda stays numbered 1, 2, 3 (partners see the numbers of besloten items too).
     const rest = await tx
       .select({ id: agendaItems.id, position: agendaItems.position })
@@ -85,7 +85,7 @@ export async function moveAgendaItem(actor: Actor, meetingId: unknown, itemId: s
       .where(eq(agendaItems.meetingId, meeting.id))
       .orderBy(asc(agendaItems.position));
     const i = items.findIndex((it) => it.id === itemId);
-    if (i < 0) throw new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
+    if (i < 0) throw new AppError('NOT_FOUND', msg('common.itemNotFound'));
     const j = direction === 'up' ? i - 1 : i + 1;
     if (j < 0 || j >= items.length) return;
     await tx.update(agendaItems).set({ position: items[j]!.position }).where(eq(agendaItems.id, items[i]!.id));
@@ -110,7 +110,7 @@ export async function recordAgendaItem(actor: Actor, meetingId: unknown, itemId:
       .returning({ id: agendaItems.id, version: agendaItems.version, caseId: agendaItems.caseId });
     if (!updated) {
       const [exists] = await tx.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id)));
-      throw exists ? conflict() : new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
+      throw exists ? conflict() : new AppError('NOT_FOUND', msg('common.itemNotFound'));
     }
     // Saved: the author's draft of this item has done its work (other authors keep theirs).
     await tx.delete(minuteDrafts).where(and(eq(minuteDrafts.agendaItemId, itemId), eq(minuteDrafts.userId, actor.userId)));
@@ -122,24 +122,24 @@ export async function recordAgendaItem(actor: Actor, meetingId: unknown, itemId:
 /** An unfinished item goes to the next meeting of the series; that meeting must be planned first. */
 export async function moveItemToNextMeeting(actor: Actor, meetingId: unknown, itemId: string) {
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
-    if (!meeting.seriesId) throw new AppError('VALIDATION', 'Dit overleg hoort niet bij een reeks.');
+    if (!meeting.seriesId) throw new AppError('VALIDATION', msg('meetings.notInSeries'));
     const [item] = await tx.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id)));
-    if (!item) throw new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
-    if (item.status === 'besproken') throw new AppError('VALIDATION', 'Dit agendapunt is al besproken.');
-    if (item.status === 'doorgeschoven') throw new AppError('VALIDATION', 'Dit agendapunt is al naar een volgend overleg doorgeschoven.');
+    if (!item) throw new AppError('NOT_FOUND', msg('common.itemNotFound'));
+    if (item.status === 'besproken') throw new AppError('VALIDATION', msg('meetings.itemAlreadyDiscussed'));
+    if (item.status === 'doorgeschoven') throw new AppError('VALIDATION', msg('meetings.itemAlreadyCarriedOver'));
     const [next] = await tx
       .select()
       .from(meetings)
       .where(and(eq(meetings.seriesId, meeting.seriesId), gt(meetings.startsAt, meeting.startsAt), sql`${meetings.status} in ('concept', 'gepland')`))
       .orderBy(asc(meetings.startsAt))
       .limit(1);
-    if (!next) throw new AppError('VALIDATION', 'Plan eerst het volgende overleg van deze reeks.');
+    if (!next) throw new AppError('VALIDATION', msg('meetings.planNextFirst'));
     if (item.caseId) {
       const [already] = await tx
         .select({ id: agendaItems.id })
         .from(agendaItems)
         .where(and(eq(agendaItems.meetingId, next.id), eq(agendaItems.caseId, item.caseId)));
-      if (already) throw new AppError('VALIDATION', 'Deze casus staat al op de agenda van het volgende overleg.');
+      if (already) throw new AppError('VALIDATION', msg('meetings.caseOnNextAgenda'));
     }
     const [moved] = await tx
       .insert(agendaItems)

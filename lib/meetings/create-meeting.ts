@@ -3,7 +3,7 @@ import { agendaItems, cases, meetingInvitees, meetings, organisations, users } f
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { assertMeetingAction } from './access';
 import type { CreateMeetingInput } from './schemas';
 import { amsterdamInstant } from './time';
@@ -14,9 +14,9 @@ export async function createMeeting(actor: Actor, input: CreateMeetingInput) {
   return asUser(actor.userId, async (tx) => {
     const people = [input.chairUserId, input.minuteTakerUserId].filter((v): v is string => Boolean(v));
     const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, people), eq(users.active, true)));
-    if (!found.some((u) => u.id === input.chairUserId)) throw validation({ chairUserId: ['Kies een actieve voorzitter.'] });
+    if (!found.some((u) => u.id === input.chairUserId)) throw validation({ chairUserId: [msg('meetings.chooseActiveChair')] });
     if (input.minuteTakerUserId && !found.some((u) => u.id === input.minuteTakerUserId)) {
-      throw validation({ minuteTakerUserId: ['Kies een actieve notulist.'] });
+      throw validation({ minuteTakerUserId: [msg('meetings.chooseActiveMinuteTaker')] });
     }
     if (input.invitedOrganisationIds.length) {
       const orgs = await tx
@@ -24,12 +24,12 @@ export async function createMeeting(actor: Actor, input: CreateMeetingInput) {
         .from(organisations)
         .where(and(inArray(organisations.id, input.invitedOrganisationIds), eq(organisations.active, true), ne(organisations.domain, 'veiligheidshuis')));
       if (orgs.length !== new Set(input.invitedOrganisationIds).size) {
-        throw validation({ invitedOrganisationIds: ['Een van de organisaties bestaat niet of is niet actief.'] });
+        throw validation({ invitedOrganisationIds: [msg('meetings.organisationMissing')] });
       }
     }
     if (input.caseIds.length) {
       const found = await tx.select({ id: cases.id }).from(cases).where(inArray(cases.id, input.caseIds));
-      if (found.length !== new Set(input.caseIds).size) throw validation({ caseIds: ['Een van de casussen bestaat niet.'] });
+      if (found.length !== new Set(input.caseIds).size) throw validation({ caseIds: [msg('meetings.caseMissing')] });
     }
     const [meeting] = await tx
       .insert(meetings)

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { meetingInvitees, organisations } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { withMeeting } from './access';
 import type { InformationInput } from './status-round-schemas';
 
@@ -13,14 +13,14 @@ import type { InformationInput } from './status-round-schemas';
 export async function setInformation(actor: Actor, meetingId: unknown, input: InformationInput, now = new Date()) {
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
     if (meeting.status !== 'gepland' && meeting.status !== 'bezig') {
-      throw validation({ received: ['Dit leg je vast vóór of tijdens het overleg.'] }, 'Dit leg je vast vóór of tijdens het overleg.');
+      throw validation({ received: [msg('meetings.recordBeforeOrDuring')] }, msg('meetings.recordBeforeOrDuring'));
     }
     const updated = await tx
       .update(meetingInvitees)
       .set({ informationReceivedAt: input.received ? now : null, informationNote: input.received ? (input.note ?? null) : null })
       .where(and(eq(meetingInvitees.meetingId, meeting.id), eq(meetingInvitees.organisationId, input.organisationId)))
       .returning({ id: meetingInvitees.id });
-    if (updated.length === 0) throw validation({ organisationId: ['Deze organisatie is niet uitgenodigd.'] });
+    if (updated.length === 0) throw validation({ organisationId: [msg('meetings.organisationNotInvited')] });
     await audit(tx, subjectOf(actor), {
       action: 'update',
       entity: 'meeting',

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { meetings, type MeetingStatus } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict } from '@/lib/errors';
+import { AppError, conflict, msg } from '@/lib/errors';
 import { withMeeting } from './access';
 import { notifyInvitees } from './notify-invitees';
 import { markReportReopened, sealMeetingReport } from './seal';
@@ -55,7 +55,7 @@ export async function transitionMeeting(actor: Actor, meetingId: unknown, input:
     }
     if (input.action === 'start') assertStartConfirmed(meeting.startsAt, now, input.confirmEarly);
     if (input.action === 'reopen' && meeting.chairUserId !== actor.userId) {
-      throw new AppError('FORBIDDEN', 'Alleen de voorzitter kan een afgerond overleg heropenen.');
+      throw new AppError('FORBIDDEN', msg('meetings.onlyChairReopens'));
     }
     const announces = input.action === 'plan' || input.action === 'cancel';
     const [updated] = await tx
@@ -95,7 +95,7 @@ export async function rescheduleMeeting(actor: Actor, meetingId: unknown, input:
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
     if (meeting.version !== input.version) throw conflict();
     if (meeting.status !== 'concept' && meeting.status !== 'gepland') {
-      throw new AppError('VALIDATION', 'Alleen een overleg dat nog niet is begonnen kan worden verplaatst.');
+      throw new AppError('VALIDATION', msg('meetings.onlyUpcomingMoves'));
     }
     const [updated] = await tx
       .update(meetings)

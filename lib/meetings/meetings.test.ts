@@ -17,6 +17,7 @@ import { rescheduleMeeting, transitionMeeting } from './meeting-lifecycle';
 import { planNextOccurrence } from './next-occurrence';
 import { createMeetingSchema } from './schemas';
 import { outcome as code } from '@/lib/testing/outcome';
+import { render } from '@/lib/errors';
 
 let handle: DbHandle;
 let regisseur: Actor, regisseur2: Actor, ggz: Actor, politie: Actor, veiligthuis: Actor, manager: Actor;
@@ -53,7 +54,7 @@ describe('a casusoverleg', () => {
   it('refuses a meeting that ends before it starts', () => {
     const parsed = createMeetingSchema.safeParse({ ...base, endTime: '09:00', chairUserId: crypto.randomUUID() });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ['endTime'], message: 'Het overleg eindigt vóór het begint.' });
+    expect({ ...parsed.error?.issues[0], message: render(parsed.error!.issues[0]!.message) }).toMatchObject({ path: ['endTime'], message: 'Het overleg eindigt vóór het begint.' });
   });
 
   it('is prepared in concept, with two cases and three invited partners, and nobody sees it yet', async () => {

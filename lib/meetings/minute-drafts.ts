@@ -2,18 +2,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import { agendaItems, minuteDrafts, type Meeting } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict } from '@/lib/errors';
+import { AppError, conflict, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { authorize } from '@/lib/access/policy';
 import { withMeeting } from './access';
 import type { DraftView, SavedItemText } from './minute-views';
 
-const version = z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive();
+const version = z.number({ message: msg('common.versionMissing') }).int().positive();
 
 /** One autosave of an item's minutes and outcome; `version` is the draft's version last seen (null: none yet). */
 export const saveDraftSchema = z.strictObject({
-  minutes: z.string({ message: 'Notulen moeten tekst zijn.' }).max(20000, 'Maximaal 20.000 tekens.'),
-  outcome: z.string({ message: 'De uitkomst moet tekst zijn.' }).max(4000, 'Maximaal 4000 tekens.'),
+  minutes: z.string({ message: msg('meetings.minutesMustBeText') }).max(20000, msg('meetings.max20000')),
+  outcome: z.string({ message: msg('meetings.outcomeMustBeText') }).max(4000, msg('meetings.max4000')),
   baseVersion: version,
   version: version.nullable(),
 });
@@ -21,7 +21,7 @@ export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 
 export type { DraftView, SavedItemText };
 
-const itemNotFound = () => new AppError('NOT_FOUND', 'Agendapunt niet gevonden.');
+const itemNotFound = () => new AppError('NOT_FOUND', msg('common.itemNotFound'));
 
 /**
  * The item the actor may write minutes for: a regisseur, in a meeting that is running. A professional, an
@@ -67,7 +67,7 @@ export async function getDraft(actor: Actor, meetingId: unknown, itemId: unknown
 export async function saveDraft(actor: Actor, meetingId: unknown, itemId: unknown, input: SaveDraftInput, now = new Date()): Promise<DraftView> {
   return withWritableItem(actor, meetingId, itemId, async (tx, meeting, id) => {
     if (meeting.status !== 'bezig') {
-      throw new AppError('VALIDATION', 'Notulen leg je vast terwijl het overleg bezig is.', { status: ['Het overleg is niet bezig.'] });
+      throw new AppError('VALIDATION', msg('meetings.minutesDuringMeeting'), { status: [msg('common.meetingNotInProgress')] });
     }
     const values = { minutes: sanitiseDraft(input.minutes), outcome: sanitiseDraft(input.outcome), baseVersion: input.baseVersion, updatedAt: now };
     if (input.version === null) {

@@ -4,7 +4,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { meetingInvitees, meetings } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import { withMeeting } from './access';
 import { HOUSE_TIME_ZONE } from './time';
 
@@ -20,7 +20,7 @@ const STEP = {
  */
 export async function planNextOccurrence(actor: Actor, meetingId: unknown) {
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
-    if (!meeting.seriesId || meeting.recurrence === 'geen') throw new AppError('VALIDATION', 'Dit overleg hoort niet bij een reeks.');
+    if (!meeting.seriesId || meeting.recurrence === 'geen') throw new AppError('VALIDATION', msg('meetings.notInSeries'));
     const [last] = await tx.select().from(meetings).where(eq(meetings.seriesId, meeting.seriesId)).orderBy(desc(meetings.startsAt)).limit(1);
     const step = STEP[last!.recurrence as keyof typeof STEP];
     const local = (d: Date) => new TZDate(d.getTime(), HOUSE_TIME_ZONE);

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { agreementActions, agreements, cases, meetingReportItems, meetingReports } from '@/db/schema';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import { withMeeting } from './access';
 import { REMOVED_ITEM_MARK, type ReportHeader, type ReportItem } from './seal';
 
@@ -55,7 +55,7 @@ export async function getSealedReport(actor: Actor, meetingId: unknown, version?
       .orderBy(desc(meetingReports.version));
     if (versions.length === 0) return null;
     const report = version === undefined ? versions[0] : versions.find((v) => v.version === version);
-    if (!report) throw new AppError('NOT_FOUND', `Versie ${version} van dit verslag bestaat niet.`);
+    if (!report) throw new AppError('NOT_FOUND', msg('meetings.reportVersionMissing', { version: String(version) }));
     const header = report.header as ReportHeader;
     const rows = await tx
       .select({ agendaItemId: meetingReportItems.agendaItemId, content: meetingReportItems.content })

@@ -1,22 +1,23 @@
 import { z } from '@/lib/validation/zod';
+import { msg } from '@/lib/errors';
 
 /** A partner's short status on one of its agreements for the statusronde. */
 export const statusReportSchema = z.strictObject({
-  agreementId: z.uuid({ message: 'Onbekende afspraak.' }),
-  note: z.string({ message: 'Schrijf een korte status.' }).trim().min(3, 'Schrijf een korte status (minstens 3 tekens).').max(1000, 'Maximaal 1000 tekens.'),
+  agreementId: z.uuid({ message: msg('meetings.unknownAgreement') }),
+  note: z.string({ message: msg('meetings.writeStatus') }).trim().min(3, msg('meetings.writeStatusMin3')).max(1000, msg('meetings.max1000')),
   /** Also log it as progress on the agreement (a progress entry, as in Mijn afspraken). */
-  asProgress: z.boolean({ message: 'Kies ja of nee.' }).default(false),
+  asProgress: z.boolean({ message: msg('meetings.chooseYesNo') }).default(false),
 });
 export type StatusReportInput = z.infer<typeof statusReportSchema>;
 
 /** "Informatie aangeleverd / ontvangen" for one invited organisation. */
 export const informationSchema = z.strictObject({
-  organisationId: z.uuid({ message: 'Kies een organisatie.' }),
-  received: z.boolean({ message: 'Kies ontvangen of niet ontvangen.' }),
+  organisationId: z.uuid({ message: msg('common.chooseOrganisation') }),
+  received: z.boolean({ message: msg('meetings.chooseReceived') }),
   note: z
     .string()
     .trim()
-    .max(500, 'Maximaal 500 tekens.')
+    .max(500, msg('common.max500'))
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional(),

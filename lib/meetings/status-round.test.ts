@@ -13,6 +13,7 @@ import { rescheduleMeeting, transitionMeeting } from './meeting-lifecycle';
 import { listStatusRounds, receivedStatuses, reportStatus, statusRoundDueDate } from './status-round';
 import { informationSchema, statusReportSchema } from './status-round-schemas';
 import { outcome as code } from '@/lib/testing/outcome';
+import { render } from '@/lib/errors';
 
 // Friday 20 March 2026, 09:00 in Amsterdam: the clock of the demo data and of every call below.
 const NOW = new Date('2026-03-20T08:00:00Z');
@@ -131,7 +132,7 @@ describe('a statusronde before the meeting', () => {
   it('refuses malformed input with Dutch messages, before anything is written', () => {
     const bad = statusReportSchema.safeParse({ agreementId: 'x', note: 'a', extra: 1 });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues.map((i) => i.message)).toContain('Schrijf een korte status (minstens 3 tekens).');
+    expect(bad.error!.issues.map((i) => render(i.message))).toContain('Schrijf een korte status (minstens 3 tekens).');
     expect(informationSchema.safeParse({ organisationId: org.Politie, received: 'ja' }).success).toBe(false);
   });
 

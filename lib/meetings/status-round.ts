@@ -15,7 +15,7 @@ import type { Executor, Tx } from '@/db/types';
 import { asUser } from '@/db/transaction';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, validation } from '@/lib/errors';
+import { AppError, validation, msg } from '@/lib/errors';
 import type { IsoDay } from '@/lib/calendar/calendar-day';
 import type { HolidayOptions } from '@/lib/calendar/holidays';
 import { DEFAULT_STAGNATION_SETTINGS, holidayOptionsOf, stagnationSettingsSchema } from '@/lib/stagnation/settings';
@@ -155,19 +155,19 @@ export async function readStatusRounds(tx: Tx, actor: Actor, now: Date): Promise
 export async function reportStatus(actor: Actor, meetingId: unknown, input: StatusReportInput, now = new Date()) {
   return withMeeting(actor, meetingId, 'read', async (tx, meeting) => {
     if (meeting.status !== 'gepland' && meeting.status !== 'bezig') {
-      throw validation({ note: ['De statusronde van dit overleg is voorbij.'] }, 'De statusronde van dit overleg is voorbij.');
+      throw validation({ note: [msg('meetings.statusRoundOver')] }, msg('meetings.statusRoundOver'));
     }
     const [agreement] = await tx
       .select({ id: agreements.id, caseId: agreements.caseId, owner: agreements.ownerOrganisationId, status: agreements.status })
       .from(agreements)
       .innerJoin(agendaItems, and(eq(agendaItems.caseId, agreements.caseId), eq(agendaItems.meetingId, meeting.id)))
       .where(eq(agreements.id, input.agreementId));
-    if (!agreement) throw new AppError('NOT_FOUND', 'Afspraak niet gevonden op de agenda van dit overleg.');
+    if (!agreement) throw new AppError('NOT_FOUND', msg('meetings.agreementNotOnAgenda'));
     if (authorize(actor, 'agreement.progress', agreement.owner === actor.organisationId ? 'owner' : 'other') !== 'allow') {
-      throw new AppError('FORBIDDEN', 'Alleen de uitvoerende organisatie meldt de status van deze afspraak.');
+      throw new AppError('FORBIDDEN', msg('meetings.onlyOwnerReportsStatus'));
     }
     if (!isOpenAgreement(agreement.status)) {
-      throw validation({ agreementId: ['Deze afspraak is al afgerond.'] }, 'Deze afspraak is al afgerond.');
+      throw validation({ agreementId: [msg('meetings.agreementAlreadyClosed')] }, msg('meetings.agreementAlreadyClosed'));
     }
     const [report] = await tx
       .insert(agreementStatusReports)

@@ -4,6 +4,7 @@ import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
 import { z } from '@/lib/validation/zod';
 import { markRead, unreadCount } from './in-app';
+import { msg } from '@/lib/errors';
 
 /*
  * The notification centre: every user's own notifications (row-level security keeps them to their own),
@@ -52,7 +53,7 @@ export async function listNotifications(
 
 export const markReadSchema = z.union([
   z.strictObject({ all: z.literal(true) }),
-  z.strictObject({ id: z.uuid({ message: 'Onbekende melding.' }) }),
+  z.strictObject({ id: z.uuid({ message: msg('notify.unknownNotification') }) }),
 ]);
 export type MarkReadInput = z.infer<typeof markReadSchema>;
 

@@ -2,14 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
-import { conflict, notFound } from '@/lib/errors';
+import { conflict, notFound, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import type { Profile } from './profile-view';
 
 export const updateProfileSchema = z.strictObject({
-  name: z.string().trim().min(2, 'Vul je naam in (minstens 2 tekens).').max(120, 'Maximaal 120 tekens.').optional(),
-  locale: z.enum(['nl', 'en'], { message: "Kies 'nl' of 'en'." }).optional(),
-  version: z.number({ message: 'Geef de versie mee die je hebt gelezen.' }).int().positive(),
+  name: z.string().trim().min(2, msg('profile.fillInNameMin2')).max(120, msg('profile.max120')).optional(),
+  locale: z.enum(['nl', 'en'], { message: msg('profile.chooseLanguage') }).optional(),
+  version: z.number({ message: msg('common.versionMissing') }).int().positive(),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { municipalities, safetyRegions } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { render } from '@/lib/errors';
 
 const referenceDir = path.join(process.cwd(), 'db', 'reference');
 
@@ -26,7 +27,7 @@ async function readCsv<T>(file: string, row: z.ZodType<T>): Promise<T[]> {
   const records: unknown[] = parse(text, { columns: true, skip_empty_lines: true, trim: true });
   return records.map((record, i) => {
     const parsed = row.safeParse(record);
-    if (!parsed.success) throw new Error(`${file} regel ${i + 2}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw new Error(`${file} regel ${i + 2}: ${render(parsed.error.issues[0]?.message ?? '')}`);
     return parsed.data;
   });
 }

@@ -3,19 +3,19 @@ import { cases } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
 import { withCase } from '@/lib/cases/access';
 import { assertCurrentVersion, commitCaseChange } from '@/lib/cases/commit-case-change';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { loadRetentionSettings } from './settings';
 import { extendedRetentionEnd, retentionCategory, retentionEndsAt } from './term';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 export const extendRetentionSchema = z.strictObject({
-  version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(1),
+  version: z.number({ message: msg('common.versionMissingReload') }).int().min(1),
   reason: z
-    .string({ message: 'Vul een reden in.' })
+    .string({ message: msg('retention.fillInReason') })
     .trim()
-    .min(10, 'Geef een reden van minstens 10 tekens: waarom moeten de gegevens langer bewaard blijven?')
-    .max(1000, 'Houd de reden onder de 1000 tekens.'),
+    .min(10, msg('retention.reasonMin10'))
+    .max(1000, msg('retention.reasonTooLong')),
 });
 export type ExtendRetentionInput = z.input<typeof extendRetentionSchema>;
 
@@ -40,11 +40,11 @@ export async function extendRetention(actor: Actor, caseId: unknown, raw: Extend
       .from(cases)
       .where(eq(cases.id, ref.id))
       .for('update');
-    if (row!.personalDataRemovedAt) throw refuse('De persoonsgegevens van deze casus zijn al verwijderd; verlengen kan niet meer.');
+    if (row!.personalDataRemovedAt) throw refuse(msg('retention.alreadyRemoved'));
     if (!retentionCategory(row!.status) || !row!.closedAt) {
-      throw refuse('Alleen een afgesloten of afgewezen casus heeft een bewaartermijn om te verlengen.');
+      throw refuse(msg('retention.onlyEnded'));
     }
-    if (row!.retentionExtendedAt) throw refuse('De bewaartermijn van deze casus is al eens verlengd. Dat kan maar één keer.');
+    if (row!.retentionExtendedAt) throw refuse(msg('retention.alreadyExtended'));
     const settings = await loadRetentionSettings(tx);
     const previousEnd = retentionEndsAt(row!, settings)!;
     const until = extendedRetentionEnd(row!, settings, now)!;

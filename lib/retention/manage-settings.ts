@@ -4,7 +4,7 @@ import { asUser } from '@/db/transaction';
 import { enforce } from '@/lib/access/enforce';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { conflict } from '@/lib/errors';
+import { AppError, conflict, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { DEFAULT_RETENTION_SETTINGS, RETENTION_SETTINGS_KEY, retentionSettingsSchema, type RetentionSettings } from './settings';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -36,7 +36,7 @@ export async function readRetentionSettings(actor: Actor): Promise<RetentionSett
 }
 
 export const updateRetentionSettingsSchema = z.strictObject({
-  version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(0),
+  version: z.number({ message: msg('common.versionMissingReload') }).int().min(0),
   settings: retentionSettingsSchema,
 });
 export type UpdateRetentionSettingsInput = z.input<typeof updateRetentionSettingsSchema>;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { settings as settingsTable } from '@/db/schema';
 import type { Executor } from '@/db/types';
+import { msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 
 /**
@@ -12,10 +13,10 @@ export const RETENTION_SETTINGS_KEY = 'retention';
 
 const years = (max: number, fallback: number) =>
   z
-    .number({ message: 'moet een getal zijn' })
-    .int('moet een geheel aantal jaren zijn')
-    .min(1, 'moet minstens 1 jaar zijn')
-    .max(max, `mag hoogstens ${max} jaar zijn`)
+    .number({ message: msg('common.mustBeNumber') })
+    .int(msg('retention.wholeYears'))
+    .min(1, msg('retention.atLeastOneYear'))
+    .max(max, msg('retention.atMostYears', { max }))
     .default(fallback);
 
 export const retentionSettingsSchema = z.object({

@@ -1,14 +1,14 @@
 import { authorize, isRefused } from '@/lib/access/policy';
 import type { Actor } from '@/lib/actor';
 import { auditDenied } from '@/lib/audit/record';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, msg, NotFoundError } from '@/lib/errors';
 
 /*
  * Who may do what with signals is lib/access/signals.ts (drizzle/0011_signals_rls.sql enforces the same
  * underneath); these are its guards, which audit every refusal.
  */
 
-export const signalNotFound = () => new NotFoundError('signal', 'Signaal niet gevonden.');
+export const signalNotFound = () => new NotFoundError('signal', msg('signals.notFound'));
 
 export function canReadSignals(actor: Actor): boolean {
   return !isRefused(authorize(actor, 'signal.list'));
@@ -27,6 +27,6 @@ export async function assertSignalEditor(actor: Actor, signalId: string, action:
   if (!isRefused(outcome)) return;
   await auditDenied(actor, { action: 'denied', entity: 'signal', entityId: signalId, details: { attempted: action } });
   throw outcome === 'forbidden'
-    ? new AppError('FORBIDDEN', 'Alleen een regisseur handelt signalen af of stelt ze uit.')
+    ? new AppError('FORBIDDEN', msg('signals.onlyRegisseurHandles'))
     : signalNotFound();
 }

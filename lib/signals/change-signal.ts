@@ -4,7 +4,7 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict } from '@/lib/errors';
+import { AppError, conflict, msg } from '@/lib/errors';
 import type { z } from '@/lib/validation/zod';
 import { assertSignalEditor, signalNotFound } from './access';
 import { resolveSignalSchema, signalIdSchema, snoozeSignalSchema, type ResolveSignalInput, type SnoozeSignalInput } from './schemas';
@@ -46,7 +46,7 @@ async function change(
       const [current] = await tx.select({ status: signals.status }).from(signals).where(eq(signals.id, id));
       if (!current) throw signalNotFound();
       if (current.status === 'resolved') {
-        throw new AppError('CONFLICT', 'Dit signaal is intussen al afgehandeld. Herlaad de pagina.');
+        throw new AppError('CONFLICT', msg('signals.alreadyResolved'));
       }
       throw conflict();
     }

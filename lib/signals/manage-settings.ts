@@ -4,7 +4,7 @@ import { asUser } from '@/db/transaction';
 import { enforce } from '@/lib/access/enforce';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict, validation } from '@/lib/errors';
+import { AppError, conflict, validation, msg } from '@/lib/errors';
 import { DEFAULT_STAGNATION_SETTINGS, stagnationSettingsSchema, type StagnationSettings } from '@/lib/stagnation/settings';
 import { z } from '@/lib/validation/zod';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -41,7 +41,7 @@ export async function readStagnationSettings(actor: Actor): Promise<StagnationSe
 }
 
 export const updateSettingsSchema = z.strictObject({
-  version: z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().min(0),
+  version: z.number({ message: msg('common.versionMissingReload') }).int().min(0),
   settings: stagnationSettingsSchema,
 });
 export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
@@ -108,29 +108,29 @@ export async function listEscalationContacts(actor: Actor): Promise<Organisation
 }
 
 export const addContactSchema = z.strictObject({
-  organisationId: z.uuid({ message: 'Kies een organisatie.' }),
-  name: z.string({ message: 'Vul een naam in.' }).trim().min(1, 'Vul een naam in.').max(200, 'Houd de naam onder de 200 tekens.'),
+  organisationId: z.uuid({ message: msg('common.chooseOrganisation') }),
+  name: z.string({ message: msg('common.fillInName') }).trim().min(1, msg('common.fillInName')).max(200, msg('common.nameTooLong')),
   email: z
-    .string({ message: 'Vul een e-mailadres in.' })
+    .string({ message: msg('common.fillInEmail') })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }).max(254, 'Dit e-mailadres is te lang.')),
+    .pipe(z.email({ message: msg('common.invalidEmail') }).max(254, msg('common.emailTooLong'))),
 });
 export type AddContactInput = z.input<typeof addContactSchema>;
 
-export const removeContactSchema = z.strictObject({ contactId: z.uuid({ message: 'Onbekende contactpersoon.' }) });
+export const removeContactSchema = z.strictObject({ contactId: z.uuid({ message: msg('signals.unknownContact') }) });
 
 export async function addEscalationContact(actor: Actor, raw: AddContactInput | unknown): Promise<{ id: string }> {
   await assertAdmin(actor, 'contacts.add');
   const input = parseOrThrow(addContactSchema, raw);
   return asUser(actor.userId, async (tx) => {
     const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
-    if (!org) throw validation({ organisationId: ['Kies een organisatie uit de lijst.'] });
+    if (!org) throw validation({ organisationId: [msg('signals.chooseOrganisationFromList')] });
     const [existing] = await tx
       .select({ id: organisationContacts.id })
       .from(organisationContacts)
       .where(and(eq(organisationContacts.organisationId, input.organisationId), eq(sql`lower(${organisationContacts.email})`, input.email)));
-    if (existing) throw validation({ email: ['Dit e-mailadres staat al bij deze organisatie.'] });
+    if (existing) throw validation({ email: [msg('signals.emailAlreadyAtOrganisation')] });
     const [row] = await tx.insert(organisationContacts).values(input).returning({ id: organisationContacts.id });
     // No name or address in the log: the contact's id identifies them.
     await audit(tx, subjectOf(actor), {
@@ -146,13 +146,13 @@ export async function addEscalationContact(actor: Actor, raw: AddContactInput | 
 export async function removeEscalationContact(actor: Actor, raw: { contactId: string } | unknown): Promise<void> {
   await assertAdmin(actor, 'contacts.remove');
   const parsed = removeContactSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('NOT_FOUND', 'Contactpersoon niet gevonden.');
+  if (!parsed.success) throw new AppError('NOT_FOUND', msg('signals.contactNotFound'));
   await asUser(actor.userId, async (tx) => {
     const [row] = await tx
       .delete(organisationContacts)
       .where(eq(organisationContacts.id, parsed.data.contactId))
       .returning({ id: organisationContacts.id, organisationId: organisationContacts.organisationId });
-    if (!row) throw new AppError('NOT_FOUND', 'Contactpersoon niet gevonden; misschien al verwijderd.');
+    if (!row) throw new AppError('NOT_FOUND', msg('signals.contactNotFoundMaybeRemoved'));
     await audit(tx, subjectOf(actor), {
       action: 'update',
       entity: 'organisation_contact',

@@ -2,20 +2,21 @@ import { todayInAmsterdam } from '@/lib/calendar/today';
 import { SIGNAL_RULES } from '@/lib/stagnation/signal';
 import { z } from '@/lib/validation/zod';
 import { SIGNAL_LEVEL_NAMES, SIGNAL_STATUSES } from './levels';
+import { msg } from '@/lib/errors';
 
-export const signalIdSchema = z.uuid({ message: 'Signaal niet gevonden.' });
+export const signalIdSchema = z.uuid({ message: msg('signals.notFound') });
 
 /** The filters of the signal list, on the page (in the URL) and in GET /api/v1/signals. */
 export const signalListQuerySchema = z.strictObject({
-  rule: z.enum(SIGNAL_RULES, { message: 'Kies een regel uit de lijst.' }).optional().describe('Only signals of this rule'),
-  level: z.enum(SIGNAL_LEVEL_NAMES, { message: 'Kies een niveau uit de lijst.' }).optional().describe('Only signals at exactly this escalation level'),
+  rule: z.enum(SIGNAL_RULES, { message: msg('signals.chooseRule') }).optional().describe('Only signals of this rule'),
+  level: z.enum(SIGNAL_LEVEL_NAMES, { message: msg('signals.chooseLevel') }).optional().describe('Only signals at exactly this escalation level'),
   minLevel: z
-    .enum(SIGNAL_LEVEL_NAMES, { message: 'Kies een niveau uit de lijst.' })
+    .enum(SIGNAL_LEVEL_NAMES, { message: msg('signals.chooseLevel') })
     .optional()
     .describe('Only signals at this escalation level or higher (`manager`: the stuurgroep report)'),
-  case: z.uuid({ message: 'Onbekende casus.' }).optional().describe('Only signals of this case'),
-  organisation: z.uuid({ message: 'Onbekende organisatie.' }).optional().describe('Only signals about this partner organisation (its agreements or itself)'),
-  status: z.enum(SIGNAL_STATUSES, { message: 'Kies open, snoozed of resolved.' }).default('open').describe('Default: open'),
+  case: z.uuid({ message: msg('common.unknownCase') }).optional().describe('Only signals of this case'),
+  organisation: z.uuid({ message: msg('common.unknownOrganisation') }).optional().describe('Only signals about this partner organisation (its agreements or itself)'),
+  status: z.enum(SIGNAL_STATUSES, { message: msg('signals.chooseSignalStatus') }).default('open').describe('Default: open'),
 });
 export type SignalListQuery = z.output<typeof signalListQuerySchema>;
 
@@ -24,16 +25,16 @@ export function withoutBlanks(raw: Record<string, unknown>): Record<string, unkn
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined));
 }
 
-const version = z.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().positive({ message: 'De versie ontbreekt; herlaad de pagina.' });
+const version = z.number({ message: msg('common.versionMissingReload') }).int().positive({ message: msg('common.versionMissingReload') });
 
-const NOTE_MESSAGE = 'Schrijf op hoe het signaal is afgehandeld.';
+const NOTE_MESSAGE = msg('signals.describeResolution');
 export const resolveSignalSchema = z.strictObject({
-  note: z.string({ message: NOTE_MESSAGE }).trim().min(1, NOTE_MESSAGE).max(2000, 'Houd de toelichting onder de 2000 tekens.'),
+  note: z.string({ message: NOTE_MESSAGE }).trim().min(1, NOTE_MESSAGE).max(2000, msg('signals.noteTooLong')),
   version,
 });
 export type ResolveSignalInput = z.infer<typeof resolveSignalSchema>;
 
-const REASON_MESSAGE = 'Schrijf op waarom het signaal kan wachten.';
+const REASON_MESSAGE = msg('signals.describeWhyWait');
 const MAX_SNOOZE_DAYS = 366;
 
 function daysAhead(days: number, now = new Date()): string {
@@ -42,11 +43,11 @@ function daysAhead(days: number, now = new Date()): string {
 
 export const snoozeSignalSchema = z.strictObject({
   until: z.iso
-    .date({ message: 'Kies een geldige datum.' })
-    .refine((v) => v > todayInAmsterdam(), { message: 'Kies een datum in de toekomst: vandaag of eerder kan niet.' })
-    .refine((v) => v <= daysAhead(MAX_SNOOZE_DAYS), { message: 'Stel een signaal hoogstens een jaar uit.' })
+    .date({ message: msg('signals.chooseValidDate') })
+    .refine((v) => v > todayInAmsterdam(), { message: msg('signals.chooseFutureDate') })
+    .refine((v) => v <= daysAhead(MAX_SNOOZE_DAYS), { message: msg('signals.snoozeAtMostYear') })
     .describe('The signal comes back on this day (Europe/Amsterdam); after today, at most a year ahead'),
-  reason: z.string({ message: REASON_MESSAGE }).trim().min(1, REASON_MESSAGE).max(2000, 'Houd de reden onder de 2000 tekens.'),
+  reason: z.string({ message: REASON_MESSAGE }).trim().min(1, REASON_MESSAGE).max(2000, msg('signals.reasonTooLong2000')),
   version,
 });
 export type SnoozeSignalInput = z.infer<typeof snoozeSignalSchema>;

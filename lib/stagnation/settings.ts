@@ -1,3 +1,4 @@
+import { msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 
 /**
@@ -7,10 +8,10 @@ import { z } from '@/lib/validation/zod';
 
 const whole = (min: number, fallback: number) =>
   z
-    .number({ message: 'moet een getal zijn' })
-    .int('moet een geheel getal zijn')
-    .min(min, min === 0 ? 'mag niet negatief zijn' : `moet minstens ${min} zijn`)
-    .max(1000, 'mag hoogstens 1000 zijn')
+    .number({ message: msg('common.mustBeNumber') })
+    .int(msg('stagnation.mustBeWhole'))
+    .min(min, min === 0 ? msg('stagnation.mustNotBeNegative') : msg('stagnation.atLeast', { min }))
+    .max(1000, msg('stagnation.atMost1000'))
     .default(fallback);
 
 export const stagnationSettingsSchema = z
@@ -19,9 +20,9 @@ export const stagnationSettingsSchema = z
     overdueGraceDays: whole(0, 0),
     /** Severely overdue once overdue by this many times the agreement's own term. */
     severeOverdueFactor: z
-      .number({ message: 'moet een getal zijn' })
-      .min(1, 'moet minstens 1 zijn: ernstig over de einddatum kan niet eerder zijn dan over de einddatum')
-      .max(100, 'mag hoogstens 100 zijn')
+      .number({ message: msg('common.mustBeNumber') })
+      .min(1, msg('stagnation.severeFactorMin'))
+      .max(100, msg('stagnation.atMost100'))
       .default(3),
     noProgressWorkingDays: whole(1, 10),
     dueDateMovesThreshold: whole(1, 2),
@@ -32,10 +33,10 @@ export const stagnationSettingsSchema = z
     toOrganisationContactWorkingDays: whole(1, 5),
     toManagerWorkingDays: whole(1, 10),
     reminderWorkingDaysBeforeDue: whole(0, 2),
-    goodFridayIsHoliday: z.boolean({ message: 'moet ja of nee zijn' }).default(true),
+    goodFridayIsHoliday: z.boolean({ message: msg('stagnation.mustBeYesNo') }).default(true),
     liberationDay: z
       .enum(['every_year', 'lustrum_years', 'never'], {
-        message: "moet 'every_year', 'lustrum_years' of 'never' zijn",
+        message: msg('stagnation.chooseLiberationDay'),
       })
       .default('every_year'),
   })
@@ -44,10 +45,7 @@ export const stagnationSettingsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['toManagerWorkingDays'],
-        message:
-          `Deze drempels spreken elkaar tegen: opschalen naar de manager (${s.toManagerWorkingDays} werkdagen) ` +
-          `moet later komen dan opschalen naar de contactpersoon van de organisatie ` +
-          `(${s.toOrganisationContactWorkingDays} werkdagen). Kies meer dan ${s.toOrganisationContactWorkingDays} werkdagen.`,
+        message: msg('stagnation.managerAfterContact', { manager: s.toManagerWorkingDays, contact: s.toOrganisationContactWorkingDays }),
       });
     }
     // Progress on an agreement is activity on its case: a case cannot sensibly count as idle before
@@ -56,10 +54,7 @@ export const stagnationSettingsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['noProgressWorkingDays'],
-        message:
-          `Deze drempels spreken elkaar tegen: een afspraak zonder voortgang (${s.noProgressWorkingDays} werkdagen) ` +
-          `moet eerder opvallen dan een stilliggende casus (${s.caseIdleWorkingDays} werkdagen). ` +
-          `Kies hoogstens ${s.caseIdleWorkingDays} werkdagen.`,
+        message: msg('stagnation.noProgressBeforeIdle', { noProgress: s.noProgressWorkingDays, idle: s.caseIdleWorkingDays }),
       });
     }
   });

@@ -10,6 +10,7 @@ import type { FieldErrors } from '@/lib/validation/zod';
 import { z } from '@/lib/validation/zod';
 import { hashInvitationToken, invitationTokenSchema } from './invitation-token';
 import { roleMismatch } from './role-fit';
+import { msg } from '@/lib/errors';
 
 /*
  * The invitee's side of an invitation: a public page (no session yet), so everything runs as the owner.
@@ -82,8 +83,8 @@ export async function checkInvitation(token: unknown, meta: RequestMeta, now = n
 
 export const acceptInvitationSchema = z.object({
   token: z.string().max(200),
-  password: z.string().max(1024, 'Dit wachtwoord is te lang.'),
-  repeatPassword: z.string().max(1024, 'Dit wachtwoord is te lang.'),
+  password: z.string().max(1024, msg('auth.passwordTooLong')),
+  repeatPassword: z.string().max(1024, msg('auth.passwordTooLong')),
 });
 
 export type AcceptResult = { ok: true; userId: string } | { ok: false; message: string; fieldErrors?: FieldErrors };

@@ -6,7 +6,7 @@ import type { AdminAction } from '@/lib/access/admin';
 import { enforce } from '@/lib/access/enforce';
 import { auditDenied } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 
 /*
  * The checks every admin action shares: who may act at all, what an admin may not do to their own
@@ -49,7 +49,7 @@ export async function refuse(
 }
 
 export const LAST_ADMIN_MESSAGE =
-  'Dit kan niet: dan blijft er geen actieve functioneel beheerder over die zich kan aanmelden. Maak eerst een andere beheerder aan.';
+  msg('users.lastAdmin');
 
 /** Thrown inside a transaction to roll it back; the caller audits and answers LAST_ADMIN_MESSAGE. */
 export class LastAdminError extends Error {

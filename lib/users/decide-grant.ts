@@ -4,7 +4,7 @@ import { asSystem } from '@/db/transaction';
 import { LAST_ADMIN_MESSAGE, LastAdminError, refuse } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, msg } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { z } from '@/lib/validation/zod';
@@ -12,15 +12,15 @@ import { assertMayDecideAny, mayDecide, mayView, ROLE_NAMES } from './access-gra
 import { issueInvitation } from './invitations';
 import { applyGrantedChange } from './manage-users';
 
-export const GRANT_NOT_FOUND = 'Aanvraag niet gevonden.';
-export const OWN_REQUEST = 'Je kunt niet beslissen over je eigen aanvraag: dat doet iemand anders. Intrekken kan wel.';
-export const OWN_ACCOUNT = 'Over een aanvraag voor je eigen account beslist iemand anders.';
-export const OTHER_ROLE = 'Over deze aanvraag beslist iemand met een andere rol.';
-export const ALREADY_DECIDED = 'Over deze aanvraag is al beslist. Herlaad de pagina.';
+export const GRANT_NOT_FOUND = msg('users.grantNotFound');
+export const OWN_REQUEST = msg('users.ownRequest');
+export const OWN_ACCOUNT = msg('users.ownAccount');
+export const OTHER_ROLE = msg('users.otherRole');
+export const ALREADY_DECIDED = msg('users.alreadyDecided');
 
 export const decideGrantSchema = z.strictObject({
   grantId: z.uuid({ message: GRANT_NOT_FOUND }),
-  decision: z.enum(['approve', 'reject'], { message: 'Kies goedkeuren of afwijzen.' }),
+  decision: z.enum(['approve', 'reject'], { message: msg('users.chooseApproveReject') }),
 });
 export type DecideGrantInput = z.input<typeof decideGrantSchema>;
 

@@ -6,7 +6,7 @@ import type { Executor, Tx } from '@/db/types';
 import { assertAdmin } from '@/lib/users/admin-guard';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, validation } from '@/lib/errors';
+import { AppError, validation, msg } from '@/lib/errors';
 import { enqueueMail } from '@/lib/notify/outbox';
 import { z, type FieldErrors } from '@/lib/validation/zod';
 import { pendingGrantFor, requestGrant } from './access-grants';
@@ -24,13 +24,13 @@ import { parseOrThrow } from '@/lib/validation/parse';
 
 export const inviteUserSchema = z.strictObject({
   email: z
-    .string({ message: 'Vul een e-mailadres in.' })
+    .string({ message: msg('common.fillInEmail') })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.' }).max(254, 'Dit e-mailadres is te lang.')),
-  name: z.string({ message: 'Vul een naam in.' }).trim().min(1, 'Vul een naam in.').max(200, 'Houd de naam onder de 200 tekens.'),
-  role: z.enum(userRole.enumValues, { message: 'Kies een rol.' }),
-  organisationId: z.uuid({ message: 'Kies een organisatie.' }),
+    .pipe(z.email({ message: msg('common.invalidEmail') }).max(254, msg('common.emailTooLong'))),
+  name: z.string({ message: msg('common.fillInName') }).trim().min(1, msg('common.fillInName')).max(200, msg('common.nameTooLong')),
+  role: z.enum(userRole.enumValues, { message: msg('users.chooseRole') }),
+  organisationId: z.uuid({ message: msg('common.chooseOrganisation') }),
 });
 export type InviteUserInput = z.input<typeof inviteUserSchema>;
 
@@ -49,11 +49,11 @@ async function invitationProblems(tx: Executor, input: { email: string; role: Us
     .select({ domain: organisations.domain, active: organisations.active })
     .from(organisations)
     .where(eq(organisations.id, input.organisationId));
-  if (!org?.active) return { organisationId: ['Kies een actieve organisatie uit de lijst.'] };
+  if (!org?.active) return { organisationId: [msg('users.chooseActiveOrganisation')] };
   const misfit = roleMismatch(input.role, org.domain);
   if (misfit) return { organisationId: [misfit] };
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
-  if (existing) return { email: ['Er bestaat al een account met dit e-mailadres.'] };
+  if (existing) return { email: [msg('users.accountExists')] };
   const [open] = await tx
     .select({ id: userInvitations.id })
     .from(userInvitations)
@@ -65,7 +65,7 @@ async function invitationProblems(tx: Executor, input: { email: string; role: Us
         gt(userInvitations.expiresAt, now),
       ),
     );
-  if (open) return { email: ['Voor dit e-mailadres staat al een uitnodiging open. Trek die eerst in als je een nieuwe link wilt sturen.'] };
+  if (open) return { email: [msg('users.invitationOpen')] };
   return null;
 }
 
@@ -86,7 +86,7 @@ export async function inviteUser(
     const problems = await invitationProblems(tx, input, now);
     if (problems) throw validation(problems);
     if (await pendingGrantFor(tx, { email: input.email })) {
-      throw validation({ email: ['Voor dit e-mailadres wacht al een uitnodiging op goedkeuring. Trek die eerst in als je iets wilt veranderen.'] });
+      throw validation({ email: [msg('users.invitationPending')] });
     }
     const grantId = await requestGrant(tx, actor, { kind: 'invitation', ...input }, { baseUrl: options.baseUrl, now });
     return { grantId, email: input.email };
@@ -100,7 +100,7 @@ export async function inviteUser(
 export async function issueInvitation(tx: Tx, grant: AccessGrant, approver: Actor, options: { baseUrl: string; now: Date }): Promise<string> {
   const email = grant.email!;
   const problems = await invitationProblems(tx, { email, role: grant.role, organisationId: grant.organisationId }, options.now);
-  if (problems) throw new AppError('CONFLICT', `Deze uitnodiging kan niet meer: ${Object.values(problems)[0]![0]}`);
+  if (problems) throw new AppError('CONFLICT', msg('users.invitationNoLonger', { problem: Object.values(problems)[0]![0]! }));
   const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, grant.requestedBy));
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(options.now.getTime() + INVITATION_LIFETIME_MS);
@@ -176,21 +176,21 @@ export async function listInvitations(actor: Actor, now = new Date()): Promise<I
   return rows.map((r) => ({ ...r, status: r.expiresAt > now ? 'open' : 'expired' }));
 }
 
-export const revokeInvitationSchema = z.strictObject({ invitationId: z.uuid({ message: 'Onbekende uitnodiging.' }) });
+export const revokeInvitationSchema = z.strictObject({ invitationId: z.uuid({ message: msg('users.unknownInvitation') }) });
 export type RevokeInvitationInput = z.input<typeof revokeInvitationSchema>;
 
 /** Withdraws an invitation that was not used yet: its link stops working at once. */
 export async function revokeInvitation(actor: Actor, raw: RevokeInvitationInput | unknown, now = new Date()): Promise<void> {
   await assertAdmin(actor, 'invitation', 'invitation.revoke');
   const parsed = revokeInvitationSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('NOT_FOUND', 'Uitnodiging niet gevonden.');
+  if (!parsed.success) throw new AppError('NOT_FOUND', msg('users.invitationNotFound'));
   await asUser(actor.userId, async (tx) => {
     const [row] = await tx
       .update(userInvitations)
       .set({ revokedAt: now })
       .where(and(eq(userInvitations.id, parsed.data.invitationId), isNull(userInvitations.acceptedAt), isNull(userInvitations.revokedAt)))
       .returning({ id: userInvitations.id });
-    if (!row) throw new AppError('CONFLICT', 'Deze uitnodiging is al gebruikt of ingetrokken. Herlaad de pagina.');
+    if (!row) throw new AppError('CONFLICT', msg('users.invitationUsed'));
     await audit(tx, subjectOf(actor), { action: 'delete', entity: 'invitation', entityId: row.id, details: { revoked: true } });
   });
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organisations, users, userTotp } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
+import { render } from '@/lib/errors';
 import { LAST_ADMIN_MESSAGE } from '@/lib/users/admin-guard';
 import { updateOrganisation } from '@/lib/admin/organisations';
 import { auditAbout, decideAs, outcomeOf, userByEmail } from '@/lib/admin/testing';
@@ -224,7 +225,7 @@ describe('the last admin', () => {
     const results = await Promise.allSettled([updateOrganisation(a, edit(police)), updateOrganisation(b, edit(house))]);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(1);
-    expect((refused[0]!.reason as Error).message).toBe(LAST_ADMIN_MESSAGE);
+    expect((refused[0]!.reason as Error).message).toBe(render(LAST_ADMIN_MESSAGE));
     expect(await activeAdmins()).toBe(1);
     const [entry] = (await auditAbout(handle, 'organisation')).filter((e) => e.action === 'denied');
     expect(entry).toMatchObject({ outcome: 'denied', details: { reason: 'last-admin' } });

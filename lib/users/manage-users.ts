@@ -8,7 +8,7 @@ import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from '@/lib/auth/policy';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/actor';
 import { accountLockedUntil } from '@/lib/auth/throttle';
-import { AppError, conflict, notFound, validation } from '@/lib/errors';
+import { AppError, conflict, notFound, validation, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { pendingGrantFor, requestGrant } from './access-grants';
 import { roleMismatch } from './role-fit';
@@ -116,9 +116,9 @@ export async function getUser(actor: Actor, rawId: unknown, now = new Date()): P
 }
 
 export const setUserActiveSchema = z.strictObject({
-  userId: z.uuid({ message: 'Onbekende gebruiker.' }),
-  active: z.boolean({ message: 'Kies blokkeren of deblokkeren.' }),
-  version: z.coerce.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().positive(),
+  userId: z.uuid({ message: msg('users.unknownUser') }),
+  active: z.boolean({ message: msg('users.chooseBlock') }),
+  version: z.coerce.number({ message: msg('common.versionMissingReload') }).int().positive(),
 });
 export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
 
@@ -132,8 +132,8 @@ export async function setUserActive(actor: Actor, raw: SetUserActiveInput | unkn
       actor,
       { entity: 'user', entityId: input.userId, attempted: 'user.active', reason: last ? 'last-admin' : 'own-account' },
       last
-        ? 'Je kunt je eigen account niet blokkeren: je bent de laatste actieve functioneel beheerder, en dan kan niemand meer beheren.'
-        : 'Je kunt je eigen account niet blokkeren. Vraag dit zo nodig aan een andere functioneel beheerder.',
+        ? msg('users.blockSelfLastAdmin')
+        : msg('users.blockSelf'),
     );
   }
   await changeUser(actor, input.userId, input.version, 'user.active', async (tx) => {
@@ -153,10 +153,10 @@ export async function setUserActive(actor: Actor, raw: SetUserActiveInput | unkn
 }
 
 export const changeUserAccessSchema = z.strictObject({
-  userId: z.uuid({ message: 'Onbekende gebruiker.' }),
-  role: z.enum(userRole.enumValues, { message: 'Kies een rol.' }),
-  organisationId: z.uuid({ message: 'Kies een organisatie.' }),
-  version: z.coerce.number({ message: 'De versie ontbreekt; herlaad de pagina.' }).int().positive(),
+  userId: z.uuid({ message: msg('users.unknownUser') }),
+  role: z.enum(userRole.enumValues, { message: msg('users.chooseRole') }),
+  organisationId: z.uuid({ message: msg('common.chooseOrganisation') }),
+  version: z.coerce.number({ message: msg('common.versionMissingReload') }).int().positive(),
 });
 export type ChangeUserAccessInput = z.input<typeof changeUserAccessSchema>;
 
@@ -178,7 +178,7 @@ export async function changeUserAccess(
     return refuse(
       actor,
       { entity: 'user', entityId: input.userId, attempted: 'user.access', reason: 'own-account' },
-      'Je kunt je eigen rol en organisatie niet wijzigen. Vraag dit aan een andere functioneel beheerder.',
+      msg('users.changeSelf'),
     );
   }
   return asSystem(async (tx) => {
@@ -203,12 +203,12 @@ export async function changeUserAccess(
   });
 }
 
-export const PENDING_CHANGE = 'Voor deze gebruiker wacht al een wijziging op goedkeuring. Trek die eerst in, of laat iemand anders erover beslissen.';
+export const PENDING_CHANGE = msg('users.changePending');
 
 /** The role fits an active organisation, or `fail` says why not. */
 async function assertFits(tx: Executor, role: UserRole, organisationId: string, fail: (message: string) => Error): Promise<void> {
   const [org] = await tx.select({ domain: organisations.domain, active: organisations.active }).from(organisations).where(eq(organisations.id, organisationId));
-  if (!org?.active) throw fail('Kies een actieve organisatie uit de lijst.');
+  if (!org?.active) throw fail(msg('users.chooseActiveOrganisation'));
   const misfit = roleMismatch(role, org.domain);
   if (misfit) throw fail(misfit);
 }
@@ -224,9 +224,9 @@ export async function applyGrantedChange(tx: Tx, grant: AccessGrant, approver: A
   const [before] = await tx.select({ role: users.role, organisationId: users.organisationId, version: users.version }).from(users).where(eq(users.id, userId));
   if (!before) throw notFound();
   if (before.version !== grant.userVersion) {
-    throw new AppError('CONFLICT', 'Deze gebruiker is gewijzigd sinds de aanvraag. Wijs de aanvraag af en vraag de wijziging opnieuw aan.');
+    throw new AppError('CONFLICT', msg('users.userChangedSinceRequest'));
   }
-  await assertFits(tx, grant.role, grant.organisationId, (message) => new AppError('CONFLICT', `Deze wijziging kan niet meer: ${message}`));
+  await assertFits(tx, grant.role, grant.organisationId, (message) => new AppError('CONFLICT', msg('users.changeNoLonger', { message })));
   const changed = [...(before.role !== grant.role ? ['role'] : []), ...(before.organisationId !== grant.organisationId ? ['organisationId'] : [])];
   await tx
     .update(users)

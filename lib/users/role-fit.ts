@@ -1,4 +1,5 @@
 import type { OrganisationDomain, UserRole } from '@/db/schema';
+import { msg } from '@/lib/errors';
 
 /**
  * Which roles belong in which organisations (DESIGN.md, access model): regisseurs and managers work for
@@ -9,11 +10,11 @@ import type { OrganisationDomain, UserRole } from '@/db/schema';
 export function roleMismatch(role: UserRole, domain: OrganisationDomain): string | null {
   if ((role === 'regisseur' || role === 'manager') && domain !== 'veiligheidshuis') {
     return role === 'regisseur'
-      ? 'Een procesregisseur werkt voor het Veiligheidshuis: kies de organisatie van het Veiligheidshuis.'
-      : 'Een manager werkt voor het Veiligheidshuis: kies de organisatie van het Veiligheidshuis.';
+      ? msg('users.regisseurInHouse')
+      : msg('users.managerInHouse');
   }
   if (role === 'professional' && domain === 'veiligheidshuis') {
-    return 'Een professional werkt bij een partnerorganisatie: kies een partnerorganisatie.';
+    return msg('users.professionalAtPartner');
   }
   return null;
 }

@@ -7,7 +7,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
 import { endAllSessions, type Actor } from '@/lib/auth/sessions';
 import { unlockAccount } from '@/lib/auth/throttle';
-import { notFound } from '@/lib/errors';
+import { notFound, msg } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { parseOrThrow } from '@/lib/validation/parse';
 
@@ -18,7 +18,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
  * each, with the admin check here.
  */
 
-export const userIdSchema = z.strictObject({ userId: z.uuid({ message: 'Onbekende gebruiker.' }) });
+export const userIdSchema = z.strictObject({ userId: z.uuid({ message: msg('users.unknownUser') }) });
 export type UserIdInput = z.input<typeof userIdSchema>;
 
 function parseUserId(raw: unknown): string {
@@ -43,7 +43,7 @@ export async function resetUserSecondFactor(actor: Actor, raw: UserIdInput | unk
     return refuse(
       actor,
       { entity: 'user', entityId: userId, attempted: 'user.second-factor', reason: 'own-account' },
-      'Je kunt de tweestapsverificatie van je eigen account niet opnieuw instellen. Vraag dit aan een andere functioneel beheerder.',
+      msg('users.resetOwnSecondFactor'),
     );
   }
   // resetSecondFactor audits it (entity second-factor) in the same transaction.

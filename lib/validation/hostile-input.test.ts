@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryObject } from '@/lib/api/cases';
 import { formDataToObject, handleForm } from '@/lib/forms/action-state';
-import { AppError } from '@/lib/errors';
+import { AppError, render } from '@/lib/errors';
 import { readJson } from '@/lib/http/read-json';
 import { parseOrThrow } from './parse';
 import { fieldErrorsOf, NUL_MESSAGE, NUMBER_RANGE_MESSAGE, UNKNOWN_FIELD_MESSAGE, z } from './zod';
@@ -42,9 +42,9 @@ describe('keys named after what every object inherits', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ status: 422, fieldErrors: { [key]: [UNKNOWN_FIELD_MESSAGE] } });
+    expect(error).toMatchObject({ status: 422, fieldErrors: { [key]: [render(UNKNOWN_FIELD_MESSAGE)] } });
     // The answer's JSON names the field as it came in.
-    expect(JSON.parse(JSON.stringify((error as AppError).fieldErrors))).toEqual({ [key]: [UNKNOWN_FIELD_MESSAGE] });
+    expect(JSON.parse(JSON.stringify((error as AppError).fieldErrors))).toEqual({ [key]: [render(UNKNOWN_FIELD_MESSAGE)] });
   });
 
   it('reports several such fields and an ordinary error side by side', () => {
@@ -59,12 +59,12 @@ describe('keys named after what every object inherits', () => {
     const query = queryObject(new URLSearchParams(`${key}=1&${key}=2&note=a`));
     expect(Object.getPrototypeOf(query)).toBe(Object.prototype);
     expect(Object.hasOwn(query, key)).toBe(true);
-    expect(failureOf(() => parseOrThrow(strict, query))).toMatchObject({ status: 422, fieldErrors: { [key]: [UNKNOWN_FIELD_MESSAGE] } });
+    expect(failureOf(() => parseOrThrow(strict, query))).toMatchObject({ status: 422, fieldErrors: { [key]: [render(UNKNOWN_FIELD_MESSAGE)] } });
   });
 
   it('a single "__proto__" in a query string is no longer dropped silently', () => {
     expect(failureOf(() => parseOrThrow(strict, queryObject(new URLSearchParams('__proto__=x'))))).toMatchObject({
-      fieldErrors: { __proto__: [UNKNOWN_FIELD_MESSAGE] },
+      fieldErrors: { __proto__: [render(UNKNOWN_FIELD_MESSAGE)] },
     });
   });
 
@@ -87,7 +87,7 @@ describe('keys named after what every object inherits', () => {
     });
     expect(ran).toBe(false);
     expect(state.ok).toBe(false);
-    expect(state.fieldErrors).toMatchObject({ __proto__: [UNKNOWN_FIELD_MESSAGE], constructor: [UNKNOWN_FIELD_MESSAGE] });
+    expect(state.fieldErrors).toMatchObject({ __proto__: [render(UNKNOWN_FIELD_MESSAGE)], constructor: [render(UNKNOWN_FIELD_MESSAGE)] });
     expect(state.values).toMatchObject({ version: '3' });
   });
 
@@ -109,9 +109,9 @@ describe('a NUL character in any text', () => {
   it('in a JSON body, a nested field or a query string is a 422 on that field', async () => {
     const nested = z.strictObject({ subject: z.strictObject({ name: z.string() }), note: z.string().optional() });
     const error = await readJson(jsonRequest('{"subject":{"name":"Jan\\u0000de Vries"},"note":"x"}'), nested).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 422, fieldErrors: { 'subject.name': [NUL_MESSAGE] } });
+    expect(error).toMatchObject({ status: 422, fieldErrors: { 'subject.name': [render(NUL_MESSAGE)] } });
     const query = queryObject(new URL('http://x/api/v1/cases?note=a%00b').searchParams);
-    expect(failureOf(() => parseOrThrow(strict, query))).toMatchObject({ status: 422, fieldErrors: { note: [NUL_MESSAGE] } });
+    expect(failureOf(() => parseOrThrow(strict, query))).toMatchObject({ status: 422, fieldErrors: { note: [render(NUL_MESSAGE)] } });
   });
 
   it('in a form is a field error, and the work is not done', async () => {
@@ -120,7 +120,7 @@ describe('a NUL character in any text', () => {
       ran = true;
     });
     expect(ran).toBe(false);
-    expect(state.fieldErrors).toEqual({ note: [NUL_MESSAGE] });
+    expect(state.fieldErrors).toEqual({ note: [render(NUL_MESSAGE)] });
   });
 });
 
@@ -129,10 +129,10 @@ describe('a number past what the database stores', () => {
     const schema = z.strictObject({ version: z.number().int().positive(), page: z.coerce.number().int().min(1).optional() });
     expect(failureOf(() => parseOrThrow(schema, { version: 2147483648 }))).toMatchObject({
       status: 422,
-      fieldErrors: { version: [NUMBER_RANGE_MESSAGE] },
+      fieldErrors: { version: [render(NUMBER_RANGE_MESSAGE)] },
     });
     expect(failureOf(() => parseOrThrow(schema, { version: 1, page: '99999999999999999999' }))).toMatchObject({
-      fieldErrors: { page: [NUMBER_RANGE_MESSAGE] },
+      fieldErrors: { page: [render(NUMBER_RANGE_MESSAGE)] },
     });
     expect(parseOrThrow(schema, { version: 2147483647, page: '3' })).toEqual({ version: 2147483647, page: 3 });
   });

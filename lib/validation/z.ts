@@ -1,10 +1,11 @@
 import * as zod from 'zod';
+import { msg } from '@/lib/errors';
 
 export * from 'zod';
 
 /** What a user sees when a text holds a NUL character (PostgreSQL cannot store it in text). */
-export const NUL_MESSAGE = 'Ongeldige tekens in de invoer (NUL-teken).';
-export const NUMBER_RANGE_MESSAGE = 'Dit getal valt buiten het toegestane bereik.';
+export const NUL_MESSAGE = msg('common.nul');
+export const NUMBER_RANGE_MESSAGE = msg('common.numberOutOfRange');
 
 // PostgreSQL's integer: every number the app takes in (versions, pages, days, minutes) is stored or
 // compared as one.

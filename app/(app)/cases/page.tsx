@@ -14,6 +14,7 @@ import { caseListQuerySchema, type CaseListQuery } from '@/lib/cases/schemas';
 import { municipalityChoices, partnerChoices, regisseurChoices } from '@/lib/choices/form-choices';
 import { getHouse } from '@/lib/house/house';
 import { rateLimitMessage } from '@/lib/http/rate-limit';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { TableBox } from '@/components/ui/table';
 
@@ -30,7 +31,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const raw = await searchParams;
   const parsed = caseListQuerySchema.safeParse(raw);
   const query: CaseListQuery = parsed.success ? parsed.data : {};
-  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
+  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error, await uiLocale())).flat().join(' ');
   // Searching by name is limited per user (lib/auth/throttle.ts); over the limit the page says so instead.
   const limited = query.q ? await rateLimitMessage(actor, 'search') : null;
   const [t, format, result, house] = await Promise.all([

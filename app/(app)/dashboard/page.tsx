@@ -9,6 +9,7 @@ import { municipalityChoices, partnerChoices } from '@/lib/choices/form-choices'
 import { getDashboard } from '@/lib/dashboard/figures';
 import { dashboardQuerySchema, type DashboardQuery } from '@/lib/dashboard/query';
 import { getHouse } from '@/lib/house/house';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const actor = await requirePage('section.dashboard');
   const parsed = dashboardQuerySchema.safeParse(await searchParams);
   const query: DashboardQuery = parsed.success ? parsed.data : {};
-  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error)).flat().join(' ');
+  const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error, await uiLocale())).flat().join(' ');
   const [t, tCases, format, locale, dashboard, house] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('cases'),

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/actor';
 import { formValues, handleForm, type ActionState } from '@/lib/forms/action-state';
-import { validation } from '@/lib/errors';
+import { validation, msg } from '@/lib/errors';
 import { addAgendaItem, moveAgendaItem, moveItemToNextMeeting, recordAgendaItem, removeAgendaItem } from '@/lib/meetings/agenda';
 import { createMeeting } from '@/lib/meetings/create-meeting';
 import { inviteOrganisation, setAttendance } from '@/lib/meetings/invitations';
@@ -82,7 +82,7 @@ export async function inviteOrganisationAction(_prev: ActionState | null, formDa
 
 /** Attendance of every invited organisation in one form: `attendance.<organisationId>`, blanks left alone. */
 const attendanceFormSchema = zod.strictObject({
-  attendance: zod.record(zod.uuid({ message: 'Onbekende organisatie.' }), zod.string()).default({}),
+  attendance: zod.record(zod.uuid({ message: msg('common.unknownOrganisation') }), zod.string()).default({}),
 });
 
 export async function setAttendanceAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
@@ -90,7 +90,7 @@ export async function setAttendanceAction(_prev: ActionState | null, formData: F
     for (const [organisationId, value] of Object.entries(input.attendance)) {
       if (!value) continue;
       const parsed = attendanceSchema.safeParse({ organisationId, attendance: value });
-      if (!parsed.success) throw validation({ [`attendance.${organisationId}`]: ['Kies aanwezig, afgemeld of afwezig.'] });
+      if (!parsed.success) throw validation({ [`attendance.${organisationId}`]: [msg('common.chooseAttendance')] });
       await setAttendance(actor, id, parsed.data);
     }
   });
@@ -102,7 +102,7 @@ export async function addAgendaItemAction(_prev: ActionState | null, formData: F
   );
 }
 
-const moveSchema = zod.strictObject({ direction: zod.enum(['up', 'down'], { message: 'Kies omhoog of omlaag.' }) });
+const moveSchema = zod.strictObject({ direction: zod.enum(['up', 'down'], { message: msg('meetings.chooseUpOrDown') }) });
 
 export async function moveAgendaItemAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   return meetingForm(formData, moveSchema, (actor, id, itemId, input) => moveAgendaItem(actor, id, itemId, input.direction));

@@ -8,7 +8,8 @@ import { SignalSubjectCardView } from '@/components/signals/signal-subject-card'
 import { PartnerReliability } from '@/components/dashboard/partner-reliability';
 import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
 import { requirePage } from '@/lib/access/pages';
-import { AppError } from '@/lib/errors';
+import { AppError, type ErrorLocale } from '@/lib/errors';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { groupSignals } from '@/lib/signals/group-signals';
 import { listSignals, listSignalsByIds, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
 import { stuurgroepReport } from '@/lib/signals/report';
@@ -28,13 +29,14 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /** The filters as they stand in the URL; a bad value is shown and otherwise ignored. */
-function readQuery(params: Record<string, string | string[] | undefined>): { query: SignalListQuery; error: string | null } {
+function readQuery(params: Record<string, string | string[] | undefined>, locale: ErrorLocale): { query: SignalListQuery; error: string | null } {
   const raw = Object.fromEntries(FILTER_KEYS.map((k) => [k, single(params[k])]));
   try {
     return { query: parseSignalQuery(raw), error: null };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { query: { status: 'open' }, error: Object.values(error.fieldErrors ?? {}).flat().join(' ') || error.message };
+    const { message, fieldErrors } = error.localized(locale);
+    return { query: { status: 'open' }, error: Object.values(fieldErrors ?? {}).flat().join(' ') || message };
   }
 }
 
@@ -102,7 +104,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
     );
   }
 
-  const { query, error } = readQuery(params);
+  const { query, error } = readQuery(params, await uiLocale());
   const actedIds = editable ? parseActedIds(single(params.acted)) : [];
   const [{ items: listed, total, capped }, options, actedItems] = await Promise.all([
     listSignals(actor, query),

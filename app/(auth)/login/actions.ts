@@ -7,6 +7,8 @@ import { getPendingSignIn, requestMeta } from '@/lib/auth/actor';
 import { finishSignIn } from '@/lib/auth/own-account';
 import { setSessionCookie } from '@/lib/auth/session-cookie';
 import { codeSchema, safeCallbackPath } from '@/lib/auth/sign-in-schema';
+import { render } from '@/lib/errors';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 
 /** The code step of a half-signed-in session (password passed, second factor not yet). */
 export async function verifyCodeAction(_state: CodeState, form: FormData): Promise<CodeState> {
@@ -22,7 +24,7 @@ async function secondStep(form: FormData, mode: 'verify' | 'enrol'): Promise<Cod
   const pending = await getPendingSignIn();
   if (!pending || (pending.stage === 'enrolment') !== (mode === 'enrol')) redirect('/login');
   const parsed = codeSchema.safeParse({ code: form.get('code') });
-  if (!parsed.success) return { fieldError: parsed.error.issues[0]?.message };
+  if (!parsed.success) return { fieldError: render(parsed.error.issues[0]!.message, await uiLocale()) };
   const next = safeCallbackPath(typeof form.get('callbackUrl') === 'string' ? (form.get('callbackUrl') as string) : undefined);
   const meta = await requestMeta();
   const result = await finishSignIn(pending, parsed.data.code, meta, mode);

@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { auditQuerySchema, searchAuditLog, type AuditQuery } from '@/lib/audit/case-access-log';
 import { requirePage } from '@/lib/access/pages';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { TableBox } from '@/components/ui/table';
 
@@ -74,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/audit" className="text-sm font-medium text-brand-700 underline">{t('clear')}</Link>
         </div>
       </form>
-      <ErrorNotice message={!parsed.success ? Object.values(fieldErrorsOf(parsed.error)).flat().join(' ') : null} />
+      <ErrorNotice message={!parsed.success ? Object.values(fieldErrorsOf(parsed.error, await uiLocale())).flat().join(' ') : null} />
       {result.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-white px-6 py-10 text-center text-sm text-muted">{t('noEntries')}</p>
       ) : (

@@ -10,6 +10,7 @@ import { ExportHeader } from '@/components/subject-access/export-header';
 import { requirePage } from '@/lib/access/pages';
 import { AppError } from '@/lib/errors';
 import { RateLimitedError } from '@/lib/http/rate-limit';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import { subjectAccessExport } from '@/lib/subject-access/export';
 
 export const dynamic = 'force-dynamic';
@@ -37,7 +38,7 @@ export default async function SubjectAccessPage({ params }: { params: Params }) 
       return (
         <>
           <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
-          <ErrorNotice message={`${t('rateLimited')} ${error.message}`} />
+          <ErrorNotice message={`${t('rateLimited')} ${error.localized(await uiLocale()).message}`} />
           <Link href={`/cases/${encodeURIComponent(id)}`} className="text-sm font-medium text-brand-700 underline">{t('back')}</Link>
         </>
       );
