@@ -15,7 +15,8 @@ import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
 import { setAttendance } from './invitations';
 import { transitionMeeting } from './meeting-lifecycle';
-import { canonicalJson, itemHash, reportHash, verifyAllMeetingSeals, verifyMeetingSeal, type ReportItem } from './seal';
+import { canonicalJson, itemHash, reportHash, type ReportItem } from './seal-format';
+import { verifyAllMeetingSeals, verifyMeetingSeal } from './seal-verify';
 import { getSealedReport } from './sealed-report';
 import { outcome as code } from '@/lib/testing/outcome';
 
