@@ -15,7 +15,7 @@ import { municipalityChoices, partnerChoices, regisseurChoices } from '@/lib/cho
 import { getHouse } from '@/lib/house/house';
 import { rateLimitMessage } from '@/lib/http/rate-limit';
 import { fieldErrorsOf } from '@/lib/validation/zod';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -57,7 +57,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   };
   const pseudonymised = actor.role === 'manager';
   const canRefer = actor.role === 'regisseur' || actor.role === 'professional';
-  const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+  const th = thClass;
 
   return (
     <>

@@ -9,7 +9,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { personalFeedPath } from '@/lib/meetings/calendar-files';
 import { listMeetings } from '@/lib/meetings/list-meetings';
 import { MEETING_ROLES } from '@/lib/meetings/roles';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +36,7 @@ export default async function MeetingsPage() {
     personalFeedPath(actor),
     origin(),
   ]);
-  const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+  const th = thClass;
   const table = (rows: Row[], label: string) => (
     <TableBox>
       <table className="min-w-full divide-y divide-line text-sm" aria-label={label}>

@@ -7,7 +7,7 @@ import { PageTitle } from '@/components/page-title';
 import { auditQuerySchema, searchAuditLog, type AuditQuery } from '@/lib/audit/case-access-log';
 import { requireActor } from '@/lib/auth/actor';
 import { fieldErrorsOf } from '@/lib/validation/zod';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass as th } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ACTIONS = ['view', 'search', 'create', 'update', 'export', 'sign-in', 'sign-in-failed', 'denied'] as const;
 const control = 'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-2 py-1.5 text-sm';
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor(['admin']);
