@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { agendaItems, agreementConfirmations, cases, organisations } from '@/db/schema';
+import { agendaItems, agreementConfirmations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { createAgreement } from '@/lib/agreements/create-agreement';
@@ -18,6 +18,7 @@ import { openMeetingEvents } from './event-stream';
 import { getLiveState } from './live-state';
 import { confirmationSchema } from './schemas';
 import { outcome as code } from '@/lib/testing/outcome';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
 
 // The demo is seeded at this clock and every write passes it: nothing here depends on the real date.
 const now = new Date('2026-10-12T08:00:00Z');
@@ -28,7 +29,6 @@ const org: Record<string, string> = {};
 const caseOf: Record<string, string> = {};
 let meetingId: string;
 let jan: string, sem: string;
-
 
 /** The raw bytes of an event stream as they arrive, as a browser would get them. */
 function tap(stream: ReadableStream<Uint8Array>) {
@@ -64,8 +64,8 @@ beforeAll(async () => {
   ggz = await signInAs('ggz@example.org');
   veiligthuis = await signInAs('veiligthuis@example.org');
   manager = await signInAs('manager@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   ({ id: meetingId } = await createMeeting(regisseur, {
     title: 'Casusoverleg live',
     kind: 'casusoverleg',

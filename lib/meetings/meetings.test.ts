@@ -2,7 +2,6 @@ import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { cases, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
@@ -17,6 +16,7 @@ import { rescheduleMeeting, transitionMeeting } from './meeting-lifecycle';
 import { planNextOccurrence } from './next-occurrence';
 import { createMeetingSchema } from './schemas';
 import { outcome as code } from '@/lib/testing/outcome';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
 
 let handle: DbHandle;
 let regisseur: Actor, regisseur2: Actor, ggz: Actor, politie: Actor, veiligthuis: Actor, manager: Actor;
@@ -31,11 +31,10 @@ beforeAll(async () => {
   politie = await signInAs('politie@example.org');
   veiligthuis = await signInAs('veiligthuis@example.org');
   manager = await signInAs('manager@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
 });
 afterAll(() => closeDb());
-
 
 const base = {
   title: 'Casusoverleg Utrecht-Noord',

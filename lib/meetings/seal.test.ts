@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { agreements, cases, meetingReportItems, organisations } from '@/db/schema';
+import { agreements, cases, meetingReportItems } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
@@ -19,6 +19,7 @@ import { canonicalJson, itemHash, reportHash, type ReportItem } from './seal-for
 import { verifyAllMeetingSeals, verifyMeetingSeal } from './seal-verify';
 import { getSealedReport } from './sealed-report';
 import { outcome as code } from '@/lib/testing/outcome';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
 
 const NOW = new Date('2026-03-23T09:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -29,7 +30,6 @@ const org: Record<string, string> = {};
 const caseOf: Record<string, string> = {};
 let id: string;
 
-
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
   regisseur = await signInAs('regisseur@example.org');
@@ -37,8 +37,8 @@ beforeAll(async () => {
   ggz = await signInAs('ggz@example.org');
   politie = await signInAs('politie@example.org');
   veiligthuis = await signInAs('veiligthuis@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   ({ id } = await createMeeting(regisseur, {
     title: 'Casusoverleg Zuid',
     kind: 'casusoverleg',
