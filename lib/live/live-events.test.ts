@@ -8,8 +8,6 @@ import { createAgreement } from '@/lib/agreements/create-agreement';
 import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
 import { recordAgendaItem } from '@/lib/meetings/agenda';
-import { createMeeting } from '@/lib/meetings/create-meeting';
-import { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
 import { signInAs } from '@/lib/testing/actors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { confirmAgreement } from './confirm-agreement';
@@ -19,6 +17,7 @@ import { getLiveState } from './live-state';
 import { confirmationSchema } from './schemas';
 import { outcome as code } from '@/lib/testing/outcome';
 import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
+import { startLiveMeeting } from '@/lib/testing/live-meeting';
 
 // The demo is seeded at this clock and every write passes it: nothing here depends on the real date.
 const now = new Date('2026-10-12T08:00:00Z');
@@ -66,22 +65,8 @@ beforeAll(async () => {
   manager = await signInAs('manager@example.org');
   Object.assign(org, await organisationIdsByShortName(handle.db));
   Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
-  ({ id: meetingId } = await createMeeting(regisseur, {
-    title: 'Casusoverleg live',
-    kind: 'casusoverleg',
-    date: '2026-10-12',
-    startTime: '10:00',
-    endTime: '12:00',
-    location: null,
-    recurrence: 'geen',
-    chairUserId: regisseur.userId,
-    minuteTakerUserId: null,
-    // Politie and GGZ are invited; GGZ is convened to Jan de Vries, not to Sem Bakker. Veilig Thuis is not invited.
-    invitedOrganisationIds: [org.Politie!, org.Altrecht!],
-    caseIds: [caseOf['Jan de Vries']!, caseOf['Sem Bakker']!],
-  }));
-  await transitionMeeting(regisseur, meetingId, { action: 'plan', version: 1 }, now);
-  await transitionMeeting(regisseur, meetingId, { action: 'start', version: 2 }, now);
+  // Politie and GGZ are invited; GGZ is convened to Jan de Vries, not to Sem Bakker. Veilig Thuis is not invited.
+  meetingId = await startLiveMeeting(regisseur, [org.Politie!, org.Altrecht!], [caseOf['Jan de Vries']!, caseOf['Sem Bakker']!], now);
   const items = await handle.db.select({ id: agendaItems.id, caseId: agendaItems.caseId }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
   jan = items.find((i) => i.caseId === caseOf['Jan de Vries'])!.id;
   sem = items.find((i) => i.caseId === caseOf['Sem Bakker'])!.id;
@@ -263,60 +248,5 @@ describe('the event log in the database', () => {
       );
       expect(failed, String(statement.queryChunks[0])).toBe('42501');
     }
-  });
-});
-
-describe('a stream that outlives its permission', () => {
-  it('ends at the next heartbeat once the user is signed out everywhere', async () => {
-    const { endAllSessions } = await import('@/lib/auth/sessions');
-    // GGZ's own session ends; its open stream must not keep delivering.
-    const care = await signInAs('ggz@example.org');
-    const stream = await openMeetingEvents(care, meetingId, { now: clock, heartbeatMs: 100 });
-    const reader = stream.getReader();
-    await reader.read();
-    await handle.db.transaction((tx) => endAllSessions(tx, care.userId));
-    const started = Date.now();
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-    }
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
-});
-
-describe('an unattended screen', () => {
-  it('gets no events once its session passed the idle limit: events do not keep it signed in', async () => {
-    const { userSessions } = await import('@/db/schema');
-    const police = await signInAs('politie@example.org');
-    const stream = await openMeetingEvents(police, meetingId, { now: clock, heartbeatMs: 100 });
-    const reader = stream.getReader();
-    await reader.read();
-    // The last thing the user did was 16 minutes ago (the limit is 15); the stream alone must not extend it.
-    await handle.db
-      .update(userSessions)
-      .set({ lastSeenAt: new Date(Date.now() - 16 * 60 * 1000) })
-      .where(eq(userSessions.id, police.sessionId));
-    const started = Date.now();
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-    }
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
-});
-
-describe('a server that is stopping', () => {
-  it('ends its event streams, so the shutdown is not held up and browsers reconnect elsewhere', async () => {
-    const { markDraining } = await import('@/lib/house/draining');
-    const stream = await openMeetingEvents(politie, meetingId, { now: clock });
-    const reader = stream.getReader();
-    await reader.read();
-    markDraining();
-    const started = Date.now();
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-    }
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
