@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/actor';
 import { listCases } from '@/lib/cases/list-cases';
 import { addPartner, listPartners, setCaseLead } from '@/lib/cases/partners';
 import { todayInAmsterdam } from '@/lib/calendar/today';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { createAgreement } from './create-agreement';
 import { agreementHistory } from './list-agreements';
@@ -43,11 +43,7 @@ const stored = async (agreementId: string) => (await handle.db.select().from(agr
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
-  regisseur = await signInAs('regisseur@example.org');
-  politie = await signInAs('politie@example.org');
-  reclassering = await signInAs('reclassering@example.org');
-  ggz = await signInAs('ggz@example.org');
-  manager = await signInAs('manager@example.org');
+  ({ regisseur, politie, reclassering, ggz, manager } = await signInAll('regisseur', 'politie', 'reclassering', 'ggz', 'manager'));
   // Sem Bakker: politie, OM, reclassering and Amersfoort are convened. Jan de Vries: politie, Veilig Thuis, GGZ.
   semBakker = await caseOf('Sem Bakker');
 });

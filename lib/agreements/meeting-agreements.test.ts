@@ -9,7 +9,7 @@ import { readJson } from '@/lib/http/read-json';
 import { createMeeting } from '@/lib/meetings/create-meeting';
 import { getMeeting } from '@/lib/meetings/get-meeting';
 import { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { createAgreement } from './create-agreement';
 import { listAgreements, listCaseAgreements } from './list-agreements';
@@ -47,10 +47,7 @@ const meeting = (input: { title: string; date: string; caseIds: string[]; invite
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
-  regisseur = await signInAs('regisseur@example.org');
-  politie = await signInAs('politie@example.org');
-  reclassering = await signInAs('reclassering@example.org');
-  manager = await signInAs('manager@example.org');
+  ({ regisseur, politie, reclassering, manager } = await signInAll('regisseur', 'politie', 'reclassering', 'manager'));
   Object.assign(org, await organisationIdsByShortName(handle.db));
   Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   // Sem Bakker: politie, OM, reclassering and Amersfoort are convened. Jan de Vries: politie, Veilig Thuis, GGZ.

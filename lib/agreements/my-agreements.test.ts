@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/actor';
 import { listCases } from '@/lib/cases/list-cases';
 import { endPartner, listPartners } from '@/lib/cases/partners';
 import { todayInAmsterdam } from '@/lib/calendar/today';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { createAgreement } from './create-agreement';
 import { daysOverdue } from './dates';
@@ -37,12 +37,7 @@ const caseOf = async (name: string) => {
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
-  regisseur = await signInAs('regisseur@example.org');
-  politie = await signInAs('politie@example.org');
-  reclassering = await signInAs('reclassering@example.org');
-  ggz = await signInAs('ggz@example.org');
-  manager = await signInAs('manager@example.org');
-  admin = await signInAs('admin@example.org');
+  ({ regisseur, politie, reclassering, ggz, manager, admin } = await signInAll('regisseur', 'politie', 'reclassering', 'ggz', 'manager', 'admin'));
   // Sem Bakker: politie, OM, reclassering and Amersfoort are convened. Jan de Vries: politie, Veilig Thuis, GGZ.
   semBakker = await caseOf('Sem Bakker');
   janDeVries = await caseOf('Jan de Vries');

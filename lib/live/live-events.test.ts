@@ -8,7 +8,7 @@ import { createAgreement } from '@/lib/agreements/create-agreement';
 import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
 import { recordAgendaItem } from '@/lib/meetings/agenda';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { confirmAgreement } from './confirm-agreement';
 import { setCurrentItem } from './current-item';
@@ -58,11 +58,7 @@ const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now });
-  regisseur = await signInAs('regisseur@example.org');
-  politie = await signInAs('politie@example.org');
-  ggz = await signInAs('ggz@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
-  manager = await signInAs('manager@example.org');
+  ({ regisseur, politie, ggz, veiligthuis, manager } = await signInAll('regisseur', 'politie', 'ggz', 'veiligthuis', 'manager'));
   Object.assign(org, await organisationIdsByShortName(handle.db));
   Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   // Politie and GGZ are invited; GGZ is convened to Jan de Vries, not to Sem Bakker. Veilig Thuis is not invited.

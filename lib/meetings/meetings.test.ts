@@ -5,7 +5,7 @@ import { queryRows } from '@/db/query';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { addAgendaItem, moveItemToNextMeeting, recordAgendaItem } from './agenda';
 import { feedMeetings, feedToken } from './calendar-feed';
 import { invitationFile } from './calendar-files';
@@ -25,12 +25,7 @@ const caseOf: Record<string, string> = {};
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
-  regisseur = await signInAs('regisseur@example.org');
-  regisseur2 = await signInAs('regisseur2@example.org');
-  ggz = await signInAs('ggz@example.org');
-  politie = await signInAs('politie@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
-  manager = await signInAs('manager@example.org');
+  ({ regisseur, regisseur2, ggz, politie, veiligthuis, manager } = await signInAll('regisseur', 'regisseur2', 'ggz', 'politie', 'veiligthuis', 'manager'));
   Object.assign(org, await organisationIdsByShortName(handle.db));
   Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
 });

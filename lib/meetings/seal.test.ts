@@ -9,7 +9,7 @@ import { logAction } from '@/lib/agreements/log-action';
 import { removeCasePersonalData } from '@/lib/retention/remove-personal-data';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/actor';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { recordAgendaItem } from './agenda';
 import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
@@ -32,11 +32,7 @@ let id: string;
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
-  regisseur = await signInAs('regisseur@example.org');
-  regisseur2 = await signInAs('regisseur2@example.org');
-  ggz = await signInAs('ggz@example.org');
-  politie = await signInAs('politie@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
+  ({ regisseur, regisseur2, ggz, politie, veiligthuis } = await signInAll('regisseur', 'regisseur2', 'ggz', 'politie', 'veiligthuis'));
   Object.assign(org, await organisationIdsByShortName(handle.db));
   Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   ({ id } = await createMeeting(regisseur, {

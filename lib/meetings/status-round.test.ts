@@ -5,7 +5,7 @@ import { agreements } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { createMeeting } from './create-meeting';
 import { meetingInformation, setInformation } from './information';
 import { inviteOrganisation } from './invitations';
@@ -44,10 +44,7 @@ const caseOf: Record<string, string> = {};
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
-  regisseur = await signInAs('regisseur@example.org');
-  ggz = await signInAs('ggz@example.org');
-  politie = await signInAs('politie@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
+  ({ regisseur, ggz, politie, veiligthuis } = await signInAll('regisseur', 'ggz', 'politie', 'veiligthuis'));
   Object.assign(org, await organisationIdsByShortName(handle.db));
   Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
 });
