@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass as th } from '@/components/ui/table';
 
 export interface Column {
   label: ReactNode;
@@ -11,7 +11,6 @@ export interface Column {
 /** Cell class of a row in a DataTable. */
 export const cell = 'px-3 py-2 align-middle';
 
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 
 /** A bordered table that scrolls sideways on narrow screens; the rows are the caller's `<tr>`s. */
 export function DataTable({ columns, testId, children }: { columns: Column[]; testId?: string; children: ReactNode }) {

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { signInWithCredentials } from '@/lib/auth/client-auth';
 import { checkSignInFields, safeCallbackPath } from '@/lib/auth/sign-in-fields';
 import type { FieldErrors } from '@/lib/validation/zod';
+import { FormFailure } from '@/components/ui/form-failure';
+import { buttonClass } from '@/components/ui/button';
 
 const input =
   'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-danger';
@@ -45,19 +47,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      <div aria-live="assertive">
-        {failure ? (
-          <p role="alert" className="rounded border border-danger bg-danger-50 px-3 py-2 text-sm font-medium text-danger">
-            {failure}
-          </p>
-        ) : null}
-      </div>
+      <FormFailure message={failure} />
       <Field name="email" type="email" label={t('email')} autoComplete="username" errors={errors.email} />
       <Field name="password" type="password" label={t('password')} autoComplete="current-password" errors={errors.password} />
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        className={buttonClass({ size: 'lg', className: 'w-full' })}
       >
         {pending ? t('submitting') : t('submit')}
       </button>

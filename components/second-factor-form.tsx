@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
 import { signOutAndLeave } from '@/lib/auth/client-auth';
+import { FormFailure } from '@/components/ui/form-failure';
+import { buttonClass } from '@/components/ui/button';
 
 export interface CodeState {
   error?: string;
@@ -48,13 +50,7 @@ export function SecondFactorForm({
   const invalid = Boolean(state.fieldError || state.error);
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <div aria-live="assertive">
-        {state.error ? (
-          <p role="alert" className="rounded border border-danger bg-danger-50 px-3 py-2 text-sm font-medium text-danger">
-            {state.error}
-          </p>
-        ) : null}
-      </div>
+      <FormFailure message={state.error} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="code" className="block text-sm font-medium">
@@ -87,7 +83,7 @@ export function SecondFactorForm({
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        className={buttonClass({ size: 'lg', className: 'w-full' })}
       >
         {pending ? t('codeSubmitting') : t('codeSubmit')}
       </button>

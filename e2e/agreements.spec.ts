@@ -1,34 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { screenshot, signInAndWait } from './helpers';
+import { expectMainAccessible, inDays, signedInPage } from './journey';
 
 // Journey: a regisseur makes an agreement owned by the police on a case the police are convened to; the
 // police professional works it off in "Mijn afspraken"; the regisseur sees it done on the case page.
-
-async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
-
-async function expectNoViolations(page: Page) {
-  // The content of the page; the header and navigation have their own checks (accessibility.spec.ts).
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** A date n days from today in Europe/Amsterdam, as a date input takes it. */
-function inDays(n: number): string {
-  const date = new Date(Date.now() + n * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(date);
-}
 
 test('an agreement for the police is made, worked off in Mijn afspraken, and seen done by the regisseur', async ({ browser }) => {
   const description = `Huisbezoek afleggen en zicht houden op de woning (${Date.now().toString(36)})`;
 
   // The regisseur makes the agreement on Sem Bakker's case (police, OM, reclassering and Amersfoort are convened).
-  const regisseur = await as(browser, 'regisseur@example.org');
+  const regisseur = await signedInPage(browser, 'regisseur@example.org');
   await regisseur.goto('/cases?q=Sem+Bakker');
   await regisseur.getByRole('link', { name: /ZVH-/ }).first().click();
   const section = regisseur.locator('section#agreements');
@@ -56,7 +37,7 @@ test('an agreement for the police is made, worked off in Mijn afspraken, and see
   await expect(caseRow).toContainText('Politie Midden-Nederland · Mark Jansen');
 
   // The police professional finds it in Mijn afspraken.
-  const politie = await as(browser, 'politie@example.org');
+  const politie = await signedInPage(browser, 'politie@example.org');
   await politie.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Mijn afspraken' }).click();
   await expect(politie.getByRole('heading', { name: 'Mijn afspraken', level: 1 })).toBeVisible();
   const card = politie.getByTestId('agreement').filter({ hasText: description });
@@ -120,7 +101,7 @@ test('an agreement for the police is made, worked off in Mijn afspraken, and see
   expect((await notes()).map((n) => n.kind)).toEqual(['gereed', 'voortgang', 'voortgang']);
   await politie.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
   await screenshot(politie, 'my-agreements');
-  await expectNoViolations(politie);
+  await expectMainAccessible(politie);
 
   // The regisseur sees it done on the case page, with its history.
   await regisseur.reload();
@@ -129,7 +110,7 @@ test('an agreement for the police is made, worked off in Mijn afspraken, and see
   await caseRow.getByText('Geschiedenis (3)').click();
   await expect(caseRow.getByTestId('agreement-history').locator('[data-kind="gereed"]')).toHaveCount(1);
   await section.screenshot({ path: 'e2e/screenshots/case-agreements.png' });
-  await expectNoViolations(regisseur);
+  await expectMainAccessible(regisseur);
 });
 
 test("the house's agreements put overdue ones first, clearly marked, and filter in the URL", async ({ page }) => {
@@ -139,7 +120,7 @@ test("the house's agreements put overdue ones first, clearly marked, and filter 
   const cards = page.getByTestId('agreement');
   await expect(cards.first().getByTestId('agreement-overdue')).toHaveText(/\d+ dagen? te laat/);
   await screenshot(page, 'agreements-regisseur');
-  await expectNoViolations(page);
+  await expectMainAccessible(page);
 
   await page.getByLabel('Alleen te laat').check();
   await page.getByRole('button', { name: 'Filteren' }).click();
@@ -153,9 +134,9 @@ test("the house's agreements put overdue ones first, clearly marked, and filter 
 });
 
 test('Mijn afspraken is not there for a regisseur, and the list API refuses a manager', async ({ browser }) => {
-  const regisseur = await as(browser, 'regisseur@example.org');
+  const regisseur = await signedInPage(browser, 'regisseur@example.org');
   expect((await regisseur.goto('/my-agreements'))?.status()).toBe(404);
-  const manager = await as(browser, 'manager@example.org');
+  const manager = await signedInPage(browser, 'manager@example.org');
   expect((await manager.request.get('/api/v1/agreements')).status()).toBe(403);
   expect((await manager.goto('/agreements'))?.status()).toBe(404);
 });

@@ -1,15 +1,9 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { screenshot, signInAndWait } from './helpers';
-
-async function as(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
+import { signedInPage } from './journey';
 
 test('a referral is triaged, convened to police and GGZ, and seen only by those who may', async ({ browser }) => {
-  const regisseur = await as(browser, 'regisseur@example.org');
+  const regisseur = await signedInPage(browser, 'regisseur@example.org');
 
   // Referral with the four intake criteria.
   await regisseur.goto('/cases/new');
@@ -54,13 +48,13 @@ test('a referral is triaged, convened to police and GGZ, and seen only by those 
   await screenshot(regisseur, 'case-regisseur');
 
   // The police professional sees it.
-  const politie = await as(browser, 'politie@example.org');
+  const politie = await signedInPage(browser, 'politie@example.org');
   await politie.goto(caseUrl);
   await expect(politie.getByRole('heading', { level: 1 })).toHaveText(number);
   await expect(politie.getByText('Ruud Reisiger')).toBeVisible();
 
   // Veilig Thuis is not convened: 404 on the URL and nothing in search.
-  const veiligThuis = await as(browser, 'veiligthuis@example.org');
+  const veiligThuis = await signedInPage(browser, 'veiligthuis@example.org');
   const response = await veiligThuis.goto(caseUrl);
   expect(response?.status()).toBe(404);
   await expect(veiligThuis.getByText('Ruud Reisiger')).toHaveCount(0);
@@ -70,7 +64,7 @@ test('a referral is triaged, convened to police and GGZ, and seen only by those 
   await expect(veiligThuis.getByRole('link', { name: number })).toHaveCount(0);
 
   // The manager sees it pseudonymised.
-  const manager = await as(browser, 'manager@example.org');
+  const manager = await signedInPage(browser, 'manager@example.org');
   await manager.goto(caseUrl);
   await expect(manager.getByRole('heading', { level: 1 })).toHaveText(number);
   await expect(manager.getByText(/Gepseudonimiseerde weergave/)).toBeVisible();

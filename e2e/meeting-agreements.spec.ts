@@ -1,17 +1,6 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { signInAndWait } from './helpers';
-
-async function as(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
-
-/** A date some days from today, as the date field wants it (Amsterdam calendar). */
-function daysAhead(days: number) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 24 * 3600 * 1000));
-}
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import {  } from './helpers';
+import { inDays, signedInPage } from './journey';
 
 const TITLE = 'Casusoverleg Kanaleneiland';
 const NEW_AGREEMENT = 'Wijkagent bespreekt de risicotaxatie met de school';
@@ -28,7 +17,7 @@ async function shoot(page: Page, target: Locator, name: string) {
 
 test('in the running meeting the regisseur makes and closes agreements inside the item; the case and Mijn afspraken say where they were agreed', async ({ browser }) => {
   // The police report an agreement of Thomas Brouwer blocked before the meeting.
-  const politie = await as(browser, 'politie@example.org');
+  const politie = await signedInPage(browser, 'politie@example.org');
   const list = await (await politie.request.get('/api/v1/agreements?owner=org')).json();
   const blocked = list.items.find((a: { description: string }) => a.description === BLOCKED);
   const reported = await politie.request.post(`/api/v1/agreements/${blocked.id}/actions`, {
@@ -37,10 +26,10 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   expect(reported.status()).toBe(201);
 
   // The regisseur prepares a meeting three days ahead and puts Thomas Brouwer on the agenda.
-  const regisseur = await as(browser, 'regisseur@example.org');
+  const regisseur = await signedInPage(browser, 'regisseur@example.org');
   await regisseur.goto('/meetings/new');
   await regisseur.getByLabel('Titel').fill(TITLE);
-  await regisseur.getByLabel('Datum').fill(daysAhead(3));
+  await regisseur.getByLabel('Datum').fill(inDays(3));
   await regisseur.getByLabel('Begintijd').fill('10:00');
   await regisseur.getByLabel('Eindtijd').fill('11:30');
   for (const organisation of ['Politie Midden-Nederland', 'Gemeente Utrecht']) await regisseur.getByRole('checkbox', { name: organisation }).check();
@@ -76,12 +65,12 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   await create.getByLabel('Wat is afgesproken?').fill(NEW_AGREEMENT);
   await create.getByLabel('Uitvoerende organisatie').selectOption({ label: 'Politie Midden-Nederland' });
   await create.getByLabel('Uitvoerende professional').selectOption({ label: 'Mark Jansen' });
-  await create.getByLabel('Uiterlijk klaar op').fill(daysAhead(-1));
+  await create.getByLabel('Uiterlijk klaar op').fill(inDays(-1));
   await create.getByRole('button', { name: 'Afspraak maken', exact: true }).click();
   await expect(create.getByText('De einddatum ligt in het verleden.')).toBeVisible();
   await expect(create.getByLabel('Wat is afgesproken?')).toHaveValue(NEW_AGREEMENT);
   await expect(create.getByLabel('Uitvoerende professional')).toHaveValue(/.+/);
-  await create.getByLabel('Uiterlijk klaar op').fill(daysAhead(14));
+  await create.getByLabel('Uiterlijk klaar op').fill(inDays(14));
   await create.getByRole('button', { name: 'Afspraak maken', exact: true }).click();
   await expect(create.getByRole('status')).toHaveText('Afspraak gemaakt.');
   await expect(row(NEW_AGREEMENT)).toContainText('Nieuw in dit overleg');

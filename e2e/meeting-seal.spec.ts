@@ -1,23 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { screenshot, signInAndWait } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { screenshot } from './helpers';
+import { expectMainAccessible, signedInPage } from './journey';
 
 // Journey: the meeting cycle around a casusoverleg. Planned → the police answer the statusronde in Mijn
 // afspraken → the regisseur sees it in the afsprakencheck and records that GGZ sent its information →
 // the meeting runs and is finished: the report is frozen and sealed (version 1), the print shows the seal →
 // reopened with a reason and finished again: version 2, version 1 still readable; GGZ prints only its case.
-
-async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 async function wide(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -38,7 +26,7 @@ const TITLE = `Casusoverleg verzegeld ${Date.now().toString(36)}`;
 const STATUS = 'Huisbezoek is gepland; wijkagent gaat volgende week langs.';
 
 test('a finished casusoverleg is frozen and sealed; reopening with a reason makes version 2; partners report status before', async ({ browser }) => {
-  const regisseur = await as(browser, 'regisseur@example.org');
+  const regisseur = await signedInPage(browser, 'regisseur@example.org');
   await regisseur.goto('/meetings/new');
   await regisseur.getByLabel('Titel').fill(TITLE);
   await regisseur.getByLabel('Datum').fill(today);
@@ -53,7 +41,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await transition(regisseur, 'Plannen en uitnodigen', 'Gepland');
 
   // The statusronde in Mijn afspraken: the police's open agreements on the agenda, with a form each.
-  const politie = await as(browser, 'politie@example.org');
+  const politie = await signedInPage(browser, 'politie@example.org');
   await politie.goto('/my-agreements');
   const round = politie.getByTestId('status-rounds').locator('section', { hasText: TITLE });
   await expect(round.getByRole('heading', { level: 2 })).toContainText(`Statusronde voor ${TITLE} — graag vóór`);
@@ -67,7 +55,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await first.getByRole('button', { name: 'Status versturen' }).click();
   await expect(first.getByRole('status')).toHaveText('Status verstuurd.');
   await expect(first).toContainText(STATUS);
-  await expectNoViolations(politie);
+  await expectMainAccessible(politie);
   await wide(politie, 'status-round-my-agreements');
 
   // The afsprakencheck shows what came in, and what did not.
@@ -85,7 +73,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await information.getByRole('button', { name: 'Opslaan' }).click();
   await expect(information.getByRole('status')).toHaveText('Opgeslagen.');
   await expect(information.locator('summary')).toContainText('Ontvangen op');
-  await expectNoViolations(regisseur);
+  await expectMainAccessible(regisseur);
   await wide(regisseur, 'meeting-seal-statusronde-check');
 
   // The meeting runs and is finished.
@@ -104,7 +92,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await expect(regisseur.getByTestId('sealed-report')).toContainText(STATUS);
   await expect(regisseur.getByTestId('invitees')).toContainText('Behandelverslag per beveiligde mail');
   const firstHash = (await seal.innerText()).slice(-16);
-  await expectNoViolations(regisseur);
+  await expectMainAccessible(regisseur);
   await screenshot(regisseur, 'meeting-seal-finished');
 
   // Later progress by the police is shown apart, not in the frozen state.
@@ -120,7 +108,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await expect(print.getByTestId('seal-line')).toHaveText(new RegExp(`^Versie 1 · verzegeld op .+ · ${firstHash}$`));
   await expect(print).toContainText('Politie legt huisbezoek af.');
   await expect(print.getByTestId('since').first()).toContainText('Sindsdien:');
-  await expectNoViolations(regisseur);
+  await expectMainAccessible(regisseur);
   await wide(regisseur, 'meeting-seal-print');
 
   // Reopened by the chair with a reason, changed, finished again: version 2.
@@ -150,7 +138,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await expect(print).not.toContainText('GGZ sluit aan.');
 
   // GGZ is convened to Jan de Vries only: Sem Bakker's item stays closed in the sealed report too.
-  const ggz = await as(browser, 'ggz@example.org');
+  const ggz = await signedInPage(browser, 'ggz@example.org');
   await ggz.goto(`${meetingUrl}/print`);
   const ggzPrint = ggz.getByTestId('print-view');
   await expect(ggzPrint.getByTestId('seal-line')).toContainText('Versie 2');

@@ -1,18 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { screenshot, signInAndWait } from './helpers';
-
-async function as(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return page;
-}
-
-/** A date some days ahead, as the date field wants it (Amsterdam calendar). */
-function daysAhead(days: number) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 24 * 3600 * 1000));
-}
+import { expect, test, type Page } from '@playwright/test';
+import { screenshot } from './helpers';
+import { inDays, signedInPage } from './journey';
 
 const TITLE = 'Casusoverleg Utrecht-Noord';
 const AGREEMENT_POLITIE = 'Wijkagent legt een huisbezoek af bij het gezin';
@@ -24,7 +13,7 @@ async function transition(page: Page, button: string, status: string) {
 }
 
 test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own case; the meeting runs, agreements are made and followed up', async ({ browser }) => {
-  const regisseur = await as(browser, 'regisseur@example.org');
+  const regisseur = await signedInPage(browser, 'regisseur@example.org');
 
   // Prepare: the agenda proposes the cases that need the table.
   await regisseur.goto('/meetings');
@@ -35,7 +24,7 @@ test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own cas
 
   // An overleg that ends before it starts is refused with a Dutch message, and nothing is lost.
   await regisseur.getByLabel('Titel').fill(TITLE);
-  await regisseur.getByLabel('Datum').fill(daysAhead(9));
+  await regisseur.getByLabel('Datum').fill(inDays(9));
   await regisseur.getByLabel('Begintijd').fill('10:00');
   await regisseur.getByLabel('Eindtijd').fill('09:00');
   await regisseur.getByLabel('Locatie').fill('Veiligheidshuis Utrecht, zaal Domtoren');
@@ -91,7 +80,7 @@ test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own cas
   expect(body).not.toContain('Jan de Vries');
 
   // GGZ is convened to Jan de Vries, not to Sem Bakker: the other item is a besloten agendapunt.
-  const ggz = await as(browser, 'ggz@example.org');
+  const ggz = await signedInPage(browser, 'ggz@example.org');
   await ggz.goto(meetingUrl);
   await expect(ggz.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   const seen = ggz.getByTestId('agenda-item');
@@ -110,7 +99,7 @@ test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own cas
   expect(JSON.stringify(await ggzApi.json())).not.toContain('Sem Bakker');
 
   // Veilig Thuis is not invited: the meeting does not exist for it.
-  const veiligThuis = await as(browser, 'veiligthuis@example.org');
+  const veiligThuis = await signedInPage(browser, 'veiligthuis@example.org');
   expect((await veiligThuis.goto(meetingUrl))?.status()).toBe(404);
 
   // The meeting runs: attendance and minutes, only now.
@@ -142,7 +131,7 @@ test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own cas
   ] as const) {
     await agreements.getByLabel('Wat is afgesproken?').fill(description);
     await agreements.getByLabel('Uitvoerende organisatie').selectOption({ label: owner });
-    await agreements.getByLabel('Uiterlijk klaar op').fill(daysAhead(14));
+    await agreements.getByLabel('Uiterlijk klaar op').fill(inDays(14));
     await agreements.getByRole('button', { name: 'Afspraak maken' }).click();
     await expect(agreements.getByTestId('case-agreements')).toContainText(description);
   }
@@ -151,7 +140,7 @@ test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own cas
   await expect(items.nth(0).getByTestId('open-agreement').filter({ hasText: AGREEMENT_GGZ })).toBeVisible();
 
   // The police professional logs progress in Mijn afspraken; the afsprakencheck shows it.
-  const politie = await as(browser, 'politie@example.org');
+  const politie = await signedInPage(browser, 'politie@example.org');
   await politie.goto('/my-agreements');
   const own = politie.getByTestId('agreement').filter({ hasText: AGREEMENT_POLITIE });
   await own.getByRole('button', { name: 'Voortgang vastleggen' }).click();
@@ -198,7 +187,7 @@ test('the meeting pages have no WCAG 2.1 A/AA violations', async ({ browser }) =
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   };
-  const regisseur = await as(browser, 'regisseur@example.org');
+  const regisseur = await signedInPage(browser, 'regisseur@example.org');
   await regisseur.goto('/meetings');
   await expectNoViolations(regisseur);
   await screenshot(regisseur, 'meetings-regisseur');
@@ -214,7 +203,7 @@ test('the meeting pages have no WCAG 2.1 A/AA violations', async ({ browser }) =
   await expectNoViolations(regisseur);
 
   // A professional finds the meetings of their organisation, and the past one with its minutes.
-  const ggz = await as(browser, 'ggz@example.org');
+  const ggz = await signedInPage(browser, 'ggz@example.org');
   await ggz.goto('/meetings');
   await expect(ggz.getByRole('heading', { level: 1 })).toHaveText('Overleggen');
   await expect(ggz.getByRole('link', { name: 'Nieuw overleg' })).toHaveCount(0);
@@ -226,12 +215,12 @@ test('the meeting pages have no WCAG 2.1 A/AA violations', async ({ browser }) =
 });
 
 test('the meetings API: create, reschedule with a version, move through the lifecycle, and the access rules', async ({ browser, playwright }) => {
-  const regisseur = (await as(browser, 'regisseur@example.org')).request;
+  const regisseur = (await signedInPage(browser, 'regisseur@example.org')).request;
   const me = await (await regisseur.get('/api/v1/me')).json();
   const body = {
     title: 'Stuurgroep via de API',
     kind: 'stuurgroep',
-    date: daysAhead(20),
+    date: inDays(20),
     startTime: '14:00',
     endTime: '15:00',
     videoUrl: 'https://teams.example.org/stuurgroep',
@@ -251,10 +240,10 @@ test('the meetings API: create, reschedule with a version, move through the life
   const meeting = await created.json();
   expect(meeting).toMatchObject({ title: body.title, status: 'concept', version: 1, agenda: [], invitees: [], chairName: 'Ingrid Bakker' });
 
-  const moved = await regisseur.patch(`/api/v1/meetings/${meeting.id}`, { data: { date: daysAhead(21), startTime: '15:00', endTime: '16:00', version: 1 } });
+  const moved = await regisseur.patch(`/api/v1/meetings/${meeting.id}`, { data: { date: inDays(21), startTime: '15:00', endTime: '16:00', version: 1 } });
   expect(moved.status()).toBe(200);
   expect((await moved.json()).version).toBe(2);
-  const stale = await regisseur.patch(`/api/v1/meetings/${meeting.id}`, { data: { date: daysAhead(22), startTime: '15:00', endTime: '16:00', version: 1 } });
+  const stale = await regisseur.patch(`/api/v1/meetings/${meeting.id}`, { data: { date: inDays(22), startTime: '15:00', endTime: '16:00', version: 1 } });
   expect(stale.status()).toBe(409);
 
   const illegal = await regisseur.post(`/api/v1/meetings/${meeting.id}/transitions`, { data: { action: 'finish', version: 2 } });
@@ -267,11 +256,11 @@ test('the meetings API: create, reschedule with a version, move through the life
   expect((await regisseur.get('/api/v1/meetings?period=someday')).status()).toBe(422);
 
   // Nobody else: a professional of an organisation that is not invited gets 404, a manager 403, a stranger 401.
-  const politie = (await as(browser, 'politie@example.org')).request;
+  const politie = (await signedInPage(browser, 'politie@example.org')).request;
   expect((await politie.get(`/api/v1/meetings/${meeting.id}`)).status()).toBe(404);
   expect((await politie.get(`/api/v1/meetings/${meeting.id}/ics`)).status()).toBe(404);
   expect((await politie.post(`/api/v1/meetings`, { data: body })).status()).toBe(403);
-  const manager = (await as(browser, 'manager@example.org')).request;
+  const manager = (await signedInPage(browser, 'manager@example.org')).request;
   expect((await manager.get('/api/v1/meetings')).status()).toBe(403);
   const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await stranger.get('/api/v1/meetings')).status()).toBe(401);

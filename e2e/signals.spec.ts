@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLES, screenshot, signedInContext } from './helpers';
+import { inDays } from './journey';
 
 // Journey: the server's first sweep (10 s after start) finds the demo's stagnation; the regisseur sees an
 // overdue agreement on the signals page, is refused a resolve without a note and a snooze in the past,
@@ -14,11 +15,6 @@ async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
-}
-
-/** A date n days from today in Europe/Amsterdam, as a date input takes it. */
-function inDays(n: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + n * 86_400_000));
 }
 
 /** The sweep runs 10 s after the server started: reload the signals page until it has signals. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openPglite, openPostgres } from '@/db/open';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { env } from '@/lib/env';
-import { verifyAllMeetingSeals } from '@/lib/meetings/seal';
+import { verifyAllMeetingSeals } from '@/lib/meetings/seal-verify';
 
 async function main() {
   const config = env();

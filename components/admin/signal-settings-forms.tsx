@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { addContactAction, removeContactAction, updateSettingsAction } from '@/app/(app)/admin/settings/actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField, YesNoField } from '@/components/forms/fields';
+import { NumberSettingFields } from '@/components/forms/number-setting-fields';
 import type { StagnationSettings } from '@/lib/stagnation/settings';
 
 type NumberKey = Exclude<keyof StagnationSettings, 'goodFridayIsHoliday' | 'liberationDay'>;
@@ -28,19 +29,7 @@ export function StagnationSettingsForm({ settings, version }: { settings: Stagna
       {GROUPS.map((group) => (
         <fieldset key={group.key} className="rounded-lg border border-line p-4">
           <legend className="px-1 text-sm font-semibold">{t(`groups.${group.key}`)}</legend>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {group.fields.map((field) => (
-              <TextField
-                key={field}
-                name={`settings.${field}`}
-                type="number"
-                label={t(`fields.${field}.label`)}
-                hint={t(`fields.${field}.hint`)}
-                defaultValue={String(settings[field])}
-                required
-              />
-            ))}
-          </div>
+          <NumberSettingFields fields={group.fields} values={settings} text={(field, part) => t(`fields.${field}.${part}`)} />
         </fieldset>
       ))}
       <fieldset className="rounded-lg border border-line p-4">

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AGREEMENT_STATUSES, type MyAgreementsQuery } from '@/lib/agreements/schemas';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 const control = 'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-2 py-1.5 text-sm';
 const label = 'block text-xs font-semibold uppercase tracking-wide text-muted';
@@ -38,14 +38,7 @@ export async function AgreementFilters({ query, path, withOwner }: { query: MyAg
         <input type="checkbox" name="overdue" value="true" defaultChecked={query.overdue === 'true'} className="h-4 w-4" />
         {t('filters.overdueOnly')}
       </label>
-      <div className="flex items-center gap-3 pb-0.5">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
-          {t('filters.apply')}
-        </button>
-        <Link href={path} className="text-sm font-medium text-brand-700 underline">
-          {t('filters.reset')}
-        </Link>
-      </div>
+      <FilterActions className="flex items-center gap-3 pb-0.5" apply={t('filters.apply')} reset={t('filters.reset')} resetHref={path} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { thClass } from '@/components/ui/table';
 
 interface Entry {
   id: number;
@@ -13,7 +14,7 @@ interface Entry {
 /** "Wie heeft deze casus ingezien": for the regisseur, straight from the audit log. */
 export async function AccessLogPanel({ entries }: { entries: Entry[] }) {
   const [t, tRoles, format] = await Promise.all([getTranslations('case'), getTranslations('roles'), getFormatter()]);
-  const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+  const th = thClass;
   return (
     <section aria-labelledby="access-log" className="rounded-lg border border-line bg-white p-5">
       <h2 id="access-log" className="text-lg font-semibold">{t('accessLog')}</h2>

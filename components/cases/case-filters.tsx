@@ -1,10 +1,10 @@
-import Link from 'next/link';
 import { CASE_STATUSES, TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import type { CaseListQuery } from '@/lib/cases/schemas';
 import { SORTS } from '@/lib/cases/schemas';
 import { inputClass } from '@/components/ui/field';
 import { Select, type Option } from '@/components/ui/select';
 import { cardClass } from '@/components/ui/card';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 interface Props {
   query: CaseListQuery;
@@ -40,14 +40,7 @@ export function CaseFilters({ query, labels, statusLabel, targetGroupLabel, sort
         {partners ? <Select id="filter-partner" name="partner" label={labels.partner} value={query.partner} all={labels.all} options={partners} /> : null}
         <Select id="filter-sort" name="sort" label={labels.sort} value={query.sort} all={sortLabel('updated')} options={SORTS.filter((s) => s !== 'updated').map((s) => ({ value: s, label: sortLabel(s) }))} />
       </div>
-      <div className="mt-4 flex items-center gap-3">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
-          {labels.filter}
-        </button>
-        <Link href="/cases" className="text-sm font-medium text-brand-700 underline">
-          {labels.reset}
-        </Link>
-      </div>
+      <FilterActions className="mt-4 flex items-center gap-3" apply={labels.filter} reset={labels.reset} resetHref="/cases" />
     </form>
   );
 }

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { DashboardScope } from '@/lib/dashboard/query';
 import { filterLabelClass, inputClass } from '@/components/ui/field';
 import { Select, type Option } from '@/components/ui/select';
 import { cardClass } from '@/components/ui/card';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 interface Props {
   scope: DashboardScope;
@@ -36,14 +36,7 @@ export function DashboardFilters({ scope, labels, types, municipalities, organis
         <Select id="dashboard-municipality" name="municipality" label={labels.municipality} value={scope.municipality} all={labels.all} options={municipalities} />
         <Select id="dashboard-organisation" name="organisation" label={labels.organisation} value={scope.organisation} all={labels.all} options={organisations} />
       </div>
-      <div className="mt-4 flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
-          {labels.apply}
-        </button>
-        <Link href="/dashboard" className="text-sm font-medium text-brand-700 underline">
-          {labels.reset}
-        </Link>
-      </div>
+      <FilterActions className="mt-4 flex flex-wrap items-center gap-4" apply={labels.apply} reset={labels.reset} resetHref="/dashboard" />
     </form>
   );
 }

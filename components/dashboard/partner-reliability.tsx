@@ -1,12 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/actor';
 import { getDashboard } from '@/lib/dashboard/figures';
-import { SMALL_CELL, type CaseCount } from '@/lib/dashboard/small-cells';
-import { TableBox } from '@/components/ui/table';
-
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
-const thNum = 'px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-muted';
-const tdNum = 'px-3 py-2 text-right tabular-nums';
+import { TableBox, tdNumClass as tdNum, thClass as th, thNumClass as thNum } from '@/components/ui/table';
+import { countOf, onTimeShare } from './section-parts';
 
 /**
  * For the stuurgroep: per partner organisation the share of agreements done on time and the ones not
@@ -20,7 +16,7 @@ export async function PartnerReliability({ actor, now }: { actor: Actor; now?: D
     getFormatter(),
     getDashboard(actor, {}, { now }),
   ]);
-  const n = (value: CaseCount) => (value === SMALL_CELL ? value : format.number(value));
+  const n = countOf(format);
   const rows = dashboard.partners.filter((p) => p.agreementsDue > 0 || p.notDoneNoLongerPossible !== 0 || p.notDoneNotCarriedOut !== 0);
   return (
     <section aria-labelledby="partner-reliability-title" className="mt-10">
@@ -46,16 +42,7 @@ export async function PartnerReliability({ actor, now }: { actor: Actor; now?: D
                 <tr key={p.organisationId}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">{p.name}</th>
                   <td className={tdNum}>
-                    {p.onTimePercent === null ? (
-                      t('figures.none')
-                    ) : (
-                      <>
-                        {format.number(p.onTimePercent / 100, { style: 'percent' })}{' '}
-                        <span className="text-muted">
-                          ({p.agreementsOnTime}/{p.agreementsDue})
-                        </span>
-                      </>
-                    )}
+                    {onTimeShare(p, format, t('figures.none'))}
                   </td>
                   <td className={tdNum}>{n(p.notDoneNoLongerPossible)}</td>
                   <td className={tdNum}>{n(p.notDoneNotCarriedOut)}</td>

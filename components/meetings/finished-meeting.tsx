@@ -4,7 +4,8 @@ import type { Actor } from '@/lib/actor';
 import type { MeetingView } from '@/lib/meetings/get-meeting';
 import type { SealedReport } from '@/lib/meetings/sealed-report';
 import { MeetingHeader } from './meeting-header';
-import { ItemButton, PlanNextForm, TransitionForm } from './meeting-forms';
+import { ItemButton } from './item-button';
+import { PlanNextForm, TransitionForm } from './meeting-forms';
 import { SealedReportView } from './sealed-report-view';
 import { authorize } from '@/lib/access/policy';
 

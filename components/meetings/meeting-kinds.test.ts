@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingKind } from '@/db/enums';
+import { attendance, meetingKind, recurrence } from '@/db/enums';
 import en from '@/lib/i18n/messages/en.json';
 import nl from '@/lib/i18n/messages/nl.json';
 
@@ -10,6 +10,14 @@ describe('meeting kinds', () => {
     for (const messages of [nl, en]) {
       const labels = (messages.meetings as { kinds: Record<string, string> }).kinds;
       for (const kind of meetingKind.enumValues) expect(labels[kind], kind).toMatch(/\S/);
+    }
+  });
+
+  it('every recurrence and attendance value the database accepts has a Dutch and an English label', () => {
+    for (const messages of [nl, en]) {
+      const m = messages.meetings as { recurrences: Record<string, string>; attendanceValues: Record<string, string> };
+      for (const r of recurrence.enumValues) expect(m.recurrences[r], r).toMatch(/\S/);
+      for (const a of attendance.enumValues) expect(m.attendanceValues[a], a).toMatch(/\S/);
     }
   });
 });

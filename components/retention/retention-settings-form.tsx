@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { updateRetentionSettingsAction } from '@/app/(app)/admin/settings/retention-actions';
 import { ActionForm } from '@/components/forms/action-form';
-import { Hidden, TextField } from '@/components/forms/fields';
+import { Hidden } from '@/components/forms/fields';
+import { NumberSettingFields } from '@/components/forms/number-setting-fields';
 import type { RetentionSettings } from '@/lib/retention/settings';
 
 const FIELDS: (keyof RetentionSettings)[] = ['rejectedYears', 'handledYears', 'auditLogYears', 'extensionYears'];
@@ -14,19 +15,7 @@ export function RetentionSettingsForm({ settings, version }: { settings: Retenti
   return (
     <ActionForm action={updateRetentionSettingsAction} submitLabel={t('save')} pendingLabel={t('saving')} successMessage={t('saved')}>
       <Hidden name="version" value={version} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {FIELDS.map((field) => (
-          <TextField
-            key={field}
-            name={`settings.${field}`}
-            type="number"
-            label={t(`fields.${field}.label`)}
-            hint={t(`fields.${field}.hint`)}
-            defaultValue={String(settings[field])}
-            required
-          />
-        ))}
-      </div>
+      <NumberSettingFields fields={FIELDS} values={settings} text={(field, part) => t(`fields.${field}.${part}`)} />
     </ActionForm>
   );
 }

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { signInWithCredentials } from '@/lib/auth/client-auth';
+import { FormFailure } from '@/components/ui/form-failure';
+import { buttonClass } from '@/components/ui/button';
 
 const input =
   'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-danger';
@@ -44,13 +46,7 @@ export function SignInAgainForm({ email, onSignedIn }: { email: string; onSigned
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
-      <div aria-live="assertive">
-        {failure ? (
-          <p role="alert" className="rounded border border-danger bg-danger-50 px-3 py-2 text-sm font-medium text-danger">
-            {failure}
-          </p>
-        ) : null}
-      </div>
+      <FormFailure message={failure} />
       <p className="text-sm">
         {tLogin('email')}: <strong>{email}</strong>
       </p>
@@ -66,7 +62,7 @@ export function SignInAgainForm({ email, onSignedIn }: { email: string; onSigned
         </label>
         <input id="sign-in-again-code" name="code" inputMode="numeric" autoComplete="one-time-code" required className={input} />
       </div>
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
+      <button type="submit" disabled={pending} className={buttonClass({ size: 'lg', className: 'w-full' })}>
         {pending ? tLogin('submitting') : t('signInAgain')}
       </button>
     </form>

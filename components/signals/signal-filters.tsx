@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SIGNAL_LEVEL_NAMES, SIGNAL_STATUSES } from '@/lib/signals/levels';
 import type { SignalFilterOptions } from '@/lib/signals/list-signals';
 import type { SignalListQuery } from '@/lib/signals/schemas';
 import { SIGNAL_RULES } from '@/lib/stagnation/signal';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 const control = 'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-2 py-1.5 text-sm';
 const label = 'block text-xs font-semibold uppercase tracking-wide text-muted';
@@ -33,14 +33,7 @@ export async function SignalFilters({ query, options }: { query: Partial<SignalL
       {select('case', t('filters.case'), query.case, options.cases.map((c) => ({ value: c.id, label: c.number })))}
       {select('organisation', t('filters.organisation'), query.organisation, options.organisations.map((o) => ({ value: o.id, label: o.name })))}
       {select('status', t('filters.status'), query.status, SIGNAL_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })), '')}
-      <div className="flex items-center gap-3 pb-0.5">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
-          {t('filters.apply')}
-        </button>
-        <Link href="/signals" className="text-sm font-medium text-brand-700 underline">
-          {t('filters.reset')}
-        </Link>
-      </div>
+      <FilterActions className="flex items-center gap-3 pb-0.5" apply={t('filters.apply')} reset={t('filters.reset')} resetHref="/signals" />
     </form>
   );
 }

@@ -2,9 +2,8 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { SignalItem } from '@/lib/signals/list-signals';
 import { LevelBadge } from './signal-badges';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass as th } from '@/components/ui/table';
 
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 const td = 'px-3 py-2 align-top';
 
 /** The stuurgroep report: what is still open once it reached the manager, with a CSV download. */

@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
 
+/** The cells of a data table: header cells (text, numbers) and body cells (text, numbers). */
+export const thClass = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+export const thNumClass = 'px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-muted';
+export const tdClass = 'px-3 py-2';
+export const tdNumClass = 'px-3 py-2 text-right tabular-nums';
+
 /**
  * The bordered box around a table: on a narrow screen the table scrolls sideways inside it, so the page
  * itself never gets wider than the phone.

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Button } from './button';
 import { Field } from './field';
+import { FormFailure } from './form-failure';
 import { Select } from './select';
 
 const input = (aria: object) => h('input', { ...aria, name: 'title' });
@@ -32,5 +33,10 @@ describe('components/ui', () => {
   it('Button: a plain button unless told otherwise, so it never submits a form by accident', () => {
     expect(renderToStaticMarkup(h(Button, null, 'Ok'))).toMatch(/^<button type="button"/);
     expect(renderToStaticMarkup(h(Button, { type: 'submit', variant: 'danger' }, 'Weg'))).toContain('bg-danger');
+  });
+
+  it('FormFailure: the live region is there before a failure, and a failure is an alert inside it', () => {
+    expect(renderToStaticMarkup(h(FormFailure, { message: null }))).toBe('<div aria-live="assertive"></div>');
+    expect(renderToStaticMarkup(h(FormFailure, { message: 'Onjuist.' }))).toMatch(/^<div aria-live="assertive"><p role="alert"[^>]*>Onjuist\.<\/p><\/div>$/);
   });
 });

@@ -1,16 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, cases, organisations, users } from '@/db/schema';
+import { agreements, users } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import { getDashboard } from '@/lib/dashboard/figures';
-import { AppError } from '@/lib/errors';
 import { readJson } from '@/lib/http/read-json';
 import { createMeeting } from '@/lib/meetings/create-meeting';
 import { getMeeting } from '@/lib/meetings/get-meeting';
 import { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { createAgreement } from './create-agreement';
 import { listAgreements, listCaseAgreements } from './list-agreements';
@@ -18,6 +17,8 @@ import { logAction } from './log-action';
 import { itemOwnerOptions } from './meeting-options';
 import { closeInMeetingSchema, createAgreementSchema, updateAgreementSchema } from './schemas';
 import { updateAgreement } from './update-agreement';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
+import { failure } from '@/lib/testing/outcome';
 
 // One clock throughout: the demo is seeded at it and every call is made at it (Wednesday 10 March 2027, 10:00 in Utrecht).
 const NOW = new Date('2027-03-10T09:00:00Z');
@@ -30,15 +31,6 @@ const caseOf: Record<string, string> = {};
 let meetingId: string;
 let semItem: string, janItem: string;
 
-async function failure(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, status: error.status, message: error.message, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 const stored = async (id: string) => (await handle.db.select().from(agreements).where(eq(agreements.id, id)))[0]!;
 const meeting = (input: { title: string; date: string; caseIds: string[]; invite: string[] }) =>
   createMeeting(regisseur, {
@@ -55,12 +47,9 @@ const meeting = (input: { title: string; date: string; caseIds: string[]; invite
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
-  regisseur = await signInAs('regisseur@example.org');
-  politie = await signInAs('politie@example.org');
-  reclassering = await signInAs('reclassering@example.org');
-  manager = await signInAs('manager@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  ({ regisseur, politie, reclassering, manager } = await signInAll('regisseur', 'politie', 'reclassering', 'manager'));
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   // Sem Bakker: politie, OM, reclassering and Amersfoort are convened. Jan de Vries: politie, Veilig Thuis, GGZ.
   // Reclassering is convened to Sem Bakker but not invited to this meeting.
   ({ id: meetingId } = await meeting({

@@ -12,15 +12,12 @@ const group = z.enum(targetGroup.enumValues);
 const decision = z.enum(triageDecision.enumValues).nullable();
 const pause = z.enum(pauseReason.enumValues).nullable();
 const named = z.object({ id, name: z.string() });
+/** What every view of a case but the receipt opens with. */
+const caseIdentity = { id, number: z.string(), status, targetGroup: group, municipalityCode: z.string(), municipalityName: z.string() };
 
 export const caseListItem = z
   .object({
-    id,
-    number: z.string(),
-    status,
-    targetGroup: group,
-    municipalityCode: z.string(),
-    municipalityName: z.string(),
+    ...caseIdentity,
     subjectName: z.string().optional().describe('Absent in the pseudonymised list of a manager'),
     regisseurName: z.string().nullable(),
     pauseReason: pause,
@@ -34,12 +31,7 @@ export const caseListResponse = z.object({ items: z.array(caseListItem), total: 
 export const fullCase = z
   .object({
     view: z.enum(['full', 'shared']),
-    id,
-    number: z.string(),
-    status,
-    targetGroup: group,
-    municipalityCode: z.string(),
-    municipalityName: z.string(),
+    ...caseIdentity,
     subject: z.object({ name: z.string(), birthDate: date.or(z.literal('[verwijderd na bewaartermijn]')), address: z.string().nullable() }),
     reason: z.string(),
     goal: z.string(),
@@ -76,12 +68,7 @@ export const fullCase = z
 export const pseudonymisedCase = z
   .object({
     view: z.literal('pseudonymised'),
-    id,
-    number: z.string(),
-    status,
-    targetGroup: group,
-    municipalityCode: z.string(),
-    municipalityName: z.string(),
+    ...caseIdentity,
     triageDecision: decision,
     triagedAt: timestamp.nullable(),
     pauseReason: pause,

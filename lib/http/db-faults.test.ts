@@ -16,14 +16,13 @@ import type { DbHandle } from '@/db/types';
 import { onRequestError } from '@/instrumentation';
 import { handleForm } from '@/lib/forms/action-state';
 import { checkReadiness } from '@/lib/house/health';
-import { loadReferenceData } from '@/lib/reference/load';
-import { seedDemo } from '@/lib/seed/demo';
 import { repeat } from '@/lib/jobs/repeat';
 import { RETRY_AFTER_FAULT_MS, scheduledSweep } from '@/lib/jobs/embedded-scheduler';
 import { pgRelay } from '@/lib/testing/pg-relay';
 import { createServerDatabase } from '@/db/testing';
 import { captureLog } from '@/lib/log/testing';
 import { z } from '@/lib/validation/zod';
+import { createDemoServerDatabase } from '@/lib/testing/server-database';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -44,11 +43,7 @@ describe.skipIf(!serverUrl)('database faults answer 503, never hang', () => {
   const logText = () => `${logged.messages()}\n${logged.raw()}`;
 
   beforeAll(async () => {
-    database = await createServerDatabase(serverUrl!);
-    const owner = await openPostgres(database.url, { max: 2, statementTimeoutMs: 0 });
-    await loadReferenceData(owner.db);
-    await seedDemo(owner.db, NOW);
-    await owner.close();
+    database = await createDemoServerDatabase(serverUrl!, NOW);
     await relay.start();
     handle = await openPostgres(relay.via(database.url), { max: 2, statementTimeoutMs: STATEMENT_MS });
     installDb(handle);

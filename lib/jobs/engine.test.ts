@@ -15,14 +15,13 @@ import { createServerDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { metrics } from '@/lib/metrics/registry';
 import { enqueueMail } from '@/lib/notify/outbox';
-import { loadReferenceData } from '@/lib/reference/load';
-import { seedDemo } from '@/lib/seed/demo';
 import { runSweep } from '@/lib/stagnation/sweep';
 import { pgRelay } from '@/lib/testing/pg-relay';
 import { startJobEngine, type JobEngine } from './engine';
 import type { JobContext } from './handlers';
 import { QUEUE, QUEUE_SETTINGS } from './queues';
 import { DATABASE_WAIT_MS } from './run-job';
+import { createDemoServerDatabase } from '@/lib/testing/server-database';
 
 const serverUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
 // The one clock of this file (the jobs' `now`; pg-boss's own timing is the database's).
@@ -105,11 +104,7 @@ describe.skipIf(!serverUrl)('scheduled jobs on pg-boss (PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    database = await createServerDatabase(serverUrl!);
-    const owner = await openPostgres(database.url, { max: 2, statementTimeoutMs: 0 });
-    await loadReferenceData(owner.db);
-    await seedDemo(owner.db, NOW);
-    await owner.close();
+    database = await createDemoServerDatabase(serverUrl!, NOW);
   });
   afterEach(async () => {
     vi.restoreAllMocks();

@@ -1,16 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { agendaItems, agreementConfirmations, cases, organisations } from '@/db/schema';
+import { agendaItems, agreementConfirmations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { createAgreement } from '@/lib/agreements/create-agreement';
 import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
 import { recordAgendaItem } from '@/lib/meetings/agenda';
-import { createMeeting } from '@/lib/meetings/create-meeting';
-import { transitionMeeting } from '@/lib/meetings/meeting-lifecycle';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { confirmAgreement } from './confirm-agreement';
 import { setCurrentItem } from './current-item';
@@ -18,6 +16,8 @@ import { openMeetingEvents } from './event-stream';
 import { getLiveState } from './live-state';
 import { confirmationSchema } from './schemas';
 import { outcome as code } from '@/lib/testing/outcome';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
+import { startLiveMeeting } from '@/lib/testing/live-meeting';
 
 // The demo is seeded at this clock and every write passes it: nothing here depends on the real date.
 const now = new Date('2026-10-12T08:00:00Z');
@@ -28,7 +28,6 @@ const org: Record<string, string> = {};
 const caseOf: Record<string, string> = {};
 let meetingId: string;
 let jan: string, sem: string;
-
 
 /** The raw bytes of an event stream as they arrive, as a browser would get them. */
 function tap(stream: ReadableStream<Uint8Array>) {
@@ -59,29 +58,11 @@ const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now });
-  regisseur = await signInAs('regisseur@example.org');
-  politie = await signInAs('politie@example.org');
-  ggz = await signInAs('ggz@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
-  manager = await signInAs('manager@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
-  ({ id: meetingId } = await createMeeting(regisseur, {
-    title: 'Casusoverleg live',
-    kind: 'casusoverleg',
-    date: '2026-10-12',
-    startTime: '10:00',
-    endTime: '12:00',
-    location: null,
-    recurrence: 'geen',
-    chairUserId: regisseur.userId,
-    minuteTakerUserId: null,
-    // Politie and GGZ are invited; GGZ is convened to Jan de Vries, not to Sem Bakker. Veilig Thuis is not invited.
-    invitedOrganisationIds: [org.Politie!, org.Altrecht!],
-    caseIds: [caseOf['Jan de Vries']!, caseOf['Sem Bakker']!],
-  }));
-  await transitionMeeting(regisseur, meetingId, { action: 'plan', version: 1 }, now);
-  await transitionMeeting(regisseur, meetingId, { action: 'start', version: 2 }, now);
+  ({ regisseur, politie, ggz, veiligthuis, manager } = await signInAll('regisseur', 'politie', 'ggz', 'veiligthuis', 'manager'));
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
+  // Politie and GGZ are invited; GGZ is convened to Jan de Vries, not to Sem Bakker. Veilig Thuis is not invited.
+  meetingId = await startLiveMeeting(regisseur, [org.Politie!, org.Altrecht!], [caseOf['Jan de Vries']!, caseOf['Sem Bakker']!], now);
   const items = await handle.db.select({ id: agendaItems.id, caseId: agendaItems.caseId }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
   jan = items.find((i) => i.caseId === caseOf['Jan de Vries'])!.id;
   sem = items.find((i) => i.caseId === caseOf['Sem Bakker'])!.id;
@@ -263,60 +244,5 @@ describe('the event log in the database', () => {
       );
       expect(failed, String(statement.queryChunks[0])).toBe('42501');
     }
-  });
-});
-
-describe('a stream that outlives its permission', () => {
-  it('ends at the next heartbeat once the user is signed out everywhere', async () => {
-    const { endAllSessions } = await import('@/lib/auth/sessions');
-    // GGZ's own session ends; its open stream must not keep delivering.
-    const care = await signInAs('ggz@example.org');
-    const stream = await openMeetingEvents(care, meetingId, { now: clock, heartbeatMs: 100 });
-    const reader = stream.getReader();
-    await reader.read();
-    await handle.db.transaction((tx) => endAllSessions(tx, care.userId));
-    const started = Date.now();
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-    }
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
-});
-
-describe('an unattended screen', () => {
-  it('gets no events once its session passed the idle limit: events do not keep it signed in', async () => {
-    const { userSessions } = await import('@/db/schema');
-    const police = await signInAs('politie@example.org');
-    const stream = await openMeetingEvents(police, meetingId, { now: clock, heartbeatMs: 100 });
-    const reader = stream.getReader();
-    await reader.read();
-    // The last thing the user did was 16 minutes ago (the limit is 15); the stream alone must not extend it.
-    await handle.db
-      .update(userSessions)
-      .set({ lastSeenAt: new Date(Date.now() - 16 * 60 * 1000) })
-      .where(eq(userSessions.id, police.sessionId));
-    const started = Date.now();
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-    }
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
-});
-
-describe('a server that is stopping', () => {
-  it('ends its event streams, so the shutdown is not held up and browsers reconnect elsewhere', async () => {
-    const { markDraining } = await import('@/lib/house/draining');
-    const stream = await openMeetingEvents(politie, meetingId, { now: clock });
-    const reader = stream.getReader();
-    await reader.read();
-    markDraining();
-    const started = Date.now();
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-    }
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
@@ -9,6 +8,7 @@ import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
 import { transitionMeeting } from './meeting-lifecycle';
 import { planNextOccurrence } from './next-occurrence';
+import { caseIdsBySubjectName } from '@/lib/testing/demo-ids';
 
 let handle: DbHandle;
 let regisseur: Actor;
@@ -17,7 +17,7 @@ const caseOf: Record<string, string> = {};
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
   regisseur = await signInAs('regisseur@example.org');
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
 });
 afterAll(() => closeDb());
 

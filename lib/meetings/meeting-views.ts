@@ -9,16 +9,12 @@ import { z } from '@/lib/validation/zod';
 
 const status = z.enum(meetingStatus.enumValues);
 const kind = z.enum(meetingKind.enumValues);
+/** What the list and the page of a meeting both open with. */
+const meetingIdentity = { id, title: z.string(), kind, status, startsAt: timestamp, endsAt: timestamp, location: z.string().nullable() };
 
 export const meetingListItem = z
   .object({
-    id,
-    title: z.string(),
-    kind,
-    status,
-    startsAt: timestamp,
-    endsAt: timestamp,
-    location: z.string().nullable(),
+    ...meetingIdentity,
     items: z.int().min(0).describe('Number of agenda items (besloten ones included)'),
   });
 
@@ -65,13 +61,7 @@ export const meetingListItem = z
     .describe('An agenda item as far as the reader may see it');
 
   export const meetingView = z.object({
-    id,
-    title: z.string(),
-    kind,
-    status,
-    startsAt: timestamp,
-    endsAt: timestamp,
-    location: z.string().nullable(),
+    ...meetingIdentity,
     videoUrl: z.string().nullable(),
     chairUserId: id,
     chairName: z.string().nullable(),

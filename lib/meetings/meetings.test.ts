@@ -2,11 +2,10 @@ import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { cases, organisations } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { addAgendaItem, moveItemToNextMeeting, recordAgendaItem } from './agenda';
 import { feedMeetings, feedToken } from './calendar-feed';
 import { invitationFile } from './calendar-files';
@@ -18,6 +17,7 @@ import { planNextOccurrence } from './next-occurrence';
 import { createMeetingSchema } from './schemas';
 import { outcome as code } from '@/lib/testing/outcome';
 import { render } from '@/lib/errors';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
 
 let handle: DbHandle;
 let regisseur: Actor, regisseur2: Actor, ggz: Actor, politie: Actor, veiligthuis: Actor, manager: Actor;
@@ -26,17 +26,11 @@ const caseOf: Record<string, string> = {};
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
-  regisseur = await signInAs('regisseur@example.org');
-  regisseur2 = await signInAs('regisseur2@example.org');
-  ggz = await signInAs('ggz@example.org');
-  politie = await signInAs('politie@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
-  manager = await signInAs('manager@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  ({ regisseur, regisseur2, ggz, politie, veiligthuis, manager } = await signInAll('regisseur', 'regisseur2', 'ggz', 'politie', 'veiligthuis', 'manager'));
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
 });
 afterAll(() => closeDb());
-
 
 const base = {
   title: 'Casusoverleg Utrecht-Noord',

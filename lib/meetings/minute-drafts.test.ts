@@ -2,7 +2,7 @@
 import { callRoute, signedInBrowser } from '@/lib/testing/next-request';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, minuteDrafts, organisations } from '@/db/schema';
+import { minuteDrafts } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
@@ -13,6 +13,7 @@ import { getMeeting } from './get-meeting';
 import { transitionMeeting } from './meeting-lifecycle';
 import { discardDraft, getDraft, saveDraft } from './minute-drafts';
 import { outcome as code } from '@/lib/testing/outcome';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -23,7 +24,6 @@ let handle: DbHandle;
 let regisseur: Actor, regisseur2: Actor, politie: Actor;
 let cookie: string, politieCookie: string;
 let meetingId: string, itemId: string, otherItemId: string, itemVersion: number;
-
 
 const drafts = async () => (await handle.db.select({ n: count() }).from(minuteDrafts))[0]!.n;
 const draftUrl = (item = itemId) => `${ORIGIN}/api/v1/meetings/${meetingId}/items/${item}/draft`;
@@ -40,9 +40,9 @@ beforeAll(async () => {
   regisseur2 = await signInAs('regisseur2@example.org');
   ({ actor: politie, cookie: politieCookie } = await signedInBrowser('politie@example.org'));
   const org: Record<string, string> = {};
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
+  Object.assign(org, await organisationIdsByShortName(handle.db));
   const caseOf: Record<string, string> = {};
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   ({ id: meetingId } = await createMeeting(regisseur, {
     title: 'Casusoverleg Utrecht-Noord',
     kind: 'casusoverleg',

@@ -10,6 +10,7 @@ import { createMeeting } from './create-meeting';
 import { amsterdamParts } from './time';
 import { agendaCaseOptions } from './form-options';
 import { proposeCases, type CaseProposal } from './proposals';
+import { caseIdsBySubjectName } from '@/lib/testing/demo-ids';
 
 let handle: DbHandle;
 let regisseur: Actor, politie: Actor;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
   regisseur = await signInAs('regisseur@example.org');
   politie = await signInAs('politie@example.org');
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
 });
 afterAll(() => closeDb());
 

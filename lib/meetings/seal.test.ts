@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { agreements, cases, meetingReportItems, organisations } from '@/db/schema';
+import { agreements, cases, meetingReportItems } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
@@ -9,15 +9,17 @@ import { logAction } from '@/lib/agreements/log-action';
 import { removeCasePersonalData } from '@/lib/retention/remove-personal-data';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/actor';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { recordAgendaItem } from './agenda';
 import { createMeeting } from './create-meeting';
 import { getMeeting } from './get-meeting';
 import { setAttendance } from './invitations';
 import { transitionMeeting } from './meeting-lifecycle';
-import { canonicalJson, itemHash, reportHash, verifyAllMeetingSeals, verifyMeetingSeal, type ReportItem } from './seal';
+import { canonicalJson, itemHash, reportHash, type ReportItem } from './seal-format';
+import { verifyAllMeetingSeals, verifyMeetingSeal } from './seal-verify';
 import { getSealedReport } from './sealed-report';
 import { outcome as code } from '@/lib/testing/outcome';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
 
 const NOW = new Date('2026-03-23T09:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -28,16 +30,11 @@ const org: Record<string, string> = {};
 const caseOf: Record<string, string> = {};
 let id: string;
 
-
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
-  regisseur = await signInAs('regisseur@example.org');
-  regisseur2 = await signInAs('regisseur2@example.org');
-  ggz = await signInAs('ggz@example.org');
-  politie = await signInAs('politie@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  ({ regisseur, regisseur2, ggz, politie, veiligthuis } = await signInAll('regisseur', 'regisseur2', 'ggz', 'politie', 'veiligthuis'));
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
   ({ id } = await createMeeting(regisseur, {
     title: 'Casusoverleg Zuid',
     kind: 'casusoverleg',

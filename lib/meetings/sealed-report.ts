@@ -4,7 +4,7 @@ import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { AppError, msg } from '@/lib/errors';
 import { withMeeting } from './access';
-import { REMOVED_ITEM_MARK, type ReportHeader, type ReportItem } from './seal';
+import { REMOVED_ITEM_MARK, type ReportHeader, type ReportItem } from './seal-format';
 
 export interface LaterProgress {
   status: string | null;

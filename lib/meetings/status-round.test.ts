@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { agreements, cases, organisations } from '@/db/schema';
+import { agreements } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { signInAs } from '@/lib/testing/actors';
+import { signInAll } from '@/lib/testing/actors';
 import { createMeeting } from './create-meeting';
 import { meetingInformation, setInformation } from './information';
 import { inviteOrganisation } from './invitations';
@@ -14,6 +14,7 @@ import { listStatusRounds, receivedStatuses, reportStatus, statusRoundDueDate } 
 import { informationSchema, statusReportSchema } from './status-round-schemas';
 import { outcome as code } from '@/lib/testing/outcome';
 import { render } from '@/lib/errors';
+import { caseIdsBySubjectName, organisationIdsByShortName } from '@/lib/testing/demo-ids';
 
 // Friday 20 March 2026, 09:00 in Amsterdam: the clock of the demo data and of every call below.
 const NOW = new Date('2026-03-20T08:00:00Z');
@@ -44,15 +45,11 @@ const caseOf: Record<string, string> = {};
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
-  regisseur = await signInAs('regisseur@example.org');
-  ggz = await signInAs('ggz@example.org');
-  politie = await signInAs('politie@example.org');
-  veiligthuis = await signInAs('veiligthuis@example.org');
-  for (const o of await handle.db.select({ id: organisations.id, shortName: organisations.shortName }).from(organisations)) org[o.shortName] = o.id;
-  for (const c of await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases)) caseOf[c.name] = c.id;
+  ({ regisseur, ggz, politie, veiligthuis } = await signInAll('regisseur', 'ggz', 'politie', 'veiligthuis'));
+  Object.assign(org, await organisationIdsByShortName(handle.db));
+  Object.assign(caseOf, await caseIdsBySubjectName(handle.db));
 });
 afterAll(() => closeDb());
-
 
 const openOf = async (caseName: string, owner: string) =>
   handle.db

@@ -9,13 +9,13 @@ import { cases } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { getCaseRetention } from './case-retention';
 import { extendRetention } from './extend-retention';
 import { readRetentionSettings, updateRetentionSettings } from './manage-settings';
 import { runRetention } from './run-retention';
 import { addYearsUtc } from './term';
+import { refusal } from '@/lib/testing/outcome';
 
 const CLOSED = new Date('2026-02-02T09:00:00Z');
 const NOW = new Date('2027-05-01T09:00:00Z');
@@ -30,15 +30,6 @@ let henk: string;
 
 const versionOf = async (id: string) => (await handle.db.select({ v: cases.version }).from(cases).where(eq(cases.id, id)))[0]!.v;
 
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true });
@@ -67,22 +58,22 @@ describe('extending a case’s retention term', () => {
   });
 
   it('asks for a reason of at least 10 characters, in Dutch', async () => {
-    const error = await failure(extendRetention(actor.regisseur!, dylan, { version: await versionOf(dylan), reason: 'Nodig' }, NOW));
+    const error = await refusal(extendRetention(actor.regisseur!, dylan, { version: await versionOf(dylan), reason: 'Nodig' }, NOW));
     expect(error.code).toBe('VALIDATION');
     expect(error.fieldErrors?.reason?.[0]).toMatch(/minstens 10 tekens/);
   });
 
   it('refuses a stale version with 409', async () => {
-    const error = await failure(extendRetention(actor.regisseur!, dylan, { version: (await versionOf(dylan)) + 5, reason: REASON }, NOW));
+    const error = await refusal(extendRetention(actor.regisseur!, dylan, { version: (await versionOf(dylan)) + 5, reason: REASON }, NOW));
     expect(error.code).toBe('CONFLICT');
   });
 
   it('lets only a regisseur extend: a convened professional gets 403, others 404, all logged', async () => {
     const input = { version: await versionOf(dylan), reason: REASON };
-    expect((await failure(extendRetention(actor.ggz!, dylan, input, NOW))).code).toBe('FORBIDDEN');
-    expect((await failure(extendRetention(actor.politie!, dylan, input, NOW))).code).toBe('NOT_FOUND');
-    expect((await failure(extendRetention(actor.admin!, dylan, input, NOW))).code).toBe('NOT_FOUND');
-    expect((await failure(extendRetention(actor.manager!, dylan, input, NOW))).code).toBe('FORBIDDEN');
+    expect((await refusal(extendRetention(actor.ggz!, dylan, input, NOW))).code).toBe('FORBIDDEN');
+    expect((await refusal(extendRetention(actor.politie!, dylan, input, NOW))).code).toBe('NOT_FOUND');
+    expect((await refusal(extendRetention(actor.admin!, dylan, input, NOW))).code).toBe('NOT_FOUND');
+    expect((await refusal(extendRetention(actor.manager!, dylan, input, NOW))).code).toBe('FORBIDDEN');
     const [denied] = await queryRows<{ n: number }>(
       handle.db,
       sql`select count(*)::int as n from audit_log where action = 'denied' and case_id = ${dylan} and details->>'attempted' = 'case.update'`,
@@ -91,7 +82,7 @@ describe('extending a case’s retention term', () => {
   });
 
   it('refuses an open case', async () => {
-    const error = await failure(extendRetention(actor.regisseur!, jan, { version: await versionOf(jan), reason: REASON }, NOW));
+    const error = await refusal(extendRetention(actor.regisseur!, jan, { version: await versionOf(jan), reason: REASON }, NOW));
     expect(error.message).toMatch(/Alleen een afgesloten of afgewezen casus/);
   });
 
@@ -121,7 +112,7 @@ describe('extending a case’s retention term', () => {
   });
 
   it('refuses a second extension with a Dutch message', async () => {
-    const error = await failure(extendRetention(actor.regisseur!, dylan, { version: await versionOf(dylan), reason: REASON }, NOW));
+    const error = await refusal(extendRetention(actor.regisseur!, dylan, { version: await versionOf(dylan), reason: REASON }, NOW));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toBe('De bewaartermijn van deze casus is al eens verlengd. Dat kan maar één keer.');
   });
@@ -131,7 +122,7 @@ describe('extending a case’s retention term', () => {
     expect((await runRetention(handle.db, { now: afterTerm })).cases.map((c) => c.id)).not.toContain(dylan);
     const afterExtension = await runRetention(handle.db, { now: addYearsUtc(CLOSED, 6) });
     expect(afterExtension.cases.find((c) => c.id === dylan)).toMatchObject({ category: 'handled' });
-    const error = await failure(extendRetention(actor.regisseur!, dylan, { version: await versionOf(dylan), reason: REASON }, NOW));
+    const error = await refusal(extendRetention(actor.regisseur!, dylan, { version: await versionOf(dylan), reason: REASON }, NOW));
     expect(error.message).toMatch(/al verwijderd/);
   });
 });
@@ -143,14 +134,14 @@ describe('the retention terms (functioneel beheer)', () => {
       version: 0,
       updatedAt: null,
     });
-    expect((await failure(readRetentionSettings(actor.regisseur!))).code).toBe('NOT_FOUND');
-    expect((await failure(updateRetentionSettings(actor.manager!, { version: 0, settings: {} }))).code).toBe('NOT_FOUND');
+    expect((await refusal(readRetentionSettings(actor.regisseur!))).code).toBe('NOT_FOUND');
+    expect((await refusal(updateRetentionSettings(actor.manager!, { version: 0, settings: {} }))).code).toBe('NOT_FOUND');
   });
 
   it('refuses invalid terms on the field and a stale version with 409', async () => {
-    const invalid = await failure(updateRetentionSettings(actor.admin!, { version: 0, settings: { rejectedYears: 0 } }));
+    const invalid = await refusal(updateRetentionSettings(actor.admin!, { version: 0, settings: { rejectedYears: 0 } }));
     expect(invalid.fieldErrors).toEqual({ 'settings.rejectedYears': ['moet minstens 1 jaar zijn'] });
-    expect((await failure(updateRetentionSettings(actor.admin!, { version: 3, settings: {} }))).code).toBe('CONFLICT');
+    expect((await refusal(updateRetentionSettings(actor.admin!, { version: 3, settings: {} }))).code).toBe('CONFLICT');
   });
 
   it('stores new terms, audited, and the job uses them', async () => {
@@ -165,6 +156,6 @@ describe('the retention terms (functioneel beheer)', () => {
     await handle.db.update(cases).set({ status: 'afgewezen', closedAt: NOW }).where(eq(cases.id, henk));
     const early = await runRetention(handle.db, { now: new Date(addYearsUtc(NOW, 1).getTime() + 1000) });
     expect(early.cases.map((c) => c.id)).toEqual([henk]);
-    expect((await failure(updateRetentionSettings(actor.admin!, { version: 0, settings: {} }))).code).toBe('CONFLICT');
+    expect((await refusal(updateRetentionSettings(actor.admin!, { version: 0, settings: {} }))).code).toBe('CONFLICT');
   });
 });

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import { cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import { REMOVED_ITEM_MARK } from '@/lib/meetings/seal';
+import { REMOVED_ITEM_MARK } from '@/lib/meetings/seal-format';
 
 /**
  * What the retention job writes where personal data was: a NOT NULL text column gets this placeholder,

@@ -1,10 +1,11 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { organisationContacts, organisations, settings as settingsTable } from '@/db/schema';
+import { organisationContacts, organisations } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { enforce } from '@/lib/access/enforce';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
-import { AppError, conflict, validation, msg } from '@/lib/errors';
+import { AppError, validation, msg } from '@/lib/errors';
+import { readSettings, writeSettings, type SettingsView } from '@/lib/house/versioned-settings';
 import { DEFAULT_STAGNATION_SETTINGS, stagnationSettingsSchema, type StagnationSettings } from '@/lib/stagnation/settings';
 import { z } from '@/lib/validation/zod';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -20,24 +21,11 @@ async function assertAdmin(actor: Actor, attempted: string): Promise<void> {
   await enforce(actor, 'signal.settings', { entity: 'settings', attempted, kind: 'admin' });
 }
 
-export interface StagnationSettingsView {
-  settings: StagnationSettings;
-  /** 0 while the defaults apply (nothing stored yet). */
-  version: number;
-  updatedAt: Date | null;
-}
+export type StagnationSettingsView = SettingsView<StagnationSettings>;
 
 export async function readStagnationSettings(actor: Actor): Promise<StagnationSettingsView> {
   await assertAdmin(actor, 'settings.read');
-  return asUser(actor.userId, async (tx) => {
-    const [row] = await tx.select().from(settingsTable).where(eq(settingsTable.key, SETTINGS_KEY));
-    const parsed = stagnationSettingsSchema.safeParse(row?.value ?? {});
-    return {
-      settings: parsed.success ? parsed.data : DEFAULT_STAGNATION_SETTINGS,
-      version: row?.version ?? 0,
-      updatedAt: row?.updatedAt ?? null,
-    };
-  });
+  return asUser(actor.userId, (tx) => readSettings(tx, SETTINGS_KEY, stagnationSettingsSchema, DEFAULT_STAGNATION_SETTINGS));
 }
 
 export const updateSettingsSchema = z.strictObject({
@@ -53,28 +41,9 @@ export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
 export async function updateStagnationSettings(actor: Actor, raw: UpdateSettingsInput | unknown): Promise<StagnationSettingsView> {
   await assertAdmin(actor, 'settings.update');
   const { version, settings: next } = parseOrThrow(updateSettingsSchema, raw);
-  return asUser(actor.userId, async (tx) => {
-    const [row] = await tx.select().from(settingsTable).where(eq(settingsTable.key, SETTINGS_KEY));
-    const before = stagnationSettingsSchema.safeParse(row?.value ?? {});
-    const previous: StagnationSettings = before.success ? before.data : DEFAULT_STAGNATION_SETTINGS;
-    const now = new Date();
-    const saved =
-      version === 0
-        ? await tx
-            .insert(settingsTable)
-            .values({ key: SETTINGS_KEY, value: next, version: 1, updatedAt: now })
-            .onConflictDoNothing()
-            .returning({ version: settingsTable.version })
-        : await tx
-            .update(settingsTable)
-            .set({ value: next, version: sql`${settingsTable.version} + 1`, updatedAt: now })
-            .where(and(eq(settingsTable.key, SETTINGS_KEY), eq(settingsTable.version, version)))
-            .returning({ version: settingsTable.version });
-    if (saved.length === 0) throw conflict();
-    const changed = (Object.keys(next) as (keyof StagnationSettings)[]).filter((k) => next[k] !== previous[k]);
-    await audit(tx, subjectOf(actor), { action: 'update', entity: 'settings', entityId: SETTINGS_KEY, details: { changed } });
-    return { settings: next, version: saved[0]!.version, updatedAt: now };
-  });
+  return asUser(actor.userId, (tx) =>
+    writeSettings(tx, actor, SETTINGS_KEY, stagnationSettingsSchema, DEFAULT_STAGNATION_SETTINGS, { version, settings: next }),
+  );
 }
 
 // ---- Escalation contacts

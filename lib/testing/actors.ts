@@ -29,3 +29,10 @@ export async function signInAs(email: string): Promise<Actor> {
     return actor;
   });
 }
+
+/** Signs in demo accounts one after the other, each named by its address before the @: `{ regisseur, politie }`. */
+export async function signInAll<const N extends string>(...names: N[]): Promise<Record<N, Actor>> {
+  const actors = {} as Record<N, Actor>;
+  for (const name of names) actors[name] = await signInAs(`${name}@example.org`);
+  return actors;
+}

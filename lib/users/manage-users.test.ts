@@ -10,10 +10,9 @@ import { auditAbout, decideAs, outcomeOf, userByEmail } from '@/lib/admin/testin
 import { signInWithCredentials } from '@/lib/auth/credentials';
 import { resolveSession, type Actor } from '@/lib/auth/sessions';
 import { accountLockedUntil } from '@/lib/auth/throttle';
-import { handleForm } from '@/lib/forms/action-state';
 import { DEMO_PASSWORD } from '@/lib/seed/demo-data';
 import { signInAs } from '@/lib/testing/actors';
-import { changeUserAccess, getUser, listUsers, setUserActive, setUserActiveSchema } from './manage-users';
+import { changeUserAccess, getUser, listUsers, setUserActive } from './manage-users';
 import { resetUserSecondFactor, signOutEverywhere, unlockUser } from './user-security';
 
 let handle: DbHandle;
@@ -287,31 +286,5 @@ describe('security actions', () => {
     expect(await signInWithCredentials(handle.db, { email, password: DEMO_PASSWORD }, {})).toMatchObject({ ok: true });
     const [entry] = await auditAbout(handle, 'user', target.id);
     expect(entry).toMatchObject({ action: 'update', details: { unlocked: true } });
-  });
-});
-
-describe('the form', () => {
-  it('parses strictly', () => {
-    expect(setUserActiveSchema.safeParse({ userId: 'abc', active: false, version: '1' }).success).toBe(false);
-    expect(setUserActiveSchema.safeParse({ userId: crypto.randomUUID(), active: 'nee', version: '1' }).success).toBe(false);
-    expect(setUserActiveSchema.safeParse({ userId: crypto.randomUUID(), active: true, version: '2', extra: 'x' }).success).toBe(false);
-  });
-
-  it('accepts a block sent before hydration, with the $ACTION fields React adds to such a post', async () => {
-    const admin = await signInAs('admin@example.org');
-    const target = await userByEmail(handle, 'veiligthuis@example.org');
-    const form = new FormData();
-    form.append('$ACTION_REF_1', '');
-    form.append('$ACTION_1:0', '{"id":"7f3a","bound":"$@1"}');
-    form.append('$ACTION_1:1', '[null]');
-    form.append('$ACTION_KEY', 'k123');
-    form.append('userId', target.id);
-    form.append('active', 'false');
-    form.append('version', String(target.version));
-    const { state } = await handleForm(form, setUserActiveSchema, (input) => setUserActive(admin, input));
-    expect(state).toMatchObject({ ok: true });
-    expect((await userByEmail(handle, 'veiligthuis@example.org')).active).toBe(false);
-    const after = await userByEmail(handle, 'veiligthuis@example.org');
-    await setUserActive(admin, { userId: target.id, active: true, version: after.version });
   });
 });

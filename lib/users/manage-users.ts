@@ -34,21 +34,24 @@ export interface UserListItem {
   organisationName: string;
 }
 
+/** The columns of an account as the user list shows it; the detail page adds to them. */
+const userListColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  active: users.active,
+  lastSignInAt: users.lastSignInAt,
+  version: users.version,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+};
+
 export async function listUsers(actor: Actor): Promise<UserListItem[]> {
   await assertAdmin(actor, 'user', 'user.list');
   return asUser(actor.userId, (tx) =>
     tx
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        active: users.active,
-        lastSignInAt: users.lastSignInAt,
-        version: users.version,
-        organisationId: organisations.id,
-        organisationName: organisations.name,
-      })
+      .select(userListColumns)
       .from(users)
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
       .orderBy(asc(organisations.name), asc(users.name)),
@@ -73,16 +76,8 @@ export async function getUser(actor: Actor, rawId: unknown, now = new Date()): P
   const user = await asUser(actor.userId, async (tx) => {
     const [row] = await tx
       .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        active: users.active,
-        lastSignInAt: users.lastSignInAt,
-        version: users.version,
+        ...userListColumns,
         createdAt: users.createdAt,
-        organisationId: organisations.id,
-        organisationName: organisations.name,
         organisationDomain: organisations.domain,
         organisationActive: organisations.active,
       })

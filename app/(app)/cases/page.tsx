@@ -16,7 +16,7 @@ import { getHouse } from '@/lib/house/house';
 import { rateLimitMessage } from '@/lib/http/rate-limit';
 import { uiLocale } from '@/lib/i18n/ui-locale';
 import { fieldErrorsOf } from '@/lib/validation/zod';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,7 +59,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   };
   const pseudonymised = authorize(actor, 'case.list') === 'pseudonymised';
   const canRefer = authorize(actor, 'case.create') === 'allow';
-  const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+  const th = thClass;
 
   return (
     <>

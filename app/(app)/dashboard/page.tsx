@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
-import { KeyFigures, MunicipalitySection, PartnerSection, SignalTrend } from '@/components/dashboard/dashboard-sections';
+import { MunicipalitySection, PartnerSection } from '@/components/dashboard/dashboard-sections';
+import { KeyFigures, SignalTrend } from '@/components/dashboard/key-figures';
 import { PageTitle } from '@/components/page-title';
 import { requirePage } from '@/lib/access/pages';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';

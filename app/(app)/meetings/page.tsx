@@ -8,7 +8,7 @@ import { PageTitle } from '@/components/page-title';
 import { requirePage } from '@/lib/access/pages';
 import { personalFeedPath } from '@/lib/meetings/calendar-files';
 import { listMeetings } from '@/lib/meetings/list-meetings';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass } from '@/components/ui/table';
 import { authorize } from '@/lib/access/policy';
 
 export const dynamic = 'force-dynamic';
@@ -37,7 +37,7 @@ export default async function MeetingsPage() {
     personalFeedPath(actor),
     origin(),
   ]);
-  const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
+  const th = thClass;
   const table = (rows: Row[], label: string) => (
     <TableBox>
       <table className="min-w-full divide-y divide-line text-sm" aria-label={label}>

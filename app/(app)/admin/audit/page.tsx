@@ -8,7 +8,7 @@ import { auditQuerySchema, searchAuditLog, type AuditQuery } from '@/lib/audit/c
 import { requirePage } from '@/lib/access/pages';
 import { uiLocale } from '@/lib/i18n/ui-locale';
 import { fieldErrorsOf } from '@/lib/validation/zod';
-import { TableBox } from '@/components/ui/table';
+import { TableBox, thClass as th } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ACTIONS = ['view', 'search', 'create', 'update', 'export', 'sign-in', 'sign-in-failed', 'denied'] as const;
 const control = 'mt-1 block w-full rounded border border-[#8a96a6] bg-white px-2 py-1.5 text-sm';
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePage('admin.audit');

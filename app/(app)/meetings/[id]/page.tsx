@@ -12,11 +12,11 @@ import {
   AddItemForm,
   AttendanceForm,
   InviteForm,
-  ItemButton,
   PlanNextForm,
   RescheduleForm,
   TransitionForm,
 } from '@/components/meetings/meeting-forms';
+import { ItemButton } from '@/components/meetings/item-button';
 import { MeetingHeader, agendaSlots } from '@/components/meetings/meeting-header';
 import { MinutesText } from '@/components/meetings/minutes-text';
 import { RecordItemForm } from '@/components/meetings/record-item-form';
@@ -29,6 +29,7 @@ import { requirePage } from '@/lib/access/pages';
 import { partnerChoices } from '@/lib/choices/form-choices';
 import { agendaCaseOptions, presenterOptions } from '@/lib/meetings/form-options';
 import { getMeeting, type AgendaEntry } from '@/lib/meetings/get-meeting';
+import { ATTENDANCE_VALUES } from '@/lib/meetings/choices';
 import { allowedMeetingActions } from '@/lib/meetings/meeting-lifecycle';
 import { getLiveState } from '@/lib/live/live-state';
 import { getSealedReport } from '@/lib/meetings/sealed-report';
@@ -247,7 +248,11 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
             <h2 id="invitees" className="mb-2 text-lg font-semibold">{t('invitees')}</h2>
             {meeting.invitees.length === 0 ? <p className="text-sm text-muted">{t('noInvitees')}</p> : null}
             {isRegisseur && running && meeting.invitees.length > 0 ? (
-              <AttendanceForm meetingId={meeting.id} invitees={meeting.invitees} />
+              <AttendanceForm
+                meetingId={meeting.id}
+                invitees={meeting.invitees}
+                choices={ATTENDANCE_VALUES.map((a) => ({ value: a, label: t(`attendanceValues.${a}`) }))}
+              />
             ) : (
               <ul className="divide-y divide-line" data-testid="invitees">
                 {meeting.invitees.map((i) => (

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { CreateMeetingForm } from '@/components/meetings/meeting-forms';
+import { CreateMeetingForm } from '@/components/meetings/create-meeting-form';
 import { PageTitle } from '@/components/page-title';
 import { requirePage } from '@/lib/access/pages';
 import { partnerChoices, regisseurChoices } from '@/lib/choices/form-choices';
 import { MEETING_KINDS } from '@/lib/meetings/schemas';
+import { MEETING_RECURRENCES } from '@/lib/meetings/choices';
 import { proposeCases, type ProposalReason } from '@/lib/meetings/proposals';
 
 export const dynamic = 'force-dynamic';
@@ -49,6 +50,7 @@ export default async function NewMeetingPage() {
         organisations={organisations.map((o) => ({ value: o.id, label: o.name }))}
         proposals={proposals.map((p) => ({ value: p.caseId, label: `${p.number} · ${p.subjectName}`, detail: p.reasons.map(reason).join(' · ') }))}
         kinds={MEETING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        recurrences={MEETING_RECURRENCES.map((r) => ({ value: r, label: t(`recurrences.${r}`) }))}
       />
     </div>
   );

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/error-notice';
-import { PrintButton } from '@/components/meetings/meeting-forms';
+import { PrintButton } from '@/components/print-button';
 import { AccessLogTable } from '@/components/subject-access/access-log-table';
 import { CaseSection } from '@/components/subject-access/case-section';
 import { ExportHeader } from '@/components/subject-access/export-header';

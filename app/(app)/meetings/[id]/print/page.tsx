@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementCheck } from '@/components/meetings/agreement-check';
 import { loadMeetingOr404 } from '@/components/meetings/load-meeting';
 import { agendaSlots } from '@/components/meetings/meeting-header';
-import { PrintButton } from '@/components/meetings/meeting-forms';
+import { PrintButton } from '@/components/print-button';
 import { MinutesText } from '@/components/meetings/minutes-text';
 import { SealedReportView } from '@/components/meetings/sealed-report-view';
 import { requirePage } from '@/lib/access/pages';
