@@ -3,7 +3,6 @@ import { mailOutbox } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import { enforce } from '@/lib/access/enforce';
 import type { Actor } from '@/lib/actor';
-import { AppError, msg } from '@/lib/errors';
 
 export const MAILBOX_SHOWN = 200;
 

@@ -9,7 +9,6 @@ import { GRANT_RELATIONS } from '@/lib/access/admin';
 import { enforce } from '@/lib/access/enforce';
 import { ROLES } from '@/lib/access/outcome';
 import { authorize } from '@/lib/access/policy';
-import { AppError, msg } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/in-app';
 import { enqueueMail } from '@/lib/notify/outbox';
 
