@@ -85,7 +85,7 @@ function Field(props: { name: string; type: string; label: string; autoComplete:
       />
       {invalid ? (
         <p id={errorId} className="mt-1 text-sm text-danger">
-          {props.errors?.join(' ')}
+          {props.errors?.[0]}
         </p>
       ) : null}
     </div>

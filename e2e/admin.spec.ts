@@ -213,6 +213,7 @@ test('organisations are added and edited with Dutch field errors; a user page of
   await page.getByRole('button', { name: 'Rol en organisatie opslaan' }).click();
   await expect(page.getByText(/^Een procesregisseur werkt voor het Veiligheidshuis/)).toBeVisible();
   await page.getByRole('button', { name: 'Overal afmelden' }).click();
+  await page.getByRole('button', { name: 'Ja, overal afmelden' }).click();
   await expect(page.getByText('Alle sessies zijn beëindigd.')).toBeVisible();
   await screenshot(page, 'admin-user');
   await expectAccessible(page);

@@ -127,7 +127,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await regisseur.goto(meetingUrl);
   await regisseur.locator('summary', { hasText: 'Overleg heropenen' }).click();
   await regisseur.getByRole('button', { name: 'Overleg heropenen' }).click();
-  await expect(regisseur.getByText('Geef een reden.')).toBeVisible();
+  await expect(regisseur.getByText('Geef een reden.', { exact: true })).toBeVisible();
   await regisseur.getByLabel('Waarom heropen je het overleg?').fill('Uitkomst aanvullen na nabellen GGZ');
   await regisseur.getByRole('button', { name: 'Overleg heropenen' }).click();
   await expect(regisseur.locator('main h1 + span')).toHaveText('Bezig');

@@ -289,6 +289,7 @@ test("a session cookie replayed after the user's deactivation is refused", async
   await admin.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Beheer' }).click();
   const row = admin.getByTestId('user-reclassering@example.org');
   await row.getByRole('button', { name: 'Fatima Ouali blokkeren' }).click();
+  await row.getByRole('button', { name: 'Ja, blokkeren' }).click();
   await expect(row.getByText('Geblokkeerd')).toBeVisible();
 
   const replay = await newContext(browser);
@@ -502,7 +503,7 @@ test('changing the own password: the current one first, no short or common passw
   await submit(DEMO_PASSWORD, 'qwerty123456');
   await expect(form.getByText(/veelgebruikte of gelekte wachtwoorden/)).toBeVisible();
   await submit(DEMO_PASSWORD, 'de vecht stroomt langs maarssen', 'de vecht stroomt langs breukelen');
-  await expect(form.getByText('De twee nieuwe wachtwoorden zijn niet gelijk.')).toBeVisible();
+  await expect(form.getByText('De twee nieuwe wachtwoorden zijn niet gelijk.', { exact: true })).toBeVisible();
   // Passwords never travel back to the form.
   await expect(form.getByLabel('Huidig wachtwoord')).toHaveValue('');
   await screenshot(page, 'account-password-errors');

@@ -68,7 +68,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await card.getByLabel('Uitstellen tot').fill(inDays(-1));
   await card.getByLabel('Waarom kan het wachten?').fill('Eerst het overleg afwachten.');
   await card.getByRole('button', { name: 'Signaal uitstellen' }).click();
-  await expect(card.getByText('Kies een datum in de toekomst: vandaag of eerder kan niet.')).toBeVisible();
+  await expect(card.getByText('Kies een datum in de toekomst: vandaag of eerder kan niet.', { exact: true })).toBeVisible();
   await expect(card.getByLabel('Waarom kan het wachten?')).toHaveValue('Eerst het overleg afwachten.');
   await card.getByText('Afhandelen', { exact: true }).click();
   await card.getByRole('button', { name: 'Signaal afhandelen' }).click();

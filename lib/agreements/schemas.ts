@@ -9,6 +9,7 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 const isoDate = z
   .string({ message: 'Vul een datum in.' })
+  .min(1, { message: 'Vul een datum in.', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
   // Runs also after the pattern failed: an unparseable value must not throw (a 500) but fail.
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {

@@ -20,7 +20,9 @@ const optionalText = (max: number) =>
 
 export const birthDateSchema = z
   .string({ message: 'Vul de geboortedatum in.' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
+  // One message for an empty or malformed date, not three that contradict each other.
+  .min(1, { message: 'Vul de geboortedatum in.', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Gebruik de vorm JJJJ-MM-DD.', abort: true })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
     message: 'Deze datum bestaat niet.',
   })

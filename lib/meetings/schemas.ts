@@ -7,6 +7,7 @@ export const ATTENDANCE = attendance.enumValues;
 
 const isoDate = z
   .string({ message: 'Vul een datum in.' })
+  .min(1, { message: 'Vul een datum in.', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik de vorm JJJJ-MM-DD.')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'Deze datum bestaat niet.' });
 const time = z.string({ message: 'Vul een tijd in.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Gebruik de vorm UU:MM.');
