@@ -16,7 +16,7 @@ const focusedLabel = (page: Page) =>
 test('a failed referral: the error summary takes the focus, lists each field once, and each link focuses its field', async ({ page }) => {
   await signInAndWait(page, REGISSEUR);
   await page.goto('/cases/new');
-  await page.getByLabel('Naam', { exact: true }).fill('Samenvatting Proef');
+  await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Samenvatting Proef');
   await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
 
   const summary = page.getByTestId('error-summary');

@@ -83,7 +83,8 @@ for (const [role, account] of Object.entries(ROLES)) {
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByTestId('current-user')).toContainText(account.name);
     await expect(header.getByRole('link', { name: 'Mijn account' })).toBeVisible();
-    await checkPage(page, role, 'menu-open');
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, `small-${role}-menu-open-360`);
     await page.keyboard.press('Escape');
     await expect(menu).toBeFocused();
     await expect(page.getByTestId('current-user')).toBeHidden();

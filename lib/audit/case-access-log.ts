@@ -4,6 +4,7 @@ import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
 import type { Actor } from '@/lib/actor';
 import { forbidden } from '@/lib/errors';
+import { acceptTypedDate } from '@/lib/forms/typed-date';
 import { z } from '@/lib/validation/zod';
 import { audit, subjectOf } from './record';
 
@@ -38,8 +39,9 @@ export const auditQuerySchema = z.object({
   outcome: z.enum(['allowed', 'denied']).optional(),
   caseNumber: z.string().trim().max(20).optional(),
   user: z.string().trim().max(200).optional(),
-  from: z.iso.date({ message: 'Gebruik de vorm JJJJ-MM-DD.' }).optional(),
-  to: z.iso.date({ message: 'Gebruik de vorm JJJJ-MM-DD.' }).optional(),
+  // Typed in the filter as day-month-year (components/ui/date-filter.tsx).
+  from: z.preprocess(acceptTypedDate, z.iso.date({ message: 'Gebruik de vorm DD-MM-JJJJ.' }).optional()),
+  to: z.preprocess(acceptTypedDate, z.iso.date({ message: 'Gebruik de vorm DD-MM-JJJJ.' }).optional()),
   page: z.coerce.number().int().min(1).max(100000).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

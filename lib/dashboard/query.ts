@@ -4,6 +4,7 @@ import { todayInAmsterdam } from '@/lib/calendar/today';
 import { municipalityCodeSchema } from '@/lib/cases/schemas';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { validation } from '@/lib/errors';
+import { acceptTypedDate } from '@/lib/forms/typed-date';
 import { z } from '@/lib/validation/zod';
 
 /** Who steers on the dashboard: managers, and regisseurs (who see every case anyway). */
@@ -20,10 +21,14 @@ const oneOrMany = <T extends z.ZodType>(schema: T) =>
     return value === undefined || value === '' ? undefined : value;
   }, schema.optional());
 
+// The filter bar types dates as day-month-year (components/ui/date-filter.tsx); the API sends ISO.
 const day = (label: string) =>
-  z.iso
-    .date({ message: `Gebruik voor ${label} de vorm JJJJ-MM-DD.`, abort: true })
-    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { message: `Kies voor ${label} een datum tussen 2000 en 2100.` });
+  z.preprocess(
+    acceptTypedDate,
+    z.iso
+      .date({ message: `Gebruik voor ${label} de vorm DD-MM-JJJJ of JJJJ-MM-DD.`, abort: true })
+      .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { message: `Kies voor ${label} een datum tussen 2000 en 2100.` }),
+  );
 
 const filterShape = {
   from: oneOrMany(day('de begindatum')).describe('First day of the period (JJJJ-MM-DD); default twelve months before `to`'),

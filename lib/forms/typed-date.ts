@@ -26,3 +26,6 @@ export function isoToTyped(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return match ? `${match[3]}-${match[2]}-${match[1]}` : value;
 }
+
+/** For a query schema: a date typed in a filter as day-month-year reads as its ISO date; anything else as it is. */
+export const acceptTypedDate = (value: unknown) => (typeof value === 'string' ? (typedDateToIso(value) ?? value) : value);
