@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { signInWithCredentials } from '@/lib/auth/client-auth';
 import { checkSignInFields, safeCallbackPath } from '@/lib/auth/sign-in-fields';
 import type { FieldErrors } from '@/lib/validation/zod';
@@ -52,6 +53,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           </p>
         ) : null}
       </div>
+      {Object.keys(errors).length ? <ErrorSummary fieldErrors={errors} /> : null}
       <Field name="email" type="email" label={t('email')} autoComplete="username" errors={errors.email} />
       <Field name="password" type="password" label={t('password')} autoComplete="current-password" errors={errors.password} />
       <button

@@ -9,7 +9,9 @@ const REGISSEUR = 'regisseur2@example.org';
 const focusedLabel = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null;
-    const source = el?.labels?.[0] ?? el?.closest('fieldset')?.querySelector('legend');
+    // A yes/no question is named by its legend; its options by their own labels.
+    const option = el?.type === 'radio' || el?.type === 'checkbox';
+    const source = option ? el?.closest('fieldset')?.querySelector('legend') : el?.labels?.[0];
     return source?.firstChild?.textContent?.trim() ?? null;
   });
 
