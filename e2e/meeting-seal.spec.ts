@@ -61,7 +61,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   // Too short: a Dutch message, nothing sent.
   await first.getByLabel('Status').fill('ok');
   await first.getByRole('button', { name: 'Status versturen' }).click();
-  await expect(first.getByText('Schrijf een korte status (minstens 3 tekens).')).toBeVisible();
+  await expect(first.getByText('Schrijf een korte status (minstens 3 tekens).', { exact: true })).toBeVisible();
   await first.getByLabel('Status').fill(STATUS);
   await first.getByLabel('Ook vastleggen als voortgang op de afspraak').check();
   await first.getByRole('button', { name: 'Status versturen' }).click();

@@ -84,7 +84,7 @@ test('the regisseur extends the term of a closed case once, with a reason', asyn
   await panel.getByRole('button', { name: 'Bewaartermijn verlengen' }).click();
   await expect(panel.getByTestId('retention-extension')).toContainText(`door ${ROLES.regisseur.name}`);
   await expect(panel).toContainText('Reden: Lopende civiele procedure');
-  await expect(panel.getByText('Een bewaartermijn kan maar één keer worden verlengd.')).toBeVisible();
+  await expect(panel.getByText('Een bewaartermijn kan maar één keer worden verlengd.', { exact: true })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Bewaartermijn verlengen' })).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, 'retention-extended');

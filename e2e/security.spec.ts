@@ -497,7 +497,7 @@ test('changing the own password: the current one first, no short or common passw
     await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
   };
   await submit(CANARY_PASSWORD, 'Een heel ander lang wachtwoord');
-  await expect(form.getByText('Je huidige wachtwoord klopt niet.')).toBeVisible();
+  await expect(form.getByText('Je huidige wachtwoord klopt niet.', { exact: true })).toBeVisible();
   await submit(DEMO_PASSWORD, 'Kort-123');
   await expect(form.getByText(/minstens 12 tekens/)).toBeVisible();
   await submit(DEMO_PASSWORD, 'qwerty123456');

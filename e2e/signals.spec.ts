@@ -72,7 +72,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await expect(card.getByLabel('Waarom kan het wachten?')).toHaveValue('Eerst het overleg afwachten.');
   await card.getByText('Afhandelen', { exact: true }).click();
   await card.getByRole('button', { name: 'Signaal afhandelen' }).click();
-  await expect(card.getByText('Schrijf op hoe het signaal is afgehandeld.')).toBeVisible();
+  await expect(card.getByText('Schrijf op hoe het signaal is afgehandeld.', { exact: true })).toBeVisible();
   await screenshot(page, 'signals-refused');
 
   // Resolved with a note: it leaves the open list and keeps the filters.
