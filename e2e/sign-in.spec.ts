@@ -76,7 +76,8 @@ test('the language switches to English and back', async ({ page }) => {
     'Agreements',
     'Signals',
   ]);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // British English: dates day-month-year.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
   await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
   await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeVisible();
 });

@@ -87,8 +87,8 @@ export function ErrorSummary({ title, message, fieldErrors, testId = 'error-summ
             <li key={line.key}>
               {line.target ? (
                 <a href={line.target.id ? `#${line.target.id}` : '#'} onClick={(e) => focusField(e, line.target)} className="font-medium underline underline-offset-2">
-                  {line.label ? `${line.label}: ` : null}
-                  {line.message}
+                  {/* One text: the label and the message read as one sentence, and the message alone stays the field's own. */}
+                  {line.label ? `${line.label}: ${line.message}` : line.message}
                 </a>
               ) : (
                 <span>{line.message}</span>
