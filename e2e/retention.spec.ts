@@ -98,7 +98,7 @@ test('functioneel beheer sets the retention terms', async ({ page }) => {
   await expect(section.getByLabel('Afgesloten casus (jaren)')).toHaveValue('5');
   await section.getByLabel('Verlenging (jaren)').fill('0');
   await section.getByRole('button', { name: 'Bewaartermijnen opslaan' }).click();
-  await expect(section.getByText('moet minstens 1 jaar zijn')).toBeVisible();
+  await expect(section.getByText('moet minstens 1 jaar zijn', { exact: true })).toBeVisible();
   await section.getByLabel('Verlenging (jaren)').fill('2');
   await section.getByRole('button', { name: 'Bewaartermijnen opslaan' }).click();
   await expect(section.getByRole('status')).toContainText('Bewaartermijnen opgeslagen');

@@ -192,7 +192,7 @@ test('the CSP allows scripts only with a fresh nonce: no unsafe-inline, every sc
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
   await page.getByRole('button', { name: 'Switch to English' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
   await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   expect(violations).toEqual([]);
