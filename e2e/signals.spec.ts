@@ -155,7 +155,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await expect(admin.getByRole('heading', { level: 2, name: 'Signalering van stagnatie' })).toBeVisible();
   await admin.getByLabel('Naar contactpersoon organisatie na (werkdagen)').fill('12');
   await admin.getByRole('button', { name: 'Instellingen opslaan' }).click();
-  await expect(admin.getByText(/Deze drempels spreken elkaar tegen: opschalen naar de manager \(10 werkdagen\)/)).toBeVisible();
+  await expect(admin.getByText(/^Deze drempels spreken elkaar tegen: opschalen naar de manager \(10 werkdagen\)/)).toBeVisible();
   await expect(admin.getByLabel('Naar contactpersoon organisatie na (werkdagen)')).toHaveValue('12');
   await screenshot(admin, 'signals-settings-refused');
   await admin.getByLabel('Naar contactpersoon organisatie na (werkdagen)').fill('4');
