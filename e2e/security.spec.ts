@@ -499,9 +499,9 @@ test('changing the own password: the current one first, no short or common passw
   await submit(CANARY_PASSWORD, 'Een heel ander lang wachtwoord');
   await expect(form.getByText('Je huidige wachtwoord klopt niet.', { exact: true })).toBeVisible();
   await submit(DEMO_PASSWORD, 'Kort-123');
-  await expect(form.getByText(/minstens 12 tekens/)).toBeVisible();
+  await expect(form.getByText(/^Kies een wachtwoord van minstens 12 tekens/)).toBeVisible();
   await submit(DEMO_PASSWORD, 'qwerty123456');
-  await expect(form.getByText(/veelgebruikte of gelekte wachtwoorden/)).toBeVisible();
+  await expect(form.getByText(/^Dit wachtwoord komt voor op de lijst van veelgebruikte of gelekte wachtwoorden/)).toBeVisible();
   await submit(DEMO_PASSWORD, 'de vecht stroomt langs maarssen', 'de vecht stroomt langs breukelen');
   await expect(form.getByText('De twee nieuwe wachtwoorden zijn niet gelijk.', { exact: true })).toBeVisible();
   // Passwords never travel back to the form.
