@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   // Client components only need these namespaces; the rest stays on the server.
-  const clientMessages = { login: messages.login, errors: messages.errors, case: messages.case, cases: messages.cases, agreements: messages.agreements, meetings: messages.meetings, signals: messages.signals, signalSettings: messages.signalSettings, retention: messages.retention, admin: messages.admin };
+  const clientMessages = { login: messages.login, errors: messages.errors, forms: messages.forms, case: messages.case, cases: messages.cases, agreements: messages.agreements, meetings: messages.meetings, signals: messages.signals, signalSettings: messages.signalSettings, retention: messages.retention, admin: messages.admin };
   // Signing in again in place, and the minutes' drafts (components/session, components/meetings/record-item-form).
   const sessionMessages = { session: messages.session, minuteDrafts: messages.minuteDrafts };
   return (

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { signInWithCredentials } from '@/lib/auth/client-auth';
 import { checkSignInFields, safeCallbackPath } from '@/lib/auth/sign-in-fields';
 import type { FieldErrors } from '@/lib/validation/zod';
@@ -48,6 +49,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <FormFailure message={failure} />
+      {Object.keys(errors).length ? <ErrorSummary fieldErrors={errors} /> : null}
       <Field name="email" type="email" label={t('email')} autoComplete="username" errors={errors.email} />
       <Field name="password" type="password" label={t('password')} autoComplete="current-password" errors={errors.password} />
       <button
@@ -81,7 +83,7 @@ function Field(props: { name: string; type: string; label: string; autoComplete:
       />
       {invalid ? (
         <p id={errorId} className="mt-1 text-sm text-danger">
-          {props.errors?.join(' ')}
+          {props.errors?.[0]}
         </p>
       ) : null}
     </div>

@@ -11,7 +11,7 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
   const viewLink = items.find((item) => item.href === `${pathname}?${search}`);
   return (
     <nav aria-label={label} className="border-b border-line bg-white">
-      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4 sm:px-6">
+      <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-4 sm:flex-wrap sm:px-6">
         {items.map((item) => {
           const current = viewLink
             ? item === viewLink
@@ -21,7 +21,7 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
-                className={`inline-block border-b-4 px-3 py-3 text-sm font-medium ${
+                className={`inline-block whitespace-nowrap border-b-4 px-3 py-3 text-sm font-medium ${
                   current ? 'border-brand-600 text-brand-800' : 'border-transparent text-muted hover:text-ink'
                 }`}
               >

@@ -60,7 +60,7 @@ export function RecoveryCodesForm({
           />
           {errors?.length ? (
             <p id="recovery-confirmation-error" className="mt-1 text-sm text-danger">
-              {errors.join(' ')}
+              {errors[0]}
             </p>
           ) : null}
         </div>

@@ -61,7 +61,7 @@ test.describe('an invitation with four eyes', () => {
     await page.getByLabel('Rol').selectOption({ label: 'Professional' });
     await page.getByLabel('Organisatie').selectOption({ label: 'Openbaar Ministerie Midden-Nederland' });
     await page.getByRole('button', { name: 'Uitnodiging aanvragen' }).click();
-    await expect(page.getByText('Er bestaat al een account met dit e-mailadres.')).toBeVisible();
+    await expect(page.getByText('Er bestaat al een account met dit e-mailadres.', { exact: true })).toBeVisible();
     await expect(page.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
 
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(INVITEE.name);
@@ -117,7 +117,7 @@ test.describe('an invitation with four eyes', () => {
     await invitee.getByLabel('Nieuw wachtwoord').fill('password1234');
     await invitee.getByLabel('Herhaal het wachtwoord').fill('password1234');
     await invitee.getByRole('button', { name: 'Wachtwoord instellen' }).click();
-    await expect(invitee.getByText('Dit wachtwoord komt voor op de lijst van veelgebruikte of gelekte wachtwoorden.')).toBeVisible();
+    await expect(invitee.getByText(/^Dit wachtwoord komt voor op de lijst van veelgebruikte of gelekte wachtwoorden\./)).toBeVisible();
     await expect(invitee.getByLabel('Nieuw wachtwoord')).toHaveAttribute('aria-invalid', 'true');
     await screenshot(invitee, 'admin-invite-accept');
     await expectAccessible(invitee);
@@ -195,7 +195,7 @@ test('organisations are added and edited with Dutch field errors; a user page of
   await form.getByLabel('Korte naam').fill('Politie 2');
   await form.getByLabel('Domein').selectOption({ label: 'Veiligheid' });
   await form.getByRole('button', { name: 'Organisatie toevoegen' }).click();
-  await expect(form.getByText('Er bestaat al een organisatie met deze naam.')).toBeVisible();
+  await expect(form.getByText('Er bestaat al een organisatie met deze naam.', { exact: true })).toBeVisible();
   await form.getByRole('textbox', { name: 'Naam', exact: true }).fill('Halt Midden-Nederland');
   await form.getByLabel('Korte naam').fill('Halt');
   await form.getByLabel('Domein').selectOption({ label: 'Veiligheid' });
@@ -213,6 +213,7 @@ test('organisations are added and edited with Dutch field errors; a user page of
   await page.getByRole('button', { name: 'Rol en organisatie opslaan' }).click();
   await expect(page.getByText(/^Een procesregisseur werkt voor het Veiligheidshuis/)).toBeVisible();
   await page.getByRole('button', { name: 'Overal afmelden' }).click();
+  await page.getByRole('button', { name: 'Ja, overal afmelden' }).click();
   await expect(page.getByText('Alle sessies zijn beëindigd.')).toBeVisible();
   await screenshot(page, 'admin-user');
   await expectAccessible(page);

@@ -24,7 +24,7 @@ test('an agreement for the police is made, worked off in Mijn afspraken, and see
   await owner.selectOption({ label: 'Politie Midden-Nederland' });
   await section.getByLabel('Uiterlijk klaar op').fill(inDays(-2));
   await section.getByRole('button', { name: 'Afspraak maken' }).click();
-  await expect(section.getByText('De einddatum ligt in het verleden.')).toBeVisible();
+  await expect(section.getByText('De einddatum ligt in het verleden.', { exact: true })).toBeVisible();
   await expect(section.getByTestId('case-agreement').filter({ hasText: description })).toHaveCount(0);
 
   await expect(section.getByLabel('Wat is afgesproken?')).toHaveValue(description);

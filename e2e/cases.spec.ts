@@ -88,9 +88,9 @@ test('a referral with missing answers gets field errors and is not saved', async
   await page.getByLabel('Naam').fill('Onvolledig Persoon');
   await page.getByLabel('Geboortedatum').fill('2999-01-01');
   await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
-  await expect(page.getByText('De geboortedatum ligt in de toekomst.')).toBeVisible();
-  await expect(page.getByText('Kies een gemeente.').or(page.getByText('Kies een gemeente uit de lijst.'))).toBeVisible();
-  await expect(page.getByText('Beantwoord dit criterium met ja of nee.').first()).toBeVisible();
+  await expect(page.getByText('De geboortedatum ligt in de toekomst.', { exact: true })).toBeVisible();
+  await expect(page.getByText('Kies een gemeente.', { exact: true }).or(page.getByText('Kies een gemeente uit de lijst.', { exact: true }))).toBeVisible();
+  await expect(page.getByText('Beantwoord dit criterium met ja of nee.', { exact: true }).first()).toBeVisible();
   await expect(page.getByLabel('Naam')).toHaveValue('Onvolledig Persoon');
   await expect(page).toHaveURL(/\/cases\/new$/);
   await screenshot(page, 'referral-errors');

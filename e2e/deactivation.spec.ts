@@ -14,6 +14,14 @@ test("a deactivated user's existing session stops working on the next request", 
   await admin.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Beheer' }).click();
   const row = admin.getByTestId('user-reclassering@example.org');
   await row.getByRole('button', { name: 'Fatima Ouali blokkeren' }).click();
+  // Blocking ends her sessions at once: the admin is asked first, and the answer has the focus.
+  await expect(row.getByRole('group', { name: /^Fatima Ouali blokkeren: weet je het zeker\?/ })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Ja, blokkeren' })).toBeFocused();
+  await row.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(row.getByText('Actief')).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Fatima Ouali blokkeren' })).toBeFocused();
+  await row.getByRole('button', { name: 'Fatima Ouali blokkeren' }).click();
+  await row.getByRole('button', { name: 'Ja, blokkeren' }).click();
   await expect(row.getByText('Geblokkeerd')).toBeVisible();
   await screenshot(admin, 'admin-users');
 

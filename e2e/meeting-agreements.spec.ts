@@ -67,7 +67,7 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   await create.getByLabel('Uitvoerende professional').selectOption({ label: 'Mark Jansen' });
   await create.getByLabel('Uiterlijk klaar op').fill(inDays(-1));
   await create.getByRole('button', { name: 'Afspraak maken', exact: true }).click();
-  await expect(create.getByText('De einddatum ligt in het verleden.')).toBeVisible();
+  await expect(create.getByText('De einddatum ligt in het verleden.', { exact: true })).toBeVisible();
   await expect(create.getByLabel('Wat is afgesproken?')).toHaveValue(NEW_AGREEMENT);
   await expect(create.getByLabel('Uitvoerende professional')).toHaveValue(/.+/);
   await create.getByLabel('Uiterlijk klaar op').fill(inDays(14));
@@ -87,7 +87,7 @@ test('in the running meeting the regisseur makes and closes agreements inside th
   await expect(closing.getByRole('radio', { name: 'Partner heeft de actie niet uitgevoerd' })).toBeVisible();
   await closing.getByLabel('Toelichting (optioneel)').fill('Gemeente heeft de school niet benaderd.');
   await closing.getByRole('button', { name: 'Afspraak afsluiten' }).click();
-  await expect(closing.getByText('Kies waarom de afspraak niet is gedaan.').last()).toBeVisible();
+  await expect(closing.getByText('Kies waarom de afspraak niet is gedaan.', { exact: true }).last()).toBeVisible();
   await expect(closing.getByRole('radio', { name: 'Niet gedaan' })).toBeChecked();
   await expect(closing.getByLabel('Toelichting (optioneel)')).toHaveValue('Gemeente heeft de school niet benaderd.');
   await shoot(regisseur, item, 'meeting-item-agreements');

@@ -49,7 +49,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   // Too short: a Dutch message, nothing sent.
   await first.getByLabel('Status').fill('ok');
   await first.getByRole('button', { name: 'Status versturen' }).click();
-  await expect(first.getByText('Schrijf een korte status (minstens 3 tekens).')).toBeVisible();
+  await expect(first.getByText('Schrijf een korte status (minstens 3 tekens).', { exact: true })).toBeVisible();
   await first.getByLabel('Status').fill(STATUS);
   await first.getByLabel('Ook vastleggen als voortgang op de afspraak').check();
   await first.getByRole('button', { name: 'Status versturen' }).click();
@@ -115,7 +115,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   await regisseur.goto(meetingUrl);
   await regisseur.locator('summary', { hasText: 'Overleg heropenen' }).click();
   await regisseur.getByRole('button', { name: 'Overleg heropenen' }).click();
-  await expect(regisseur.getByText('Geef een reden.')).toBeVisible();
+  await expect(regisseur.getByText('Geef een reden.', { exact: true })).toBeVisible();
   await regisseur.getByLabel('Waarom heropen je het overleg?').fill('Uitkomst aanvullen na nabellen GGZ');
   await regisseur.getByRole('button', { name: 'Overleg heropenen' }).click();
   await expect(regisseur.locator('main h1 + span')).toHaveText('Bezig');

@@ -37,7 +37,7 @@ test('a regisseur plans a casusoverleg with two cases; GGZ sees only its own cas
   await jan.check();
   await sem.check();
   await regisseur.getByRole('button', { name: 'Overleg aanmaken' }).click();
-  await expect(regisseur.getByText('Het overleg eindigt vóór het begint.')).toBeVisible();
+  await expect(regisseur.getByText('Het overleg eindigt vóór het begint.', { exact: true })).toBeVisible();
   await expect(regisseur.getByLabel('Eindtijd')).toHaveAttribute('aria-invalid', 'true');
   await screenshot(regisseur, 'meeting-new');
   await expect(regisseur.getByRole('checkbox', { name: 'Altrecht GGZ' })).toBeChecked();

@@ -84,7 +84,7 @@ test('the regisseur extends the term of a closed case once, with a reason', asyn
   await panel.getByRole('button', { name: 'Bewaartermijn verlengen' }).click();
   await expect(panel.getByTestId('retention-extension')).toContainText(`door ${ROLES.regisseur.name}`);
   await expect(panel).toContainText('Reden: Lopende civiele procedure');
-  await expect(panel.getByText('Een bewaartermijn kan maar één keer worden verlengd.')).toBeVisible();
+  await expect(panel.getByText('Een bewaartermijn kan maar één keer worden verlengd.', { exact: true })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Bewaartermijn verlengen' })).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, 'retention-extended');
@@ -98,7 +98,7 @@ test('functioneel beheer sets the retention terms', async ({ page }) => {
   await expect(section.getByLabel('Afgesloten casus (jaren)')).toHaveValue('5');
   await section.getByLabel('Verlenging (jaren)').fill('0');
   await section.getByRole('button', { name: 'Bewaartermijnen opslaan' }).click();
-  await expect(section.getByText('moet minstens 1 jaar zijn')).toBeVisible();
+  await expect(section.getByText('moet minstens 1 jaar zijn', { exact: true })).toBeVisible();
   await section.getByLabel('Verlenging (jaren)').fill('2');
   await section.getByRole('button', { name: 'Bewaartermijnen opslaan' }).click();
   await expect(section.getByRole('status')).toContainText('Bewaartermijnen opgeslagen');

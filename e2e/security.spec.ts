@@ -192,7 +192,7 @@ test('the CSP allows scripts only with a fresh nonce: no unsafe-inline, every sc
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
   await page.getByRole('button', { name: 'Switch to English' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
   await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   expect(violations).toEqual([]);
@@ -289,6 +289,7 @@ test("a session cookie replayed after the user's deactivation is refused", async
   await admin.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Beheer' }).click();
   const row = admin.getByTestId('user-reclassering@example.org');
   await row.getByRole('button', { name: 'Fatima Ouali blokkeren' }).click();
+  await row.getByRole('button', { name: 'Ja, blokkeren' }).click();
   await expect(row.getByText('Geblokkeerd')).toBeVisible();
 
   const replay = await newContext(browser);
@@ -496,13 +497,13 @@ test('changing the own password: the current one first, no short or common passw
     await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
   };
   await submit(CANARY_PASSWORD, 'Een heel ander lang wachtwoord');
-  await expect(form.getByText('Je huidige wachtwoord klopt niet.')).toBeVisible();
+  await expect(form.getByText('Je huidige wachtwoord klopt niet.', { exact: true })).toBeVisible();
   await submit(DEMO_PASSWORD, 'Kort-123');
-  await expect(form.getByText(/minstens 12 tekens/)).toBeVisible();
+  await expect(form.getByText(/^Kies een wachtwoord van minstens 12 tekens/)).toBeVisible();
   await submit(DEMO_PASSWORD, 'qwerty123456');
-  await expect(form.getByText(/veelgebruikte of gelekte wachtwoorden/)).toBeVisible();
+  await expect(form.getByText(/^Dit wachtwoord komt voor op de lijst van veelgebruikte of gelekte wachtwoorden/)).toBeVisible();
   await submit(DEMO_PASSWORD, 'de vecht stroomt langs maarssen', 'de vecht stroomt langs breukelen');
-  await expect(form.getByText('De twee nieuwe wachtwoorden zijn niet gelijk.')).toBeVisible();
+  await expect(form.getByText('De twee nieuwe wachtwoorden zijn niet gelijk.', { exact: true })).toBeVisible();
   // Passwords never travel back to the form.
   await expect(form.getByLabel('Huidig wachtwoord')).toHaveValue('');
   await screenshot(page, 'account-password-errors');

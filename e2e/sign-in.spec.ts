@@ -29,9 +29,14 @@ test('an empty form gets field errors in Dutch', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('E-mailadres').fill('geen-adres');
   await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page.getByText('Vul een geldig e-mailadres in, zoals naam@organisatie.nl.')).toBeVisible();
-  await expect(page.getByText('Vul je wachtwoord in.')).toBeVisible();
+  await expect(page.getByText('Vul een geldig e-mailadres in, zoals naam@organisatie.nl.', { exact: true })).toBeVisible();
+  await expect(page.getByText('Vul je wachtwoord in.', { exact: true })).toBeVisible();
   await expect(page.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
+  // The error summary above the form has the focus and leads to each field.
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Wachtwoord: Vul je wachtwoord in.' }).click();
+  await expect(page.getByLabel('Wachtwoord')).toBeFocused();
 });
 
 test('a signed-out visitor of a protected page lands on /login and returns there after sign-in', async ({ page }) => {
@@ -73,7 +78,8 @@ test('the language switches to English and back', async ({ page }) => {
     'Steering group report',
     'Dashboard',
   ]);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // British English: dates day-month-year.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
   await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
   await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeVisible();
 });

@@ -64,11 +64,11 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await card.getByLabel('Uitstellen tot').fill(inDays(-1));
   await card.getByLabel('Waarom kan het wachten?').fill('Eerst het overleg afwachten.');
   await card.getByRole('button', { name: 'Signaal uitstellen' }).click();
-  await expect(card.getByText('Kies een datum in de toekomst: vandaag of eerder kan niet.')).toBeVisible();
+  await expect(card.getByText('Kies een datum in de toekomst: vandaag of eerder kan niet.', { exact: true })).toBeVisible();
   await expect(card.getByLabel('Waarom kan het wachten?')).toHaveValue('Eerst het overleg afwachten.');
   await card.getByText('Afhandelen', { exact: true }).click();
   await card.getByRole('button', { name: 'Signaal afhandelen' }).click();
-  await expect(card.getByText('Schrijf op hoe het signaal is afgehandeld.')).toBeVisible();
+  await expect(card.getByText('Schrijf op hoe het signaal is afgehandeld.', { exact: true })).toBeVisible();
   await screenshot(page, 'signals-refused');
 
   // Resolved with a note: it stays in its place, marked, until the list is opened afresh; the filters stay.
@@ -154,7 +154,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await expect(admin.getByRole('heading', { level: 2, name: 'Signalering van stagnatie' })).toBeVisible();
   await admin.getByLabel('Naar contactpersoon organisatie na (werkdagen)').fill('12');
   await admin.getByRole('button', { name: 'Instellingen opslaan' }).click();
-  await expect(admin.getByText(/Deze drempels spreken elkaar tegen: opschalen naar de manager \(10 werkdagen\)/)).toBeVisible();
+  await expect(admin.getByText(/^Deze drempels spreken elkaar tegen: opschalen naar de manager \(10 werkdagen\)/)).toBeVisible();
   await expect(admin.getByLabel('Naar contactpersoon organisatie na (werkdagen)')).toHaveValue('12');
   await screenshot(admin, 'signals-settings-refused');
   await admin.getByLabel('Naar contactpersoon organisatie na (werkdagen)').fill('4');

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useActionState, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { ActionState } from '@/lib/forms/action-state';
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
@@ -20,24 +21,65 @@ interface Props {
   successMessage?: string;
   tone?: keyof typeof TONES;
   size?: 'sm' | 'xs';
+  /**
+   * Ask before acting: a danger button (block, reject, reset the second factor, end sessions, revoke) asks
+   * "…: weet je het zeker?" unless the caller passes `false`; a string is the question to ask instead.
+   */
+  confirm?: string | false;
 }
 
-/** One admin action as a button (works before hydration too); a refusal or success is announced beside it. */
-export function AdminActionButton({ action, fields, label, accessibleLabel, successMessage, tone = 'neutral', size = 'sm' }: Props) {
+const subscribeNever = () => () => {};
+
+/**
+ * One admin action as a button; a refusal or success is announced beside it. A one-click action that
+ * cannot be taken back first asks for confirmation in place: the question, "Ja, …" and "Annuleren".
+ * Before the scripts have loaded the button posts its form as it is (the action must work then too).
+ */
+export function AdminActionButton({ action, fields, label, accessibleLabel, successMessage, tone = 'neutral', size = 'sm', confirm }: Props) {
+  const t = useTranslations('forms');
   const [state, formAction, pending] = useActionState(action, null);
+  const [asking, setAsking] = useState(false);
+  // False in the server's HTML and until hydration, true after: asking takes the page's script.
+  const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const first = useRef<HTMLButtonElement>(null);
+  const questionId = useId();
+  const name = accessibleLabel ?? label;
+  const question = confirm === false || !hydrated ? null : (confirm ?? (tone === 'danger' ? t('confirmQuestion', { action: name }) : null));
+  const buttonClass = `rounded border font-medium disabled:opacity-60 ${size === 'xs' ? 'px-2 py-0.5 text-xs' : 'px-2.5 py-1 text-sm'}`;
+  const cancel = () => {
+    setAsking(false);
+    // The question goes away: the focus returns to the button that asked it.
+    requestAnimationFrame(() => first.current?.focus());
+  };
   return (
-    <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
+    <form action={formAction} onSubmit={() => setAsking(false)} className="inline-flex flex-wrap items-center gap-2">
+      {Object.entries(fields).map(([field, value]) => (
+        <input key={field} type="hidden" name={field} value={value} />
       ))}
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={accessibleLabel}
-        className={`rounded border font-medium disabled:opacity-60 ${size === 'xs' ? 'px-2 py-0.5 text-xs' : 'px-2.5 py-1 text-sm'} ${TONES[tone]}`}
-      >
-        {label}
-      </button>
+      {question && asking ? (
+        <span role="group" aria-labelledby={questionId} className="inline-flex flex-wrap items-center gap-2">
+          <span id={questionId} className="text-sm">
+            {question}
+          </span>
+          <button type="submit" autoFocus disabled={pending} className={`${buttonClass} ${TONES[tone]}`}>
+            {t('confirmYes', { action: label.charAt(0).toLocaleLowerCase() + label.slice(1) })}
+          </button>
+          <button type="button" onClick={cancel} className={`${buttonClass} ${TONES.neutral}`}>
+            {t('confirmNo')}
+          </button>
+        </span>
+      ) : (
+        <button
+          ref={first}
+          type={question ? 'button' : 'submit'}
+          onClick={question ? () => setAsking(true) : undefined}
+          disabled={pending}
+          aria-label={accessibleLabel}
+          className={`${buttonClass} ${TONES[tone]}`}
+        >
+          {label}
+        </button>
+      )}
       {state && !state.ok ? (
         <span role="alert" className="text-sm text-danger">
           {state.message}

@@ -1,8 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { addContactAction, removeContactAction, updateSettingsAction } from '@/app/(app)/admin/settings/actions';
+import { AdminActionButton } from '@/components/admin/admin-action-button';
 import { ActionForm } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField, YesNoField } from '@/components/forms/fields';
 import { NumberSettingFields } from '@/components/forms/number-setting-fields';
@@ -70,25 +70,8 @@ export function AddContactForm({ organisations }: { organisations: Option[] }) {
   );
 }
 
+/** Removing a contact person takes them off the escalation ladder at once: asked first (AdminActionButton). */
 export function RemoveContactButton({ contactId, label }: { contactId: string; label: string }) {
   const t = useTranslations('signalSettings');
-  const [state, action, pending] = useActionState(removeContactAction, null);
-  return (
-    <form action={action} className="inline-flex items-center gap-2">
-      <input type="hidden" name="contactId" value={contactId} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={label}
-        className="rounded border border-danger px-2 py-0.5 text-xs font-medium text-danger hover:bg-danger-50 disabled:opacity-60"
-      >
-        {t('contacts.remove')}
-      </button>
-      {state && !state.ok ? (
-        <span role="alert" className="text-xs text-danger">
-          {state.message}
-        </span>
-      ) : null}
-    </form>
-  );
+  return <AdminActionButton action={removeContactAction} fields={{ contactId }} label={t('contacts.remove')} accessibleLabel={label} tone="danger" size="xs" />;
 }

@@ -58,7 +58,7 @@ export function OwnerFields({
         </select>
         {orgErrors?.length ? (
           <p id={`${orgId}-error`} className="mt-1 text-sm text-danger">
-            {orgErrors.join(' ')}
+            {orgErrors[0]}
           </p>
         ) : null}
       </div>
@@ -94,7 +94,7 @@ export function OwnerFields({
         </p>
         {userErrors?.length ? (
           <p id={`${userId}-error`} className="mt-1 text-sm text-danger">
-            {userErrors.join(' ')}
+            {userErrors[0]}
           </p>
         ) : null}
       </div>

@@ -28,7 +28,7 @@ export async function PartnerSection({ dashboard, locale }: { dashboard: Dashboa
         <p className={`${card} text-sm text-muted`}>{t('partners.empty')}</p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-5">
-          <div className="overflow-x-auto rounded-lg border border-line bg-white lg:col-span-3">
+          <div className="relative overflow-x-auto rounded-lg border border-line bg-white lg:col-span-3" tabIndex={0}>
             <table className="min-w-full divide-y divide-line text-sm" data-testid="partner-table">
               <caption className="sr-only">{t('partners.caption')}</caption>
               <thead className="bg-canvas">
@@ -117,7 +117,7 @@ export async function MunicipalitySection({ dashboard, locale }: { dashboard: Da
         )}
         <details className="mt-4 border-t border-line pt-3">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('municipalities.showTable')}</summary>
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto" tabIndex={0}>
             <table className="min-w-full divide-y divide-line text-sm" data-testid="municipality-table">
               <caption className="sr-only">{t('municipalities.caption')}</caption>
               <thead className="bg-canvas">

@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useId } from 'react';
 import type { ActionState } from '@/lib/forms/action-state';
 import { buttonClass } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
@@ -30,18 +31,16 @@ interface Props {
   renderSuccess?: (state: ActionState) => React.ReactNode;
 }
 
-/** A form bound to a server action: Dutch field errors, the values kept, a success note, no double submit. */
+/**
+ * A form bound to a server action: after a failed submit the error summary at the top takes the focus and
+ * links each field with its message; the values are kept, a success note shown, no double submit.
+ */
 export function ActionForm({ action, submitLabel, pendingLabel, successMessage, errorTitle, children, className, submitClassName, renderSuccess }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const idPrefix = useId();
   return (
     <form action={formAction} noValidate className={className} key={state?.nonce}>
-      {state && !state.ok ? (
-        <div role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
-          {errorTitle ? <strong className="block">{errorTitle}</strong> : null}
-          {state.message}
-        </div>
-      ) : null}
+      {state && !state.ok ? <ErrorSummary title={errorTitle} message={state.message} fieldErrors={state.fieldErrors} /> : null}
       {state?.ok && renderSuccess ? renderSuccess(state) : null}
       {state?.ok && successMessage && !renderSuccess ? (
         <p role="status" className="mb-4 rounded border border-ok bg-emerald-50 px-3 py-2 text-sm text-ok">

@@ -38,7 +38,7 @@ export function CheckboxGroup({
       </div>
       {errors?.length ? (
         <p id={`${idPrefix}${name}-error`} className="mt-1 text-sm text-danger">
-          {errors.join(' ')}
+          {errors[0]}
         </p>
       ) : null}
     </fieldset>

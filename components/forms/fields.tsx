@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Field, FieldErrors, inputClass } from '@/components/ui/field';
+import { DATE_FIELDS_KEY, isoToTyped } from '@/lib/forms/typed-date';
 import { useFormAnswer } from './action-form';
 
 const control = inputClass.form;
@@ -23,6 +25,7 @@ interface FieldProps {
 
 export function TextField(props: FieldProps & { type?: string; autoComplete?: string; max?: string }) {
   const f = useField(props.name, props.defaultValue);
+  if (props.type === 'date') return <DateField {...props} />;
   return (
     <Field id={f.id} label={props.label} hint={props.hint} errors={f.errors} required={props.required}>
       {(aria) => (
@@ -36,6 +39,35 @@ export function TextField(props: FieldProps & { type?: string; autoComplete?: st
           autoComplete={props.autoComplete ?? 'off'}
           className={control}
         />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A date typed as day-month-year in a plain text box: a browser's own date input shows month/day/year when
+ * its language is English, whatever the page says. The form turns it into an ISO date (lib/forms/typed-date).
+ */
+function DateField(props: FieldProps) {
+  const t = useTranslations('forms');
+  const f = useField(props.name, props.defaultValue);
+  const hint = props.hint ? `${t('dateFormat')} ${props.hint}` : t('dateFormat');
+  return (
+    <Field id={f.id} label={props.label} hint={hint} errors={f.errors} required={props.required}>
+      {(aria) => (
+        <>
+          <input
+            {...aria}
+            name={props.name}
+            type="text"
+            inputMode="numeric"
+            defaultValue={isoToTyped(f.value)}
+            required={props.required}
+            autoComplete="off"
+            className={`${control} max-w-40`}
+          />
+          <input type="hidden" name={DATE_FIELDS_KEY} value={props.name} />
+        </>
       )}
     </Field>
   );

@@ -106,7 +106,7 @@ export async function AgreementCheck({ agreements, manage }: { agreements: OpenA
           ))}
         </ul>
       ) : (
-        <div className="overflow-x-auto rounded border border-line">
+        <div className="relative overflow-x-auto rounded border border-line" tabIndex={0}>
           <table className="min-w-full divide-y divide-line text-sm">
             <thead className="bg-canvas">
               <tr>

@@ -49,7 +49,7 @@ function RadioGroup({ name, legend, options, required }: { name: string; legend:
       </div>
       {errors?.length ? (
         <p id={errorId} className="mt-1 text-sm text-danger">
-          {errors.join(' ')}
+          {errors[0]}
         </p>
       ) : null}
     </fieldset>

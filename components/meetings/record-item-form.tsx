@@ -200,7 +200,7 @@ export function RecordItemForm({
     }
   }
 
-  const errorOf = (name: string) => fieldErrors[name]?.join(' ');
+  const errorOf = (name: string) => fieldErrors[name]?.[0];
 
   return (
     <div className="space-y-3" data-testid="record-item">

@@ -70,7 +70,7 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
 
       <section className="mb-6 break-inside-avoid" aria-labelledby="s-attendance">
         <h2 id="s-attendance" className="mb-2 text-base font-semibold">{tm('printView.attendance')}</h2>
-        <div className="overflow-x-auto" data-testid="invitees">
+        <div className="relative overflow-x-auto" data-testid="invitees" tabIndex={0}>
           <table className="w-full border-collapse text-sm">
             <thead>
               <tr>
@@ -135,7 +135,7 @@ export async function SealedReportView({ report, versionHref }: { report: Sealed
                 {e.item.agreements.length === 0 ? (
                   <p className="text-sm text-muted">{tm('check.empty')}</p>
                 ) : (
-                  <div className="overflow-x-auto">
+                  <div className="relative overflow-x-auto" tabIndex={0}>
                     <table className="w-full border-collapse text-sm">
                       <thead>
                         <tr>

@@ -57,7 +57,7 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <p id={`${id}-error`} className="mt-1 text-sm text-danger">
-      {errors.join(' ')}
+      {errors[0]}
     </p>
   );
 }

@@ -8,11 +8,12 @@ export const tdNumClass = 'px-3 py-2 text-right tabular-nums';
 
 /**
  * The bordered box around a table: on a narrow screen the table scrolls sideways inside it, so the page
- * itself never gets wider than the phone.
+ * itself never gets wider than the phone. `relative` keeps the table's screen-reader-only texts (positioned
+ * absolutely) inside the box, where they would otherwise widen the page; a keyboard user can scroll it.
  */
 export function TableBox({ className, testId, children }: { className?: string; testId?: string; children: ReactNode }) {
   return (
-    <div className={['overflow-x-auto rounded-lg border border-line bg-white', className].filter(Boolean).join(' ')} data-testid={testId}>
+    <div className={['relative overflow-x-auto rounded-lg border border-line bg-white', className].filter(Boolean).join(' ')} data-testid={testId} tabIndex={0}>
       {children}
     </div>
   );

@@ -2,6 +2,7 @@ import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Button } from './button';
+import { ErrorSummary } from './error-summary';
 import { Field } from './field';
 import { FormFailure } from './form-failure';
 import { Select } from './select';
@@ -38,5 +39,22 @@ describe('components/ui', () => {
   it('FormFailure: the live region is there before a failure, and a failure is an alert inside it', () => {
     expect(renderToStaticMarkup(h(FormFailure, { message: null }))).toBe('<div aria-live="assertive"></div>');
     expect(renderToStaticMarkup(h(FormFailure, { message: 'Onjuist.' }))).toMatch(/^<div aria-live="assertive"><p role="alert"[^>]*>Onjuist\.<\/p><\/div>$/);
+  });
+
+  it('Field: one message per field, the first, not a run of contradicting ones', () => {
+    const html = renderToStaticMarkup(h(Field, { id: 'd', label: 'Geboortedatum', errors: ['Vul de geboortedatum in.', 'Deze datum bestaat niet.'], children: input }));
+    expect(html).toContain('>Vul de geboortedatum in.</p>');
+    expect(html).not.toContain('bestaat niet');
+  });
+
+  it('ErrorSummary: takes the focus as an alert, with the message and each field once with its first message', () => {
+    const html = renderToStaticMarkup(
+      h(ErrorSummary, { title: 'Er is een probleem', message: 'Controleer de gemarkeerde velden.', fieldErrors: { name: ['Vul een naam in.', 'Te kort.'], goal: ['Vul het doel in.'] } }),
+    );
+    expect(html).toMatch(/^<div role="alert" tabindex="-1" aria-labelledby="error-summary-title"/);
+    expect(html).toContain('Controleer de gemarkeerde velden.');
+    expect(html.match(/<li>/g)).toHaveLength(2);
+    expect(html).toContain('Vul een naam in.');
+    expect(html).not.toContain('Te kort.');
   });
 });

@@ -9,6 +9,7 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 const isoDate = z
   .string({ message: msg('common.fillInDate') })
+  .min(1, { message: msg('common.fillInDate'), abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg('common.useDateFormat'))
   // Runs also after the pattern failed: an unparseable value must not throw (a 500) but fail.
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {

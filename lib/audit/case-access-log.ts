@@ -5,6 +5,7 @@ import type { Tx } from '@/db/types';
 import { enforce } from '@/lib/access/enforce';
 import type { Actor } from '@/lib/actor';
 import { msg } from '@/lib/errors';
+import { acceptTypedDate } from '@/lib/forms/typed-date';
 import { z } from '@/lib/validation/zod';
 import { audit, subjectOf } from './record';
 
@@ -39,8 +40,9 @@ export const auditQuerySchema = z.object({
   outcome: z.enum(['allowed', 'denied']).optional(),
   caseNumber: z.string().trim().max(20).optional(),
   user: z.string().trim().max(200).optional(),
-  from: z.iso.date({ message: msg('common.useDateFormat') }).optional(),
-  to: z.iso.date({ message: msg('common.useDateFormat') }).optional(),
+  // Typed in the filter as day-month-year (components/ui/date-filter.tsx).
+  from: z.preprocess(acceptTypedDate, z.iso.date({ message: msg('common.useTypedDateFormat') }).optional()),
+  to: z.preprocess(acceptTypedDate, z.iso.date({ message: msg('common.useTypedDateFormat') }).optional()),
   page: z.coerce.number().int().min(1).max(100000).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

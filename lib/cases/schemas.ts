@@ -23,7 +23,9 @@ const optionalText = (max: number) =>
 
 export const birthDateSchema = z
   .string({ message: msg('cases.fillInBirthDate') })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, msg('common.useDateFormat'))
+  // One message for an empty or malformed date, not three that contradict each other.
+  .min(1, { message: msg('cases.fillInBirthDate'), abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: msg('common.useDateFormat'), abort: true })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
     message: msg('common.dateDoesNotExist'),
   })

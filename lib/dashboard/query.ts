@@ -4,6 +4,7 @@ import { todayInAmsterdam } from '@/lib/calendar/today';
 import { municipalityCodeSchema } from '@/lib/cases/schemas';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { validation, msg } from '@/lib/errors';
+import { acceptTypedDate } from '@/lib/forms/typed-date';
 import { z } from '@/lib/validation/zod';
 
 /** The tables of the dashboard, each exportable as CSV. */
@@ -17,10 +18,14 @@ const oneOrMany = <T extends z.ZodType>(schema: T) =>
     return value === undefined || value === '' ? undefined : value;
   }, schema.optional());
 
+// The filter bar types dates as day-month-year (components/ui/date-filter.tsx); the API sends ISO.
 const day = (label: string) =>
-  z.iso
-    .date({ message: msg('dashboard.useDateFormatFor', { label }), abort: true })
-    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { message: msg('dashboard.chooseDateBetween', { label }) });
+  z.preprocess(
+    acceptTypedDate,
+    z.iso
+      .date({ message: msg('dashboard.useDateFormatFor', { label }), abort: true })
+      .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { message: msg('dashboard.chooseDateBetween', { label }) }),
+  );
 
 const filterShape = {
   from: oneOrMany(day('de begindatum')).describe('First day of the period (JJJJ-MM-DD); default twelve months before `to`'),

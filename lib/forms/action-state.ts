@@ -2,10 +2,11 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { databaseFault } from '@/db/faults';
 import { DB_UNAVAILABLE_MESSAGE } from '@/lib/http/db-unavailable-text';
-import { AppError, msg, render } from '@/lib/errors';
+import { AppError, msg, render, type ErrorLocale } from '@/lib/errors';
 import { uiLocale } from '@/lib/i18n/ui-locale';
 import { logUnexpected } from '@/lib/http/log-safe';
 import { getOwn, setOwn } from '@/lib/validation/own-property';
+import { DATE_FIELDS_KEY, typedDateToIso } from './typed-date';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/zod';
 
 /** What a server action answers a form: success, or a message with field errors and the values sent. */
@@ -23,9 +24,10 @@ export interface ActionState {
 /** FormData with dotted names ("subject.name") as a nested object; "true"/"false" become booleans. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const dates = dateFields(formData);
   for (const [key, raw] of formData.entries()) {
-    if (key.startsWith('$ACTION') || typeof raw !== 'string') continue;
-    const value = raw === 'true' ? true : raw === 'false' ? false : raw;
+    if (key.startsWith('$ACTION') || key === DATE_FIELDS_KEY || typeof raw !== 'string') continue;
+    const value = dates.has(key) ? (typedDateToIso(raw) ?? raw) : raw === 'true' ? true : raw === 'false' ? false : raw;
     const path = key.split('.');
     let node = out;
     for (const part of path.slice(0, -1)) {
@@ -39,8 +41,21 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, raw] of formData.entries()) if (typeof raw === 'string' && !key.startsWith('$ACTION')) setOwn(values, key, raw);
+  for (const [key, raw] of formData.entries()) if (typeof raw === 'string' && !key.startsWith('$')) setOwn(values, key, raw);
   return values;
+}
+
+const dateFields = (formData: FormData) => new Set(formData.getAll(DATE_FIELDS_KEY).filter((v): v is string => typeof v === 'string'));
+
+/** A date field whose text is no date at all gets one message saying how to type it, not the schema's ISO wording. */
+function withTypedDateMessages(formData: FormData, fieldErrors: FieldErrors, locale: ErrorLocale): FieldErrors {
+  for (const name of dateFields(formData)) {
+    const typed = formData.get(name);
+    if (getOwn(fieldErrors, name) && typeof typed === 'string' && typed.trim() !== '' && typedDateToIso(typed) === null) {
+      setOwn(fieldErrors, name, [render(msg('common.typedDate'), locale)]);
+    }
+  }
+  return fieldErrors;
 }
 
 export const unexpectedFailure = (reference: string) =>
@@ -67,7 +82,7 @@ export async function handleForm<S extends z.ZodType, R>(
   const locale = await uiLocale();
   const parsed = schema.safeParse(prepare(formDataToObject(formData)));
   if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error, locale);
+    const fieldErrors = withTypedDateMessages(formData, fieldErrorsOf(parsed.error, locale), locale);
     return { state: { ok: false, message: render(msg('common.checkFields'), locale), fieldErrors, values, nonce } };
   }
   try {

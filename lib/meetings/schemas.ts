@@ -8,6 +8,7 @@ export const ATTENDANCE = attendance.enumValues;
 
 const isoDate = z
   .string({ message: msg('common.fillInDate') })
+  .min(1, { message: msg('common.fillInDate'), abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg('common.useDateFormat'))
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: msg('common.dateDoesNotExist') });
 const time = z.string({ message: msg('meetings.fillInTime') }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg('meetings.useTimeFormat'));

@@ -30,6 +30,8 @@ export const nl = {
   'common.unknownPartnerOrg': 'Onbekende partnerorganisatie.',
   'common.unknownStatus': 'Onbekende status.',
   'common.useDateFormat': 'Gebruik de vorm JJJJ-MM-DD.',
+  'common.useTypedDateFormat': 'Gebruik de vorm DD-MM-JJJJ.',
+  'common.typedDate': 'Vul de datum in als dag-maand-jaar, bijvoorbeeld 31-12-2026.',
   'common.versionMissing': 'Geef de versie mee die je hebt gelezen.',
   'common.versionMissingReload': 'De versie ontbreekt; herlaad de pagina.',
 };
@@ -65,6 +67,8 @@ export const en: Record<keyof typeof nl, string> = {
   'common.unknownPartnerOrg': 'Unknown partner organisation.',
   'common.unknownStatus': 'Unknown status.',
   'common.useDateFormat': 'Use the format YYYY-MM-DD.',
+  'common.useTypedDateFormat': 'Use the format DD-MM-YYYY.',
+  'common.typedDate': 'Enter the date as day-month-year, for example 31-12-2026.',
   'common.versionMissing': 'Send the version you have read.',
   'common.versionMissingReload': 'The version is missing; reload the page.',
 };

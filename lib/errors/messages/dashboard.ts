@@ -4,7 +4,7 @@ export const nl = {
   'dashboard.chooseTable': 'Kies de tabel: figures, partners of municipalities.',
   'dashboard.endBeforeStart': 'De einddatum ligt vóór de begindatum.',
   'dashboard.unknownTargetGroup': 'Onbekende doelgroep.',
-  'dashboard.useDateFormatFor': 'Gebruik voor {label} de vorm JJJJ-MM-DD.',
+  'dashboard.useDateFormatFor': 'Gebruik voor {label} de vorm DD-MM-JJJJ of JJJJ-MM-DD.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -12,5 +12,5 @@ export const en: Record<keyof typeof nl, string> = {
   'dashboard.chooseTable': 'Choose the table: figures, partners or municipalities.',
   'dashboard.endBeforeStart': 'The end date is before the start date.',
   'dashboard.unknownTargetGroup': 'Unknown target group.',
-  'dashboard.useDateFormatFor': 'Use the format YYYY-MM-DD for {label}.',
+  'dashboard.useDateFormatFor': 'Use the format DD-MM-YYYY or YYYY-MM-DD for {label}.',
 };

@@ -8,6 +8,7 @@ import { auditQuerySchema, searchAuditLog, type AuditQuery } from '@/lib/audit/c
 import { requirePage } from '@/lib/access/pages';
 import { uiLocale } from '@/lib/i18n/ui-locale';
 import { fieldErrorsOf } from '@/lib/validation/zod';
+import { DateFilter } from '@/components/ui/date-filter';
 import { TableBox, thClass as th } from '@/components/ui/table';
 
 export const dynamic = 'force-dynamic';
@@ -24,12 +25,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v));
   const parsed = auditQuerySchema.safeParse(raw);
   const query: AuditQuery = parsed.success ? parsed.data : {};
-  const [result, t, tCase, tRoles, format] = await Promise.all([
+  const [result, t, tCase, tRoles, format, tForms] = await Promise.all([
     searchAuditLog(actor, query),
     getTranslations('admin'),
     getTranslations('case'),
     getTranslations('roles'),
     getFormatter(),
+    getTranslations('forms'),
   ]);
   const page = query.page ?? 1;
   const hrefFor = (p: number) => `/admin/audit?${new URLSearchParams({ ...raw, page: String(p) })}`;
@@ -61,14 +63,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="a-user" className="block text-xs font-semibold uppercase text-muted">{t('user')}</label>
           <input id="a-user" name="user" defaultValue={query.user ?? ''} className={control} />
         </div>
-        <div>
-          <label htmlFor="a-from" className="block text-xs font-semibold uppercase text-muted">{t('from')}</label>
-          <input id="a-from" name="from" type="date" defaultValue={query.from ?? ''} className={control} />
-        </div>
-        <div>
-          <label htmlFor="a-to" className="block text-xs font-semibold uppercase text-muted">{t('to')}</label>
-          <input id="a-to" name="to" type="date" defaultValue={query.to ?? ''} className={control} />
-        </div>
+        <DateFilter id="a-from" name="from" label={t('from')} value={query.from} format={tForms('datePlaceholder')} labelClassName="block text-xs font-semibold uppercase text-muted" />
+        <DateFilter id="a-to" name="to" label={t('to')} value={query.to} format={tForms('datePlaceholder')} labelClassName="block text-xs font-semibold uppercase text-muted" />
         <div className="flex items-center gap-3 sm:col-span-3 lg:col-span-6">
           <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">{t('apply')}</button>
           <Link href="/admin/audit" className="text-sm font-medium text-brand-700 underline">{t('clear')}</Link>
