@@ -4,6 +4,7 @@ import { AgendaItemsSection } from './agenda-items-section';
 import { AgreementsSection } from './agreements-section';
 import { CriteriaList } from '@/components/cases/criteria-list';
 import { FlaggedText } from './flagged-text';
+import { ContactsSection } from './contacts-section';
 import { SignalsSection } from './signals-section';
 import { h3, td, th } from './styles';
 
@@ -29,6 +30,7 @@ export async function CaseSection({ entry }: { entry: CaseEntry }) {
     { label: tCase('address'), value: entry.subject.address ?? '—' },
     { label: t('municipality'), value: entry.municipalityName },
     { label: t('referrer'), value: who(entry.referrer) },
+    ...(entry.referredBy ? [{ label: t('referredBy'), value: entry.referredBy }] : []),
     { label: t('created'), value: day(entry.createdAt) },
     { label: tCase('reason'), value: <FlaggedText value={entry.reason} />, wide: true },
     { label: tCase('goal'), value: <FlaggedText value={entry.goal} />, wide: true },
@@ -150,6 +152,7 @@ export async function CaseSection({ entry }: { entry: CaseEntry }) {
       <AgreementsSection agreements={entry.agreements} />
       <AgendaItemsSection items={entry.agendaItems} />
       <SignalsSection signals={entry.signals} />
+      <ContactsSection contacts={entry.contacts} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import {
   agreementActions,
   agreementDueChanges,
   agreements,
+  caseContacts,
   caseEvents,
   casePartners,
   cases,
@@ -27,6 +28,7 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const referrer = alias(users, 'referrer');
 const referrerOrg = alias(organisations, 'referrer_org');
 const actorOrg = alias(organisations, 'actor_org');
+const referredByOrg = alias(organisations, 'referred_by_org');
 
 /**
  * Everything about the given cases, each part read with the case ids as its only filter. One query after
@@ -37,6 +39,8 @@ async function load(tx: Tx, ids: string[]) {
     .select({
       ...caseStoryColumns,
       referrer: { organisationName: referrerOrg.name, role: referrer.role },
+      referredByHouseOrganisation: referredByOrg.name,
+      referredByOrganisationName: cases.referredByOrganisationName,
       ...caseOutcomeColumns,
       retentionExtendedUntil: cases.retentionExtendedUntil,
       retentionExtensionReason: cases.retentionExtensionReason,
@@ -47,6 +51,7 @@ async function load(tx: Tx, ids: string[]) {
     .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
     .innerJoin(referrer, eq(referrer.id, cases.referrerUserId))
     .innerJoin(referrerOrg, eq(referrerOrg.id, cases.referrerOrganisationId))
+    .leftJoin(referredByOrg, eq(referredByOrg.id, cases.referredByOrganisationId))
     .where(inArray(cases.id, ids))
     .orderBy(asc(cases.createdAt));
   const events = await tx
@@ -135,7 +140,19 @@ async function load(tx: Tx, ids: string[]) {
     .where(inArray(signals.caseId, ids))
     .orderBy(asc(signals.since));
   const agreementIds = agreementRows.map((a) => a.id);
-  if (agreementIds.length === 0) return { caseRows, events, partners, agreementRows, items, signalRows, dueChanges: [], progress: [] };
+  const contacts = await tx
+    .select({
+      caseId: caseContacts.caseId,
+      kind: caseContacts.kind,
+      contactDate: caseContacts.contactDate,
+      organisation: caseContacts.organisation,
+      note: caseContacts.note,
+      recordedAt: caseContacts.createdAt,
+    })
+    .from(caseContacts)
+    .where(inArray(caseContacts.caseId, ids))
+    .orderBy(asc(caseContacts.contactDate), asc(caseContacts.createdAt));
+  if (agreementIds.length === 0) return { caseRows, events, partners, agreementRows, items, signalRows, dueChanges: [], progress: [], contacts };
   const dueChanges = await tx
     .select({
       agreementId: agreementDueChanges.agreementId,
@@ -158,17 +175,18 @@ async function load(tx: Tx, ids: string[]) {
     .from(agreementActions)
     .where(inArray(agreementActions.agreementId, agreementIds))
     .orderBy(asc(agreementActions.createdAt));
-  return { caseRows, events, partners, agreementRows, items, signalRows, dueChanges, progress };
+  return { caseRows, events, partners, agreementRows, items, signalRows, dueChanges, progress, contacts };
 }
 
 /** The cases as entries of the export, oldest case first; every free-text field goes through `flag`. */
 export async function caseEntries(tx: Tx, ids: string[], flag: Flagger): Promise<CaseEntry[]> {
-  const { caseRows, events, partners, agreementRows, items, signalRows, dueChanges, progress } = await load(tx, ids);
+  const { caseRows, events, partners, agreementRows, items, signalRows, dueChanges, progress, contacts } = await load(tx, ids);
   const maybe = (text: string | null) => (text === null || text === '' ? null : flag(text));
   const of = <T extends { caseId: string | null }>(rows: T[], caseId: string) => rows.filter((r) => r.caseId === caseId);
 
-  return caseRows.map((c) => ({
+  return caseRows.map(({ referredByHouseOrganisation, referredByOrganisationName, ...c }) => ({
     ...c,
+    referredBy: referredByHouseOrganisation ?? referredByOrganisationName ?? null,
     reason: flag(c.reason),
     goal: flag(c.goal),
     involvedPartners: maybe(c.involvedPartners),
@@ -238,6 +256,13 @@ export async function caseEntries(tx: Tx, ids: string[], flag: Flagger): Promise
       snoozeReason: maybe(s.snoozeReason),
       resolvedAt: isoOrNull(s.resolvedAt),
       resolutionNote: maybe(s.resolutionNote),
+    })),
+    contacts: of(contacts, c.id).map((k) => ({
+      kind: k.kind,
+      contactDate: k.contactDate,
+      organisation: flag(k.organisation),
+      note: flag(k.note),
+      recordedAt: iso(k.recordedAt),
     })),
   }));
 }

@@ -113,6 +113,16 @@ export const signalEntry = z.object({
   resolutionNote: freeText.nullable(),
 });
 
+export const caseContactEntry = z
+  .object({
+    kind: z.enum(['telefoon', 'mail', 'overleg']),
+    contactDate: date,
+    organisation: freeText,
+    note: freeText,
+    recordedAt: timestamp,
+  })
+  .describe('One line of the case journal: a phone call, mail or consultation about the case, with whom and when');
+
 export const caseEntry = z.object({
   id: z.uuid(),
   number: z.string(),
@@ -126,6 +136,10 @@ export const caseEntry = z.object({
   criteria: z.object({ multiDomain: z.boolean(), multiChain: z.boolean(), household: z.boolean(), localSafety: z.boolean() }),
   involvedPartners: freeText.nullable(),
   referrer: actorRef,
+  referredBy: z
+    .string()
+    .nullable()
+    .describe('The organisation that referred, when the regisseur recorded one (AVG art. 15(1)(g): the source); its contact person is a third party and not shown'),
   triageDecision: z.enum(triageDecision.enumValues).nullable(),
   triageReason: freeText.nullable(),
   triagedAt: timestamp.nullable(),
@@ -142,6 +156,7 @@ export const caseEntry = z.object({
   agreements: z.array(agreementEntry),
   agendaItems: z.array(agendaItemEntry),
   signals: z.array(signalEntry),
+  contacts: z.array(caseContactEntry).describe('The case journal, oldest first'),
 });
 
 export const accessLogEntry = z

@@ -13,6 +13,7 @@ import type { DbHandle } from '@/db/types';
 import { logAction } from '@/lib/agreements/log-action';
 import type { Actor } from '@/lib/actor';
 import { getCase } from '@/lib/cases/get-case';
+import { addCaseContact } from '@/lib/cases/case-contacts';
 import { createReferral } from '@/lib/cases/refer';
 import type { ReferralInput } from '@/lib/cases/schemas';
 import { AppError } from '@/lib/errors';
@@ -64,7 +65,14 @@ beforeAll(async () => {
   const regisseur = actors.regisseur!;
   janId = (await allCases()).find((c) => c.name === SUBJECT.name)!.id;
   // The same person referred again, and a namesake born on another day: only the first belongs to him.
-  secondId = (await createReferral(regisseur, referral(SUBJECT.birthDate, 'Jan de Vries meldt zich opnieuw bij de wijkagent.', 'Rust in de buurt.'))).id;
+  // Taken on the phone from a wijkteam: the source goes into the export, its contact person (a third party) not.
+  secondId = (
+    await createReferral(regisseur, {
+      ...referral(SUBJECT.birthDate, 'Jan de Vries meldt zich opnieuw bij de wijkagent.', 'Rust in de buurt.'),
+      referrer: { organisationName: 'Wijkteam Zuilen', contactName: 'Ilse Bakker', contactDetails: '030-7654321' },
+    })
+  ).id;
+  await addCaseContact(regisseur, janId, { kind: 'telefoon', contactDate: '2025-06-02', organisation: 'Wijkteam Zuilen', note: 'Jan de Vries belde zelf over zijn afspraak.' });
   namesakeId = (await createReferral(regisseur, referral('1990-01-01', 'Naamgenoot met overlast in Overvecht.', 'Geen nieuwe incidenten in Overvecht.'))).id;
 
   const [veiligThuis] = await handle.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, 'Veilig Thuis Regio Utrecht'));
@@ -107,6 +115,17 @@ describe('subject access export (AVG art. 15)', () => {
     expect(first.events.length).toBeGreaterThan(0);
     expect(first.partners.map((p) => p.organisationName).sort()).toEqual(['Altrecht GGZ', 'Politie Midden-Nederland', 'Veilig Thuis Regio Utrecht']);
     expect(first.referrer).toEqual({ organisationName: 'Veilig Thuis Regio Utrecht', role: 'professional' });
+  });
+
+  it('names where a referral came from and holds the case journal, but not the referrer’s contact person', () => {
+    const [first, second] = doc.cases;
+    expect(second!.referredBy).toBe('Wijkteam Zuilen');
+    expect(first!.referredBy).toBeNull();
+    expect(first!.contacts).toEqual([
+      expect.objectContaining({ kind: 'telefoon', contactDate: '2025-06-02', note: expect.objectContaining({ text: 'Jan de Vries belde zelf over zijn afspraak.' }) }),
+    ]);
+    expect(json).not.toContain('Ilse Bakker');
+    expect(json).not.toContain('030-7654321');
   });
 
   it('holds the agreements with every due-date move and progress entry', async () => {
