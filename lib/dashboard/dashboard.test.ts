@@ -44,9 +44,9 @@ describe('the dashboard query', () => {
     const parsed = dashboardQuerySchema.safeParse({ from: '2026-05-01', to: '2026-04-30' });
     expect(parsed.success).toBe(false);
     expect({ ...parsed.error!.issues[0], message: render(parsed.error!.issues[0]!.message) }).toMatchObject({ path: ['to'], message: 'De einddatum ligt vóór de begindatum.' });
-    const bad = dashboardQuerySchema.safeParse({ from: '1-5-2026', type: 'iedereen', municipality: 'Utrecht', organisation: 'x' });
+    const bad = dashboardQuerySchema.safeParse({ from: 'mei 2026', type: 'iedereen', municipality: 'Utrecht', organisation: 'x' });
     expect(bad.error!.issues.map((i) => [i.path.join('.'), render(i.message)])).toEqual([
-      ['from', 'Gebruik voor de begindatum de vorm JJJJ-MM-DD.'],
+      ['from', 'Gebruik voor de begindatum de vorm DD-MM-JJJJ of JJJJ-MM-DD.'],
       ['type', 'Onbekende aanpak.'],
       ['municipality', 'Kies een gemeente uit de lijst.'],
       ['organisation', 'Onbekende partnerorganisatie.'],

@@ -3,7 +3,7 @@ export const nl = {
   'dashboard.chooseDateBetween': 'Kies voor {label} een datum tussen 2000 en 2100.',
   'dashboard.chooseTable': 'Kies de tabel: figures, partners of municipalities.',
   'dashboard.endBeforeStart': 'De einddatum ligt vóór de begindatum.',
-  'dashboard.unknownTargetGroup': 'Onbekende doelgroep.',
+  'dashboard.unknownTargetGroup': 'Onbekende aanpak.',
   'dashboard.useDateFormatFor': 'Gebruik voor {label} de vorm DD-MM-JJJJ of JJJJ-MM-DD.',
 };
 
