@@ -16,8 +16,8 @@ test('after switching to English, a refused form explains itself in English', as
   await page.getByRole('button', { name: 'Send referral' }).click();
 
   await expect(page.getByText('Check the highlighted fields.')).toBeVisible();
-  await expect(page.getByText('The date of birth is in the future.')).toBeVisible();
-  await expect(page.getByText('Choose a municipality.').or(page.getByText('Choose a municipality from the list.'))).toBeVisible();
+  await expect(page.getByText('The date of birth is in the future.', { exact: true })).toBeVisible();
+  await expect(page.getByText('Choose a municipality.', { exact: true }).or(page.getByText('Choose a municipality from the list.', { exact: true }))).toBeVisible();
   await expect(page.getByText('Answer this criterion with yes or no.').first()).toBeVisible();
   await expect(page.getByText('Controleer de gemarkeerde velden.')).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Onvolledig Persoon');

@@ -60,7 +60,7 @@ test('a running casusoverleg live: police and GGZ follow their own cases, police
   await expect(police.getByTestId('presence')).toContainText('1 persoon');
 
   // The chair marks Sem Bakker's item and records the minutes: police sees both appear without reloading.
-  await semItem.getByRole('button', { name: /als nu besproken/ }).click();
+  await semItem.getByRole('button', { name: /^Nu bespreken/ }).click();
   await expect(police.getByTestId('agenda-item').filter({ hasText: 'Sem Bakker' }).getByTestId('now-discussing')).toBeVisible();
   await expect(ggz.getByTestId('agenda-item').filter({ hasText: 'Besloten agendapunt' }).getByTestId('now-discussing')).toBeVisible();
   await semItem.getByLabel('Notulen').fill(MINUTES);

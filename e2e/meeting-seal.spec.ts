@@ -44,7 +44,7 @@ test('a finished casusoverleg is frozen and sealed; reopening with a reason make
   const politie = await signedInPage(browser, 'politie@example.org');
   await politie.goto('/my-agreements');
   const round = politie.getByTestId('status-rounds').locator('section', { hasText: TITLE });
-  await expect(round.getByRole('heading', { level: 2 })).toContainText(`Statusronde voor ${TITLE} — graag vóór`);
+  await expect(round.getByRole('heading', { level: 2 })).toContainText(`Statusronde voor ${TITLE} — graag uiterlijk`);
   const first = round.getByTestId('status-round-agreement').first();
   // Too short: a Dutch message, nothing sent.
   await first.getByLabel('Status').fill('ok');

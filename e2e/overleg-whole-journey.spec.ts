@@ -75,7 +75,7 @@ test('a whole casusoverleg: agreements made in the items, partners see only thei
 
   // Item 1: Sem Bakker, a police case. The chair marks it and makes the agreement inside the item.
   const semItem = regisseur.getByTestId('agenda-item').filter({ hasText: 'Sem Bakker' });
-  await semItem.getByRole('button', { name: /als nu besproken/ }).click();
+  await semItem.getByRole('button', { name: /^Nu bespreken/ }).click();
   await expect(police.getByTestId('agenda-item').filter({ hasText: 'Sem Bakker' }).getByTestId('now-discussing')).toBeVisible();
   await makeAgreement(regisseur, 'Sem Bakker', FOR_POLICE, 'Politie Midden-Nederland');
   const policeOwn = police.getByTestId('live-agreement').filter({ hasText: FOR_POLICE });
@@ -83,7 +83,7 @@ test('a whole casusoverleg: agreements made in the items, partners see only thei
 
   // Item 2: Sandra de Boer, a GGZ case.
   const sandraItem = regisseur.getByTestId('agenda-item').filter({ hasText: 'Sandra de Boer' });
-  await sandraItem.getByRole('button', { name: /als nu besproken/ }).click();
+  await sandraItem.getByRole('button', { name: /^Nu bespreken/ }).click();
   await makeAgreement(regisseur, 'Sandra de Boer', FOR_GGZ, 'Altrecht GGZ');
   const ggzOwn = ggz.getByTestId('live-agreement').filter({ hasText: FOR_GGZ });
   await expect(ggzOwn).toBeVisible();

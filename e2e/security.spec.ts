@@ -49,7 +49,8 @@ async function prepareDatabase() {
   const { openPglite } = await import('../db/open');
   const { loadReferenceData } = await import('../lib/reference/load');
   const { seedDemo } = await import('../lib/seed/demo');
-  const { users, userTotp } = await import('../db/schema');
+  const { users } = await import('../db/schema/directory');
+  const { userTotp } = await import('../db/schema/sign-in');
   const handle = await openPglite(path.resolve(dataDir, 'pglite'));
   await loadReferenceData(handle.db);
   await seedDemo(handle.db);

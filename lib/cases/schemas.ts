@@ -180,6 +180,8 @@ export type MergeReferralInput = z.infer<typeof mergeReferralSchema>;
 
 export const undoMergeSchema = z.strictObject({ version });
 export type UndoMergeInput = z.infer<typeof undoMergeSchema>;
+/** DELETE …/merge carries the version read in its query (`?version=3`): a DELETE has no body. */
+export const undoMergeQuerySchema = z.strictObject({ version: z.coerce.number({ message: msg('common.versionMissing') }).int().positive() });
 
 /** Go on with the referral as a case of its own although the person is known. */
 export const continueReferralSchema = z.strictObject({

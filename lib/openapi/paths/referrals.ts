@@ -1,4 +1,4 @@
-import { caseContactSchema, continueReferralSchema, mergeReferralSchema, undoMergeSchema } from '@/lib/cases/schemas';
+import { caseContactSchema, continueReferralSchema, mergeReferralSchema, undoMergeQuerySchema } from '@/lib/cases/schemas';
 import { caseContactList, created, mergeResult, referralMatching, versionResult } from '@/lib/cases/case-views';
 import { BODY_ERRORS, type Paths } from '../operation';
 
@@ -6,7 +6,6 @@ import { BODY_ERRORS, type Paths } from '../operation';
 
 const BODIES = {
   MergeReferral: mergeReferralSchema.meta({ id: 'MergeReferral' }),
-  UndoMerge: undoMergeSchema.meta({ id: 'UndoMerge' }),
   ContinueReferral: continueReferralSchema.meta({ id: 'ContinueReferral' }),
   CaseContact: caseContactSchema.meta({ id: 'CaseContactInput' }),
 };
@@ -33,11 +32,11 @@ export const REFERRAL_PATHS: Paths = {
     },
     delete: {
       summary: 'Undo the merge',
-      description: 'Regisseurs only, until the triage of the referral is decided.',
+      description: 'Regisseurs only, until the triage of the referral is decided. The version read goes in the query.',
       tags: ['Cases'],
-      body: BODIES.UndoMerge,
+      query: undoMergeQuerySchema,
       success: [200, 'The new version', versionResult],
-      errors: [...BODY_ERRORS, 403, 404, 409],
+      errors: [403, 404, 409, 422],
     },
   },
   '/api/v1/cases/{id}/continue': {

@@ -1,9 +1,10 @@
 import { NextResponse } from 'next/server';
 import { caseIdFrom, type CaseRouteContext } from '@/lib/api/cases';
 import { mergeReferral, undoMerge } from '@/lib/cases/referral-matches';
-import { mergeReferralSchema, undoMergeSchema } from '@/lib/cases/schemas';
+import { mergeReferralSchema, undoMergeQuerySchema } from '@/lib/cases/schemas';
 import { readJson } from '@/lib/http/read-json';
 import { withActor } from '@/lib/http/with-actor';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 export const POST = withActor<CaseRouteContext>(async (request, actor, context) => {
   const id = await caseIdFrom(context);
@@ -12,5 +13,6 @@ export const POST = withActor<CaseRouteContext>(async (request, actor, context) 
 
 export const DELETE = withActor<CaseRouteContext>(async (request, actor, context) => {
   const id = await caseIdFrom(context);
-  return NextResponse.json(await undoMerge(actor, id, await readJson(request, undoMergeSchema)));
+  const query = parseOrThrow(undoMergeQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  return NextResponse.json(await undoMerge(actor, id, query));
 });
