@@ -136,8 +136,36 @@ function refuse(message: string): never {
 
 async function assertOpen(tx: Tx, ref: CaseRef) {
   const referral = await referralOf(tx, ref.id);
-  if (!undecided(referral)) refuse('Over deze aanmelding is de triage al besloten; samenvoegen kan dan niet meer (ongedaan) worden gemaakt.');
+  if (!undecided(referral)) refuse(msg('cases.merge.triageDecided'));
   return referral;
+}
+
+/** The other side of a merge or its undoing: the known case's timeline and audit name the referral. */
+async function recordOnTarget(
+  tx: Tx,
+  actor: Actor,
+  target: { id: string; number: string },
+  ref: { id: string; number: string },
+  kind: 'merge' | 'unmerge',
+  now: Date,
+  reason?: string,
+): Promise<void> {
+  await tx.insert(caseEvents).values({
+    caseId: target.id,
+    kind,
+    reason,
+    data: { caseId: ref.id, caseNumber: ref.number, direction: 'from' },
+    actorUserId: actor.userId,
+    at: now,
+  });
+  await audit(tx, subjectOf(actor), {
+    action: 'update',
+    entity: 'case',
+    entityId: target.id,
+    caseId: target.id,
+    caseNumber: target.number,
+    details: { [kind]: 'from', caseId: ref.id, caseNumber: ref.number },
+  });
 }
 
 /** Merge the referral into an earlier case of the same person as a new referral of it (regisseurs only). */
@@ -145,7 +173,7 @@ export async function mergeReferral(actor: Actor, caseId: unknown, input: MergeR
   return withCase(actor, caseId, 'case.transition', async (tx, { ref }) => {
     assertCurrentVersion(ref, input.version);
     const referral = await assertOpen(tx, ref);
-    if (referral.mergedIntoCaseId) refuse('Deze aanmelding is al samengevoegd.');
+    if (referral.mergedIntoCaseId) refuse(msg('cases.merge.alreadyMerged'));
     // Only with a case the matching found: merging is not a way to attach a referral to any case.
     const [target] = await tx
       .select({ id: cases.id, number: cases.number })
@@ -160,22 +188,7 @@ export async function mergeReferral(actor: Actor, caseId: unknown, input: MergeR
       data: { caseId: target.id, caseNumber: target.number, direction: 'into' },
       audit: { merge: 'into', caseId: target.id, caseNumber: target.number },
     });
-    await tx.insert(caseEvents).values({
-      caseId: target.id,
-      kind: 'merge',
-      reason: input.reason,
-      data: { caseId: ref.id, caseNumber: ref.number, direction: 'from' },
-      actorUserId: actor.userId,
-      at: now,
-    });
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'case',
-      entityId: target.id,
-      caseId: target.id,
-      caseNumber: target.number,
-      details: { merge: 'from', caseId: ref.id, caseNumber: ref.number },
-    });
+    await recordOnTarget(tx, actor, target, ref, 'merge', now, input.reason);
     return { id: ref.id, mergedInto: target, version: updated.version };
   });
 }
@@ -185,7 +198,7 @@ export async function undoMerge(actor: Actor, caseId: unknown, input: UndoMergeI
   return withCase(actor, caseId, 'case.transition', async (tx, { ref }) => {
     assertCurrentVersion(ref, input.version);
     const referral = await assertOpen(tx, ref);
-    if (!referral.mergedIntoCaseId) refuse('Deze aanmelding is niet samengevoegd.');
+    if (!referral.mergedIntoCaseId) refuse(msg('cases.merge.notMerged'));
     const [target] = await tx.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.id, referral.mergedIntoCaseId));
     const updated = await commitCaseChange(tx, actor, ref.id, input.version, { mergedIntoCaseId: null }, {
       kind: 'unmerge',
@@ -193,21 +206,7 @@ export async function undoMerge(actor: Actor, caseId: unknown, input: UndoMergeI
       data: { caseId: target!.id, caseNumber: target!.number, direction: 'into' },
       audit: { unmerge: 'into', caseId: target!.id, caseNumber: target!.number },
     });
-    await tx.insert(caseEvents).values({
-      caseId: target!.id,
-      kind: 'unmerge',
-      data: { caseId: ref.id, caseNumber: ref.number, direction: 'from' },
-      actorUserId: actor.userId,
-      at: now,
-    });
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'case',
-      entityId: target!.id,
-      caseId: target!.id,
-      caseNumber: target!.number,
-      details: { unmerge: 'from', caseId: ref.id, caseNumber: ref.number },
-    });
+    await recordOnTarget(tx, actor, target!, ref, 'unmerge', now);
     return { id: ref.id, version: updated.version };
   });
 }
@@ -217,13 +216,13 @@ export async function continueReferral(actor: Actor, caseId: unknown, input: Con
   return withCase(actor, caseId, 'case.transition', async (tx, { ref }) => {
     assertCurrentVersion(ref, input.version);
     const referral = await assertOpen(tx, ref);
-    if (referral.mergedIntoCaseId) refuse('Maak het samenvoegen eerst ongedaan.');
+    if (referral.mergedIntoCaseId) refuse(msg('cases.merge.undoFirst'));
     const known = await tx
       .select({ number: cases.number })
       .from(referralMatches)
       .innerJoin(cases, eq(cases.id, referralMatches.matchedCaseId))
       .where(eq(referralMatches.referralCaseId, ref.id));
-    if (known.length === 0) refuse('Er is geen bekende casus van deze persoon gevonden.');
+    if (known.length === 0) refuse(msg('cases.merge.noKnownCase'));
     const updated = await commitCaseChange(tx, actor, ref.id, input.version, {}, {
       kind: 'match',
       at: now,
@@ -238,5 +237,5 @@ export async function continueReferral(actor: Actor, caseId: unknown, input: Con
 /** Triage may not take on a merged referral as a case of its own: its work belongs to the earlier case. */
 export async function assertNotMerged(tx: Tx, caseId: string): Promise<void> {
   const [row] = await tx.select({ into: cases.mergedIntoCaseId }).from(cases).where(and(eq(cases.id, caseId), inArray(cases.status, ['aangemeld', 'triage'])));
-  if (row?.into) refuse('Deze aanmelding is samengevoegd met een bekende casus; maak het samenvoegen eerst ongedaan om haar in behandeling te nemen.');
+  if (row?.into) refuse(msg('cases.merge.mergedUndoToTriage'));
 }

@@ -54,6 +54,12 @@ export const nl = {
   'cases.label.continueReason': 'waarom deze aanmelding een eigen casus wordt',
   'cases.label.organisation': 'de organisatie',
   'cases.label.shortNote': 'een korte notitie',
+  'cases.merge.triageDecided': 'Over deze aanmelding is de triage al besloten; samenvoegen kan dan niet meer (ongedaan) worden gemaakt.',
+  'cases.merge.alreadyMerged': 'Deze aanmelding is al samengevoegd.',
+  'cases.merge.notMerged': 'Deze aanmelding is niet samengevoegd.',
+  'cases.merge.undoFirst': 'Maak het samenvoegen eerst ongedaan.',
+  'cases.merge.noKnownCase': 'Er is geen bekende casus van deze persoon gevonden.',
+  'cases.merge.mergedUndoToTriage': 'Deze aanmelding is samengevoegd met een bekende casus; maak het samenvoegen eerst ongedaan om haar in behandeling te nemen.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -111,4 +117,10 @@ export const en: Record<keyof typeof nl, string> = {
   'cases.label.continueReason': 'why this referral becomes a case of its own',
   'cases.label.organisation': 'the organisation',
   'cases.label.shortNote': 'a short note',
+  'cases.merge.triageDecided': 'The triage of this referral has been decided; merging can no longer be done or undone.',
+  'cases.merge.alreadyMerged': 'This referral has already been merged.',
+  'cases.merge.notMerged': 'This referral has not been merged.',
+  'cases.merge.undoFirst': 'Undo the merge first.',
+  'cases.merge.noKnownCase': 'No known case of this person was found.',
+  'cases.merge.mergedUndoToTriage': 'This referral has been merged into a known case; undo the merge first to take it on.',
 };
