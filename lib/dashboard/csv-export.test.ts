@@ -87,6 +87,7 @@ function expectedRows(d: Dashboard, table: DashboardTable): Cell[][] {
       ['Mediane doorlooptijd tot afsluiting (dagen)', f.medianDaysToClosure],
       ['Casussen met triagebesluit in de periode', f.triagedCases],
       ['Casussen afgesloten in de periode', f.closedCases],
+      ['Herhaalde aanmeldingen binnen 12 maanden na afsluiting', f.repeatReferrals],
       ...json.signals!.openByLevel.map((l) => [`Open signalen: ${LEVELS_NL[l.level]}`, l.count]),
       ...json.signals!.weekly.flatMap((w) => [
         [`Signalen geopend in week van ${w.weekStart}`, w.opened],

@@ -105,6 +105,7 @@ function tableRows(dashboard: Dashboard, table: DashboardTable, t: Translate): C
     [t('csv.medianDaysToClosure'), figures.medianDaysToClosure],
     [t('csv.triagedCases'), figures.triagedCases],
     [t('csv.closedCases'), figures.closedCases],
+    [t('csv.repeatReferrals'), figures.repeatReferrals],
   ];
   if (!signals) {
     rows.push([t('csv.openSignals'), t('csv.noSignals')]);
