@@ -4,70 +4,15 @@
  * — the second line of defence DESIGN.md promises for the day one check in lib/ is forgotten.
  * Every probe runs in a transaction that is rolled back, so no probe changes what the next one sees.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSweep } from '@/lib/stagnation/sweep';
-import { signInAs } from '@/lib/testing/actors';
 import { databaseError } from '@/lib/testing/db-error';
-import { queryRows } from './query';
-import { rolledBack } from './rollback-probe';
+import { count, handle, henkCase, janCase, org, probe, rows, seedRlsFixture, seenOf, seenOfAll, user } from '@/lib/testing/rls-fixture';
 import { cases } from './schema';
-import { closeDb, useFreshDatabase } from './testing';
+import { closeDb } from './testing';
 import { APP_ROLE } from './transaction';
-import type { Db, DbHandle, Tx } from './types';
 
-let handle: DbHandle;
-const user: Record<string, string> = {};
-const org: Record<string, string> = {};
-/** Demo cases: Jan de Vries (politie, veiligthuis, ggz convened), Henk Pieters (referred by gemeente, no partners). */
-let janCase: string;
-let henkCase: string;
-
-/** A transaction on the test database that is always rolled back (./rollback-probe.ts). */
-const probe = <T>(who: string | null | 'owner', fn: (tx: Tx) => Promise<T>) => rolledBack(handle.db, who, fn);
-
-const rows = <T = Record<string, unknown>>(tx: Tx | Db, query: SQL) => queryRows<T>(tx, query);
-const count = async (tx: Tx | Db, query: SQL) => (await rows<{ n: number }>(tx, sql`select count(*)::int as n from (${query}) q`))[0]!.n;
-
-/** What a user sees of one case in each case table, as the app role. */
-const seenOf = (who: string | null, caseId: string) =>
-  probe(who, async (tx) => ({
-    cases: await count(tx, sql`select id from cases where id = ${caseId}`),
-    partners: await count(tx, sql`select id from case_partners where case_id = ${caseId}`),
-    events: await count(tx, sql`select id from case_events where case_id = ${caseId}`),
-    facts: await count(tx, sql`select id from case_facts where id = ${caseId}`),
-  }));
-
-/** What a user sees of every case, as the app role. */
-const seenOfAll = (who: string | null) =>
-  probe(who, async (tx) => ({
-    cases: await count(tx, sql`select id from cases`),
-    partners: await count(tx, sql`select id from case_partners`),
-    events: await count(tx, sql`select id from case_events`),
-    facts: await count(tx, sql`select id from case_facts`),
-  }));
-
-beforeAll(async () => {
-  handle = await useFreshDatabase({ demo: true });
-  for (const row of await rows<{ id: string; email: string; organisation_id: string }>(
-    handle.db,
-    sql`select id, email, organisation_id from users`,
-  )) {
-    user[row.email.split('@')[0]!] = row.id;
-  }
-  for (const row of await rows<{ id: string; short_name: string }>(handle.db, sql`select id, short_name from organisations`)) {
-    org[row.short_name] = row.id;
-  }
-  // Names are encrypted: find the demo subjects through the ORM, which decrypts.
-  const subjects = await handle.db.select({ id: cases.id, name: cases.subjectName }).from(cases);
-  janCase = subjects.find((c) => c.name === 'Jan de Vries')!.id;
-  henkCase = subjects.find((c) => c.name === 'Henk Pieters')!.id;
-  // Reclassering was convened to Jan's case once and left: an ended participation must count for nothing.
-  await handle.db.execute(sql`insert into case_partners (case_id, organisation_id, reason, added_by_user_id, ended_at, ended_by_user_id)
-    values (${janCase}, ${org.Reclassering}, 'Eerder betrokken', ${user.regisseur}, now(), ${user.regisseur})`);
-  // A few sign-ins give the audit log a chain to verify.
-  for (const name of ['politie', 'manager', 'admin', 'regisseur']) await signInAs(`${name}@example.org`);
-});
+beforeAll(seedRlsFixture);
 afterAll(() => closeDb());
 
 describe('row-level security: who sees which case rows', () => {
@@ -242,104 +187,5 @@ describe('row-level security: what the app role may write', () => {
       rows(tx, sql`update users set name = 'Fatima O.', locale = 'en' where id = ${user.reclassering} returning id`),
     );
     expect(own).toHaveLength(1);
-  });
-});
-
-describe('row-level security: the audit log is append-only for the app role', () => {
-  const firstId = async () => (await rows<{ id: number }>(handle.db, sql`select min(id)::int as id from audit_log`))[0]!.id;
-
-  it('lets the app role neither change nor remove audit rows, nor insert them directly', async () => {
-    const id = await firstId();
-    expect(await count(handle.db, sql`select id from audit_log`)).toBeGreaterThan(0);
-    // The admin may read the log (the control), but not change it.
-    expect(await probe(user.admin!, (tx) => count(tx, sql`select id from audit_log where id = ${id}`))).toBe(1);
-    for (const statement of [
-      sql`update audit_log set outcome = 'allowed' where id = ${id}`,
-      sql`delete from audit_log where id = ${id}`,
-      sql`truncate audit_log`,
-      sql`insert into audit_log (action, entity, outcome, prev_hash, hash) values ('view', 'case', 'allowed', 'x', 'y')`,
-    ]) {
-      expect(await databaseError(probe(user.admin!, (tx) => tx.execute(statement)))).toMatch(/permission denied/);
-    }
-  });
-
-  it('lets a regisseur change how a signal is handled, but not its rule, case, level or escalation', async () => {
-    await runSweep(handle.db);
-    const [signal] = await rows<{ id: string }>(handle.db, sql`select id from signals limit 1`);
-    expect(signal).toBeDefined();
-    await probe(user.regisseur!, (tx) => rows(tx, sql`update signals set resolution_note = 'Gebeld.' where id = ${signal!.id} returning id`));
-    for (const column of [sql`rule = 'x'`, sql`case_id = null`, sql`level = 3`, sql`organisation_id = null`]) {
-      expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, sql`update signals set ${column} where id = ${signal!.id}`)))).toMatch(
-        /permission denied/,
-      );
-    }
-  });
-
-  it('lets only an admin create or change an organisation', async () => {
-    const rename = sql`update organisations set name = 'Overgenomen' where short_name = 'Politie' returning id`;
-    expect(await probe(user.politie!, (tx) => rows(tx, rename))).toHaveLength(0);
-    expect(await probe(user.regisseur!, (tx) => rows(tx, rename))).toHaveLength(0);
-    expect(await probe(user.admin!, (tx) => rows(tx, rename))).toHaveLength(1);
-    const create = sql`insert into organisations (name, short_name, domain) values ('Nep', 'Nep', 'zorg')`;
-    expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, create)))).toMatch(/row-level security/);
-  });
-
-  it('lets the app role neither read nor write the chain head', async () => {
-    for (const statement of [
-      sql`select * from audit_head`,
-      sql`update audit_head set last_id = 1`,
-      sql`delete from audit_head`,
-      sql`insert into audit_head (last_id, last_hash) values (1, 'x') on conflict (singleton) do update set last_hash = 'x'`,
-    ]) {
-      expect(await databaseError(probe(user.admin!, (tx) => tx.execute(statement)))).toMatch(/permission denied/);
-    }
-  });
-
-  const append = (actor: string | null) => sql`select audit_append(${actor}::uuid, null, 'professional', 'view', 'case',
-    null, null, null, 'allowed', null, null, null)`;
-
-  it('lets audit_append write an entry in the actor’s own name (the control)', async () => {
-    const written = await probe(user.politie!, async (tx) => {
-      await tx.execute(append(user.politie!));
-      await tx.execute(sql`reset role`);
-      return count(tx, sql`select id from audit_log where user_id = ${user.politie} and action = 'view'`);
-    });
-    expect(written).toBe(1);
-  });
-
-  it('refuses an audit entry in another user’s name, or in no one’s', async () => {
-    expect(await databaseError(probe(user.politie!, (tx) => tx.execute(append(user.ggz!))))).toMatch(/another user/);
-    expect(await databaseError(probe(user.politie!, (tx) => tx.execute(append(null))))).toMatch(/another user/);
-  });
-});
-
-describe('the app role holds no secrets and cannot pre-decide a referral', () => {
-  it('cannot read password hashes or sessions, but can read staff names', async () => {
-    expect(await databaseError(probe(user.regisseur!, (tx) => rows(tx, sql`select password_hash from users`)))).toMatch(
-      /permission denied/,
-    );
-    expect(await databaseError(probe(user.admin!, (tx) => rows(tx, sql`select * from user_sessions`)))).toMatch(/permission denied/);
-    expect(
-      await databaseError(probe(user.admin!, (tx) => rows(tx, sql`update user_sessions set revoked_at = null`))),
-    ).toMatch(/permission denied/);
-    const names = await probe(user.politie!, (tx) => rows<{ name: string }>(tx, sql`select name from users where email = 'regisseur@example.org'`));
-    expect(names).toEqual([{ name: 'Ingrid Bakker' }]);
-  });
-
-  it('rejects a referral that arrives already triaged, with a case lead, or assigned to someone else', async () => {
-    const forged = (extra: SQL) => sql`
-      insert into cases (number, target_group, municipality_code, subject_name, subject_birth_date, reason, goal,
-        criterion_multi_domain, criterion_multi_chain, criterion_household, criterion_local_safety,
-        referrer_user_id, referrer_organisation_id, ${extra})
-      values ('ZVH-1998-0001', 'overlast', 'GM0344', 'Vals', '1990-01-01', 'r', 'd', true, true, false, false,
-        ${user.politie}, ${org.Politie}, `;
-    const attempts = [
-      sql`${forged(sql`triage_decision`)} 'in_behandeling') returning id`,
-      sql`${forged(sql`case_lead_user_id`)} ${user.politie}) returning id`,
-      sql`${forged(sql`regisseur_user_id`)} ${user.regisseur}) returning id`,
-    ];
-    for (const attempt of attempts) {
-      expect(await databaseError(probe(user.politie!, (tx) => rows(tx, attempt)))).toMatch(/row-level security/);
-    }
   });
 });
