@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { render, type ErrorLocale } from '@/lib/errors';
 import { allowedActions, applyTransition } from './lifecycle';
 
 const v = { version: 1 };
+/** A refusal as its reader sees it: the message reference rendered in `locale`. */
+const read = (result: ReturnType<typeof applyTransition>, locale: ErrorLocale = 'nl') =>
+  result.ok ? result : { ...result, message: render(result.message, locale) };
 
 describe('case lifecycle', () => {
   it('walks aangemeld → triage → actief → monitoring → afgesloten', () => {
@@ -30,10 +34,12 @@ describe('case lifecycle', () => {
   });
 
   it('rejects illegal transitions with a message that says why', () => {
-    expect(applyTransition({ status: 'afgesloten', pauseReason: null }, { action: 'to_active', reason: 'x', ...v })).toEqual({
+    const refused = applyTransition({ status: 'afgesloten', pauseReason: null }, { action: 'to_active', reason: 'x', ...v });
+    expect(read(refused)).toEqual({
       ok: false,
       message: 'Terug naar actief gaan kan niet: de casus is afgesloten.',
     });
+    expect(read(refused, 'en')).toEqual({ ok: false, message: 'Moving back to active is not possible: the case is closed.' });
     expect(applyTransition({ status: 'aangemeld', pauseReason: null }, { action: 'close', result: 'x', ...v }).ok).toBe(false);
   });
 
@@ -41,7 +47,7 @@ describe('case lifecycle', () => {
     const paused = applyTransition({ status: 'actief', pauseReason: null }, { action: 'pause', pauseReason: 'detentie', ...v });
     expect(paused).toEqual({ ok: true, status: 'actief', pauseReason: 'detentie' });
     const state = { status: 'actief' as const, pauseReason: 'detentie' as const };
-    expect(applyTransition(state, { action: 'close', result: 'x', ...v })).toEqual({
+    expect(read(applyTransition(state, { action: 'close', result: 'x', ...v }))).toEqual({
       ok: false,
       message: 'Hervat de casus eerst: hij is opgeschort.',
     });

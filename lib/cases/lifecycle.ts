@@ -1,4 +1,5 @@
 import type { CaseStatus, PauseReason, TriageDecision } from '@/db/schema';
+import { msg, type MessageKey } from '@/lib/errors';
 import type { TransitionInput } from './schemas';
 
 export interface LifecycleState {
@@ -8,16 +9,7 @@ export interface LifecycleState {
 
 export type TransitionResult =
   | { ok: true; status: CaseStatus; pauseReason: PauseReason | null }
-  | { ok: false; message: string };
-
-const STATUS_LABEL: Record<CaseStatus, string> = {
-  aangemeld: 'aangemeld',
-  triage: 'in triage',
-  actief: 'actief',
-  monitoring: 'in monitoring',
-  afgesloten: 'afgesloten',
-  afgewezen: 'afgewezen',
-};
+  | { ok: false; /** A message reference (lib/errors): rendered in the reader's language at the edge. */ message: string };
 
 /** Triage: only "in behandeling" takes the case on; every other decision ends it as afgewezen. */
 export function statusAfterTriage(decision: TriageDecision): CaseStatus {
@@ -34,31 +26,32 @@ const FROM: Record<TransitionInput['action'], readonly CaseStatus[]> = {
   resume: ['triage', 'actief', 'monitoring'],
 };
 
-const ACTION_LABEL: Record<TransitionInput['action'], string> = {
-  start_triage: 'De triage starten',
-  triage: 'Een triagebesluit nemen',
-  to_monitoring: 'Naar monitoring gaan',
-  to_active: 'Terug naar actief gaan',
-  close: 'Afsluiten',
-  pause: 'Opschorten',
-  resume: 'Hervatten',
+/** What each step is called in a refusal ("Afsluiten kan niet: …"). */
+const ACTION_KEY: Record<TransitionInput['action'], MessageKey> = {
+  start_triage: 'cases.action.startTriage',
+  triage: 'cases.action.triage',
+  to_monitoring: 'cases.action.toMonitoring',
+  to_active: 'cases.action.toActive',
+  close: 'cases.action.close',
+  pause: 'cases.action.pause',
+  resume: 'cases.action.resume',
 };
 
 /** The case lifecycle as a pure function: which transition is allowed, and where it leads. */
 export function applyTransition(state: LifecycleState, input: TransitionInput): TransitionResult {
   if (!FROM[input.action].includes(state.status)) {
-    return { ok: false, message: `${ACTION_LABEL[input.action]} kan niet: de casus is ${STATUS_LABEL[state.status]}.` };
+    return { ok: false, message: msg('cases.transitionNotAllowed', { action: msg(ACTION_KEY[input.action]), status: msg(`cases.statusIs.${state.status}`) }) };
   }
   if (input.action === 'pause') {
-    if (state.pauseReason) return { ok: false, message: 'De casus is al opgeschort.' };
+    if (state.pauseReason) return { ok: false, message: msg('cases.alreadyPaused') };
     return { ok: true, status: state.status, pauseReason: input.pauseReason };
   }
   if (input.action === 'resume') {
-    if (!state.pauseReason) return { ok: false, message: 'De casus is niet opgeschort.' };
+    if (!state.pauseReason) return { ok: false, message: msg('cases.notPaused') };
     return { ok: true, status: state.status, pauseReason: null };
   }
   if (state.pauseReason) {
-    return { ok: false, message: 'Hervat de casus eerst: hij is opgeschort.' };
+    return { ok: false, message: msg('cases.resumeFirst') };
   }
   switch (input.action) {
     case 'start_triage':

@@ -1,7 +1,6 @@
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { databaseFault } from '@/db/faults';
-import { DB_UNAVAILABLE_MESSAGE } from '@/lib/http/db-unavailable-text';
 import { AppError, msg, render, type ErrorLocale } from '@/lib/errors';
 import { uiLocale } from '@/lib/i18n/ui-locale';
 import { logUnexpected } from '@/lib/http/log-safe';
@@ -58,11 +57,19 @@ function withTypedDateMessages(formData: FormData, fieldErrors: FieldErrors, loc
   return fieldErrors;
 }
 
-export const unexpectedFailure = (reference: string) =>
-  `Er ging iets mis aan onze kant. Probeer het later opnieuw (referentie ${reference}).`;
+export const unexpectedFailure = (reference: string, locale: ErrorLocale = 'nl') => render(msg('http.unexpectedForm', { reference }), locale);
 
 /** The database was away or too busy (db/faults.ts): nothing wrong with what was typed, try again soon. */
-export const databaseAway = (reference: string) => `${DB_UNAVAILABLE_MESSAGE} Wat je invulde staat nog in het formulier (referentie ${reference}).`;
+export const databaseAway = (reference: string, locale: ErrorLocale = 'nl') => render(msg('http.databaseAwayForm', { reference }), locale);
+
+/**
+ * The answer of a server action to a browser whose session is gone, in the page's language; `values`
+ * keeps what was typed when the form can show it again.
+ */
+export async function signedOut(key: 'http.notSignedIn' | 'http.sessionExpired' = 'http.notSignedIn', values?: Record<string, string>): Promise<ActionState> {
+  const message = render(msg(key), await uiLocale());
+  return values ? { ok: false, message, values, nonce: Date.now() } : { ok: false, message, nonce: 0 };
+}
 
 /**
  * Parses a form with `schema`, runs `work`, and turns expected failures into an answer for the form.
@@ -94,7 +101,7 @@ export async function handleForm<S extends z.ZodType, R>(
     }
     unstable_rethrow(error);
     const reference = logUnexpected('action', error);
-    const message = databaseFault(error) ? databaseAway(reference) : unexpectedFailure(reference);
+    const message = databaseFault(error) ? databaseAway(reference, locale) : unexpectedFailure(reference, locale);
     return { state: { ok: false, message, values, nonce } };
   }
 }

@@ -2,11 +2,13 @@
 import { inRequestScope, signedInBrowser } from '@/lib/testing/next-request';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReferralAction, updateCaseAction } from '@/app/(app)/cases/actions';
+import { z } from 'zod';
+import { createReferralAction, transitionAction, updateCaseAction } from '@/app/(app)/cases/actions';
 import { cases } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { LOCALE_COOKIE } from '@/lib/i18n/locale';
+import { handleForm } from './action-state';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -79,5 +81,40 @@ describe('a form sent back with errors', () => {
     expect((await inBrowser('nl', () => updateCaseAction(null, stale()))).message).toBe(
       'Iemand anders heeft dit intussen gewijzigd. Herlaad de pagina en probeer het opnieuw.',
     );
+  });
+});
+
+describe('a status change the current status does not allow', () => {
+  const startTriage = () => form({ caseId, action: 'start_triage', version: String(version) });
+
+  it('names the step and the status in the language of the page', async () => {
+    const english = await inBrowser('en', () => transitionAction(null, startTriage()));
+    expect(english.message).toBe('Starting triage is not possible: the case is active.');
+    expect(english.fieldErrors).toEqual({ action: ['Starting triage is not possible: the case is active.'] });
+    expect((await inBrowser('nl', () => transitionAction(null, startTriage()))).message).toBe('De triage starten kan niet: de casus is actief.');
+  });
+});
+
+describe('what a form answers when the fault is not the reader’s', () => {
+  const withoutSession = (language: 'nl' | 'en') =>
+    inRequestScope(
+      new Request(`${ORIGIN}/cases`, { method: 'POST', headers: { cookie: `${LOCALE_COOKIE}=${language}`, origin: ORIGIN, host: 'localhost:3000' } }),
+      () => updateCaseAction(null, form({ caseId, goal: 'Een woning.', version: String(version) })),
+    );
+  const failing = (language: 'nl' | 'en', error: Error) =>
+    inBrowser(language, () => handleForm(form({ goal: 'Een woning.' }), z.object({ goal: z.string() }), () => Promise.reject(error)));
+
+  it('a browser signed out gets the message in the language of the page', async () => {
+    expect((await withoutSession('en')).message).toBe('You are not signed in (any more).');
+    expect((await withoutSession('nl')).message).toBe('Je bent niet (meer) aangemeld.');
+  });
+
+  it('a database that is away, and an unexpected error, are told in the language of the page with a reference', async () => {
+    const fault = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const away = (await failing('en', fault)).state;
+    expect(away.message).toMatch(/^The database is briefly unreachable or too busy\. Please try again in a few seconds\. What you entered is still in the form \(reference [0-9a-f-]{36}\)\.$/);
+    expect(away.values).toEqual({ goal: 'Een woning.' });
+    expect((await failing('nl', fault)).state.message).toMatch(/^De database is even niet bereikbaar of te druk\. .* \(referentie [0-9a-f-]{36}\)\.$/);
+    expect((await failing('en', new Error('boom'))).state.message).toMatch(/^Something went wrong on our side\. Please try again later \(reference [0-9a-f-]{36}\)\.$/);
   });
 });

@@ -3,9 +3,10 @@ import { callRoute, signedInBrowser } from '@/lib/testing/next-request';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, users } from '@/db/schema';
+import { cases, meetings, users } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
+import { toErrorResponse } from './respond';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -134,5 +135,54 @@ describe('404, 409, 403 and 401', () => {
   it('a request without a session', async () => {
     expect(await answer(getCase({}, caseId))).toEqual({ status: 401, body: { error: 'Je bent niet (meer) aangemeld.' } });
     expect(await answer(getCase({ language: 'en' }, caseId))).toEqual({ status: 401, body: { error: 'You are not signed in (any more).' } });
+  });
+});
+
+describe('a status change the current status does not allow', () => {
+  const postTransition = (reader: Reader, kind: 'cases' | 'meetings', id: string, body: unknown) =>
+    callRoute(
+      `/api/v1/${kind}/{id}/transitions`,
+      new Request(`${ORIGIN}/api/v1/${kind}/${id}/transitions`, {
+        method: 'POST',
+        headers: headers(reader, { 'content-type': 'application/json' }),
+        body: JSON.stringify(body),
+      }),
+      { id },
+    );
+
+  it('of a case names the step and the status in the reader language', async () => {
+    const startTriage = { action: 'start_triage', version };
+    expect(await answer(postTransition(asDutchDefault(), 'cases', caseId, startTriage))).toMatchObject({
+      status: 422,
+      body: { error: 'De triage starten kan niet: de casus is actief.', fieldErrors: { action: ['De triage starten kan niet: de casus is actief.'] } },
+    });
+    expect(await answer(postTransition(englishSetting(), 'cases', caseId, startTriage))).toMatchObject({
+      status: 422,
+      body: { error: 'Starting triage is not possible: the case is active.', fieldErrors: { action: ['Starting triage is not possible: the case is active.'] } },
+    });
+  });
+
+  it('of a meeting names its status in the reader language', async () => {
+    const [meeting] = await handle.db.select({ id: meetings.id, version: meetings.version }).from(meetings).where(eq(meetings.status, 'afgerond')).limit(1);
+    const finish = { action: 'finish', version: meeting!.version };
+    expect(await answer(postTransition(asDutchDefault(), 'meetings', meeting!.id, finish))).toMatchObject({
+      status: 422,
+      body: { error: 'Dit kan niet: het overleg is afgerond.' },
+    });
+    expect(await answer(postTransition(askingEnglish(), 'meetings', meeting!.id, finish))).toMatchObject({
+      status: 422,
+      body: { error: 'This is not possible: the meeting is finished.' },
+    });
+  });
+});
+
+describe('a database that is away', () => {
+  it('is answered with 503 in the reader language', async () => {
+    const fault = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const dutch = toErrorResponse(fault, 'nl');
+    const english = toErrorResponse(fault, 'en');
+    expect([dutch.status, english.status]).toEqual([503, 503]);
+    expect((await dutch.json()).error).toBe('De database is even niet bereikbaar of te druk. Probeer het over enkele seconden opnieuw.');
+    expect((await english.json()).error).toBe('The database is briefly unreachable or too busy. Please try again in a few seconds.');
   });
 });

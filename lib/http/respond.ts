@@ -21,5 +21,5 @@ export function internalError(error: unknown, locale: ErrorLocale = 'nl'): NextR
 
 export function toErrorResponse(error: unknown, locale: ErrorLocale = 'nl'): NextResponse {
   if (error instanceof AppError) return jsonError(error, locale);
-  return dbUnavailableResponse(error) ?? internalError(error, locale);
+  return dbUnavailableResponse(error, locale) ?? internalError(error, locale);
 }

@@ -26,13 +26,6 @@ const TO: Record<MeetingTransitionInput['action'], MeetingStatus> = {
   cancel: 'geannuleerd',
   reopen: 'bezig',
 };
-const LABEL: Record<MeetingStatus, string> = {
-  concept: 'een concept',
-  gepland: 'gepland',
-  bezig: 'bezig',
-  afgerond: 'afgerond',
-  geannuleerd: 'geannuleerd',
-};
 
 export function allowedMeetingActions(status: MeetingStatus): MeetingTransitionInput['action'][] {
   return (Object.keys(FROM) as MeetingTransitionInput['action'][]).filter((a) => FROM[a].includes(status));
@@ -50,7 +43,7 @@ export async function transitionMeeting(actor: Actor, meetingId: unknown, input:
   return withMeeting(actor, meetingId, 'manage', async (tx, meeting) => {
     if (meeting.version !== input.version) throw conflict();
     if (!FROM[input.action].includes(meeting.status)) {
-      const message = `Dit kan niet: het overleg is ${LABEL[meeting.status]}.`;
+      const message = msg('meetings.transitionNotAllowed', { status: msg(`meetings.statusIs.${meeting.status}`) });
       throw new AppError('VALIDATION', message, { action: [message] });
     }
     if (input.action === 'start') assertStartConfirmed(meeting.startsAt, now, input.confirmEarly);

@@ -2,21 +2,23 @@
 
 import { getActor } from '@/lib/auth/actor';
 import { changeOwnPassword, regenerateOwnRecoveryCodes } from '@/lib/auth/own-account';
-import type { ActionState } from '@/lib/forms/action-state';
+import { msg, render } from '@/lib/errors';
+import { signedOut, type ActionState } from '@/lib/forms/action-state';
+import { uiLocale } from '@/lib/i18n/ui-locale';
 import type { FieldErrors } from '@/lib/validation/zod';
 
 /** The user's own password change. Passwords are never sent back to the form, not even on an error. */
 export async function changePasswordAction(_state: ActionState | null, form: FormData): Promise<ActionState> {
   const nonce = Date.now();
   const actor = await getActor();
-  if (!actor) return { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce };
+  if (!actor) return signedOut();
   const input = {
     currentPassword: form.get('currentPassword') ?? '',
     newPassword: form.get('newPassword') ?? '',
     repeatPassword: form.get('repeatPassword') ?? '',
   };
   const fieldErrors = await changeOwnPassword(actor, input);
-  if (fieldErrors) return { ok: false, message: 'Controleer de gemarkeerde velden.', fieldErrors, nonce };
+  if (fieldErrors) return { ok: false, message: render(msg('common.checkFields'), await uiLocale()), fieldErrors, nonce };
   return { ok: true, nonce };
 }
 
@@ -32,8 +34,8 @@ export interface RecoveryCodesState {
  */
 export async function regenerateRecoveryCodesAction(_state: RecoveryCodesState, form: FormData): Promise<RecoveryCodesState> {
   const actor = await getActor();
-  if (!actor) return { message: 'Je bent niet (meer) aangemeld.' };
+  if (!actor) return { message: (await signedOut()).message };
   const result = await regenerateOwnRecoveryCodes(actor, { confirmation: form.get('confirmation') ?? '' });
-  if (!result.ok) return { message: 'Controleer de gemarkeerde velden.', fieldErrors: result.fieldErrors };
+  if (!result.ok) return { message: render(msg('common.checkFields'), await uiLocale()), fieldErrors: result.fieldErrors };
   return { codes: result.codes };
 }

@@ -5,9 +5,7 @@ import { createAgreement } from '@/lib/agreements/create-agreement';
 import { createAgreementSchema, updateAgreementSchema } from '@/lib/agreements/schemas';
 import { updateAgreement } from '@/lib/agreements/update-agreement';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
-
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 
 /** Empty form fields mean "not given". */
 function withoutEmpty(raw: Record<string, unknown>): Record<string, unknown> {
@@ -17,7 +15,7 @@ function withoutEmpty(raw: Record<string, unknown>): Record<string, unknown> {
 /** "Afspraak maken" on the case page (regisseurs). */
 export async function createAgreementAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const caseId = String(formData.get('caseId'));
   formData.delete('caseId');
   const { state } = await handleForm(formData, createAgreementSchema, (input) => createAgreement(actor, caseId, input), withoutEmpty);
@@ -28,7 +26,7 @@ export async function createAgreementAction(_prev: ActionState | null, formData:
 /** A new due date (with its reason), a new status or description, against the version that was read. */
 export async function updateAgreementAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const caseId = String(formData.get('caseId'));
   const agreementId = String(formData.get('agreementId'));
   formData.delete('caseId');

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 import { decideGrant, decideGrantSchema } from '@/lib/users/decide-grant';
 import { publicBaseUrl } from '../admin/public-base-url';
 
@@ -12,7 +12,7 @@ import { publicBaseUrl } from '../admin/public-base-url';
  */
 export async function decideGrantAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
+  if (!actor) return signedOut();
   const baseUrl = await publicBaseUrl();
   const { state } = await handleForm(formData, decideGrantSchema, (input) => decideGrant(actor, input, { baseUrl }));
   if (state.ok) {

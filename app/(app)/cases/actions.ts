@@ -24,15 +24,13 @@ import {
 } from '@/lib/cases/schemas';
 import { transitionCase } from '@/lib/cases/transition-case';
 import { updateCase } from '@/lib/cases/update-case';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
-
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 
 const withVersion = (raw: Record<string, unknown>) => ({ ...raw, version: Number(raw.version) });
 
 export async function createReferralAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   // A regisseur takes referrals on the phone: who referred, with a contact. A professional refers herself.
   const regisseur = actor.role === 'regisseur';
   // Unanswered radio groups send nothing; the nested objects must exist for per-field messages.
@@ -62,7 +60,7 @@ async function caseForm<S extends z.ZodType>(
   prepare: (raw: Record<string, unknown>) => unknown = (raw) => raw,
 ): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const caseId = String(formData.get('caseId'));
   formData.delete('caseId');
   const { state } = await handleForm(formData, schema, (input) => run(actor, caseId, input), prepare);

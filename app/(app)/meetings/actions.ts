@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/actor';
-import { formValues, handleForm, type ActionState } from '@/lib/forms/action-state';
+import { formValues, handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 import { validation, msg } from '@/lib/errors';
 import { addAgendaItem, moveAgendaItem, moveItemToNextMeeting, recordAgendaItem, removeAgendaItem } from '@/lib/meetings/agenda';
 import { createMeeting } from '@/lib/meetings/create-meeting';
@@ -23,8 +23,6 @@ import {
 } from '@/lib/meetings/schemas';
 import { z as zod } from '@/lib/validation/zod';
 
-const signedOut: ActionState = { ok: false, message: 'Je sessie is verlopen. Meld je opnieuw aan; wat je invulde staat nog in het formulier.', nonce: 0 };
-
 const withVersion = (raw: Record<string, unknown>) => ({ ...raw, version: Number(raw.version) });
 /** An empty select or text field means "none". */
 const emptyToNull = (raw: Record<string, unknown>, ...keys: string[]) => {
@@ -37,7 +35,7 @@ const checkedIds = (value: unknown) => (value && typeof value === 'object' ? Obj
 
 export async function createMeetingAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut('http.sessionExpired');
   const { state, result } = await handleForm(formData, createMeetingSchema, (input) => createMeeting(actor, input), (raw) => ({
     ...emptyToNull(raw, 'minuteTakerUserId'),
     invitedOrganisationIds: checkedIds(raw.invitedOrganisationIds),
@@ -56,7 +54,7 @@ async function meetingForm<S extends z.ZodType>(
 ): Promise<ActionState> {
   const actor = await getActor();
   // Keep what was typed: the form shows it again, next to the message.
-  if (!actor) return { ...signedOut, values: formValues(formData), nonce: Date.now() };
+  if (!actor) return signedOut('http.sessionExpired', formValues(formData));
   const meetingId = String(formData.get('meetingId'));
   const itemId = String(formData.get('itemId') ?? '');
   formData.delete('meetingId');
@@ -124,7 +122,7 @@ export async function moveItemToNextMeetingAction(_prev: ActionState | null, for
 
 export async function planNextMeetingAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut('http.sessionExpired');
   const meetingId = String(formData.get('meetingId'));
   formData.delete('meetingId');
   const { state, result } = await handleForm(formData, noFields, () => planNextOccurrence(actor, meetingId));

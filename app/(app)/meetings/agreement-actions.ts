@@ -5,9 +5,7 @@ import { createAgreement } from '@/lib/agreements/create-agreement';
 import { closeInMeetingSchema, createAgreementSchema, updateAgreementSchema } from '@/lib/agreements/schemas';
 import { updateAgreement } from '@/lib/agreements/update-agreement';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
-
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 
 /** Empty form fields mean "not given". */
 const withoutEmpty = (raw: Record<string, unknown>) => Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
@@ -28,7 +26,7 @@ function refresh(state: ActionState, meetingId: string, caseId: string) {
 /** "Afspraak maken" inside a case item of a running meeting: linked to the item and the meeting. */
 export async function createMeetingAgreementAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { caseId, meetingId, agendaItemId } = take(formData, 'caseId', 'meetingId', 'agendaItemId');
   const { state } = await handleForm(formData, createAgreementSchema, (input) => createAgreement(actor, caseId, input), (raw) => ({
     ...withoutEmpty(raw),
@@ -42,7 +40,7 @@ export async function createMeetingAgreementAction(_prev: ActionState | null, fo
 /** The afsprakencheck: a new due date (with its reason) or owner, against the version that was read. */
 export async function changeMeetingAgreementAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { caseId, meetingId, agreementId } = take(formData, 'caseId', 'meetingId', 'agreementId');
   const { state } = await handleForm(formData, updateAgreementSchema, (input) => updateAgreement(actor, agreementId, input), (raw) => {
     const given = withoutEmpty(raw);
@@ -57,7 +55,7 @@ export async function changeMeetingAgreementAction(_prev: ActionState | null, fo
 /** The afsprakencheck: gedaan, or niet gedaan with its reason category. */
 export async function closeMeetingAgreementAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { caseId, meetingId, agreementId } = take(formData, 'caseId', 'meetingId', 'agreementId');
   const { state } = await handleForm(
     formData,

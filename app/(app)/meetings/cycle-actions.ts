@@ -2,17 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 import { setInformation } from '@/lib/meetings/information';
 import { reportStatus } from '@/lib/meetings/status-round';
 import { informationSchema, statusReportSchema } from '@/lib/meetings/status-round-schemas';
 
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
-
 /** Statusronde in Mijn afspraken: a short status on one agreement, optionally as a progress entry. */
 export async function reportStatusAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const meetingId = String(formData.get('meetingId'));
   formData.delete('meetingId');
   const { state } = await handleForm(formData, statusReportSchema, (input) => reportStatus(actor, meetingId, input), (raw) => ({
@@ -29,7 +27,7 @@ export async function reportStatusAction(_prev: ActionState | null, formData: Fo
 /** "Informatie aangeleverd / ontvangen" for one invited organisation. */
 export async function setInformationAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const meetingId = String(formData.get('meetingId'));
   formData.delete('meetingId');
   const { state } = await handleForm(formData, informationSchema, (input) => setInformation(actor, meetingId, input));

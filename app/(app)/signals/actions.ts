@@ -4,11 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 import { resolveSignal, snoozeSignal, type SignalChangeResult } from '@/lib/signals/change-signal';
 import { parseActedIds, resolveSignalSchema, snoozeSignalSchema } from '@/lib/signals/schemas';
-
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
 
 const withVersion = (raw: Record<string, unknown>) => ({ ...raw, version: Number(raw.version) });
 
@@ -33,7 +31,7 @@ async function signalForm(
   run: (actor: Actor, signalId: string, input: unknown) => Promise<SignalChangeResult>,
 ): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const signalId = String(formData.get('signalId'));
   const back = returnPath(formData.get('returnTo'));
   formData.delete('signalId');

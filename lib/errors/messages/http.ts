@@ -8,6 +8,10 @@ export const nl = {
   'http.notSignedIn': 'Je bent niet (meer) aangemeld.',
   'http.sendJson': 'Stuur de gegevens als JSON (Content-Type: application/json).',
   'http.tooLarge': 'De inhoud is te groot (maximaal {kb} kB).',
+  'http.sessionExpired': 'Je sessie is verlopen. Meld je opnieuw aan; wat je invulde staat nog in het formulier.',
+  'http.databaseAway': 'De database is even niet bereikbaar of te druk. Probeer het over enkele seconden opnieuw.',
+  'http.databaseAwayForm': 'De database is even niet bereikbaar of te druk. Probeer het over enkele seconden opnieuw. Wat je invulde staat nog in het formulier (referentie {reference}).',
+  'http.unexpectedForm': 'Er ging iets mis aan onze kant. Probeer het later opnieuw (referentie {reference}).',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -19,4 +23,8 @@ export const en: Record<keyof typeof nl, string> = {
   'http.notSignedIn': 'You are not signed in (any more).',
   'http.sendJson': 'Send the data as JSON (Content-Type: application/json).',
   'http.tooLarge': 'The body is too large (at most {kb} kB).',
+  'http.sessionExpired': 'Your session has expired. Sign in again; what you entered is still in the form.',
+  'http.databaseAway': 'The database is briefly unreachable or too busy. Please try again in a few seconds.',
+  'http.databaseAwayForm': 'The database is briefly unreachable or too busy. Please try again in a few seconds. What you entered is still in the form (reference {reference}).',
+  'http.unexpectedForm': 'Something went wrong on our side. Please try again later (reference {reference}).',
 };

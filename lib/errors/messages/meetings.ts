@@ -60,6 +60,13 @@ export const nl = {
   'meetings.useTimeFormat': 'Gebruik de vorm UU:MM.',
   'meetings.writeStatus': 'Schrijf een korte status.',
   'meetings.writeStatusMin3': 'Schrijf een korte status (minstens 3 tekens).',
+  'meetings.transitionNotAllowed': 'Dit kan niet: het overleg is {status}.',
+  'meetings.statusIs.concept': 'een concept',
+  'meetings.statusIs.gepland': 'gepland',
+  'meetings.statusIs.bezig': 'bezig',
+  'meetings.statusIs.afgerond': 'afgerond',
+  'meetings.statusIs.geannuleerd': 'geannuleerd',
+  'meetings.confirmEarlyStart': 'Dit overleg staat gepland op {when}, meer dan een dag van nu. Bevestig dat je het nu al wilt starten.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -123,4 +130,11 @@ export const en: Record<keyof typeof nl, string> = {
   'meetings.useTimeFormat': 'Use the format HH:MM.',
   'meetings.writeStatus': 'Write a short status.',
   'meetings.writeStatusMin3': 'Write a short status (at least 3 characters).',
+  'meetings.transitionNotAllowed': 'This is not possible: the meeting is {status}.',
+  'meetings.statusIs.concept': 'a draft',
+  'meetings.statusIs.gepland': 'scheduled',
+  'meetings.statusIs.bezig': 'in progress',
+  'meetings.statusIs.afgerond': 'finished',
+  'meetings.statusIs.geannuleerd': 'cancelled',
+  'meetings.confirmEarlyStart': 'This meeting is scheduled for {when}, more than a day from now. Confirm that you want to start it already.',
 };

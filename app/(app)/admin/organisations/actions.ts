@@ -3,13 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { createOrganisation, createOrganisationSchema, updateOrganisation, updateOrganisationSchema } from '@/lib/admin/organisations';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
-
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 
 export async function createOrganisationAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { state } = await handleForm(formData, createOrganisationSchema, (input) => createOrganisation(actor, input));
   if (state.ok) revalidatePath('/admin', 'layout');
   return state;
@@ -17,7 +15,7 @@ export async function createOrganisationAction(_prev: ActionState | null, formDa
 
 export async function updateOrganisationAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { state } = await handleForm(formData, updateOrganisationSchema, (input) => updateOrganisation(actor, input));
   if (state.ok) revalidatePath('/admin', 'layout');
   return state;

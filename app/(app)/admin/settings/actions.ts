@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 import {
   addContactSchema,
   addEscalationContact,
@@ -11,8 +11,6 @@ import {
   updateSettingsSchema,
   updateStagnationSettings,
 } from '@/lib/signals/manage-settings';
-
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
 
 /** Form fields arrive as text: numbers become numbers (a decimal comma too); empty or odd text is NaN and refused. */
 function prepareSettings(raw: Record<string, unknown>) {
@@ -28,7 +26,7 @@ function prepareSettings(raw: Record<string, unknown>) {
 
 export async function updateSettingsAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { state } = await handleForm(formData, updateSettingsSchema, (input) => updateStagnationSettings(actor, input), prepareSettings);
   if (state.ok) revalidatePath('/admin/settings');
   return state;
@@ -36,7 +34,7 @@ export async function updateSettingsAction(_prev: ActionState | null, formData: 
 
 export async function addContactAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { state } = await handleForm(formData, addContactSchema, (input) => addEscalationContact(actor, input));
   if (state.ok) revalidatePath('/admin/settings');
   return state;
@@ -44,7 +42,7 @@ export async function addContactAction(_prev: ActionState | null, formData: Form
 
 export async function removeContactAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { state } = await handleForm(formData, removeContactSchema, (input) => removeEscalationContact(actor, input));
   if (state.ok) revalidatePath('/admin/settings');
   return state;

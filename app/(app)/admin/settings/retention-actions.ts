@@ -2,10 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 import { updateRetentionSettings, updateRetentionSettingsSchema } from '@/lib/retention/manage-settings';
-
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
 
 /** Form fields arrive as text: whole numbers become numbers; empty or odd text is NaN and refused. */
 function prepare(raw: Record<string, unknown>) {
@@ -20,7 +18,7 @@ function prepare(raw: Record<string, unknown>) {
 
 export async function updateRetentionSettingsAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const { state } = await handleForm(formData, updateRetentionSettingsSchema, (input) => updateRetentionSettings(actor, input), prepare);
   if (state.ok) revalidatePath('/admin/settings');
   return state;

@@ -2,17 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/actor';
-import { handleForm, type ActionState } from '@/lib/forms/action-state';
+import { handleForm, signedOut, type ActionState } from '@/lib/forms/action-state';
 import { confirmAgreement } from '@/lib/live/confirm-agreement';
 import { setCurrentItem } from '@/lib/live/current-item';
 import { confirmationSchema, currentItemSchema } from '@/lib/live/schemas';
 
-const signedOut: ActionState = { ok: false, message: 'Je bent niet (meer) aangemeld.', nonce: 0 };
-
 /** "Nu besproken": the chair marks an item (an empty itemId clears the mark). */
 export async function setCurrentItemAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const meetingId = String(formData.get('meetingId'));
   formData.delete('meetingId');
   const { state } = await handleForm(formData, currentItemSchema, (input) => setCurrentItem(actor, meetingId, input), (raw) => ({
@@ -25,7 +23,7 @@ export async function setCurrentItemAction(_prev: ActionState | null, formData: 
 /** The owning partner's akkoord, or its question back, on an agreement made for it. */
 export async function confirmAgreementAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOut();
   const meetingId = String(formData.get('meetingId'));
   const agreementId = String(formData.get('agreementId'));
   formData.delete('meetingId');
