@@ -6,9 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { ROUTE_ACCESS } from '../lib/access/route-access';
+import { startOwnServer, type OwnServer } from './own-server';
 
 export const port = Number(process.env.E2E_PORT ?? 3100) + 80;
 export const BASE = `http://127.0.0.1:${port}`;
@@ -17,6 +18,26 @@ export const BASE = `http://127.0.0.1:${port}`;
  * of the directory it opened last (lib/crypto/keys.ts), so a spec must not reuse another's directory.
  */
 export const dataDirOf = (spec: string) => `.data/e2e-${port}-${spec}`;
+
+/**
+ * Registers the spec's own server: serial tests against BASE, a fresh database started before the first
+ * and stopped after the last. The returned getter gives the running server (for its log).
+ */
+export function ownSecurityServer(spec: string): () => OwnServer {
+  test.describe.configure({ mode: 'serial' });
+  test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
+  const dataDir = dataDirOf(spec);
+  let server: OwnServer | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await prepareDatabase(dataDir);
+    server = await startOwnServer({ port, dataDir, env: { AUTH_SECRET: 'security-suite-secret-0123456789abcdefghijklmnop' } });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return () => server!;
+}
 
 export const CANARY_PASSWORD = 'Kanarie-Wachtwoord-Q7x9-geheim';
 export const CANARY_NAME = 'Kanariepiet Zwijgzaam';

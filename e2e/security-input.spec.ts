@@ -9,34 +9,18 @@ import http from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { fillSignIn, signInAndWait } from './helpers';
-import { startOwnServer, type OwnServer } from './own-server';
 import {
   BASE,
   CROSS_SITE,
   EVIL,
-  dataDirOf,
   newContext,
   noStackTrace,
+  ownSecurityServer,
   port,
-  prepareDatabase,
   uuid,
 } from './security-helpers';
 
-test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-
-const dataDir = dataDirOf('input');
-let server: OwnServer | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  await prepareDatabase(dataDir);
-  server = await startOwnServer({ port, dataDir, env: { AUTH_SECRET: 'security-suite-secret-0123456789abcdefghijklmnop' } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+ownSecurityServer('input');
 
 // ---------------------------------------------------------------------------------------------------
 // 8. Malformed input

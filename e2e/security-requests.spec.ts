@@ -9,37 +9,20 @@
  */
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { DEMO_PASSWORD, fillSignIn, signIn, signInAndWait } from './helpers';
-import { startOwnServer, type OwnServer } from './own-server';
 import {
+  appPages,
   BASE,
   CROSS_SITE,
   EVIL,
   MISSING_ORIGIN,
-  appPages,
-  dataDirOf,
   newContext,
-  port,
-  prepareDatabase,
+  ownSecurityServer,
   protectedApiRoutes,
   scriptClient,
   scriptSignIn,
 } from './security-helpers';
 
-test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-
-const dataDir = dataDirOf('requests');
-let server: OwnServer | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  await prepareDatabase(dataDir);
-  server = await startOwnServer({ port, dataDir, env: { AUTH_SECRET: 'security-suite-secret-0123456789abcdefghijklmnop' } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+ownSecurityServer('requests');
 
 // ---------------------------------------------------------------------------------------------------
 // 1. Headers

@@ -10,38 +10,21 @@
 import { expect, test } from '@playwright/test';
 import { timeStep, totpCode } from '../lib/auth/totp';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRETS, enterCode, nextCode, screenshot, signIn, signInAndWait } from './helpers';
-import { startOwnServer, type OwnServer } from './own-server';
 import {
   BASE,
   CANARY_NAME,
   CANARY_PASSWORD,
-  FAILED,
-  dataDirOf,
   expectAccessible,
+  FAILED,
   newContext,
   noStackTrace,
-  port,
-  prepareDatabase,
+  ownSecurityServer,
   scriptClient,
   scriptSignIn,
   uuid,
 } from './security-helpers';
 
-test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-
-const dataDir = dataDirOf('sign-in');
-let server: OwnServer | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  await prepareDatabase(dataDir);
-  server = await startOwnServer({ port, dataDir, env: { AUTH_SECRET: 'security-suite-secret-0123456789abcdefghijklmnop' } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownSecurityServer('sign-in');
 
 // ---------------------------------------------------------------------------------------------------
 // 5. Brute force
@@ -250,7 +233,7 @@ test('error answers carry a message, never a stack trace or internals', async ({
 test('the canary password, the canary name, codes and secrets never appear in the server log', async () => {
   // Everything above ran against this server; give its log a moment to flush.
   await new Promise((r) => setTimeout(r, 500));
-  const output = server!.log();
+  const output = server().log();
   expect(output).toContain('Casusregie luistert op');
   const lower = output.toLowerCase();
   expect(lower).not.toContain('kanarie');
