@@ -38,17 +38,24 @@ export async function escalate(tx: Executor, settings: StagnationSettings, now: 
   };
   const tail = `\n\nBekijk de signalen in Casusregie: ${baseUrl}/signals\n\nDeze e-mail bevat bewust geen persoonsgegevens.`;
   const notBefore = nextWorkingHour(now, holidays);
+  // Who climbs is read first, into a table of its own with a key (as in ./staging.ts): the update below
+  // then joins a table of known size instead of the signals it is rewriting.
+  await tx.execute(sql`drop table if exists pg_temp.sweep_climb`);
+  await tx.execute(sql`create temp table sweep_climb on commit drop as
+    select id, from_level, target from (
+      select id, level as from_level,
+             case when since < ${toManager} then 2
+                  when since < ${toContact} and organisation_id is not null then 1 else 0 end as target
+      from signals where status = 'open' and level < 2 and since < ${toContact}
+    ) t where target > from_level`);
+  await tx.execute(sql`alter table sweep_climb add primary key (id)`);
+  await tx.execute(sql`analyze sweep_climb`);
   const [result] = await queryRows<{ escalated: number }>(
     tx,
     sql`with raised as (
           update signals s set level = t.target, level_since = ${now}, updated_at = ${now}, version = s.version + 1
-          from (
-            select id, level as from_level,
-                   case when since < ${toManager} then 2
-                        when since < ${toContact} and organisation_id is not null then 1 else 0 end as target
-            from signals where status = 'open' and level < 2 and since < ${toContact}
-          ) t
-          where s.id = t.id and t.target > t.from_level
+          from sweep_climb t
+          where s.id = t.id
           returning s.id, s.case_id, s.organisation_id, s.message, t.from_level, t.target
         ),
         steps as (

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
 import type { Signal } from './signal';
+import { stage } from './staging';
 
 export type SignalChanges = {
   detected: number;
@@ -45,35 +46,55 @@ export async function persistChanges(
   { fresh, reworded, gone }: SignalChanges,
   now: Date,
 ): Promise<{ opened: { id: string; case_id: string | null }[]; resolved: number }> {
-  const opened = fresh.length === 0 ? [] : await queryRows<{ id: string; case_id: string | null }>(
-    tx,
-    sql`insert into signals (key, rule, subject_type, subject_id, case_id, organisation_id, since, message, level_since, created_at, updated_at)
-        select r.key, r.rule, r.subject_type, r.subject_id, r.case_id, r.organisation_id, r.since, r.message, ${now}, ${now}, ${now}
-        from json_to_recordset(${JSON.stringify(fresh.map((f) => row(f.signal, f.organisationId)))}::json) as r(key text, rule text,
-          subject_type text, subject_id uuid, case_id uuid, organisation_id uuid, since timestamptz, message text)
-        where not exists (select 1 from signals s where s.key = r.key and s.status <> 'resolved')
-          -- A signal a regisseur resolved stays resolved while the same cause holds (same since); it
-          -- opens again only when the cause is new (e.g. a new due date that passes too).
-          and not exists (select 1 from signals s where s.key = r.key and s.status = 'resolved'
-                          and not s.auto_resolved and s.since = r.since)
-        returning id, case_id`,
-  );
+  const opened = fresh.length === 0 ? [] : await insertFresh(tx, fresh, now);
   if (reworded.length > 0) {
+    await stage(tx, 'sweep_reworded', sql`key text, message text`, reworded);
     await tx.execute(sql`update signals s set message = r.message, updated_at = ${now}
-      from json_to_recordset(${JSON.stringify(reworded)}::json) as r(key text, message text)
+      from sweep_reworded r
       where s.key = r.key and s.status <> 'resolved' and s.message <> r.message`);
   }
-  const resolved = gone.length === 0 ? [] : await queryRows<{ id: string }>(
-    tx,
-    sql`update signals set status = 'resolved', auto_resolved = true, resolved_at = ${now}, updated_at = ${now}, version = version + 1
-        where status <> 'resolved' and key in (select value from json_array_elements_text(${JSON.stringify(gone)}::json))
-        returning id`,
-  );
+  let resolved: { id: string }[] = [];
+  if (gone.length > 0) {
+    await stage(tx, 'sweep_gone', sql`key text`, gone.map((key) => ({ key })));
+    resolved = await queryRows<{ id: string }>(
+      tx,
+      sql`update signals set status = 'resolved', auto_resolved = true, resolved_at = ${now}, updated_at = ${now}, version = version + 1
+          where status <> 'resolved' and key in (select key from sweep_gone)
+          returning id`,
+    );
+  }
   return { opened, resolved: resolved.length };
 }
 
-function row(s: Signal, organisationId: string | null) {
+/**
+ * Opens the new signals, in key order. Staged first (./staging.ts): the candidates a regisseur already
+ * resolved for this same cause are struck off before the write, and the write skips a key that is open
+ * already on the unique open-key index (signals_open_key_unique) instead of searching the table.
+ */
+async function insertFresh(tx: Executor, fresh: SignalChanges['fresh'], now: Date) {
+  await stage(
+    tx,
+    'sweep_fresh',
+    sql`ord int, key text, rule text, subject_type text, subject_id uuid, case_id uuid, organisation_id uuid, since timestamptz, message text`,
+    fresh.map((f, ord) => row(f.signal, f.organisationId, ord)),
+  );
+  // A signal a regisseur resolved stays resolved while the same cause holds (same since); it opens again
+  // only when the cause is new (e.g. a new due date that passes too).
+  await tx.execute(sql`delete from sweep_fresh r using signals s
+    where s.key = r.key and s.status = 'resolved' and not s.auto_resolved and s.since = r.since`);
+  return queryRows<{ id: string; case_id: string | null }>(
+    tx,
+    sql`insert into signals (key, rule, subject_type, subject_id, case_id, organisation_id, since, message, level_since, created_at, updated_at)
+        select r.key, r.rule, r.subject_type, r.subject_id, r.case_id, r.organisation_id, r.since, r.message, ${now}, ${now}, ${now}
+        from sweep_fresh r order by r.ord
+        on conflict (key) where status <> 'resolved' do nothing
+        returning id, case_id`,
+  );
+}
+
+function row(s: Signal, organisationId: string | null, ord: number) {
   return {
+    ord,
     key: s.key,
     rule: s.rule,
     subject_type: s.subject.type,
