@@ -10,6 +10,8 @@ import { requirePage } from '@/lib/access/pages';
 import { findCasesOfPerson } from '@/lib/data-subject-requests/find-cases';
 import { personSchema } from '@/lib/data-subject-requests/schemas';
 import { isoToTyped, typedDateToIso } from '@/lib/forms/typed-date';
+import { uiLocale } from '@/lib/i18n/ui-locale';
+import { fieldErrorsOf } from '@/lib/validation/zod';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,6 +34,9 @@ export default async function NewDataSubjectRequestPage({ searchParams }: { sear
   const typedBirthDate = one(params.birthDate);
   const person = personSchema.safeParse({ name: one(params.name), birthDate: typedDateToIso(typedBirthDate) ?? typedBirthDate });
   const found = person.success ? await findCasesOfPerson(actor, person.data) : null;
+  // A search that was made but cannot be run says why; the empty form says nothing.
+  const searched = one(params.name) !== '' || typedBirthDate !== '';
+  const searchError = !person.success && searched ? Object.values(fieldErrorsOf(person.error, await uiLocale())).flat().join(' ') : null;
 
   return (
     <>
@@ -65,6 +70,11 @@ export default async function NewDataSubjectRequestPage({ searchParams }: { sear
           {t('search.submit')}
         </button>
       </form>
+      {searchError ? (
+        <p role="alert" className="mb-6 rounded border border-danger bg-danger-50 px-3 py-2 text-sm text-danger">
+          {searchError}
+        </p>
+      ) : null}
       {found && person.success ? (
         <section className={cardClass('p-5')} aria-labelledby="dsr-register">
           <h2 id="dsr-register" className="mb-4 text-lg font-semibold">
