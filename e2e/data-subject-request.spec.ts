@@ -120,7 +120,7 @@ test('a data-subject request runs from registration through two partners’ answ
   await regisseur.goto(requestUrl);
   await expect(tasks.getByRole('listitem')).toHaveText([/Altrecht GGZ\s*Geen gegevens/, /Politie Midden-Nederland\s*Beantwoord\s*Twee registraties in BVH/]);
   const combine = regisseur.locator('section', { hasText: 'Gebundeld antwoord versturen' });
-  await combine.getByLabel('Antwoord', { exact: true }).fill('Bijgaand de gegevens van het Veiligheidshuis en de politie; Altrecht GGZ heeft geen gegevens.');
+  await combine.locator('textarea[name="answerText"]').fill('Bijgaand de gegevens van het Veiligheidshuis en de politie; Altrecht GGZ heeft geen gegevens.');
   await combine.getByLabel('Verstuurd op').fill(inDays(0).split('-').reverse().join('-'));
   await combine.getByRole('button', { name: 'Antwoord vastleggen en sluiten' }).click();
   await expect(regisseur.getByText(/^Gesloten: het gebundelde antwoord is verstuurd op /)).toBeVisible();

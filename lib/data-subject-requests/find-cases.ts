@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { casePartners, organisations, type CaseStatus } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Tx } from '@/db/types';
@@ -24,7 +24,8 @@ export async function convenedPartners(tx: Tx, caseIds: string[]) {
     .selectDistinct({ caseId: casePartners.caseId, id: organisations.id, name: organisations.name })
     .from(casePartners)
     .innerJoin(organisations, eq(organisations.id, casePartners.organisationId))
-    .where(and(inArray(casePartners.caseId, caseIds), isNull(casePartners.endedAt), ne(organisations.domain, 'veiligheidshuis')));
+    .where(and(inArray(casePartners.caseId, caseIds), isNull(casePartners.endedAt), ne(organisations.domain, 'veiligheidshuis')))
+    .orderBy(asc(organisations.name));
 }
 
 /** The lookup inside the caller's transaction, audited like the triage's (numbers only, no name). */

@@ -48,9 +48,9 @@ export default async function DataSubjectRequestPage({ params }: { params: Param
               {request.countdown ? <CountdownBadge countdown={request.countdown} testId="dsr-countdown" /> : null}
             </dd>
             {request.extendedDueOn ? (
-              <p className="mt-1 text-xs text-muted">
+              <dd className="mt-1 text-xs text-muted">
                 {t('detail.originalTerm')}: {date(request.dueOn)}. {t('detail.extensionReason')}: {request.extensionReason}
-              </p>
+              </dd>
             ) : null}
           </div>
           <div>
