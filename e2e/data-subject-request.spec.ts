@@ -93,6 +93,7 @@ test('a data-subject request runs from registration through two partners’ answ
   const politie = await signedInPage(browser, 'politie@example.org');
   await politie.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'AVG-verzoeken' }).click();
   await politie.getByRole('link', { name: 'Inzage (art. 15)' }).click();
+  await politie.waitForURL(/\/data-subject-requests\/tasks\//);
   const politieTaskUrl = new URL(politie.url()).pathname;
   await expect(politie.getByTestId('dsr-countdown')).toHaveText(`nog ${daysLeft(extended)} dagen`);
   expect(await politie.locator('main').innerText()).not.toMatch(/Wilma|Kanaalstraat|Rijbewijs/);
