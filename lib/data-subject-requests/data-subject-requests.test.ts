@@ -11,6 +11,7 @@ import { createReferral } from '@/lib/cases/refer';
 import type { ReferralInput } from '@/lib/cases/schemas';
 import { dataSubjectRequestFigures } from '@/lib/dashboard/data-subject-requests';
 import { signInAs } from '@/lib/testing/actors';
+import { databaseError } from '@/lib/testing/db-error';
 import { outcome, refusal } from '@/lib/testing/outcome';
 import { extendTerm, sendCombinedAnswer } from './change-request';
 import { findCasesOfPerson } from './find-cases';
@@ -135,6 +136,16 @@ describe('a request from registration to the combined answer', () => {
       ),
     );
     expect(seen[0]).toEqual({ tasks: 1, requests: 0 });
+    // Nor can they answer another organisation's task, or write a request, past lib/ straight into SQL.
+    const changed = await asUser(ggz.userId, (tx) =>
+      queryRows<{ id: string }>(tx, sql`update data_subject_request_tasks set status = 'answered' where id = ${politieTask} returning id`),
+    );
+    expect(changed).toEqual([]);
+    const insert = asUser(ggz.userId, (tx) =>
+      tx.execute(sql`insert into data_subject_requests (kind, requester_name, requester_contact, received_on, identity_check, identity_note, due_on, registered_by)
+                     values ('inzage', 'x', 'x', '2026-03-01', 'digid', '', '2026-04-01', ${ggz.userId})`),
+    );
+    expect(await databaseError(insert)).toMatch(/row-level security/);
   });
 
   it('extends the term once, with a reason, for the partners too; a stale version is a 409', async () => {
