@@ -14,6 +14,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const clientMessages = { login: messages.login, errors: messages.errors, forms: messages.forms, case: messages.case, cases: messages.cases, agreements: messages.agreements, meetings: messages.meetings, signals: messages.signals, signalSettings: messages.signalSettings, retention: messages.retention, admin: messages.admin };
   // Signing in again in place, and the minutes' drafts (components/session, components/meetings/record-item-form).
   const sessionMessages = { session: messages.session, minuteDrafts: messages.minuteDrafts };
+  // The WGS contact point's forms (components/data-subject-requests).
+  Object.assign(clientMessages, { dataSubjectRequests: messages.dataSubjectRequests });
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">

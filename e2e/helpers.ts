@@ -10,8 +10,8 @@ export { DEMO_TOTP_SECRETS };
 export const ROLES = {
   admin: { email: 'admin@example.org', name: 'Sanne Vermeulen', nav: ['Beheer'] },
   manager: { email: 'manager@example.org', name: 'Hans de Wit', nav: ['Dashboard', 'Casussen', 'Signalen', 'Stuurgroeprapportage'] },
-  regisseur: { email: 'regisseur@example.org', name: 'Ingrid Bakker', nav: ['Casussen', 'Overleggen', 'Afspraken', 'Signalen', 'Stuurgroeprapportage', 'Dashboard'] },
-  professional: { email: 'politie@example.org', name: 'Mark Jansen', nav: ['Mijn afspraken', 'Casussen', 'Overleggen'] },
+  regisseur: { email: 'regisseur@example.org', name: 'Ingrid Bakker', nav: ['Casussen', 'Overleggen', 'Afspraken', 'Signalen', 'Stuurgroeprapportage', 'Dashboard', 'AVG-verzoeken'] },
+  professional: { email: 'politie@example.org', name: 'Mark Jansen', nav: ['Mijn afspraken', 'Casussen', 'Overleggen', 'AVG-verzoeken'] },
 } as const;
 
 // ---------------------------------------------------------------------------------------------------

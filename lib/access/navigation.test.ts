@@ -4,9 +4,9 @@ import { mayOpen, NAVIGATION, rolesFor, SECTION_PATHS, SECTIONS } from './naviga
 
 describe('navigation per role', () => {
   it('gives each role every section it may open, its home section first', () => {
-    expect(NAVIGATION.regisseur).toEqual(['cases', 'meetings', 'agreements', 'signals', 'report', 'dashboard']);
+    expect(NAVIGATION.regisseur).toEqual(['cases', 'meetings', 'agreements', 'signals', 'report', 'dashboard', 'dataSubjectRequests']);
     // Professionals open /meetings (the meetings they are invited to), so they find it.
-    expect(NAVIGATION.professional).toEqual(['myAgreements', 'cases', 'meetings']);
+    expect(NAVIGATION.professional).toEqual(['myAgreements', 'cases', 'meetings', 'dataSubjectRequests']);
     // Managers find the signals their escalations reach and the stuurgroep report.
     expect(NAVIGATION.manager).toEqual(['dashboard', 'cases', 'signals', 'report']);
     expect(NAVIGATION.admin).toEqual(['admin']);

@@ -6,14 +6,17 @@
  * allowed cell is never refused (it answers, or reaches validation of the empty input it was given).
  * The case matrix has its own test (matrix.test.ts), subject access included (case.subjectAccess).
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import type { UserRole } from '@/db/schema';
+import { cases, type UserRole } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import { listAgreements } from '@/lib/agreements/list-agreements';
+import { listRequests } from '@/lib/data-subject-requests/list-requests';
+import { registerRequest } from '@/lib/data-subject-requests/register-request';
+import { getTask } from '@/lib/data-subject-requests/tasks';
 import type { Actor } from '@/lib/actor';
 import { searchAuditLog } from '@/lib/audit/case-access-log';
 import { getDashboard } from '@/lib/dashboard/figures';
@@ -43,12 +46,13 @@ import { authorize, POLICY, RESOURCES, type Action } from './policy';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
 
-type Relation = 'invited' | 'none' | 'owner' | 'other' | '-';
+type Relation = 'invited' | 'none' | 'owner' | 'other' | 'own' | '-';
 
 interface Situation {
   actor: Actor;
   meetingId: string;
   itemId: string;
+  taskId: string;
 }
 
 /** The lib function that performs each action, and whether its guard logs a refusal. */
@@ -74,6 +78,8 @@ const PERFORM: Partial<Record<Action, { run: (s: Situation) => Promise<unknown>;
   'admin.audit': { run: (s) => searchAuditLog(s.actor, {}), audited: true },
   'admin.mailbox': { run: (s) => listMailbox(s.actor), audited: true },
   'accessGrant.decide': { run: (s) => listGrants(s.actor, NOW), audited: true },
+  'dataSubjectRequest.manage': { run: (s) => listRequests(s.actor, NOW), audited: true },
+  'dataSubjectTask.answer': { run: (s) => getTask(s.actor, s.taskId, NOW), audited: true },
 };
 
 /** Proven elsewhere: agreement progress and confirmation in lib/agreements and lib/live (per organisation). */
@@ -86,7 +92,7 @@ interface Cell {
   outcome: Outcome;
 }
 
-const CELLS: Cell[] = (['meeting', 'agreement', 'signal', 'dashboard', 'admin'] as const).flatMap((kind) => {
+const CELLS: Cell[] = (['meeting', 'agreement', 'signal', 'dashboard', 'admin', 'dataSubjectRequest', 'dataSubjectTask'] as const).flatMap((kind) => {
   const { actions, relations } = RESOURCES[kind];
   return ROLES.flatMap((role) =>
     (actions as readonly Action[])
@@ -107,16 +113,18 @@ console.log(`access policy beyond cases: ${CELLS.length} cells, ${CELLS.length} 
 
 /** Who plays each role in each relation to the meeting: politie is invited to it, gemeente is not. */
 const ACTOR_OF: Record<UserRole, Partial<Record<Relation, string>>> = {
-  regisseur: { invited: 'regisseur', none: 'regisseur', '-': 'regisseur' },
-  manager: { invited: 'manager', none: 'manager', '-': 'manager' },
-  admin: { invited: 'admin', none: 'admin', '-': 'admin' },
-  professional: { invited: 'politie', none: 'gemeente', '-': 'politie' },
+  regisseur: { invited: 'regisseur', none: 'regisseur', own: 'regisseur', other: 'regisseur', '-': 'regisseur' },
+  manager: { invited: 'manager', none: 'manager', own: 'manager', other: 'manager', '-': 'manager' },
+  admin: { invited: 'admin', none: 'admin', own: 'admin', other: 'admin', '-': 'admin' },
+  // A data-subject request's task: politie's own; gemeente has none, so politie's is another's to it.
+  professional: { invited: 'politie', none: 'gemeente', own: 'politie', other: 'gemeente', '-': 'politie' },
 };
 
 let handle: DbHandle;
 const actors: Record<string, Actor> = {};
 let meetingId = '';
 let itemId = '';
+let taskId = '';
 
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
@@ -138,6 +146,20 @@ beforeAll(async () => {
   await handle.db.execute(
     sql`delete from meeting_invitees where meeting_id = ${meetingId} and organisation_id = ${actors.gemeente!.organisationId}`,
   );
+  // A data-subject request about the subject of a case politie is convened to: politie gets a task.
+  const [subject] = await queryRows<{ id: string }>(
+    handle.db,
+    sql`select c.id from cases c join case_partners p on p.case_id = c.id
+        where p.organisation_id = ${actors.politie!.organisationId} and p.ended_at is null and c.personal_data_removed_at is null limit 1`,
+  );
+  const [person] = await handle.db.select({ name: cases.subjectName, birthDate: cases.subjectBirthDate }).from(cases).where(eq(cases.id, subject!.id));
+  const registration = { ...person!, requesterContact: 'post', kind: 'inzage', receivedOn: '2026-03-02', identityCheck: 'digid', caseIds: [subject!.id] };
+  const request = await registerRequest(actors.regisseur!, registration, NOW);
+  await handle.db.execute(sql`delete from data_subject_request_tasks where request_id = ${request.id} and organisation_id = ${actors.gemeente!.organisationId}`);
+  [{ id: taskId }] = await queryRows<{ id: string }>(
+    handle.db,
+    sql`select id from data_subject_request_tasks where request_id = ${request.id} and organisation_id = ${actors.politie!.organisationId}`,
+  ) as [{ id: string }];
 });
 afterAll(() => closeDb());
 
@@ -168,7 +190,7 @@ describe('the access policy beyond cases, cell by cell', () => {
     const actor = actors[ACTOR_OF[cell.role][cell.relation]!]!;
     const perform = PERFORM[cell.action]!;
     const deniedBefore = await deniedRows(actor);
-    const result = await attempt(perform.run({ actor, meetingId, itemId }));
+    const result = await attempt(perform.run({ actor, meetingId, itemId, taskId }));
     if (cell.outcome === 'not-found' || cell.outcome === 'forbidden') {
       expect(result.error?.status, `expected ${cell.outcome}, got ${result.error?.message ?? 'an answer'}`).toBe(
         cell.outcome === 'not-found' ? 404 : 403,

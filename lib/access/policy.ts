@@ -22,6 +22,16 @@ import {
   type CaseAction,
   type CaseRelation,
 } from './cases';
+import {
+  DATA_SUBJECT_REQUEST_ACTIONS,
+  DATA_SUBJECT_REQUEST_POLICY,
+  DATA_SUBJECT_TASK_ACTIONS,
+  DATA_SUBJECT_TASK_POLICY,
+  DATA_SUBJECT_TASK_RELATIONS,
+  type DataSubjectRequestAction,
+  type DataSubjectTaskAction,
+  type DataSubjectTaskRelation,
+} from './data-subject-requests';
 import { DASHBOARD_ACTIONS, DASHBOARD_POLICY, type DashboardAction } from './dashboard';
 import {
   MEETING_ACTIONS,
@@ -49,7 +59,9 @@ export type Action =
   | DashboardAction
   | AdminAction
   | GrantAction
-  | SectionAction;
+  | SectionAction
+  | DataSubjectRequestAction
+  | DataSubjectTaskAction;
 
 type RelatedAgreementAction = Exclude<AgreementAction, 'agreement.overview'>;
 type MeetingRelatedAction = (typeof MEETING_RELATED_ACTIONS)[number];
@@ -63,7 +75,9 @@ export type RelationOf<A extends Action> = A extends CaseAction
       ? MeetingRelation
       : A extends GrantAction
         ? GrantRelation
-        : never;
+        : A extends DataSubjectTaskAction
+          ? DataSubjectTaskRelation
+          : never;
 
 /** Every resource with its actions and the relations its rules distinguish (none: decided by role). */
 export const RESOURCES = {
@@ -75,6 +89,8 @@ export const RESOURCES = {
   admin: { actions: ADMIN_ACTIONS, relations: [] },
   accessGrant: { actions: GRANT_ACTIONS, relations: GRANT_RELATIONS },
   section: { actions: SECTIONS.map((s) => `section.${s}` as const), relations: [] },
+  dataSubjectRequest: { actions: DATA_SUBJECT_REQUEST_ACTIONS, relations: [] },
+  dataSubjectTask: { actions: DATA_SUBJECT_TASK_ACTIONS, relations: DATA_SUBJECT_TASK_RELATIONS },
 } as const;
 
 type AnyRule = Outcome | Readonly<Record<string, Outcome>>;
@@ -88,6 +104,8 @@ const TABLES = [
   ADMIN_POLICY,
   GRANT_POLICY,
   SECTION_POLICY,
+  DATA_SUBJECT_REQUEST_POLICY,
+  DATA_SUBJECT_TASK_POLICY,
 ] as const;
 
 /** The whole policy as one table: for every role, every action. */

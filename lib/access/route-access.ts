@@ -147,4 +147,10 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/meetings/agreement-actions.ts#createMeetingAgreementAction': ['agreement.create'],
   'action app/(app)/meetings/agreement-actions.ts#changeMeetingAgreementAction': ['agreement.update'],
   'action app/(app)/meetings/agreement-actions.ts#closeMeetingAgreementAction': ['agreement.update'],
+  // The WGS contact point: decided in lib/data-subject-requests by lib/access/data-subject-requests.ts
+  // (regisseurs register, extend and answer; a partner's people answer their organisation's task only).
+  'action app/(app)/data-subject-requests/actions.ts#registerRequestAction': 'authenticated',
+  'action app/(app)/data-subject-requests/actions.ts#extendTermAction': 'authenticated',
+  'action app/(app)/data-subject-requests/actions.ts#combinedAnswerAction': 'authenticated',
+  'action app/(app)/data-subject-requests/actions.ts#answerTaskAction': 'authenticated',
 };

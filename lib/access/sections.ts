@@ -6,7 +6,7 @@ import type { PolicyTable } from './outcome';
  * section it may open (lib/access/navigation.ts derives it from here), and a section it may not open
  * answers 404: for that role the section does not exist.
  */
-export const SECTIONS = ['cases', 'meetings', 'agreements', 'myAgreements', 'signals', 'report', 'dashboard', 'admin'] as const;
+export const SECTIONS = ['cases', 'meetings', 'agreements', 'myAgreements', 'signals', 'report', 'dashboard', 'admin', 'dataSubjectRequests'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type SectionAction = `section.${Section}`;
 
@@ -20,6 +20,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   report: '/signals?view=stuurgroep',
   dashboard: '/dashboard',
   admin: '/admin',
+  dataSubjectRequests: '/data-subject-requests',
 };
 
 /** The section a role starts from: first in its navigation; the others follow in the order of SECTIONS. */
@@ -37,8 +38,8 @@ const open = (...sections: Section[]) =>
   >;
 
 export const SECTION_POLICY: PolicyTable<SectionAction> = {
-  regisseur: open('cases', 'meetings', 'agreements', 'signals', 'report', 'dashboard'),
-  professional: open('myAgreements', 'cases', 'meetings'),
+  regisseur: open('cases', 'meetings', 'agreements', 'signals', 'report', 'dashboard', 'dataSubjectRequests'),
+  professional: open('myAgreements', 'cases', 'meetings', 'dataSubjectRequests'),
   manager: open('dashboard', 'cases', 'signals', 'report'),
   admin: open('admin'),
 };

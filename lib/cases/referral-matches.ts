@@ -26,7 +26,8 @@ export interface PersonMatch {
 /** At most this many cases share the name words; a name as common as that is narrowed by the birth date. */
 const CANDIDATES = 200;
 
-async function findSamePerson(tx: Tx, caseId: string, name: string, birthDate: string): Promise<PersonMatch[]> {
+/** The cases of the same person, but `caseId` (the referral itself); also the WGS contact point's lookup. */
+export async function findSamePerson(tx: Tx, caseId: string | null, name: string, birthDate: string): Promise<PersonMatch[]> {
   const tokens = queryTokens(name);
   if (tokens.length === 0) return [];
   const candidates = await tx
@@ -35,7 +36,7 @@ async function findSamePerson(tx: Tx, caseId: string, name: string, birthDate: s
     .where(
       and(
         sql`${cases.subjectNameTokens} @> ${sql.param(tokens)}::text[]`,
-        ne(cases.id, caseId),
+        caseId ? ne(cases.id, caseId) : undefined,
         isNull(cases.personalDataRemovedAt),
       ),
     )

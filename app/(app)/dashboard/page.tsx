@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { MunicipalitySection, PartnerSection } from '@/components/dashboard/dashboard-sections';
+import { DataSubjectRequestLine } from '@/components/dashboard/data-subject-request-line';
 import { KeyFigures, SignalTrend } from '@/components/dashboard/key-figures';
 import { PageTitle } from '@/components/page-title';
 import { requirePage } from '@/lib/access/pages';
 import { TARGET_GROUPS } from '@/lib/cases/vocabulary';
 import { municipalityChoices, partnerChoices } from '@/lib/choices/form-choices';
+import { dataSubjectRequestFigures } from '@/lib/dashboard/data-subject-requests';
 import { getDashboard } from '@/lib/dashboard/figures';
 import { dashboardQuerySchema, type DashboardQuery } from '@/lib/dashboard/query';
 import { getHouse } from '@/lib/house/house';
@@ -38,6 +40,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   ]);
   const [municipalities, organisations] = await Promise.all([municipalityChoices(house.safetyRegionCode), partnerChoices()]);
   const { scope } = dashboard;
+  const requestFigures = await dataSubjectRequestFigures(actor, query);
 
   return (
     <>
@@ -74,6 +77,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <SignalTrend signals={dashboard.signals} />
       <PartnerSection dashboard={dashboard} locale={locale} />
       <MunicipalitySection dashboard={dashboard} locale={locale} />
+      <DataSubjectRequestLine figures={requestFigures} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import * as auth from './auth';
 import * as cases from './cases';
 import * as common from './common';
 import * as dashboard from './dashboard';
+import * as dataSubjectRequests from './data-subject-requests';
 import * as http from './http';
 import * as live from './live';
 import * as meetings from './meetings';
@@ -17,7 +18,7 @@ import * as stagnation from './stagnation';
 import * as users from './users';
 import * as zod from './zod';
 
-const domains = [admin, agreements, api, auth, cases, common, dashboard, http, live, meetings, notify, profile, retention, signals, stagnation, users, zod];
+const domains = [admin, agreements, api, auth, cases, common, dashboard, dataSubjectRequests, http, live, meetings, notify, profile, retention, signals, stagnation, users, zod];
 
 export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof admin.nl &
@@ -27,6 +28,7 @@ export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof cases.nl &
   typeof common.nl &
   typeof dashboard.nl &
+  typeof dataSubjectRequests.nl &
   typeof http.nl &
   typeof live.nl &
   typeof meetings.nl &
