@@ -46,7 +46,7 @@
 --   user_totp                 disabled  -
 --   users                     enabled   -
 
--- 2. Policies (59), by table and name
+-- 2. Policies (61), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -302,6 +302,17 @@ CREATE POLICY user_invitations_admin ON user_invitations AS PERMISSIVE FOR ALL T
 -- users
 CREATE POLICY users_delete ON users AS PERMISSIVE FOR DELETE TO casusregie_app
   USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+CREATE POLICY users_partnerbeheer_scope ON users AS RESTRICTIVE FOR SELECT TO casusregie_app
+  USING ((((SELECT app_user_role() AS app_user_role))::text IS DISTINCT FROM 'partnerbeheer'::text)
+         OR (organisation_id = (SELECT app_user_org() AS app_user_org)));
+CREATE POLICY users_partnerbeheer_update ON users AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((((SELECT app_user_role() AS app_user_role))::text = 'partnerbeheer'::text)
+         AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+         AND ((role)::text = ANY (ARRAY['professional'::text, 'partnerbeheer'::text])))
+  WITH CHECK ((((SELECT app_user_role() AS app_user_role))::text = 'partnerbeheer'::text)
+              AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+              AND (role = app_role_of(id))
+              AND (organisation_id = app_org_of(id)));
 CREATE POLICY users_select ON users AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (true);
 CREATE POLICY users_update ON users AS PERMISSIVE FOR UPDATE TO casusregie_app

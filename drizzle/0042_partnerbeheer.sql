@@ -5,9 +5,9 @@
 ALTER TYPE "user_role" ADD VALUE IF NOT EXISTS 'partnerbeheer';--> statement-breakpoint
 -- Every other role still reads every account (names on cases, meetings, agreements); a partnerbeheerder
 -- reads only the accounts of its own organisation, so a guessed id of another organisation's user finds
--- nothing, whatever the application asks.
+-- nothing, whatever the application asks. (IS DISTINCT FROM: no signed-in user is no partnerbeheerder.)
 CREATE POLICY users_partnerbeheer_scope ON users AS RESTRICTIVE FOR SELECT TO casusregie_app
-  USING ((SELECT app_user_role())::text <> 'partnerbeheer'
+  USING ((SELECT app_user_role())::text IS DISTINCT FROM 'partnerbeheer'
          OR organisation_id = (SELECT app_user_org()));--> statement-breakpoint
 -- It blocks and unblocks the professionals and partnerbeheerders of its own organisation (not itself,
 -- lib/users refuses that with a message); role and organisation stay as they were (app_role_of, app_org_of),
