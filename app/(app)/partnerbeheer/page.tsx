@@ -75,9 +75,9 @@ export default async function PartnerAdminPage() {
           <DataTable columns={[{ label: tAdmin('name') }, { label: t('requestedAt') }]} testId="pending-invitations">
             {pending.map((p) => (
               <tr key={p.grantId} data-testid={`pending-${p.email}`}>
-                <td className={cell}>
+                <td className={`${cell} min-w-56`}>
                   <span className="block font-medium">{p.name}</span>
-                  <span className="block break-all text-muted">{p.email}</span>
+                  <span className="block text-muted">{p.email}</span>
                 </td>
                 <td className={cell}>{moment(p.requestedAt)}</td>
               </tr>
@@ -102,14 +102,15 @@ export default async function PartnerAdminPage() {
         >
           {users.map((user) => (
             <tr key={user.id} data-testid={`user-${user.email}`}>
-              <td className={cell}>
+              {/* Wide enough for a name and address on a phone; the table scrolls sideways for the rest. */}
+              <td className={`${cell} min-w-56`}>
                 <span className="block">
                   <Link href={`/partnerbeheer/users/${user.id}`} className="font-medium text-brand-700 underline">
                     {user.name}
                   </Link>
                   {user.id === actor.userId ? <span className="text-muted"> ({tAdmin('you')})</span> : null}
                 </span>
-                <span className="block break-all text-muted">{user.email}</span>
+                <span className="block text-muted">{user.email}</span>
               </td>
               <td className={cell}>{tRoles(user.role)}</td>
               <td className={cell}>{user.lastSignInAt ? moment(user.lastSignInAt) : tAdmin('never')}</td>
