@@ -7,6 +7,7 @@ import { asUser } from '@/db/transaction';
 import type { DbHandle } from '@/db/types';
 import { auditAbout, decideAs, outcomeOf, userByEmail } from '@/lib/admin/testing';
 import type { Actor } from '@/lib/actor';
+import { render } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
 import { databaseError } from '@/lib/testing/db-error';
 import {
@@ -18,6 +19,7 @@ import {
   resetOwnUserSecondFactor,
   setOwnUserActive,
 } from './partner-admin';
+import { roleMismatch } from './role-fit';
 
 // The one clock of this file: the demo data is relative to it.
 const NOW = new Date('2026-03-10T10:00:00Z');
@@ -88,6 +90,13 @@ describe("a partnerbeheerder manages its own organisation's users", () => {
     expect(sneaky.code).toBe('VALIDATION');
     const asked = await inviteColleague(beheer, { name: 'Y', email: 'y@politie.example' }, { baseUrl: BASE_URL, now: NOW });
     expect((await outcomeOf(decideAs('partnerbeheer.politie@example.org', asked.grantId))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('who can be a partnerbeheerder', () => {
+  it('only someone of a partner organisation: the house has its own admins', () => {
+    expect(render(roleMismatch('partnerbeheer', 'veiligheidshuis')!)).toMatch(/^Een partnerbeheerder beheert de accounts van een partnerorganisatie/);
+    expect(roleMismatch('partnerbeheer', 'veiligheid')).toBeNull();
   });
 });
 

@@ -13,8 +13,11 @@ export function roleMismatch(role: UserRole, domain: OrganisationDomain): string
       ? msg('users.regisseurInHouse')
       : msg('users.managerInHouse');
   }
-  if ((role === 'professional' || role === 'partnerbeheer') && domain === 'veiligheidshuis') {
+  if (role === 'professional' && domain === 'veiligheidshuis') {
     return msg('users.professionalAtPartner');
+  }
+  if (role === 'partnerbeheer' && domain === 'veiligheidshuis') {
+    return msg('users.partnerbeheerAtPartner');
   }
   return null;
 }
