@@ -8,7 +8,7 @@ export const organisationDomain = pgEnum('organisation_domain', [
   'overig',
 ]);
 
-export const userRole = pgEnum('user_role', ['admin', 'manager', 'regisseur', 'professional']);
+export const userRole = pgEnum('user_role', ['admin', 'manager', 'regisseur', 'professional', 'partnerbeheer']);
 
 export const caseStatus = pgEnum('case_status', [
   'aangemeld',

@@ -1,3 +1,4 @@
+import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/empty-state';
 import { AdminQueueView } from '@/components/home/admin-queue';
@@ -5,6 +6,7 @@ import { ManagerQueueView } from '@/components/home/manager-queue';
 import { ProfessionalQueueView } from '@/components/home/professional-queue';
 import { RegisseurQueueView } from '@/components/home/regisseur-queue';
 import { PageTitle } from '@/components/page-title';
+import { SECTION_PATHS } from '@/lib/access/navigation';
 import { requirePage } from '@/lib/access/pages';
 import { loadHomeQueue, type HomeQueue } from '@/lib/home/home-queue';
 import { queueSize } from '@/lib/home/queue-size';
@@ -27,6 +29,8 @@ function QueueView({ queue }: { queue: HomeQueue }) {
 /** The home page is the user's work queue: what waits for them today, each item one click from its action. */
 export default async function HomePage() {
   const actor = await requirePage();
+  // A partnerbeheerder has no work queue: its home is its organisation's user administration.
+  if (actor.role === 'partnerbeheer') redirect(SECTION_PATHS.partnerAdmin);
   const now = new Date();
   const [t, format, queue] = await Promise.all([getTranslations('home'), getFormatter(), loadHomeQueue(actor, now)]);
   const today = format.dateTime(now, { weekday: 'long', day: 'numeric', month: 'long' });

@@ -44,4 +44,5 @@ export const AGREEMENT_POLICY: PolicyTable<'agreement.overview'> & PolicyTable<E
   professional: { 'agreement.overview': 'shared', 'agreement.progress': ownerOnly, 'agreement.confirm': { owner: 'allow', other: 'not-found' } },
   manager: { 'agreement.overview': 'forbidden', 'agreement.progress': nobody, 'agreement.confirm': nobody },
   admin: { 'agreement.overview': 'forbidden', 'agreement.progress': nobody, 'agreement.confirm': nobody },
+  partnerbeheer: { 'agreement.overview': 'forbidden', 'agreement.progress': nobody, 'agreement.confirm': nobody },
 };

@@ -13,4 +13,5 @@ export const DASHBOARD_POLICY: PolicyTable<DashboardAction> = {
   manager: { 'dashboard.view': 'pseudonymised' },
   professional: { 'dashboard.view': 'forbidden' },
   admin: { 'dashboard.view': 'forbidden' },
+  partnerbeheer: { 'dashboard.view': 'forbidden' },
 };

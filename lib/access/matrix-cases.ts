@@ -49,6 +49,8 @@ const ACTOR_OF: Record<UserRole, Record<Relation, string>> = {
   admin: { convened: 'admin', referrer: 'admin', none: 'admin' },
   // politie: convened now; gemeente: referred the case, not convened; reclassering: convened once, ended.
   professional: { convened: 'politie', referrer: 'gemeente', none: 'reclassering' },
+  // Politie's partnerbeheerder: its organisation convened, its account the referrer, or neither.
+  partnerbeheer: { convened: 'partnerbeheer.politie', referrer: 'partnerbeheer.politie', none: 'partnerbeheer.politie' },
 };
 
 /** What the case looks like in the database, read as the owner (no row-level security). */
@@ -92,7 +94,7 @@ export const referral = (name: string): ReferralInput => ({
 
 export async function openMatrixDatabase() {
   handle = await freshDatabase({ demo: true });
-  const names = ['regisseur', 'manager', 'admin', 'politie', 'ggz', 'gemeente', 'reclassering', 'veiligthuis'];
+  const names = ['regisseur', 'manager', 'admin', 'politie', 'ggz', 'gemeente', 'reclassering', 'veiligthuis', 'partnerbeheer.politie'];
   const signedIn = await Promise.all(names.map((n) => signInAs(`${n}@example.org`)));
   names.forEach((n, i) => (actors[n] = signedIn[i]!));
   const orgs = await handle.db.select({ id: organisations.id, name: organisations.name }).from(organisations);

@@ -109,6 +109,25 @@ export const MATRIX: Record<UserRole, Record<CaseAction, Row>> = {
     'agreement.update': all('hidden'),
     'agreement.log': all('hidden'),
   },
+  // A partnerbeheerder manages its organisation's users and counts its convened cases (lib/users);
+  // of the cases themselves it sees nothing, not even that one exists.
+  partnerbeheer: {
+    'case.list': all('forbidden'),
+    'case.create': all('forbidden'),
+    'case.view': all('hidden'),
+    'case.update': all('hidden'),
+    'case.transition': all('hidden'),
+    'case.audit': all('hidden'),
+    'case.subjectAccess': all('hidden'),
+    'partner.list': all('hidden'),
+    'partner.add': all('hidden'),
+    'partner.end': all('hidden'),
+    'partner.lead': all('hidden'),
+    'agreement.list': all('hidden'),
+    'agreement.create': all('hidden'),
+    'agreement.update': all('hidden'),
+    'agreement.log': all('hidden'),
+  },
 };
 
 export function decide(role: UserRole, action: CaseAction, relation: Relation): Decision {

@@ -66,4 +66,13 @@ export const MEETING_POLICY: PolicyTable<(typeof MEETING_ACTIONS)[number]> &
     'agendaItem.view': hidden,
     'agendaItem.minutes': hidden,
   },
+  partnerbeheer: {
+    'meeting.list': 'forbidden',
+    'meeting.create': 'forbidden',
+    'agendaItem.propose': 'forbidden',
+    'meeting.view': hidden,
+    'meeting.manage': hidden,
+    'agendaItem.view': hidden,
+    'agendaItem.minutes': hidden,
+  },
 };

@@ -10,6 +10,8 @@ describe('navigation per role', () => {
     // Managers find the signals their escalations reach and the stuurgroep report.
     expect(NAVIGATION.manager).toEqual(['dashboard', 'cases', 'signals', 'report']);
     expect(NAVIGATION.admin).toEqual(['admin']);
+    // A partnerbeheerder finds its organisation's user administration, and no case, meeting or signal.
+    expect(NAVIGATION.partnerbeheer).toEqual(['partnerAdmin']);
     expect(SECTION_PATHS.report).toBe('/signals?view=stuurgroep');
   });
 

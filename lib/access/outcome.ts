@@ -13,7 +13,7 @@ export const OUTCOMES = ['allow', 'shared', 'pseudonymised', 'receipt', 'not-fou
 export type Outcome = (typeof OUTCOMES)[number];
 export type Refusal = 'not-found' | 'forbidden';
 
-export const ROLES: readonly UserRole[] = ['regisseur', 'professional', 'manager', 'admin'];
+export const ROLES: readonly UserRole[] = ['regisseur', 'professional', 'manager', 'admin', 'partnerbeheer'];
 
 /** One action for one role: an outcome, or an outcome per relation of the actor to the resource. */
 export type Rule<R extends string = never> = [R] extends [never] ? Outcome : Record<R, Outcome>;
@@ -32,5 +32,5 @@ export function everywhere<R extends string>(relations: readonly R[], outcome: O
 
 /** A value for every role. */
 export function byRole<T>(fn: (role: UserRole) => T): Record<UserRole, T> {
-  return { regisseur: fn('regisseur'), professional: fn('professional'), manager: fn('manager'), admin: fn('admin') };
+  return { regisseur: fn('regisseur'), professional: fn('professional'), manager: fn('manager'), admin: fn('admin'), partnerbeheer: fn('partnerbeheer') };
 }

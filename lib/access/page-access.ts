@@ -37,6 +37,8 @@ export const PAGE_ACCESS: Record<string, PageProtection> = {
   '/admin/settings': 'admin.settings',
   '/admin/audit': 'admin.audit',
   '/admin/mailbox': 'admin.mailbox',
+  '/partnerbeheer': 'section.partnerAdmin',
+  '/partnerbeheer/users/[id]': 'partner.users',
   '/login': 'public',
   '/login/verify': 'public',
   '/login/enrol': 'public',

@@ -40,6 +40,7 @@ import { signInAs } from '@/lib/testing/actors';
 import { deciderRoles, listGrants, mayDecide, mayView } from '@/lib/users/access-grants';
 import { listInvitations } from '@/lib/users/invitations';
 import { listUsers } from '@/lib/users/manage-users';
+import { listOwnUsers } from '@/lib/users/partner-admin';
 import { GRANT_RELATIONS } from './admin';
 import { ROLES, type Outcome } from './outcome';
 import { authorize, POLICY, RESOURCES, type Action } from './policy';
@@ -80,6 +81,7 @@ const PERFORM: Partial<Record<Action, { run: (s: Situation) => Promise<unknown>;
   'accessGrant.decide': { run: (s) => listGrants(s.actor, NOW), audited: true },
   'dataSubjectRequest.manage': { run: (s) => listRequests(s.actor, NOW), audited: true },
   'dataSubjectTask.answer': { run: (s) => getTask(s.actor, s.taskId, NOW), audited: true },
+  'partner.users': { run: (s) => listOwnUsers(s.actor), audited: true },
 };
 
 /** Proven elsewhere: agreement progress and confirmation in lib/agreements and lib/live (per organisation). */
@@ -118,6 +120,8 @@ const ACTOR_OF: Record<UserRole, Partial<Record<Relation, string>>> = {
   admin: { invited: 'admin', none: 'admin', own: 'admin', other: 'admin', '-': 'admin' },
   // A data-subject request's task: politie's own; gemeente has none, so politie's is another's to it.
   professional: { invited: 'politie', none: 'gemeente', own: 'politie', other: 'gemeente', '-': 'politie' },
+  // Politie's own partnerbeheerder: its organisation is invited, and it must still see nothing of the meeting.
+  partnerbeheer: { invited: 'partnerbeheer.politie', none: 'partnerbeheer.politie', own: 'partnerbeheer.politie', other: 'partnerbeheer.politie', '-': 'partnerbeheer.politie' },
 };
 
 let handle: DbHandle;
@@ -129,7 +133,7 @@ let taskId = '';
 beforeAll(async () => {
   handle = await useFreshDatabase({ demo: true, now: NOW });
   await runSweep(handle.db, { now: NOW });
-  for (const name of ['regisseur', 'manager', 'admin', 'politie', 'gemeente']) {
+  for (const name of ['regisseur', 'manager', 'admin', 'politie', 'gemeente', 'partnerbeheer.politie']) {
     actors[name] = await signInAs(`${name}@example.org`);
   }
   // A meeting past its concept stage, with an agenda, that politie is invited to.
@@ -230,6 +234,12 @@ function assertView(cell: Cell, value: unknown) {
   if ((cell.action === 'signal.list' || cell.action === 'signal.report') && cell.outcome === 'pseudonymised') {
     // No free text of a case reaches a manager.
     expect((value as { items: { explanation?: unknown; resolutionNote?: unknown }[] }).items.every((s) => !s.resolutionNote)).toBe(true);
+  }
+  if (cell.action === 'partner.users') {
+    // Its own organisation's accounts, and no other.
+    const users = value as { organisationId: string }[];
+    expect(users.length).toBeGreaterThan(1);
+    expect(users.every((u) => u.organisationId === actors['partnerbeheer.politie']!.organisationId)).toBe(true);
   }
   if (cell.action === 'dashboard.view') {
     expect(text.includes('"< 5"') || cell.outcome === 'allow').toBe(true);

@@ -100,6 +100,10 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/admin/actions.ts#revokeInvitationAction': 'admin',
   // Four eyes on access: decided by role in lib/users (admins; regisseurs for professionals; managers for admins).
   'action app/(app)/approvals/actions.ts#decideGrantAction': 'authenticated',
+  // A partner organisation's own administration: partnerbeheerders only, scoped to their organisation in lib/users/partner-admin.ts.
+  'action app/(app)/partnerbeheer/actions.ts#setOwnUserActiveAction': 'authenticated',
+  'action app/(app)/partnerbeheer/actions.ts#resetOwnSecondFactorAction': 'authenticated',
+  'action app/(app)/partnerbeheer/actions.ts#inviteColleagueAction': 'authenticated',
   'action app/(app)/admin/organisations/actions.ts#createOrganisationAction': 'admin',
   'action app/(app)/admin/organisations/actions.ts#updateOrganisationAction': 'admin',
   // The invitee has no session yet: the single-use token in the link is the key (lib/users/accept-invitation.ts).

@@ -6,7 +6,7 @@ import type { PolicyTable } from './outcome';
  * section it may open (lib/access/navigation.ts derives it from here), and a section it may not open
  * answers 404: for that role the section does not exist.
  */
-export const SECTIONS = ['cases', 'meetings', 'agreements', 'myAgreements', 'signals', 'report', 'dashboard', 'admin', 'dataSubjectRequests'] as const;
+export const SECTIONS = ['cases', 'meetings', 'agreements', 'myAgreements', 'signals', 'report', 'dashboard', 'admin', 'partnerAdmin', 'dataSubjectRequests'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type SectionAction = `section.${Section}`;
 
@@ -20,6 +20,8 @@ export const SECTION_PATHS: Record<Section, string> = {
   report: '/signals?view=stuurgroep',
   dashboard: '/dashboard',
   admin: '/admin',
+  // A partner organisation's own administration: its users, by its partnerbeheerder.
+  partnerAdmin: '/partnerbeheer',
   dataSubjectRequests: '/data-subject-requests',
 };
 
@@ -29,6 +31,7 @@ export const HOME_SECTION: Record<UserRole, Section> = {
   professional: 'myAgreements',
   manager: 'dashboard',
   admin: 'admin',
+  partnerbeheer: 'partnerAdmin',
 };
 
 const open = (...sections: Section[]) =>
@@ -42,4 +45,5 @@ export const SECTION_POLICY: PolicyTable<SectionAction> = {
   professional: open('myAgreements', 'cases', 'meetings', 'dataSubjectRequests'),
   manager: open('dashboard', 'cases', 'signals', 'report'),
   admin: open('admin'),
+  partnerbeheer: open('partnerAdmin'),
 };

@@ -37,4 +37,12 @@ export const SIGNAL_POLICY: PolicyTable<SignalAction> = {
     'signal.snooze': 'not-found',
     'signal.settings': 'allow',
   },
+  // A partnerbeheerder gets its organisation's escalations by mail and notice, not the signal lists.
+  partnerbeheer: {
+    'signal.list': 'not-found',
+    'signal.report': 'not-found',
+    'signal.resolve': 'not-found',
+    'signal.snooze': 'not-found',
+    'signal.settings': 'not-found',
+  },
 };

@@ -176,9 +176,11 @@ function recoveryCodesMail(actor: Actor, now: Date) {
  * every session of that user; at their next sign-in they set up the authenticator app again.
  * Runs as the system (the factor tables are closed to the app role), so the admin check is here.
  */
-export async function resetSecondFactor(db: Executor, admin: Actor, userId: string, now = new Date()): Promise<void> {
-  if (authorize(admin, 'admin.users') !== 'allow') throw forbidden();
-  const [target] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+export async function resetSecondFactor(db: Executor, admin: Actor, userId: string, now = new Date(), scope: string | null = null): Promise<void> {
+  // Functioneel beheer, or a partnerbeheerder for its own organisation's accounts only (`scope`).
+  const partner = authorize(admin, 'partner.users') === 'shared' && scope === admin.organisationId;
+  if (authorize(admin, 'admin.users') !== 'allow' && !partner) throw forbidden();
+  const [target] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), scope ? eq(users.organisationId, scope) : undefined));
   if (!target) throw notFound();
   await db.delete(userTotp).where(eq(userTotp.userId, userId));
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));

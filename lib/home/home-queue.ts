@@ -26,6 +26,9 @@ export async function loadHomeQueue(actor: Actor, now = new Date()): Promise<Hom
         return managerQueue(tx, actor, clock);
       case 'admin':
         return adminQueue(tx, actor, clock);
+      case 'partnerbeheer':
+        // Its home is its organisation's user administration (app/(app)/page.tsx sends it there).
+        throw new Error('A partnerbeheerder has no work queue.');
     }
   });
 }

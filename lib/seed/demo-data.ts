@@ -30,6 +30,7 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; organisa
   { email: 'gemeente@example.org', name: 'Pieter de Groot', role: 'professional', organisation: 'utrecht' },
   { email: 'reclassering@example.org', name: 'Fatima Ouali', role: 'professional', organisation: 'reclassering' },
   { email: 'veiligthuis@example.org', name: 'Lotte Smit', role: 'professional', organisation: 'veiligthuis' },
+  { email: 'partnerbeheer.politie@example.org', name: 'Anouk Hendriks', role: 'partnerbeheer', organisation: 'politie' },
 ];
 
 /**
@@ -46,4 +47,5 @@ export const DEMO_TOTP_SECRETS: Record<string, string> = {
   'gemeente@example.org': 'PW4ASE2V2NXDUAKHUOW2JVLCZQS62QXQ',
   'reclassering@example.org': 'ZZNGJA7SKGSDV5S4RNLLXV74AXCAWTGF',
   'veiligthuis@example.org': 'X22DGYJ523VE3LETA5XAKAK256UOEGPC',
+  'partnerbeheer.politie@example.org': 'AKTTO4UF3WGTZQZ3OENM2Q5QTWQO3OXF',
 };

@@ -43,6 +43,7 @@ describe('demo data', () => {
       'gemeente@example.org professional Gem. Utrecht',
       'ggz@example.org professional Altrecht',
       'manager@example.org manager ZVH Utrecht',
+      'partnerbeheer.politie@example.org partnerbeheer Politie',
       'politie@example.org professional Politie',
       'reclassering@example.org professional Reclassering',
       'regisseur2@example.org regisseur ZVH Utrecht',

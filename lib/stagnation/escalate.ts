@@ -68,6 +68,11 @@ export async function escalate(tx: Executor, settings: StagnationSettings, now: 
           from raised r join organisation_contacts oc on oc.organisation_id = r.organisation_id
           where r.from_level < 1 and r.target >= 1
           union all
+          -- The organisation's own partnerbeheerders get its escalations too (mail only: /signals is not theirs).
+          select r.id, r.case_id, r.organisation_id, r.message, 1, u.email, null::uuid
+          from raised r join users u on u.organisation_id = r.organisation_id and u.role = 'partnerbeheer' and u.active
+          where r.from_level < 1 and r.target >= 1
+          union all
           select r.id, r.case_id, r.organisation_id, r.message, 2, u.email, u.id
           from raised r join users u on u.role = 'manager' and u.active
           where r.target = 2

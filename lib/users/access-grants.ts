@@ -31,6 +31,7 @@ export const ROLE_NAMES: Record<UserRole, string> = {
   manager: 'manager',
   regisseur: 'procesregisseur',
   professional: 'professional',
+  partnerbeheer: 'partnerbeheerder',
 };
 
 /** The roles that may approve or reject a grant of `role` (besides: not the requester, not the user it is for). */
@@ -43,6 +44,7 @@ const WHO_DECIDES: Record<UserRole, string> = {
   admin: 'een andere functioneel beheerder of een manager',
   regisseur: 'een andere functioneel beheerder',
   manager: 'een andere functioneel beheerder',
+  partnerbeheer: 'een andere functioneel beheerder',
 };
 
 type GrantParties = Pick<AccessGrant, 'role' | 'requestedBy' | 'userId'>;

@@ -80,7 +80,15 @@ export async function inviteUser(
   options: { baseUrl: string; now?: Date },
 ): Promise<RequestedInvitation> {
   await assertAdmin(actor, 'invitation', 'invitation.create');
-  const input = parseOrThrow(inviteUserSchema, raw);
+  return askInvitation(actor, parseOrThrow(inviteUserSchema, raw), options);
+}
+
+/** The pending grant of a checked invitation; the caller has checked the actor (an admin, or a partnerbeheerder for its own organisation). */
+export async function askInvitation(
+  actor: Actor,
+  input: z.output<typeof inviteUserSchema>,
+  options: { baseUrl: string; now?: Date },
+): Promise<RequestedInvitation> {
   const now = options.now ?? new Date();
   return asSystem(async (tx) => {
     const problems = await invitationProblems(tx, input, now);

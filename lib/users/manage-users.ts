@@ -49,11 +49,20 @@ const userListColumns = {
 
 export async function listUsers(actor: Actor): Promise<UserListItem[]> {
   await assertAdmin(actor, 'user', 'user.list');
+  return readUsers(actor, null);
+}
+
+/**
+ * The accounts of the house, or of one organisation (`scope`: a partnerbeheerder's own, lib/users/partner-admin.ts).
+ * The caller has checked the actor may read them.
+ */
+export function readUsers(actor: Actor, scope: string | null): Promise<UserListItem[]> {
   return asUser(actor.userId, (tx) =>
     tx
       .select(userListColumns)
       .from(users)
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(scope ? eq(users.organisationId, scope) : undefined)
       .orderBy(asc(organisations.name), asc(users.name)),
   );
 }
@@ -71,6 +80,11 @@ export interface UserDetail extends UserListItem {
 /** One account with its security state (second factor, lock, sessions), which only the owner role reads. */
 export async function getUser(actor: Actor, rawId: unknown, now = new Date()): Promise<UserDetail> {
   await assertAdmin(actor, 'user', 'user.view');
+  return readUser(actor, rawId, null, now);
+}
+
+/** One account, of the house or only of the organisation `scope` (else 404); the caller has checked the actor. */
+export async function readUser(actor: Actor, rawId: unknown, scope: string | null, now = new Date()): Promise<UserDetail> {
   const id = z.uuid().safeParse(rawId);
   if (!id.success) throw notFound();
   const user = await asUser(actor.userId, async (tx) => {
@@ -83,7 +97,7 @@ export async function getUser(actor: Actor, rawId: unknown, now = new Date()): P
       })
       .from(users)
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
-      .where(eq(users.id, id.data));
+      .where(and(eq(users.id, id.data), scope ? eq(users.organisationId, scope) : undefined));
     return row;
   });
   if (!user) throw notFound();
@@ -120,9 +134,14 @@ export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
 /** Blocking ends every session of the user on their next request; unblocking revives none of them. */
 export async function setUserActive(actor: Actor, raw: SetUserActiveInput | unknown): Promise<void> {
   await assertAdmin(actor, 'user', 'user.active');
+  return applyUserActive(actor, raw, null);
+}
+
+/** Blocks or unblocks an account of the house, or only of the organisation `scope` (else 404); the caller has checked the actor. */
+export async function applyUserActive(actor: Actor, raw: SetUserActiveInput | unknown, scope: string | null): Promise<void> {
   const input = parseOrThrow(setUserActiveSchema, raw);
   if (input.userId === actor.userId) {
-    const last = (await otherAdmins(actor)) === 0;
+    const last = !scope && (await otherAdmins(actor)) === 0;
     return refuse(
       actor,
       { entity: 'user', entityId: input.userId, attempted: 'user.active', reason: last ? 'last-admin' : 'own-account' },
@@ -131,7 +150,7 @@ export async function setUserActive(actor: Actor, raw: SetUserActiveInput | unkn
         : msg('users.blockSelf'),
     );
   }
-  await changeUser(actor, input.userId, input.version, 'user.active', async (tx) => {
+  await changeUser(actor, input.userId, input.version, 'user.active', scope, async (tx) => {
     const [updated] = await tx
       .update(users)
       .set({
@@ -253,7 +272,7 @@ type Change = (
  * admin away, at the version read (409 otherwise), audited, and rolled back when no admin would remain.
  * `change` answers null when its update matched no row; `details: null` means nothing changed.
  */
-async function changeUser(actor: Actor, userId: string, version: number, attempted: string, change: Change): Promise<void> {
+async function changeUser(actor: Actor, userId: string, version: number, attempted: string, scope: string | null, change: Change): Promise<void> {
   let endSessions = false;
   try {
     endSessions = await asUser(actor.userId, async (tx) => {
@@ -262,12 +281,13 @@ async function changeUser(actor: Actor, userId: string, version: number, attempt
         .select({ role: users.role, organisationId: users.organisationId, version: users.version })
         .from(users)
         .where(eq(users.id, userId));
-      if (!before) throw notFound();
+      if (!before || (scope && before.organisationId !== scope)) throw notFound();
       if (before.version !== version) throw conflict();
       const result = await change(tx, before);
       if (!result) throw conflict();
       if (!result.details) return false;
-      await assertAnAdminRemains(tx);
+      // Within one organisation only professionals and partnerbeheerders change (drizzle/0042): no admin goes.
+      if (!scope) await assertAnAdminRemains(tx);
       await audit(tx, subjectOf(actor), { action: 'update', entity: 'user', entityId: userId, details: result.details });
       return result.endSessions;
     });

@@ -5,7 +5,7 @@ import { msg } from '@/lib/errors';
  * Which roles belong in which organisations (DESIGN.md, access model): regisseurs and managers work for
  * the Veiligheidshuis, professionals for a partner organisation. The access rules lean on it: a
  * "regisseur" of the police would see every case of the house, a "professional" of the house none.
- * Functioneel beheer may sit anywhere. Returns the Dutch reason a combination is refused, or null.
+ * A partnerbeheerder manages a partner organisation's own users. Functioneel beheer may sit anywhere. Returns the Dutch reason a combination is refused, or null.
  */
 export function roleMismatch(role: UserRole, domain: OrganisationDomain): string | null {
   if ((role === 'regisseur' || role === 'manager') && domain !== 'veiligheidshuis') {
@@ -15,6 +15,9 @@ export function roleMismatch(role: UserRole, domain: OrganisationDomain): string
   }
   if (role === 'professional' && domain === 'veiligheidshuis') {
     return msg('users.professionalAtPartner');
+  }
+  if (role === 'partnerbeheer' && domain === 'veiligheidshuis') {
+    return msg('users.partnerbeheerAtPartner');
   }
   return null;
 }
