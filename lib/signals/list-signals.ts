@@ -11,7 +11,10 @@ import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from 
 import { signalListQuerySchema, withoutBlanks, type SignalListQuery } from './schemas';
 import { parseOrThrow } from '@/lib/validation/parse';
 import type { SignalItem } from './signal-views';
+import { decodeCursor, encodeCursor, PAGE_SIZE } from '@/lib/pagination/cursor';
+import { afterKey, asText, exactTime } from '@/lib/pagination/keyset';
 
+/** The most an export or report reads at once; a list page reads PAGE_SIZE and goes on by cursor. */
 export const SIGNAL_LIST_LIMIT = 500;
 
 export type { SignalItem };
@@ -56,8 +59,13 @@ function columns(actor: Actor) {
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 type Order = 'ladder' | 'resolved';
 
+// The ladder as one ascending key ending in the id, so a page goes on with a row comparison that
+// signals_status_ladder_idx (status, -level, since, id) answers as a range (drizzle/0038).
+const negLevel = sql<number>`(-${signals.level})`;
+const LADDER = [negLevel, signals.since, signals.id] as const;
+
 const orderOf = (order: Order) =>
-  order === 'ladder' ? [desc(signals.level), asc(signals.since), asc(signals.key)] : [desc(signals.resolvedAt), asc(signals.key)];
+  order === 'ladder' ? LADDER.map((c) => asc(c)) : [desc(signals.resolvedAt), asc(signals.key)];
 
 function selectRows(tx: Tx, actor: Actor, where: SQL | undefined, order: Order) {
   return tx
@@ -109,15 +117,29 @@ function conditions(query: SignalListQuery): SQL | undefined {
 export async function listSignals(
   actor: Actor,
   query: SignalListQuery,
-  limit = SIGNAL_LIST_LIMIT,
-): Promise<{ items: SignalItem[]; total: number; capped: boolean }> {
+  limit = PAGE_SIZE,
+): Promise<{ items: SignalItem[]; total: number; capped: boolean; nextCursor: string | null }> {
   await assertSignalReader(actor, 'signal.list');
+  const after = query.cursor ? afterKey(LADDER, decodeCursor(CURSOR_LIST, query.cursor, LADDER.length), 'asc') : undefined;
   return asUser(actor.userId, async (tx) => {
-    const rows = await selectSignals(tx, actor, conditions(query), limit);
-    const n = rows.length < limit ? rows.length : await countUpTo(tx, signals, conditions(query));
-    return { items: rows.map(toItem), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    // The page's keys from signals alone, one row more than the page: it tells whether another follows.
+    const keys = await tx
+      .select({ id: signals.id, level: asText(negLevel), since: exactTime(signals.since) })
+      .from(signals)
+      .where(and(conditions(query), after))
+      .orderBy(...orderOf('ladder'))
+      .limit(limit + 1);
+    const more = keys.length > limit;
+    const shown = more ? keys.slice(0, limit) : keys;
+    const rows = shown.length === 0 ? [] : await selectRows(tx, actor, inArray(signals.id, shown.map((k) => k.id)), 'ladder');
+    const n = !query.cursor && !more ? rows.length : await countUpTo(tx, signals, conditions(query));
+    const last = shown[shown.length - 1];
+    const nextCursor = more && last ? encodeCursor(CURSOR_LIST, [last.level, last.since, last.id]) : null;
+    return { items: rows.map(toItem), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, nextCursor };
   });
 }
+
+const CURSOR_LIST = 'signals';
 
 /**
  * Signals by id whatever their status: the ones acted on while working through the list, shown in their
