@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { agreements, caseFacts, municipalities, organisations, signalEscalations, signals, users } from '@/db/schema';
 import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
@@ -11,7 +11,7 @@ import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from 
 import { signalListQuerySchema, withoutBlanks, type SignalListQuery } from './schemas';
 import { parseOrThrow } from '@/lib/validation/parse';
 import type { SignalItem } from './signal-views';
-import { decodeCursor, encodeCursor, PAGE_SIZE } from '@/lib/pagination/cursor';
+import { badCursor, decodeCursor, encodeCursor, PAGE_SIZE } from '@/lib/pagination/cursor';
 import { afterKey, asText, exactTime } from '@/lib/pagination/keyset';
 
 /** The most an export or report reads at once; a list page reads PAGE_SIZE and goes on by cursor. */
@@ -59,13 +59,9 @@ function columns(actor: Actor) {
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 type Order = 'ladder' | 'resolved';
 
-// The ladder as one ascending key ending in the id, so a page goes on with a row comparison that
-// signals_status_ladder_idx (status, -level, since, id) answers as a range (drizzle/0038).
-const negLevel = sql<number>`(-${signals.level})`;
-const LADDER = [negLevel, signals.since, signals.id] as const;
-
+// The ladder ends in the id, so that a cursor names one place in it (signals_status_ladder_idx, drizzle/0038).
 const orderOf = (order: Order) =>
-  order === 'ladder' ? LADDER.map((c) => asc(c)) : [desc(signals.resolvedAt), asc(signals.key)];
+  order === 'ladder' ? [desc(signals.level), asc(signals.since), asc(signals.id)] : [desc(signals.resolvedAt), asc(signals.key)];
 
 function selectRows(tx: Tx, actor: Actor, where: SQL | undefined, order: Order) {
   return tx
@@ -120,15 +116,22 @@ export async function listSignals(
   limit = PAGE_SIZE,
 ): Promise<{ items: SignalItem[]; total: number; capped: boolean; nextCursor: string | null }> {
   await assertSignalReader(actor, 'signal.list');
-  const after = query.cursor ? afterKey(LADDER, decodeCursor(CURSOR_LIST, query.cursor, LADDER.length), 'asc') : undefined;
+  const at = query.cursor ? decodeCursor(CURSOR_LIST, query.cursor, 3) : null;
+  if (at && !/^\d$/.test(at[0]!)) throw badCursor();
   return asUser(actor.userId, async (tx) => {
     // The page's keys from signals alone, one row more than the page: it tells whether another follows.
-    const keys = await tx
-      .select({ id: signals.id, level: asText(negLevel), since: exactTime(signals.since) })
-      .from(signals)
-      .where(and(conditions(query), after))
-      .orderBy(...orderOf('ladder'))
-      .limit(limit + 1);
+    const keysWhere = (where: SQL | undefined) =>
+      tx
+        .select({ id: signals.id, level: asText(signals.level), since: exactTime(signals.since) })
+        .from(signals)
+        .where(and(conditions(query), where))
+        .orderBy(...orderOf('ladder'))
+        .limit(limit + 1);
+    let keys = await keysWhere(at ? and(eq(signals.level, Number(at[0])), afterKey([signals.since, signals.id], [at[1]!, at[2]!], 'asc')) : undefined);
+    // After the cursor: the rest of its level, then the levels below, each one range of the index. A single
+    // row comparison over (-level, since, id) would need a negation, which is not leakproof: under row-level
+    // security it could not be an index condition, and every open signal was read and sorted.
+    if (at && keys.length <= limit) keys = [...keys, ...(await keysWhere(lt(signals.level, Number(at[0]))))].slice(0, limit + 1);
     const more = keys.length > limit;
     const shown = more ? keys.slice(0, limit) : keys;
     const rows = shown.length === 0 ? [] : await selectRows(tx, actor, inArray(signals.id, shown.map((k) => k.id)), 'ladder');
