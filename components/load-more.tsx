@@ -31,7 +31,7 @@ export function LoadMore<T = undefined>({
   /** `li` inside a list. */
   wrap?: 'div' | 'li';
 }) {
-  const t = useTranslations('loadMore');
+  const t = useTranslations('forms.loadMore');
   const [pages, setPages] = useState<React.ReactNode[]>([]);
   const [next, setNext] = useState(cursor);
   const [failed, setFailed] = useState(false);

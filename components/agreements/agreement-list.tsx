@@ -76,7 +76,7 @@ function AgreementList({
   // Carried out once: a card that comes back later (after a filter change, say) does not reopen its form.
   const [pending, setPending] = useState(intent);
   const intentDone = useCallback(() => setPending(undefined), []);
-  const t = useTranslations('loadMore');
+  const t = useTranslations('forms.loadMore');
   const queryClient = useQueryClient();
   // The pages loaded so far ("Meer laden"): a refetch reads them again, one cursor after the other.
   const [pages, setPages] = useState(initialPages);
