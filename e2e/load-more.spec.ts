@@ -41,6 +41,8 @@ test('a professional loads the next 50 agreements in place, and the cursor link 
     const more = page.getByRole('link', { name: 'Meer laden' });
     const href = (await more.getAttribute('href'))!;
     expect(href).toMatch(/^\/my-agreements\?cursor=/);
+    await more.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/screenshots/load-more-button-${width}.png` });
 
     // The page's state: a mark on the window that a navigation would lose, and (wide) a history opened on the
     // first card, which brings in the list's interactive island; narrow, the server-rendered list appends.
