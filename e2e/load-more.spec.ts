@@ -13,12 +13,24 @@ test('a professional loads the next 50 agreements in place, and the cursor link 
   const { context: regisseurContext, page: regisseur } = await signedInContext(browser, ROLES.regisseur.email);
   const { context, page } = await signedInContext(browser, ROLES.professional.email);
 
-  // Set-up through the API: 60 more agreements for the police on a case it is convened to, due far ahead
-  // (a due date cannot lie in the past), so they come after the demo's open work and change no other journey's first page.
-  const own = (await (await page.request.get('/api/v1/cases?q=Sem%20Bakker')).json()) as { items: { id: string }[] };
-  const caseId = own.items[0]!.id;
+  // Set-up through the API: a case of its own with the police convened (the demo's cases are other journeys'
+  // agendas), and 60 agreements for the police on it, due far ahead (a due date cannot lie in the past).
   const me = (await (await page.request.get('/api/v1/me')).json()) as { organisation: { id: string } };
   const organisationId = me.organisation.id;
+  const referral = await regisseur.request.post('/api/v1/cases', {
+    data: {
+      subject: { name: 'Lotte Vervolgpagina', birthDate: '1988-02-29', address: null },
+      municipalityCode: 'GM0344',
+      targetGroup: 'overlast',
+      criteria: { multiDomain: true, multiChain: true, household: false, localSafety: true },
+      reason: 'Melding voor de journey van de vervolgpagina.',
+      goal: 'Zestig afspraken om door te bladeren.',
+    },
+  });
+  expect(referral.status()).toBe(201);
+  const caseId = ((await referral.json()) as { id: string }).id;
+  const convened = await regisseur.request.post(`/api/v1/cases/${caseId}/partners`, { data: { organisationId, reason: 'Politie voert de afspraken uit.' } });
+  expect(convened.status()).toBe(201);
   for (let i = 0; i < EXTRA; i += 1) {
     const made = await regisseur.request.post(`/api/v1/cases/${caseId}/agreements`, {
       data: { description: `Vervolgafspraak ${String(i + 1).padStart(2, '0')}`, ownerOrganisationId: organisationId, dueDate: inDays(300 + (i % 5)) },
