@@ -17,11 +17,14 @@ export const KINDS: Kind[] = ['voortgang', 'gereed', 'geblokkeerd'];
 
 export function AgreementListView({
   items,
+  total,
   emptyText,
   refreshing = false,
   children,
 }: {
   items: AgreementItem[];
+  /** All that match, when the list shows one page of them. */
+  total?: number;
   emptyText: string;
   refreshing?: boolean;
   /** The cards. */
@@ -35,7 +38,7 @@ export function AgreementListView({
       <div className="mb-3 flex items-center gap-2 text-sm text-muted" aria-live="polite">
         {items.length > 0 ? (
           <h2 className="font-normal">
-            {t('count', { total: items.length })}
+            {t('count', { total: Math.max(total ?? 0, items.length) })}
             {overdue > 0 ? <> · <span className="font-semibold text-danger">{t('countOverdue', { overdue })}</span></> : null}
           </h2>
         ) : (

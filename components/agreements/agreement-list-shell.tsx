@@ -1,9 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { LoadMore, type MorePage } from '@/components/load-more';
 import type { AgreementListProps, Intent } from './agreement-list';
-import { LIST_STALE_MS } from './types';
+import { LIST_STALE_MS, type AgreementItem } from './types';
+
+type Appended = (page: MorePage<AgreementItem[]>) => void;
+const AppendedContext = createContext<Appended | null>(null);
+
+/**
+ * "Meer laden" in the server-rendered list: appends the next page's cards in place and tells the shell,
+ * so that the island, when it comes in, takes over every card shown, not just the first page.
+ */
+export function AgreementsLoadMore(props: { href: string; cursor: string | null; load: (cursor: string) => Promise<MorePage<AgreementItem[]>> }) {
+  const appended = useContext(AppendedContext);
+  return <LoadMore {...props} wrap="li" onLoaded={appended ?? undefined} />;
+}
 
 type Island = typeof import('./agreement-list');
 
@@ -22,6 +35,11 @@ export function AgreementListShell({ children, ...props }: AgreementListProps & 
   const loading = useRef(false);
   const waiting = useRef(false);
   const loadedAt = useRef(0);
+  const [more, setMore] = useState<{ items: AgreementItem[]; pages: number; next: string | null }>({ items: [], pages: 1, next: props.nextCursor });
+  const appended = useCallback<Appended>(
+    (page) => setMore((m) => ({ items: [...m.items, ...(page.data ?? [])], pages: m.pages + 1, next: page.nextCursor })),
+    [],
+  );
 
   const load = () => {
     if (loading.current) return;
@@ -68,7 +86,14 @@ export function AgreementListShell({ children, ...props }: AgreementListProps & 
   if (island && activation) {
     return (
       <div>
-        <island.AgreementListIsland {...props} intent={activation.intent} refetch={activation.refetch} />
+        <island.AgreementListIsland
+          {...props}
+          initialItems={[...props.initialItems, ...more.items]}
+          pages={more.pages}
+          nextCursor={more.next}
+          intent={activation.intent}
+          refetch={activation.refetch}
+        />
       </div>
     );
   }
@@ -79,7 +104,7 @@ export function AgreementListShell({ children, ...props }: AgreementListProps & 
           {t('errors.title')}: {t('agreements.offline')}
         </p>
       ) : null}
-      {children}
+      <AppendedContext.Provider value={appended}>{children}</AppendedContext.Provider>
     </div>
   );
 }

@@ -28,6 +28,23 @@ export interface AgreementListProps {
   mode: 'partner' | 'house';
   currentUserId: string;
   emptyText: string;
+  /** All that match (the list shows a page of them). */
+  total: number;
+  /** Where the page after the items shown starts; null when they are all. */
+  nextCursor: string | null;
+  /** How many pages the items shown are: a refetch reads as many again. */
+  pages?: number;
+}
+
+/** The list page the island stands in for: "Meer laden" links there without JavaScript. */
+export const listPath = (mode: AgreementListProps['mode']) => (mode === 'partner' ? '/my-agreements' : '/agreements');
+
+export const withCursor = (path: string, search: string, cursor: string | null | undefined) =>
+  `${path}?${[search, cursor ? `cursor=${encodeURIComponent(cursor)}` : ''].filter(Boolean).join('&')}`;
+
+interface ListPage {
+  items: AgreementItem[];
+  nextCursor: string | null;
 }
 
 /**
@@ -50,22 +67,59 @@ function AgreementList({
   mode,
   currentUserId,
   emptyText,
+  total,
+  nextCursor,
+  pages: initialPages = 1,
   intent,
   refetch,
 }: AgreementListProps & { intent?: Intent; refetch?: boolean }) {
   // Carried out once: a card that comes back later (after a filter change, say) does not reopen its form.
   const [pending, setPending] = useState(intent);
   const intentDone = useCallback(() => setPending(undefined), []);
-  const listKey: QueryKey = [LIST_ROOT, search];
+  const t = useTranslations('forms.loadMore');
+  const queryClient = useQueryClient();
+  // The pages loaded so far ("Meer laden"): a refetch reads them again, one cursor after the other.
+  const [pages, setPages] = useState(initialPages);
+  const [next, setNext] = useState(nextCursor);
+  const [more, setMore] = useState<'idle' | 'loading' | 'failed'>('idle');
+  const listKey: QueryKey = [LIST_ROOT, search, pages];
   const { data: items = [], isFetching } = useQuery({
     queryKey: listKey,
-    queryFn: async () => (await requestJson<{ items: AgreementItem[] }>(`/api/v1/agreements${search ? `?${search}` : ''}`)).items,
+    queryFn: async () => {
+      const read: AgreementItem[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < pages; page += 1) {
+        const answer: ListPage = await requestJson<ListPage>(withCursor('/api/v1/agreements', search, cursor));
+        read.push(...answer.items);
+        cursor = answer.nextCursor;
+        if (!cursor) break;
+      }
+      setNext(cursor);
+      return read;
+    },
     initialData: initialItems,
     refetchOnMount: refetch ? 'always' : true,
   });
 
+  const loadMore = async (event: React.MouseEvent<HTMLAnchorElement>) => {
+    const cursor = next;
+    if (!cursor || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    if (more === 'loading') return;
+    setMore('loading');
+    try {
+      const answer = await requestJson<ListPage>(withCursor('/api/v1/agreements', search, cursor));
+      queryClient.setQueryData<AgreementItem[]>([LIST_ROOT, search, pages + 1], [...items, ...answer.items]);
+      setNext(answer.nextCursor);
+      setPages(pages + 1);
+      setMore('idle');
+    } catch {
+      setMore('failed');
+    }
+  };
+
   return (
-    <AgreementListView items={items} emptyText={emptyText} refreshing={isFetching}>
+    <AgreementListView items={items} total={total} emptyText={emptyText} refreshing={isFetching}>
       {items.map((item) => (
         <AgreementCard
           key={item.id}
@@ -77,6 +131,23 @@ function AgreementList({
           onInitialDone={intentDone}
         />
       ))}
+      {next ? (
+        <li className="mt-4 flex flex-col items-center gap-2" data-testid="load-more">
+          <a
+            href={withCursor(listPath(mode), search, next)}
+            onClick={loadMore}
+            aria-busy={more === 'loading' || undefined}
+            className="inline-flex min-h-11 items-center rounded border border-line bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:border-brand-600"
+          >
+            {more === 'loading' ? t('loading') : t('label')}
+          </a>
+          {more === 'failed' ? (
+            <p role="alert" className="text-sm text-danger">
+              {t('failed')}
+            </p>
+          ) : null}
+        </li>
+      ) : null}
     </AgreementListView>
   );
 }

@@ -51,6 +51,11 @@ export const agreements = pgTable(
     // Open work by due date (Mijn afspraken, the house's list): read in index order up to the page's end.
     index('agreements_open_due_idx').on(t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
     index('agreements_owner_open_due_idx').on(t.ownerOrganisationId, t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
+    // Keyset pages of the agreement lists (lib/agreements/list-agreements.ts, drizzle/0038).
+    index('agreements_owner_open_keyset_idx').on(t.ownerOrganisationId, t.dueDate, t.id).where(sql`${t.status} in ('open', 'in_uitvoering')`),
+    index('agreements_open_keyset_idx').on(t.dueDate, t.id).where(sql`${t.status} in ('open', 'in_uitvoering')`),
+    index('agreements_owner_done_keyset_idx').on(t.ownerOrganisationId, t.dueDate, t.id).where(sql`${t.status} not in ('open', 'in_uitvoering')`),
+    index('agreements_done_keyset_idx').on(t.dueDate, t.id).where(sql`${t.status} not in ('open', 'in_uitvoering')`),
     // The dashboard's share done on time per owner, counted from these ranges: the predicates hold the
     // conditions, so no completion date is converted per row.
     index('agreements_owner_on_time_idx')

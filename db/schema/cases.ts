@@ -88,6 +88,9 @@ export const cases = pgTable(
     index('cases_referrer_org_idx').on(t.referrerOrganisationId),
     index('cases_regisseur_idx').on(t.regisseurUserId),
     index('cases_created_facts_idx').on(t.createdAt),
+    // Keyset pages of the case list by creation or status (lib/cases/list-cases.ts, drizzle/0038).
+    index('cases_created_keyset_idx').on(t.createdAt, t.id),
+    index('cases_status_keyset_idx').on(t.status, t.id),
   ],
 );
 

@@ -52,6 +52,8 @@ export const signals = pgTable(
     index('signals_status_level_idx').on(t.status, t.level),
     // Partial rather than led by status: see drizzle/0018.
     index('signals_open_ladder_idx').on(t.level.desc().nullsFirst(), t.since, t.key).where(sql`${t.status} = 'open'`),
+    // The list's keyset order (lib/signals/list-signals.ts, drizzle/0038).
+    index('signals_status_ladder_idx').on(t.status, t.level.desc(), t.since, t.id),
     index('signals_case_idx').on(t.caseId),
     // The dashboard: open signals per level, opened and resolved per week.
     index('signals_open_level_idx').on(t.level).where(sql`${t.status} <> 'resolved'`),

@@ -115,6 +115,9 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   // Signals: decided by role in lib/signals (regisseurs only). Notifications: the user's own (RLS).
   'action app/(app)/signals/actions.ts#resolveSignalAction': 'authenticated',
   'action app/(app)/signals/actions.ts#snoozeSignalAction': 'authenticated',
+  'action app/(app)/signals/more-action.tsx#moreSignalsAction': 'authenticated',
+  // Decided by role in lib/agreements (agreement.overview), as GET /api/v1/agreements.
+  'action app/(app)/agreements/more-action.tsx#moreAgreementsAction': 'authenticated',
   'action app/(app)/notifications/actions.ts#markNotificationReadAction': 'authenticated',
   // Marks the user's own notification read and follows its link inside the app (lib/notify/centre.ts).
   'action app/(app)/notifications/actions.ts#openNotificationAction': 'authenticated',

@@ -46,6 +46,15 @@ export const agreementItem = z
 
 export const agreementList = z.object({ items: z.array(agreementItem), total: z.int().min(0) }).meta({ id: 'AgreementList' });
 
+export const agreementPage = z
+  .object({
+    items: z.array(agreementItem).describe('One page: at most 50'),
+    total: z.int().min(0).describe('All that match, counted up to 10,000 (then `capped`)'),
+    capped: z.boolean().describe('More match than `total` says'),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` (same filters) for the next page; null on the last page'),
+  })
+  .meta({ id: 'AgreementPage' });
+
 export const agreementCreated = z.object({ id, status, version: z.int(), meetingId: id.nullable().describe('The meeting it was made in, if any') }).meta({ id: 'AgreementCreated' });
 
 export const agreementUpdated = z.object({ id, version: z.int(), dueDateMoves: z.int().min(0) }).meta({ id: 'AgreementUpdated' });

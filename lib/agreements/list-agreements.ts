@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { agreementActions, agreementDueChanges, agreementFacts, agreements, cases, meetings, organisations, users } from '@/db/schema';
 import { asUser } from '@/db/transaction';
@@ -15,6 +15,9 @@ import { literalList } from '@/db/literal-list';
 import type { AgreementHistory, AgreementRow } from './agreement-views';
 import { isOpenAgreement, OPEN_AGREEMENT_STATUSES } from './statuses';
 import { authorize, isRefused } from '@/lib/access/policy';
+import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
+import { badCursor, decodeCursor, encodeCursor, PAGE_SIZE } from '@/lib/pagination/cursor';
+import { afterKey } from '@/lib/pagination/keyset';
 
 const owner = alias(users, 'owner_user');
 
@@ -66,23 +69,56 @@ function selectAgreements(tx: Tx, where: SQL | undefined, today: string, order: 
 
 export type { AgreementRow };
 
-const LIST_LIMIT = 500;
+export interface AgreementPage {
+  items: AgreementRow[];
+  /** All that match, counted up to the cap (db/count-up-to.ts); `capped` says there are more. */
+  total: number;
+  capped: boolean;
+  /** The position after this page (lib/pagination/cursor.ts); null on the last page. */
+  nextCursor: string | null;
+}
+
+/** The two parts of the list, in this order: open work by due date (overdue first), then the finished, latest first. */
+interface Part {
+  n: '0' | '1';
+  status: SQL;
+  dir: 'asc' | 'desc';
+}
+const OPEN_PART: Part = { n: '0', status: inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), dir: 'asc' };
+const DONE_PART: Part = { n: '1', status: notInArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), dir: 'desc' };
+const CURSOR_LIST = 'agreements';
+
+function partsOf(query: MyAgreementsQuery): Part[] {
+  if (query.status) {
+    const part = isOpenAgreement(query.status) ? OPEN_PART : DONE_PART;
+    return [{ ...part, status: eq(agreements.status, query.status) }];
+  }
+  return query.overdue === 'true' ? [OPEN_PART] : [OPEN_PART, DONE_PART];
+}
 
 /**
  * "Mijn afspraken" for a professional (their organisation's agreements, or those named to them) and the
  * house's agreement list for a regisseur: open work by due date (so the overdue come first), then the
- * finished, most recent first.
+ * finished, most recent first; one page of `limit` at a time, the next from `query.cursor` on.
  *
- * Each part is read in two steps: the ids of one page from agreements alone, then those rows with their
- * case and owner. In one join the planner, misled by the row-level security filters' estimates, starts
- * from the 17,000 cases a police force is convened to; from agreements alone it reads one index range
- * (agreements_owner_open_due_idx, agreements_open_due_idx) and checks each row's case once.
+ * The page's ids come from agreements alone, by keyset in index order (drizzle/0038: owner, due date, id,
+ * per part), then those rows with their case and owner. In one join the planner, misled by the row-level
+ * security filters' estimates, starts from the 17,000 cases a police force is convened to.
  * Which cases a professional sees is the agreements_select policy's filter here, for the same reason.
  */
-export async function listAgreements(actor: Actor, query: MyAgreementsQuery = {}, now = new Date()): Promise<AgreementRow[]> {
+export async function listAgreementPage(
+  actor: Actor,
+  query: MyAgreementsQuery & { cursor?: string } = {},
+  now = new Date(),
+  limit = PAGE_SIZE,
+): Promise<AgreementPage> {
   const outcome = authorize(actor, 'agreement.overview');
   if (isRefused(outcome)) throw forbidden();
   const today = todayInAmsterdam(now);
+  const parts = partsOf(query);
+  const at = query.cursor ? decodeCursor(CURSOR_LIST, query.cursor, 3) : null;
+  const first = at ? parts.findIndex((p) => p.n === at[0]) : 0;
+  if (first < 0 || (at && !/^\d{4}-\d{2}-\d{2}$/.test(at[1]!))) throw badCursor();
   return asUser(actor.userId, async (tx) => {
     const where: SQL[] = [];
     if (outcome === 'shared') {
@@ -91,22 +127,41 @@ export async function listAgreements(actor: Actor, query: MyAgreementsQuery = {}
       if (query.owner === 'me') where.push(eq(agreements.ownerUserId, actor.userId));
     }
     if (query.overdue === 'true') where.push(overdueSql(today));
-    const page = (status: SQL, order: 'asc' | 'desc', limit: number) => pageOf(tx, and(...where, status), order, limit, today);
-    if (query.status) {
-      const finished = !isOpenAgreement(query.status);
-      return page(eq(agreements.status, query.status), finished ? 'desc' : 'asc', LIST_LIMIT);
+    // One row more than the page tells whether another follows.
+    const keys: { part: Part['n']; id: string; due: string }[] = [];
+    for (const part of parts.slice(first)) {
+      if (keys.length > limit) break;
+      const after = at && part.n === at[0] ? afterKey([agreements.dueDate, agreements.id], [at[1]!, at[2]!], part.dir) : undefined;
+      const by = part.dir === 'asc' ? asc : desc;
+      const found = await tx
+        .select({ id: agreements.id, due: agreements.dueDate })
+        .from(agreements)
+        .where(and(...where, part.status, after))
+        .orderBy(by(agreements.dueDate), by(agreements.id))
+        .limit(limit + 1 - keys.length);
+      keys.push(...found.map((k) => ({ ...k, part: part.n })));
     }
-    const open = await page(inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), 'asc', LIST_LIMIT);
-    if (open.length === LIST_LIMIT || query.overdue === 'true') return open;
-    return [...open, ...(await page(notInArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), 'desc', LIST_LIMIT - open.length))];
+    const more = keys.length > limit;
+    const shown = keys.slice(0, limit);
+    const rows = shown.length === 0 ? [] : await selectAgreements(tx, inArray(agreements.id, shown.map((k) => k.id)), today, [asc(agreements.id)]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // Rows hidden by row-level security between the two reads drop out; the order is the keys'.
+    const items = shown.flatMap((k) => byId.get(k.id) ?? []);
+    const everyPart = or(...parts.map((p) => p.status));
+    const n = !at && !more ? items.length : await countUpTo(tx, agreements, and(...where, everyPart));
+    const last = shown[shown.length - 1];
+    return {
+      items,
+      total: Math.min(n, COUNT_CAP),
+      capped: n > COUNT_CAP,
+      nextCursor: more && last ? encodeCursor(CURSOR_LIST, [last.part, last.due, last.id]) : null,
+    };
   });
 }
 
-async function pageOf(tx: Tx, where: SQL | undefined, order: 'asc' | 'desc', limit: number, today: string): Promise<AgreementRow[]> {
-  const byDue = [order === 'asc' ? asc(agreements.dueDate) : desc(agreements.dueDate), asc(agreements.id)];
-  const ids = (await tx.select({ id: agreements.id }).from(agreements).where(where).orderBy(...byDue).limit(limit)).map((r) => r.id);
-  if (ids.length === 0) return [];
-  return selectAgreements(tx, inArray(agreements.id, ids), today, byDue);
+/** The first page of the list (the agreements of a partner or of the house), without its count. */
+export async function listAgreements(actor: Actor, query: MyAgreementsQuery = {}, now = new Date()): Promise<AgreementRow[]> {
+  return (await listAgreementPage(actor, query, now)).items;
 }
 
 /** The agreements of one case (the afsprakencheck and the case page). */

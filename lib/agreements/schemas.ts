@@ -92,6 +92,12 @@ export const myAgreementsQuerySchema = z.object({
   owner: filter(z.enum(['me', 'org'], { message: msg('agreements.chooseOwner') })),
   status: filter(z.enum(AGREEMENT_STATUSES, { message: msg('common.unknownStatus') })),
   overdue: filter(z.enum(['true', 'false'], { message: msg('agreements.chooseTrueFalse') })),
+  cursor: filter(
+    z
+      .string()
+      .max(1000, msg('pagination.badCursor'))
+      .describe('Opaque: the `nextCursor` of the previous page, with the same filters. A changed or made-up cursor answers 422'),
+  ),
 });
 export type MyAgreementsQuery = z.infer<typeof myAgreementsQuerySchema>;
 

@@ -26,7 +26,14 @@ export const caseListItem = z
   })
   .meta({ id: 'CaseListItem' });
 
-export const caseListResponse = z.object({ items: z.array(caseListItem), total: z.int().min(0) }).meta({ id: 'CaseList' });
+export const caseListResponse = z
+  .object({
+    items: z.array(caseListItem),
+    total: z.int().min(0).describe('All that match, counted up to 10,000 (then `capped`)'),
+    capped: z.boolean().describe('More match than `total` says'),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` (same filters and sort) for the next page; null on the last page'),
+  })
+  .meta({ id: 'CaseList' });
 
 export const fullCase = z
   .object({

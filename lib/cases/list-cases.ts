@@ -10,6 +10,8 @@ import type { Actor } from '@/lib/actor';
 import { assertAllowed, convenedTo } from './access';
 import type { CaseListQuery } from './schemas';
 import type { CaseListItem } from './case-views';
+import { decodeCursor, encodeCursor, PAGE_SIZE } from '@/lib/pagination/cursor';
+import { afterKey, asText, exactTime } from '@/lib/pagination/keyset';
 
 export const DEFAULT_PAGE_SIZE = 25;
 
@@ -44,15 +46,18 @@ function filters(source: Source, query: CaseListQuery, byName: boolean): SQL[] {
   return where;
 }
 
+/** The sort column, its direction and its value as the cursor carries it; the id breaks ties, the same way. */
+function orderKey(source: Source, query: CaseListQuery) {
+  const sort = query.sort ?? 'updated';
+  const column = { number: source.number, created: source.createdAt, updated: source.updatedAt, status: source.status }[sort];
+  const dir: 'asc' | 'desc' = query.dir ?? (sort === 'number' ? 'asc' : 'desc');
+  const text = sort === 'created' || sort === 'updated' ? exactTime(column as typeof source.createdAt) : asText(column);
+  return { list: `cases:${sort}:${dir}`, columns: [column, source.id] as const, dir, text };
+}
+
 function ordering(source: Source, query: CaseListQuery) {
-  const column = {
-    number: source.number,
-    created: source.createdAt,
-    updated: source.updatedAt,
-    status: source.status,
-  }[query.sort ?? 'updated'];
-  const direction = query.dir ?? (query.sort === 'number' ? 'asc' : 'desc');
-  return [direction === 'asc' ? asc(column) : desc(column), asc(source.id)];
+  const { columns, dir } = orderKey(source, query);
+  return columns.map((c) => (dir === 'asc' ? asc(c) : desc(c)));
 }
 
 export interface CaseListResult {
@@ -60,11 +65,14 @@ export interface CaseListResult {
   /** At most the count cap (db/count-up-to.ts); `capped` says there are more. */
   total: number;
   capped: boolean;
+  /** The position after this page (lib/pagination/cursor.ts): pass it as `cursor` for the next; null on the last. */
+  nextCursor: string | null;
 }
 
 /** One page of the list: the same columns from cases or, pseudonymised, from case_facts without the name. */
 function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseListQuery, page: { size: number; offset: number }) {
   const columns = {
+    cursorKey: orderKey(source, query).text,
     id: source.id,
     number: source.number,
     status: source.status,
@@ -96,19 +104,32 @@ export async function listCases(actor: Actor, query: CaseListQuery, { countCap =
   const decision = await assertAllowed(actor, 'case.list');
   const pseudonymised = decision === 'pseudonymised';
   const source: Source = pseudonymised ? caseFacts : cases;
-  const page = { size: query.pageSize ?? DEFAULT_PAGE_SIZE, offset: ((query.page ?? 1) - 1) * (query.pageSize ?? DEFAULT_PAGE_SIZE) };
+  // A search by name shows 50 at a time; by cursor, the page goes on from the last row shown (no offset).
+  const size = query.pageSize ?? (query.q ? PAGE_SIZE : DEFAULT_PAGE_SIZE);
+  const key = orderKey(source, query);
+  const after = query.cursor ? afterKey(key.columns, decodeCursor(key.list, query.cursor, 2), key.dir) : undefined;
+  const page = { size: size + 1, offset: query.cursor ? 0 : ((query.page ?? 1) - 1) * size };
   return asUser(actor.userId, async (tx) => {
     const where = and(
       ...filters(source, query, !pseudonymised),
       // The partner's list: the cases the organisation is convened to.
       ...(decision === 'shared' ? [convenedTo(actor, cases.id)] : []),
     );
-    const items: CaseListItem[] = await selectPage(tx, source, where, query, page);
+    const rows = await selectPage(tx, source, and(where, after), query, page);
+    // One row more than the page tells whether another follows.
+    const more = rows.length > size;
+    const items: CaseListItem[] = rows.slice(0, size).map((row) => {
+      const { cursorKey, ...item } = row;
+      void cursorKey;
+      return item;
+    });
+    const last = rows[size - 1];
     // A first page that is not full holds every match: no count needed (most name searches end there).
-    const n = page.offset === 0 && items.length < page.size ? items.length : await countUpTo(tx, source, where, countCap);
-    const result: CaseListResult = { items, total: Math.min(n, countCap), capped: n > countCap };
+    const n = page.offset === 0 && !query.cursor && !more ? items.length : await countUpTo(tx, source, where, countCap);
+    const nextCursor = more && last ? encodeCursor(key.list, [last.cursorKey, last.id]) : null;
+    const result: CaseListResult = { items, total: Math.min(n, countCap), capped: n > countCap, nextCursor };
     const used = Object.entries(query)
-      .filter(([key, value]) => value !== undefined && !['page', 'pageSize', 'sort', 'dir'].includes(key))
+      .filter(([key, value]) => value !== undefined && !['page', 'pageSize', 'sort', 'dir', 'cursor'].includes(key))
       .map(([key]) => key);
     // The search term can be a name: the log keeps which filters were used and how many cases showed.
     await audit(tx, subjectOf(actor), {

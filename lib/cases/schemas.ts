@@ -165,6 +165,12 @@ export const caseListQuerySchema = z.object({
   dir: oneOrMany(z.enum(['asc', 'desc'], { message: msg('cases.chooseAscDesc') })),
   page: oneOrMany(z.coerce.number({ message: msg('cases.pageNotNumber') }).int().min(1, msg('cases.pageStartsAt1')).max(100000)),
   pageSize: oneOrMany(z.coerce.number().int().min(5, msg('cases.min5PerPage')).max(100, msg('cases.max100PerPage'))),
+  cursor: oneOrMany(
+    z
+      .string()
+      .max(1000, msg('pagination.badCursor'))
+      .describe('Opaque: the `nextCursor` of the previous page, with the same filters and sort (then `page` is ignored). A changed or made-up cursor answers 422'),
+  ),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 

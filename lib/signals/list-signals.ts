@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { agreements, caseFacts, municipalities, organisations, signalEscalations, signals, users } from '@/db/schema';
 import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
@@ -11,7 +11,10 @@ import { levelName, levelNumber, type SignalLevelName, type SignalStatus } from 
 import { signalListQuerySchema, withoutBlanks, type SignalListQuery } from './schemas';
 import { parseOrThrow } from '@/lib/validation/parse';
 import type { SignalItem } from './signal-views';
+import { badCursor, decodeCursor, encodeCursor, PAGE_SIZE } from '@/lib/pagination/cursor';
+import { afterKey, asText, exactTime } from '@/lib/pagination/keyset';
 
+/** The most an export or report reads at once; a list page reads PAGE_SIZE and goes on by cursor. */
 export const SIGNAL_LIST_LIMIT = 500;
 
 export type { SignalItem };
@@ -56,8 +59,9 @@ function columns(actor: Actor) {
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 type Order = 'ladder' | 'resolved';
 
+// The ladder ends in the id, so that a cursor names one place in it (signals_status_ladder_idx, drizzle/0038).
 const orderOf = (order: Order) =>
-  order === 'ladder' ? [desc(signals.level), asc(signals.since), asc(signals.key)] : [desc(signals.resolvedAt), asc(signals.key)];
+  order === 'ladder' ? [desc(signals.level), asc(signals.since), asc(signals.id)] : [desc(signals.resolvedAt), asc(signals.key)];
 
 function selectRows(tx: Tx, actor: Actor, where: SQL | undefined, order: Order) {
   return tx
@@ -109,15 +113,36 @@ function conditions(query: SignalListQuery): SQL | undefined {
 export async function listSignals(
   actor: Actor,
   query: SignalListQuery,
-  limit = SIGNAL_LIST_LIMIT,
-): Promise<{ items: SignalItem[]; total: number; capped: boolean }> {
+  limit = PAGE_SIZE,
+): Promise<{ items: SignalItem[]; total: number; capped: boolean; nextCursor: string | null }> {
   await assertSignalReader(actor, 'signal.list');
+  const at = query.cursor ? decodeCursor(CURSOR_LIST, query.cursor, 3) : null;
+  if (at && !/^\d$/.test(at[0]!)) throw badCursor();
   return asUser(actor.userId, async (tx) => {
-    const rows = await selectSignals(tx, actor, conditions(query), limit);
-    const n = rows.length < limit ? rows.length : await countUpTo(tx, signals, conditions(query));
-    return { items: rows.map(toItem), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    // The page's keys from signals alone, one row more than the page: it tells whether another follows.
+    const keysWhere = (where: SQL | undefined) =>
+      tx
+        .select({ id: signals.id, level: asText(signals.level), since: exactTime(signals.since) })
+        .from(signals)
+        .where(and(conditions(query), where))
+        .orderBy(...orderOf('ladder'))
+        .limit(limit + 1);
+    let keys = await keysWhere(at ? and(eq(signals.level, Number(at[0])), afterKey([signals.since, signals.id], [at[1]!, at[2]!], 'asc')) : undefined);
+    // After the cursor: the rest of its level, then the levels below, each one range of the index. A single
+    // row comparison over (-level, since, id) would need a negation, which is not leakproof: under row-level
+    // security it could not be an index condition, and every open signal was read and sorted.
+    if (at && keys.length <= limit) keys = [...keys, ...(await keysWhere(lt(signals.level, Number(at[0]))))].slice(0, limit + 1);
+    const more = keys.length > limit;
+    const shown = more ? keys.slice(0, limit) : keys;
+    const rows = shown.length === 0 ? [] : await selectRows(tx, actor, inArray(signals.id, shown.map((k) => k.id)), 'ladder');
+    const n = !query.cursor && !more ? rows.length : await countUpTo(tx, signals, conditions(query));
+    const last = shown[shown.length - 1];
+    const nextCursor = more && last ? encodeCursor(CURSOR_LIST, [last.level, last.since, last.id]) : null;
+    return { items: rows.map(toItem), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, nextCursor };
   });
 }
+
+const CURSOR_LIST = 'signals';
 
 /**
  * Signals by id whatever their status: the ones acted on while working through the list, shown in their

@@ -5,13 +5,13 @@ import type { Actor } from '@/lib/actor';
 import { todayInAmsterdam } from '@/lib/calendar/today';
 import en from '@/lib/i18n/messages/en.json';
 import nl from '@/lib/i18n/messages/nl.json';
-import { listSignals, type SignalItem } from './list-signals';
+import { listSignals, SIGNAL_LIST_LIMIT, type SignalItem } from './list-signals';
 import { STUURGROEP_MIN_LEVEL } from './levels';
 import type { SignalListQuery } from './schemas';
 
 /** The stuurgroep report: what is still open after it reached the manager, highest level and oldest first. */
 export function stuurgroepReport(actor: Actor): Promise<{ items: SignalItem[]; total: number }> {
-  return listSignals(actor, { status: 'open', minLevel: STUURGROEP_MIN_LEVEL });
+  return listSignals(actor, { status: 'open', minLevel: STUURGROEP_MIN_LEVEL }, SIGNAL_LIST_LIMIT);
 }
 
 type Messages = typeof nl.signals;
@@ -43,7 +43,7 @@ export function signalRows(items: SignalItem[], locale: string): string[][] {
  * apostrophe. The export is recorded in the audit log.
  */
 export async function signalsCsv(actor: Actor, query: SignalListQuery, locale: string): Promise<{ filename: string; body: string }> {
-  const { items, total } = await listSignals(actor, query);
+  const { items, total } = await listSignals(actor, query, SIGNAL_LIST_LIMIT);
   await asUser(actor.userId, (tx) =>
     audit(tx, subjectOf(actor), { action: 'export', entity: 'signals', details: { ...query, rows: items.length, total } }),
   );

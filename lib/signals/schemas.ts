@@ -17,6 +17,11 @@ export const signalListQuerySchema = z.strictObject({
   case: z.uuid({ message: msg('common.unknownCase') }).optional().describe('Only signals of this case'),
   organisation: z.uuid({ message: msg('common.unknownOrganisation') }).optional().describe('Only signals about this partner organisation (its agreements or itself)'),
   status: z.enum(SIGNAL_STATUSES, { message: msg('signals.chooseSignalStatus') }).default('open').describe('Default: open'),
+  cursor: z
+    .string()
+    .max(1000, msg('pagination.badCursor'))
+    .optional()
+    .describe('Opaque: the `nextCursor` of the previous page, with the same filters. A changed or made-up cursor answers 422'),
 });
 export type SignalListQuery = z.output<typeof signalListQuerySchema>;
 

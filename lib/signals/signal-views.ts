@@ -41,7 +41,14 @@ export const signalItem = z
   .describe('A signal of stagnation')
   .meta({ id: 'Signal' });
 
-export const signalList = z.object({ items: z.array(signalItem), total: z.int().min(0).describe('All that match; at most 500 items are returned') }).meta({ id: 'SignalList' });
+export const signalList = z
+  .object({
+    items: z.array(signalItem).describe('One page: at most 50'),
+    total: z.int().min(0).describe('All that match, counted up to 10,000 (then `capped`)'),
+    capped: z.boolean().describe('More match than `total` says'),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` (same filters) for the next page; null on the last page'),
+  })
+  .meta({ id: 'SignalList' });
 
 export const signalChange = z
   .object({

@@ -15,6 +15,7 @@ import { municipalityChoices, partnerChoices, regisseurChoices } from '@/lib/cho
 import { getHouse } from '@/lib/house/house';
 import { rateLimitMessage } from '@/lib/http/rate-limit';
 import { uiLocale } from '@/lib/i18n/ui-locale';
+import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/zod';
 import { TableBox, thClass } from '@/components/ui/table';
 
@@ -37,7 +38,16 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const [t, format, result, house] = await Promise.all([
     getTranslations('cases'),
     getFormatter(),
-    limited ? { items: [], total: 0, capped: false } : listCases(actor, query),
+    limited
+      ? { items: [], total: 0, capped: false, nextCursor: null, cursorError: null }
+      : listCases(actor, query).then(
+          (r) => ({ ...r, cursorError: null }),
+          // A changed or outdated cursor: said on the page, and the list from its start.
+          async (e: unknown) => {
+            if (!(query.cursor && e instanceof AppError && e.code === 'VALIDATION')) throw e;
+            return { ...(await listCases(actor, { ...query, cursor: undefined, page: undefined })), cursorError: e.localized(await uiLocale()).message };
+          },
+        ),
     getHouse(),
   ]);
   // The steering roles filter the house's whole list; a partner sees the cases convened to them.
@@ -48,13 +58,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     steering ? partnerChoices() : undefined,
     authorize(actor, 'case.view', 'referrer') === 'receipt' ? listMyReferrals(actor) : undefined,
   ]);
-  const page = query.page ?? 1;
+  const page = result.cursorError ? 1 : (query.page ?? 1);
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(result.total / pageSize));
   const hrefFor = (p: number) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== 'page') params.set(key, String(value));
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== 'page' && key !== 'cursor') params.set(key, String(value));
     params.set('page', String(p));
+    // The next page goes on from the last case shown (a keyset cursor): no offset to count through.
+    if (p === page + 1 && result.nextCursor) params.set('cursor', result.nextCursor);
     return `/cases?${params}`;
   };
   const pseudonymised = authorize(actor, 'case.list') === 'pseudonymised';
@@ -86,7 +98,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
         partners={partners?.map((p) => ({ value: p.id, label: p.name }))}
       />
       <ErrorNotice message={limited} />
-      <ErrorNotice message={queryError} />
+      <ErrorNotice message={queryError ?? result.cursorError} />
       <p className="mb-2 text-sm text-muted" aria-live="polite">
         {result.capped ? t('resultsCapped', { total: result.total }) : t('results', { total: result.total })}
       </p>

@@ -4,13 +4,15 @@ import { ErrorNotice } from '@/components/error-notice';
 import { PageTitle } from '@/components/page-title';
 import { sectionMetadata } from '@/components/section-placeholder';
 import { SignalFilters } from '@/components/signals/signal-filters';
-import { SignalSubjectCardView } from '@/components/signals/signal-subject-card';
 import { PartnerReliability } from '@/components/dashboard/partner-reliability';
 import { StuurgroepReport } from '@/components/signals/stuurgroep-report';
 import { requirePage } from '@/lib/access/pages';
 import { AppError, type ErrorLocale } from '@/lib/errors';
 import { uiLocale } from '@/lib/i18n/ui-locale';
 import { groupSignals } from '@/lib/signals/group-signals';
+import { LoadMore } from '@/components/load-more';
+import { SignalGroupList } from '@/components/signals/signal-group-list';
+import { moreSignalsAction } from './more-action';
 import { listSignals, listSignalsByIds, parseSignalQuery, signalFilterOptions } from '@/lib/signals/list-signals';
 import { stuurgroepReport } from '@/lib/signals/report';
 import { parseActedIds, type SignalListQuery } from '@/lib/signals/schemas';
@@ -22,7 +24,6 @@ export const generateMetadata = () => sectionMetadata('signals');
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const FILTER_KEYS = ['rule', 'level', 'minLevel', 'case', 'organisation', 'status'] as const;
-const card = 'rounded-lg border border-line bg-white px-3 py-3 sm:px-5';
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -44,6 +45,11 @@ function readQuery(params: Record<string, string | string[] | undefined>, locale
  * What the signals page keeps in its URL, so a form returns to the same filtered list, with the signals
  * acted on so far (they stay in place, marked, until the page is opened afresh).
  */
+/** The list with its filters and nothing else: where "Meer laden" goes on from. */
+function listPath(query: SignalListQuery): string {
+  return returnPath(query, []);
+}
+
 function returnPath(query: SignalListQuery, acted: string[]): string {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
@@ -66,7 +72,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
   const view = single(params.view) === 'stuurgroep' ? 'stuurgroep' : 'list';
   const done = single(params.done);
   const editable = authorize(actor, 'signal.resolve') === 'allow';
-  const [t, tCases] = await Promise.all([getTranslations('signals'), getTranslations('cases')]);
+  const t = await getTranslations('signals');
 
   const tabs = (
     <nav aria-label={t('views')} className="mb-6 flex gap-2 border-b border-line">
@@ -104,10 +110,19 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
     );
   }
 
-  const { query, error } = readQuery(params, await uiLocale());
+  const locale = await uiLocale();
+  const { query, error } = readQuery(params, locale);
   const actedIds = editable ? parseActedIds(single(params.acted)) : [];
-  const [{ items: listed, total, capped }, options, actedItems] = await Promise.all([
-    listSignals(actor, query),
+  const cursor = error ? undefined : single(params.cursor);
+  const [{ items: listed, total, capped, nextCursor, cursorError }, options, actedItems] = await Promise.all([
+    // A changed or outdated cursor: said on the page, and the list from its start.
+    listSignals(actor, { ...query, cursor }).then(
+      (page) => ({ ...page, cursorError: null }),
+      async (e: unknown) => {
+        if (!(cursor && e instanceof AppError && e.code === 'VALIDATION')) throw e;
+        return { ...(await listSignals(actor, query)), cursorError: e.localized(locale).message };
+      },
+    ),
     signalFilterOptions(actor, query.status),
     listSignalsByIds(actor, actedIds),
   ]);
@@ -124,7 +139,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
       {tabs}
       {notice}
       <SignalFilters query={query} options={options} />
-      <ErrorNotice message={error} />
+      <ErrorNotice message={error ?? cursorError} />
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-line bg-white px-6 py-12 text-center">
           <h2 className="text-base font-semibold text-ink">{filtered ? t('emptyFilteredTitle') : t('emptyTitle')}</h2>
@@ -137,42 +152,8 @@ export default async function SignalsPage({ searchParams }: { searchParams: Sear
             {items.length < total ? ` ${t('countShown', { shown: items.length })}` : null}
           </p>
           <div className="space-y-4">
-            {groups.map((group) => {
-              const headingId = `group-${group.caseId ?? group.key.replace(/[^a-z0-9-]/gi, '')}`;
-              return (
-                <section
-                  key={group.key}
-                  aria-labelledby={headingId}
-                  className={card}
-                  data-testid="signal-group"
-                  data-acted={group.acted ? 'true' : undefined}
-                >
-                  <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-3 border-b border-line pb-2">
-                    <h2 id={headingId} className="text-lg font-semibold">
-                      {group.caseId ? (
-                        <Link href={`/cases/${group.caseId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                          {group.caseNumber}
-                        </Link>
-                      ) : (
-                        t('organisationGroup', { name: group.organisationName ?? '—' })
-                      )}
-                    </h2>
-                    <p className="text-sm text-muted">
-                      {group.caseId
-                        ? [group.targetGroup ? tCases(`targetGroups.${group.targetGroup}`) : null, group.municipalityName].filter(Boolean).join(' · ')
-                        : t('organisationGroupNote')}
-                      {' · '}
-                      {t('groupCount', { count: group.count })}
-                    </p>
-                  </div>
-                  <div className="divide-y divide-line">
-                    {group.cards.map((subject) => (
-                      <SignalSubjectCardView key={subject.key} card={subject} editable={editable} returnTo={back} />
-                    ))}
-                  </div>
-                </section>
-              );
-            })}
+            <SignalGroupList items={items} acted={actedIds} editable={editable} returnTo={back} idSuffix={cursor ? '-c' : ''} />
+            <LoadMore href={listPath(query)} cursor={nextCursor} load={moreSignalsAction.bind(null, listPath(query).split('?')[1] ?? '')} />
           </div>
         </>
       )}

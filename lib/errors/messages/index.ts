@@ -11,6 +11,7 @@ import * as http from './http';
 import * as live from './live';
 import * as meetings from './meetings';
 import * as notify from './notify';
+import * as pagination from './pagination';
 import * as profile from './profile';
 import * as retention from './retention';
 import * as signals from './signals';
@@ -18,7 +19,7 @@ import * as stagnation from './stagnation';
 import * as users from './users';
 import * as zod from './zod';
 
-const domains = [admin, agreements, api, auth, cases, common, dashboard, dataSubjectRequests, http, live, meetings, notify, profile, retention, signals, stagnation, users, zod];
+const domains = [admin, agreements, api, auth, cases, common, dashboard, dataSubjectRequests, http, live, meetings, notify, pagination, profile, retention, signals, stagnation, users, zod];
 
 export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof admin.nl &
@@ -33,6 +34,7 @@ export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof live.nl &
   typeof meetings.nl &
   typeof notify.nl &
+  typeof pagination.nl &
   typeof profile.nl &
   typeof retention.nl &
   typeof signals.nl &

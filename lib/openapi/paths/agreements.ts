@@ -5,6 +5,7 @@ import {
   agreementCreated,
   agreementHistoryList,
   agreementList,
+  agreementPage,
   agreementUpdated,
 } from '@/lib/agreements/agreement-views';
 import { BODY_ERRORS, json, type Paths } from '../operation';
@@ -41,10 +42,10 @@ export const AGREEMENT_PATHS: Paths = {
     get: {
       summary: 'Mijn afspraken (professionals) or all agreements of the house (regisseurs)',
       description:
-        "A professional gets the agreements of their organisation (`owner=org`, the default) or only those named to them (`owner=me`), on cases their organisation is convened to; a regisseur gets every agreement (`owner` does not apply). Overdue first. Managers answer 403: they steer on the dashboard.",
+        "A professional gets the agreements of their organisation (`owner=org`, the default) or only those named to them (`owner=me`), on cases their organisation is convened to; a regisseur gets every agreement (`owner` does not apply). Overdue first, then open work by due date, then the finished, latest first; 50 at a time, the next page by `cursor`. Managers answer 403: they steer on the dashboard.",
       tags: ['Agreements'],
       query: myAgreementsQuerySchema,
-      success: [200, 'The agreements and their number (at most 500)', agreementList],
+      success: [200, 'One page of agreements (50), how many match and the cursor of the next page', agreementPage],
       errors: [403, 422],
     },
   },

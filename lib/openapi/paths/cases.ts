@@ -28,7 +28,7 @@ export const CASE_PATHS: Paths = {
     get: {
       summary: 'List cases',
       description:
-        'Filters, search, sorting and pagination. Regisseurs see every case, professionals the cases their organisation is convened to, managers pseudonymised facts (no `subjectName`).',
+        'Filters, search, sorting and pagination: the first page by `page`, every next one by `cursor` (the `nextCursor` of the page before; no offset, so page 100 costs what page 2 does); a search by name answers 50 at a time. Regisseurs see every case, professionals the cases their organisation is convened to, managers pseudonymised facts (no `subjectName`).',
       tags: ['Cases'],
       query: caseListQuerySchema,
       success: [200, 'One page of cases and the total', caseListResponse],
