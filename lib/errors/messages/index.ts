@@ -10,6 +10,7 @@ import * as http from './http';
 import * as live from './live';
 import * as meetings from './meetings';
 import * as notify from './notify';
+import * as oidc from './oidc';
 import * as profile from './profile';
 import * as retention from './retention';
 import * as signals from './signals';
@@ -17,7 +18,7 @@ import * as stagnation from './stagnation';
 import * as users from './users';
 import * as zod from './zod';
 
-const domains = [admin, agreements, api, auth, cases, common, dashboard, http, live, meetings, notify, profile, retention, signals, stagnation, users, zod];
+const domains = [admin, agreements, api, auth, cases, common, dashboard, http, live, meetings, notify, oidc, profile, retention, signals, stagnation, users, zod];
 
 export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof admin.nl &
@@ -31,6 +32,7 @@ export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof live.nl &
   typeof meetings.nl &
   typeof notify.nl &
+  typeof oidc.nl &
   typeof profile.nl &
   typeof retention.nl &
   typeof signals.nl &
