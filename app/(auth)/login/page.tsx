@@ -39,7 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </p>
       ) : null}
       {refused ? (
-        <p role="alert" className="mb-4 rounded border border-danger bg-red-50 px-3 py-2 text-sm text-danger">
+        <p role="alert" className="mb-4 rounded border border-danger bg-danger-50 px-3 py-2 text-sm font-medium text-danger">
           {refused}
         </p>
       ) : null}
