@@ -14,10 +14,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const clientMessages = { login: messages.login, errors: messages.errors, forms: messages.forms, case: messages.case, cases: messages.cases, agreements: messages.agreements, meetings: messages.meetings, signals: messages.signals, signalSettings: messages.signalSettings, retention: messages.retention, admin: messages.admin };
   // Signing in again in place, and the minutes' drafts (components/session, components/meetings/record-item-form).
   const sessionMessages = { session: messages.session, minuteDrafts: messages.minuteDrafts };
+  // The sign-in form's partner-IdP hint and the admin's IdP form (components/login-form, components/admin/idp-form).
+  const partnerIdpMessages = { partnerIdp: messages.partnerIdp };
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <NextIntlClientProvider messages={{ ...clientMessages, ...sessionMessages }}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ ...clientMessages, ...sessionMessages, ...partnerIdpMessages }}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

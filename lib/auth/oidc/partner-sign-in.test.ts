@@ -12,6 +12,8 @@ import { startTestIdp, type TestIdp } from '@/lib/testing/test-idp';
 import { hashPassword } from '../password';
 import { loadSession, resolveSession } from '../sessions';
 import { signInWithCredentials } from '../credentials';
+import { rotateFieldKeys } from '@/lib/field-keys/rotate-field-keys';
+import { keyIdOf } from '@/lib/crypto/field';
 import { saveIdpSettings } from './admin-config';
 import { beginPartnerSignIn } from './begin';
 import { finishPartnerSignIn, type FinishResult } from './finish';
@@ -101,7 +103,7 @@ beforeAll(async () => {
   politieId = await orgId('Politie');
   ggzId = await orgId('Altrecht');
   await configure(politieId, { issuer: idp.issuer, domains: 'politie.example', mfaPolicy: 'idp-or-totp', version: 0 });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await idp?.stop();
   await closeDb();
@@ -217,5 +219,15 @@ describe('configuring an organisation’s IdP', () => {
     const [row] = await queryRows<{ client_secret: string }>(handle.db, sql`select client_secret from organisation_idps where organisation_id = ${politieId}`);
     expect(row!.client_secret).toMatch(/^enc:v1:/);
     expect(row!.client_secret).not.toContain(idp.clientSecret);
+  });
+
+  it('npm run keys:rotate re-encrypts a client secret stored before encryption, and sign-in still works with it', async () => {
+    await handle.db.execute(sql`update organisation_idps set client_secret = ${idp.clientSecret} where organisation_id = ${politieId}`);
+    const result = await rotateFieldKeys(handle.db);
+    expect(result.secrets).toBeGreaterThanOrEqual(1);
+    const [row] = await queryRows<{ client_secret: string }>(handle.db, sql`select client_secret from organisation_idps where organisation_id = ${politieId}`);
+    expect(keyIdOf(row!.client_secret)).toBe(result.current);
+    const { result: signedIn } = await signInThroughIdp('agent.jansen@politie.example', { sub: 'pol-1001', amr: ['mfa'] });
+    expect(signedIn.ok).toBe(true);
   });
 });
