@@ -55,8 +55,8 @@ export async function startTestIdp(options: { redirectUri: string; port?: number
       if (!account) return undefined;
       return { accountId: sub, claims: async () => ({ sub, email: account.email, email_verified: true }) };
     },
-    // The token tests here want no lasting login: every authorization asks the interaction (signInAs) again.
     cookies: { keys: ['test-idp-cookie-key'] },
+    ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
   });
   provider.use(async (ctx, nextMiddleware) => {
     await nextMiddleware();
