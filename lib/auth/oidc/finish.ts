@@ -10,6 +10,7 @@ import { totpOf } from '../second-factor';
 import { createSession, type SessionClaims } from '../sessions';
 import { REQUEST_LIFETIME_MS } from './begin';
 import { idpClient } from './discovery';
+import { acceptInvitationAtIdp } from './invited-account';
 import { domainsOf, emailDomain, idpOfOrganisation, type PartnerIdp } from './partner-idp';
 
 /** Why a sign-in through an IdP was refused; each is a catalogue key `oidc.<reason>` the sign-in page shows. */
@@ -74,8 +75,9 @@ function failureOf(error: unknown): OidcFailure {
  * deleted here, so a replay finds nothing); openid-client exchanges the code with the PKCE verifier and
  * checks the ID token's signature against the issuer's JWKS, its issuer, audience, expiry and nonce.
  * Then the subject must belong to an existing account of that organisation: bound before, or matched
- * once on an email address of one of the organisation's domains and bound from then on. Nobody is ever
- * created here. The session is an ordinary Casusregie session (idle and absolute limits, deactivation);
+ * once on an email address of one of the organisation's domains and bound from then on, or an approved open
+ * invitation of that address, accepted now. Nobody else is ever created here, and never with a role from
+ * the IdP. The session is an ordinary Casusregie session (idle and absolute limits, deactivation);
  * without the IdP's second factor it waits for Casusregie's TOTP, or is refused, as the organisation says.
  */
 export async function finishPartnerSignIn(db: Executor, input: CallbackInput): Promise<FinishResult> {
@@ -113,7 +115,7 @@ export async function finishPartnerSignIn(db: Executor, input: CallbackInput): P
     return refuse(reason, who, { error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
   }
 
-  const account = await accountFor(db, idp, claims);
+  const account = await accountFor(db, idp, claims, meta, now);
   if ('reason' in account) return refuse(account.reason, who, { subject: claims.sub });
   const user = account.user;
   const subject: AuditSubject = { userId: user.id, organisationId: user.organisationId, role: user.role, ...meta };
@@ -164,6 +166,8 @@ async function accountFor(
   db: Executor,
   idp: PartnerIdp,
   claims: IdTokenClaims,
+  meta: RequestMeta,
+  now: Date,
 ): Promise<{ user: Account; bound: boolean } | { reason: 'unknownSubject' | 'subjectMismatch' }> {
   const [bound] = await db
     .select(accountColumns)
@@ -177,12 +181,16 @@ async function accountFor(
   const email = [claims.email, claims.preferred_username].find((v): v is string => typeof v === 'string' && v.includes('@'))?.toLowerCase();
   const domain = email && emailDomain(email);
   if (!email || !domain || !(await domainsOf(db, idp.organisationId)).includes(domain)) return { reason: 'unknownSubject' };
-  const [user] = await db
-    .select({ ...accountColumns, boundSubject: userIdpSubjects.subject })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .leftJoin(userIdpSubjects, eq(userIdpSubjects.userId, users.id))
-    .where(and(eq(sql`lower(${users.email})`, email), eq(users.organisationId, idp.organisationId)));
+  const byEmail = () =>
+    db
+      .select({ ...accountColumns, boundSubject: userIdpSubjects.subject })
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .leftJoin(userIdpSubjects, eq(userIdpSubjects.userId, users.id))
+      .where(and(eq(sql`lower(${users.email})`, email), eq(users.organisationId, idp.organisationId)));
+  let [user] = await byEmail();
+  // Invited (and approved) but not yet accepted: the IdP sign-in accepts the invitation.
+  if (!user && (await acceptInvitationAtIdp(db, { email, organisationId: idp.organisationId }, meta, now))) [user] = await byEmail();
   if (!user) return { reason: 'unknownSubject' };
   if (user.boundSubject !== null) return { reason: 'subjectMismatch' };
   return { user, bound: false };

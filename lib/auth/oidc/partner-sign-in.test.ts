@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
-import { organisations, users } from '@/db/schema';
+import { organisations, userInvitations, users } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import { asSystem } from '@/db/transaction';
 import type { DbHandle } from '@/db/types';
@@ -132,6 +132,35 @@ describe('sign-in through a partner organisation’s identity provider', () => {
     const before = await userCount();
     const { result } = await signInThroughIdp('nieuw@politie.example', { sub: 'pol-9999', amr: ['mfa'] });
     expect(failure(result)).toBe('unknownSubject');
+    expect(await userCount()).toBe(before);
+  });
+
+  it('accepts an approved open invitation at the first IdP sign-in, with the role the admin gave, but not an expired one', async () => {
+    const [admin] = await handle.db.select().from(users).where(eq(users.email, 'admin@example.org'));
+    const invitation = (email: string, expiresAt: Date) => ({
+      tokenHash: crypto.randomUUID(),
+      email,
+      name: email,
+      role: 'professional' as const,
+      organisationId: politieId,
+      invitedBy: admin!.id,
+      expiresAt,
+      createdAt: NOW,
+    });
+    await handle.db.insert(userInvitations).values([
+      invitation('uitgenodigd@politie.example', new Date(NOW.getTime() + 3600_000)),
+      invitation('te-laat@politie.example', new Date(NOW.getTime() - 1000)),
+    ]);
+    const { result } = await signInThroughIdp('uitgenodigd@politie.example', { sub: 'pol-2002', amr: ['mfa'] });
+    expect(result).toMatchObject({ ok: true, stage: 'verified' });
+    const [created] = await handle.db.select().from(users).where(eq(users.email, 'uitgenodigd@politie.example'));
+    expect(created).toMatchObject({ role: 'professional', organisationId: politieId });
+    const [used] = await handle.db.select().from(userInvitations).where(eq(userInvitations.email, 'uitgenodigd@politie.example'));
+    expect(used!.acceptedAt).toEqual(NOW);
+
+    const before = await userCount();
+    const late = await signInThroughIdp('te-laat@politie.example', { sub: 'pol-2003', amr: ['mfa'] });
+    expect(failure(late.result)).toBe('unknownSubject');
     expect(await userCount()).toBe(before);
   });
 
