@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/query';
 import { organisations, userInvitations, users } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
-import { asSystem } from '@/db/transaction';
+import { asSystem, asUser } from '@/db/transaction';
 import type { DbHandle } from '@/db/types';
 import { AppError } from '@/lib/errors';
 import { signInAs } from '@/lib/testing/actors';
@@ -242,6 +242,14 @@ describe('configuring an organisation’s IdP', () => {
     const regisseur = await signInAs('regisseur@example.org');
     const refused = await saveIdpSettings(regisseur, { organisationId: politieId }).catch((e: unknown) => e);
     expect((refused as AppError).code).toBe('NOT_FOUND');
+  });
+
+  it('keeps client secrets and bound subjects out of reach of the app role, admins included', async () => {
+    const admin = await signInAs('admin@example.org');
+    for (const table of ['organisation_idps', 'idp_email_domains', 'user_idp_subjects', 'oidc_sign_in_requests']) {
+      const read = await asUser(admin.userId, (tx) => tx.execute(sql.raw(`select * from ${table}`))).catch((e: unknown) => e);
+      expect(String((read as Error).cause ?? read), table).toMatch(/permission denied/);
+    }
   });
 
   it('stores the client secret encrypted', async () => {
