@@ -16,10 +16,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const sessionMessages = { session: messages.session, minuteDrafts: messages.minuteDrafts };
   // The WGS contact point's forms (components/data-subject-requests).
   Object.assign(clientMessages, { dataSubjectRequests: messages.dataSubjectRequests });
+  // The sign-in form's partner-IdP hint and the admin's IdP form (components/login-form, components/admin/idp-form).
+  const partnerIdpMessages = { partnerIdp: messages.partnerIdp };
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <NextIntlClientProvider messages={{ ...clientMessages, ...sessionMessages }}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ ...clientMessages, ...sessionMessages, ...partnerIdpMessages }}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { startPartnerSignInAction, type PartnerStart } from '@/app/(auth)/login/partner-actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { signInWithCredentials } from '@/lib/auth/client-auth';
 import { checkSignInFields, safeCallbackPath } from '@/lib/auth/sign-in-fields';
@@ -15,22 +16,40 @@ const input =
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations('login');
+  const tIdp = useTranslations('partnerIdp');
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [redirecting, setRedirecting] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = checkSignInFields({ email: form.get('email'), password: form.get('password') });
     setFailure(null);
-    if (!parsed.success) {
+    if (!parsed.success && parsed.errors.email) {
       setErrors(parsed.errors);
       return;
     }
     setErrors({});
     setPending(true);
+    // The email first: an address of a partner with its own sign-in goes to its IdP, without a password.
+    const partner: PartnerStart = await startPartnerSignInAction(form.get('email'), safeCallbackPath(callbackUrl)).catch(() => ({ kind: 'local' as const }));
+    if (partner.kind === 'idp') {
+      setFailure(null);
+      setRedirecting(true);
+      window.location.assign(partner.url);
+      return;
+    }
+    // Its IdP is down: say so, and a password (for accounts that have one) still signs in here.
+    const idpDown = partner.kind === 'unavailable' ? partner.message : null;
+    if (!parsed.success) {
+      setErrors(parsed.errors);
+      setFailure(idpDown);
+      setPending(false);
+      return;
+    }
     try {
       const result = await signInWithCredentials(parsed.data);
       if (result.ok) {
@@ -39,7 +58,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         router.refresh();
         return;
       }
-      setFailure(result.status >= 500 ? t('unavailable') : t('failed'));
+      setFailure(idpDown ?? (result.status >= 500 ? t('unavailable') : t('failed')));
     } catch {
       setFailure(t('unavailable'));
     }
@@ -59,6 +78,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       >
         {pending ? t('submitting') : t('submit')}
       </button>
+      <p className="text-sm text-muted" role={redirecting ? 'status' : undefined}>
+        {redirecting ? tIdp('redirecting') : tIdp('loginHint')}
+      </p>
     </form>
   );
 }

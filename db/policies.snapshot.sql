@@ -21,6 +21,7 @@
 --   cases                     enabled   -
 --   field_key_check           disabled  -
 --   home_visits               enabled   -
+--   idp_email_domains         disabled  -
 --   mail_outbox               enabled   -
 --   meeting_events            enabled   -
 --   meeting_invitees          enabled   -
@@ -32,7 +33,9 @@
 --   minute_drafts             enabled   -
 --   municipalities            disabled  -
 --   notifications             enabled   -
+--   oidc_sign_in_requests     disabled  -
 --   organisation_contacts     enabled   -
+--   organisation_idps         disabled  -
 --   organisations             enabled   -
 --   rate_limits               disabled  -
 --   recovery_codes            disabled  -
@@ -41,6 +44,7 @@
 --   settings                  enabled   -
 --   signal_escalations        enabled   -
 --   signals                   enabled   -
+--   user_idp_subjects         disabled  -
 --   user_invitations          enabled   -
 --   user_sessions             disabled  -
 --   user_totp                 disabled  -
@@ -364,7 +368,7 @@ GRANT SELECT ON signal_escalations TO casusregie_app;
 GRANT SELECT ON signals TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON user_invitations TO casusregie_app;
 GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
--- no table grant: audit_chain_anchors, audit_head, field_key_check, meeting_events, meeting_presence, rate_limits, recovery_codes, user_sessions, user_totp
+-- no table grant: audit_chain_anchors, audit_head, field_key_check, idp_email_domains, meeting_events, meeting_presence, oidc_sign_in_requests, organisation_idps, rate_limits, recovery_codes, user_idp_subjects, user_sessions, user_totp
 
 -- column grants
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;

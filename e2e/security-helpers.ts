@@ -21,9 +21,9 @@ export const dataDirOf = (spec: string) => `.data/e2e-${port}-${spec}`;
 
 /**
  * Registers the spec's own server: serial tests against BASE, a fresh database started before the first
- * and stopped after the last. The returned getter gives the running server (for its log).
+ * and stopped after the last; `prepare` adds to that database before the server opens it. The returned getter gives the running server (for its log).
  */
-export function ownSecurityServer(spec: string): () => OwnServer {
+export function ownSecurityServer(spec: string, options: { prepare?: (dataDir: string) => Promise<void> } = {}): () => OwnServer {
   test.describe.configure({ mode: 'serial' });
   test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
   const dataDir = dataDirOf(spec);
@@ -31,6 +31,7 @@ export function ownSecurityServer(spec: string): () => OwnServer {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     await prepareDatabase(dataDir);
+    await options.prepare?.(dataDir);
     server = await startOwnServer({ port, dataDir, env: { AUTH_SECRET: 'security-suite-secret-0123456789abcdefghijklmnop' } });
   });
   test.afterAll(async () => {

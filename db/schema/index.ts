@@ -12,3 +12,4 @@ export * from './signals';
 export * from './admin';
 export * from './home';
 export * from './data-subject-requests';
+export * from './partner-sign-in';

@@ -23,6 +23,8 @@ export type RouteProtection = RouteGate | readonly [CaseAction, ...CaseAction[]]
 export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'GET /api/auth/[...nextauth]': 'next-auth',
   'POST /api/auth/[...nextauth]': 'next-auth',
+  // A partner IdP's redirect back: its state must be one this browser started (lib/auth/oidc/finish.ts).
+  'GET /api/auth/oidc/callback': 'public',
   'GET /api/health': 'public',
   'GET /api/ready': 'public',
   // For a scraper, not a user: its own bearer token (METRICS_TOKEN, lib/metrics/access.ts); 404 without it.
@@ -106,8 +108,12 @@ export const ROUTE_ACCESS: Record<string, RouteProtection> = {
   'action app/(app)/partnerbeheer/actions.ts#inviteColleagueAction': 'authenticated',
   'action app/(app)/admin/organisations/actions.ts#createOrganisationAction': 'admin',
   'action app/(app)/admin/organisations/actions.ts#updateOrganisationAction': 'admin',
+  'action app/(app)/admin/organisations/idp-actions.ts#saveIdpSettingsAction': 'admin',
+  'action app/(app)/admin/organisations/idp-actions.ts#removeIdpSettingsAction': 'admin',
   // The invitee has no session yet: the single-use token in the link is the key (lib/users/accept-invitation.ts).
   'action app/(auth)/invite/actions.ts#acceptInvitationAction': 'public',
+  // Only says whether an address goes to its organisation's IdP, and starts that sign-in.
+  'action app/(auth)/login/partner-actions.ts#startPartnerSignInAction': 'public',
   'action app/(app)/admin/settings/actions.ts#updateSettingsAction': 'admin',
   'action app/(app)/admin/settings/actions.ts#addContactAction': 'admin',
   'action app/(app)/admin/settings/actions.ts#removeContactAction': 'admin',

@@ -57,6 +57,17 @@ export async function rotateFieldKeys(db: Db, options: { reindex?: boolean } = {
       secrets += 1;
     }
   });
+  const clientSecrets = await queryRows<{ organisation_id: string; client_secret: string }>(
+    db,
+    sql`select organisation_id, client_secret from organisation_idps where client_secret not like ${marker}`,
+  );
+  await db.transaction(async (tx) => {
+    for (const row of clientSecrets) {
+      const plain = decryptField(row.client_secret, 'client_secret');
+      await tx.execute(sql`update organisation_idps set client_secret = ${encryptField(plain, 'client_secret')} where organisation_id = ${row.organisation_id}`);
+      secrets += 1;
+    }
+  });
   // Last, once every value is under the current key: from now on only that key is needed to start.
   await writeKeyCheck(db);
   return { cases: casesDone, secrets, current };

@@ -12,6 +12,7 @@ import * as live from './live';
 import * as meetings from './meetings';
 import * as notify from './notify';
 import * as pagination from './pagination';
+import * as oidc from './oidc';
 import * as profile from './profile';
 import * as retention from './retention';
 import * as signals from './signals';
@@ -19,7 +20,7 @@ import * as stagnation from './stagnation';
 import * as users from './users';
 import * as zod from './zod';
 
-const domains = [admin, agreements, api, auth, cases, common, dashboard, dataSubjectRequests, http, live, meetings, notify, pagination, profile, retention, signals, stagnation, users, zod];
+const domains = [admin, agreements, api, auth, cases, common, dashboard, dataSubjectRequests, http, live, meetings, notify, oidc, pagination, profile, retention, signals, stagnation, users, zod];
 
 export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof admin.nl &
@@ -35,6 +36,7 @@ export const nl = Object.assign({}, ...domains.map((d) => d.nl)) as
   typeof meetings.nl &
   typeof notify.nl &
   typeof pagination.nl &
+  typeof oidc.nl &
   typeof profile.nl &
   typeof retention.nl &
   typeof signals.nl &

@@ -3,11 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EditOrganisationForm } from '@/components/admin/organisation-forms';
+import { IdpSettingsForm } from '@/components/admin/idp-form';
 import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
 import { organisationDomain } from '@/db/enums';
 import { getOrganisation, type OrganisationDetail } from '@/lib/admin/organisations';
 import { requirePage } from '@/lib/access/pages';
+import { getIdpSettings } from '@/lib/auth/oidc/admin-config';
+import { redirectUri } from '@/lib/auth/oidc/browser';
 import type { Actor } from '@/lib/actor';
 import { AppError } from '@/lib/errors';
 
@@ -32,11 +35,13 @@ async function load(actor: Actor, id: string): Promise<OrganisationDetail> {
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePage('admin.organisations');
   const org = await load(actor, (await params).id);
-  const [t, tAdmin, tRoles, tDomains] = await Promise.all([
+  const [idp, callback] = await Promise.all([getIdpSettings(actor, org.id), redirectUri()]);
+  const [t, tAdmin, tRoles, tDomains, tIdp] = await Promise.all([
     getTranslations('admin.organisationForm'),
     getTranslations('admin'),
     getTranslations('roles'),
     getTranslations('domains'),
+    getTranslations('partnerIdp'),
   ]);
   return (
     <>
@@ -65,6 +70,19 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
           </p>
         </section>
       )}
+
+      <section aria-labelledby="idp-title" className={`${card} mb-6`}>
+        <h2 id="idp-title" className="text-lg font-semibold">
+          {tIdp('title')}
+        </h2>
+        <p className="mb-3 mt-1 max-w-prose text-sm text-muted">
+          {tIdp('intro')} {idp ? null : tIdp('none')}
+        </p>
+        <p className="mb-4 text-sm">
+          {tIdp('redirectUri')}: <code className="break-all rounded bg-canvas px-1 py-0.5">{callback}</code>
+        </p>
+        <IdpSettingsForm organisationId={org.id} settings={idp} />
+      </section>
 
       <section aria-labelledby="members-title" className={card}>
         <h2 id="members-title" className="mb-2 text-lg font-semibold">
