@@ -9,6 +9,8 @@ export interface MorePage<T = undefined> {
   nextCursor: string | null;
   /** What the list's own client code needs of the rows (the agreement island takes them over). */
   data?: T;
+  /** The action refused the request (a bad cursor or filter, signed out): the link still works. */
+  failed?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function LoadMore<T = undefined>({
     startTransition(async () => {
       try {
         const page = await load(next);
+        if (page.failed) return setFailed(true);
         setPages((shown) => [...shown, page.node]);
         setNext(page.nextCursor);
         onLoaded?.(page);

@@ -30,7 +30,7 @@ describe('organisations', () => {
   it('lists every organisation with its users and escalation contacts', async () => {
     const admin = await signInAs('admin@example.org');
     const counts = Object.fromEntries((await listOrganisations(admin)).map((o) => [o.shortName, o.userCount]));
-    expect(counts).toMatchObject({ 'ZVH Utrecht': 4, Politie: 1, Altrecht: 1, OM: 0, Mitros: 0 });
+    expect(counts).toMatchObject({ 'ZVH Utrecht': 4, Politie: 2, Altrecht: 1, OM: 0, Mitros: 0 });
   });
 
   it('creates one, audited; a name that exists (in any case) is a Dutch field error', async () => {
@@ -69,7 +69,7 @@ describe('organisations', () => {
     expect(await resolveSession(handle.db, token)).toBeNull();
     expect(await signInWithCredentials(handle.db, { email: 'politie@example.org', password: DEMO_PASSWORD }, {})).toEqual({ ok: false });
     const [entry] = await auditAbout(handle, 'organisation', org.id);
-    expect(entry).toMatchObject({ action: 'update', details: { changed: ['active'], active: false, sessionsEnded: 1 } });
+    expect(entry).toMatchObject({ action: 'update', details: { changed: ['active'], active: false, sessionsEnded: 2 } });
 
     await updateOrganisation(admin, { ...editOf(await orgRow('Politie')), active: true });
     expect(await resolveSession(handle.db, token)).toBeNull();

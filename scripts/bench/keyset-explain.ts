@@ -46,7 +46,7 @@ async function main() {
     await handle.db.execute(sql`
       insert into agreements (case_id, description, owner_organisation_id, due_date, original_due_date, status, created_by_user_id, created_by_name)
       select p.case_id, 'Afspraak ' || g, p.organisation_id, date '2026-01-01' + (g % 700), date '2026-01-01',
-        (array['open', 'in_uitvoering', 'gereed', 'niet_nagekomen'])[1 + g % 4]::agreement_status, u.id, u.name
+        (enum_range(null::agreement_status))[1 + g % 4], u.id, u.name
       from generate_series(1, 60000) g
       cross join lateral (select case_id, organisation_id from case_partners where ended_at is null order by id offset (g % 20) limit 1) p
       cross join (select id, name from users where email = 'regisseur@example.org') u`);

@@ -7,7 +7,7 @@ import { listAgreementPage } from '@/lib/agreements/list-agreements';
 import { myAgreementsQuerySchema } from '@/lib/agreements/schemas';
 import { getActor } from '@/lib/auth/actor';
 import { todayInAmsterdam } from '@/lib/calendar/today';
-import { forbidden } from '@/lib/errors';
+import { AppError, forbidden } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 /**
@@ -15,13 +15,19 @@ import { parseOrThrow } from '@/lib/validation/parse';
  * renders its cards, and the rows for the list's island. The list checks who may read it, as the API does.
  */
 export async function moreAgreementsAction(mode: 'partner' | 'house', search: string, cursor: string): Promise<MorePage<AgreementItem[]>> {
-  const actor = await getActor();
-  if (!actor) throw forbidden();
-  const schema = mode === 'partner' ? myAgreementsQuerySchema : myAgreementsQuerySchema.omit({ owner: true });
-  const query = parseOrThrow(schema, Object.fromEntries(new URLSearchParams(search)));
-  const page = await listAgreementPage(actor, { ...query, cursor });
-  const items = asItems(page.items);
-  const today = todayInAmsterdam();
-  const node = items.map((item) => <AgreementCardView key={item.id} item={item} today={today} mode={mode} currentUserId={actor.userId} />);
-  return { node, nextCursor: page.nextCursor, data: items };
+  // A refusal is an answer for the button to show, not a failed action (the link still works).
+  try {
+    const actor = await getActor();
+    if (!actor) throw forbidden();
+    const schema = mode === 'partner' ? myAgreementsQuerySchema : myAgreementsQuerySchema.omit({ owner: true });
+    const query = parseOrThrow(schema, Object.fromEntries(new URLSearchParams(search)));
+    const page = await listAgreementPage(actor, { ...query, cursor });
+    const items = asItems(page.items);
+    const today = todayInAmsterdam();
+    const node = items.map((item) => <AgreementCardView key={item.id} item={item} today={today} mode={mode} currentUserId={actor.userId} />);
+    return { node, nextCursor: page.nextCursor, data: items };
+  } catch (error) {
+    if (error instanceof AppError) return { node: null, nextCursor: null, failed: true };
+    throw error;
+  }
 }
