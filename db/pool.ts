@@ -1,6 +1,7 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { log } from '@/lib/log';
 import { databaseFault } from './faults';
+import { noteStatement } from './statement-log';
 
 /*
  * A `pg` pool that survives a database going away or freezing, which the plain pool and Drizzle do not:
@@ -29,6 +30,14 @@ function withOnBegin(args: unknown[], onBegin: string | undefined): unknown[] {
   return args;
 }
 
+/** Reports the statement to db/statement-log.ts: text and values, whichever form query() was called in. */
+function noteArgs(args: unknown[]): void {
+  const [first, second] = args;
+  const config = typeof first === 'string' ? { text: first, values: second } : (first as { text?: unknown; values?: unknown } | null);
+  if (typeof config?.text !== 'string') return;
+  noteStatement(config.text, Array.isArray(config.values) ? config.values : Array.isArray(second) ? second : []);
+}
+
 const lost = (error: Error) => {
   const code = (error as { code?: string }).code;
   const kind = databaseFault(error) ?? 'unknown';
@@ -41,6 +50,7 @@ export async function createPool(config: PoolConfig, options: { onBegin?: string
     // The overloads of query() are many; every form is passed on unchanged (a BEGIN with onBegin added).
     query(...given: unknown[]): never {
       const args = withOnBegin(given, options.onBegin);
+      noteArgs(args);
       const callback = args.at(-1);
       if (typeof callback === 'function') {
         args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { inRequestScope } from '@/db/request-scope';
 import type { NextResponse } from 'next/server';
 import { getActor, type Actor } from '@/lib/auth/actor';
 import { AppError, msg } from '@/lib/errors';
@@ -18,7 +19,8 @@ const isExport = (request: Request) => request.method === 'GET' && new URL(reque
  * latency metric.
  */
 export function withActor<C>(handler: Handler<C>) {
-  return (request: Request, context: C): Promise<Response> => observeRequest(request, async () => {
+  // The request's own scope: its session check opens the transaction its first query runs in.
+  return (request: Request, context: C): Promise<Response> => observeRequest(request, () => inRequestScope(async () => {
     let actor: Actor | null = null;
     try {
       assertSameOrigin(request);
@@ -30,5 +32,5 @@ export function withActor<C>(handler: Handler<C>) {
     } catch (error) {
       return toErrorResponse(error, apiLocale(request, actor?.locale));
     }
-  });
+  }));
 }
