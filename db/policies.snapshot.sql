@@ -359,7 +359,13 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (26): run with their owner's rights, past RLS
+-- 4. Security-definer functions (27): run with their owner's rights, past RLS
+
+-- casusregie_app may execute
+CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT case_id FROM agreements WHERE id = p_agreement
+$body$;
 
 -- casusregie_app may execute
 CREATE FUNCTION app_invited_meeting_ids() RETURNS SETOF uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
