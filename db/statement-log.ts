@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 /*
  * Every statement the app sends to its database, as the driver sends it (one entry per round trip: a BEGIN
  * that carries settings is one), for tests that count them and the bench that replays them. Both drivers
@@ -57,3 +59,11 @@ export function logPgliteStatements<C>(client: C): C {
   }) as never;
   return client;
 }
+
+/*
+ * The bench's capture (scripts/bench/capture.ts) starts a server with CASUSREGIE_STATEMENT_LOG naming a
+ * file: every statement is appended to it as one JSON line, in the order sent, so the floor can replay
+ * exactly what the app sent for a request. Never set in production.
+ */
+const logFile = process.env.CASUSREGIE_STATEMENT_LOG;
+if (logFile) onStatement((text, params) => appendFileSync(logFile, `${JSON.stringify({ text, params })}\n`));

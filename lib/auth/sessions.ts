@@ -82,7 +82,7 @@ export async function loadSession(
   const at = sql`${now.toISOString()}::timestamptz`;
   const ms = (n: number) => sql`(${n}::int * interval '1 millisecond')`;
   const result = await db.execute(sql`
-    with s as (
+    with session_check as (
       select us.id as session_id, u.id as user_id, u.email, u.name, u.role::text as role, u.locale,
              o.id as organisation_id, o.name as organisation_name, o.domain::text as organisation_domain,
              extract(epoch from us.created_at) * 1000 as created_ms, extract(epoch from us.last_seen_at) * 1000 as last_seen_ms,
@@ -103,7 +103,7 @@ export async function loadSession(
       update user_sessions us
          set revoked_at = case when s.stage = 'ended' then ${at} else us.revoked_at end,
              last_seen_at = case when s.stage = 'verified' then ${at} else us.last_seen_at end
-        from s
+        from session_check s
        where us.id = s.session_id
          and (s.stage = 'ended' or (s.stage = 'verified' and (${touch}::text = 'always'
               or (${touch}::text = 'auto' and ${at} - us.last_seen_at > ${ms(TOUCH_INTERVAL_MS)}))))
@@ -112,7 +112,7 @@ export async function loadSession(
     select s.*, exists (select 1 from changed where changed.stage = 'verified') as touched,
            case when s.stage = 'verified' and ${options.become ?? false}::boolean
                 then set_config('role', ${APP_ROLE}, true) || set_config('app.user_id', s.user_id::text, true) end as became
-    from s`);
+    from session_check s`);
   const [row] = (result as unknown as { rows: SessionRow[] }).rows;
   if (!row || row.stage === 'ended') return null;
   if (row.stage !== 'verified') {
