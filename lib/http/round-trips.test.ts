@@ -46,7 +46,7 @@ beforeAll(async () => {
   );
   caseId = open!.caseId;
   agreementId = open!.id;
-});
+}, 180_000);
 
 afterAll(closeDb);
 
