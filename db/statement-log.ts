@@ -66,4 +66,9 @@ export function logPgliteStatements<C>(client: C): C {
  * exactly what the app sent for a request. Never set in production.
  */
 const logFile = process.env.CASUSREGIE_STATEMENT_LOG;
-if (logFile) onStatement((text, params) => appendFileSync(logFile, `${JSON.stringify({ text, params })}\n`));
+// Once per process: a server bundle can hold this module more than once, and the listeners are global.
+const logging = globalThis as { __casusregieStatementLogFile?: string };
+if (logFile && logging.__casusregieStatementLogFile !== logFile) {
+  logging.__casusregieStatementLogFile = logFile;
+  onStatement((text, params) => appendFileSync(logFile, `${JSON.stringify({ text, params })}\n`));
+}
