@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from './client';
+import { beginWithStorage, type BeginWith } from './begin-with';
+import { getDb, getDbHandle } from './client';
 import { requestScope, takeParked, type ParkedTransaction } from './request-scope';
 import type { Tx } from './types';
 
@@ -40,13 +41,20 @@ async function finishIn<T>(parked: ParkedTransaction, fn: (tx: Tx) => Promise<T>
  * first `asUser(userId)` when `first` made it that user's (`userOf` names them); otherwise commits at once.
  * Outside a request scope it is simply one transaction.
  */
-export async function openRequestTransaction<T>(first: (tx: Tx) => Promise<T>, userOf: (value: T) => string | null): Promise<T> {
+export async function openRequestTransaction<T>(
+  first: (tx: Tx, sentWithBegin?: Record<string, unknown>[]) => Promise<T>,
+  userOf: (value: T) => string | null,
+  withBegin?: string,
+): Promise<T> {
   const db = await getDb();
   const scope = requestScope();
+  // On PostgreSQL `withBegin` (the first statement, parameters inlined) travels with the BEGIN: one round trip.
+  const tail: BeginWith | undefined = withBegin && (await getDbHandle()).kind === 'postgres' ? { text: withBegin, sent: false } : undefined;
+  const open = (fn: (tx: Tx) => Promise<void>) => (tail ? beginWithStorage.run(tail, () => db.transaction(fn)) : db.transaction(fn));
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    const done = db.transaction(async (tx) => {
-      const value = await first(tx);
+    const done = open(async (tx) => {
+      const value = await first(tx, tail?.rows);
       const userId = userOf(value);
       if (!scope || !userId) {
         settled = true;

@@ -5,13 +5,14 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { UserRole } from '@/db/schema';
 import { getDb } from '@/db/client';
+import { inlineSql } from '@/db/inline-sql';
 import { requestScope } from '@/db/request-scope';
 import { openRequestTransaction } from '@/db/transaction';
 import { clientIp } from '@/lib/http/client-ip';
 import { sessionCookieName } from './cookies';
 import { PASSIVE_REFRESH_COOKIE, type TouchMode } from './session-rules';
 import { authSecret } from './secret';
-import { loadSession, type Actor, type SessionState } from './sessions';
+import { loadSession, sessionCheck, type Actor, type SessionState } from './sessions';
 import { claimsFromToken } from './token';
 
 /**
@@ -50,8 +51,9 @@ export async function readSessionWith(touch: TouchMode, options: { become?: bool
   const now = new Date();
   if (!options.become) return loadSession(await getDb(), claims, now, touch);
   return openRequestTransaction(
-    (tx) => loadSession(tx, claims, now, touch, { become: true }),
+    (tx, sentWithBegin) => loadSession(tx, claims, now, touch, { become: true, rows: sentWithBegin }),
     (state) => (state?.stage === 'verified' ? state.actor.userId : null),
+    inlineSql(sessionCheck(claims, now, touch, true)),
   );
 }
 

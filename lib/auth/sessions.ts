@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { userSessions, users } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import type { Actor } from '@/lib/actor';
@@ -77,11 +77,17 @@ export async function loadSession(
   claims: SessionClaims,
   now = new Date(),
   touch: TouchMode = 'auto',
-  options: { become?: boolean } = {},
+  options: { become?: boolean; rows?: Record<string, unknown>[] } = {},
 ): Promise<SessionState | null> {
+  const rows = options.rows ?? (await db.execute(sessionCheck(claims, now, touch, options.become ?? false)) as unknown as { rows: SessionRow[] }).rows;
+  return sessionState(rows as unknown as SessionRow[], now);
+}
+
+/** The session check of loadSession as one statement (sent on its own, or with the BEGIN: db/begin-with.ts). */
+export function sessionCheck(claims: SessionClaims, now: Date, touch: TouchMode, become: boolean): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
   const ms = (n: number) => sql`(${n}::int * interval '1 millisecond')`;
-  const result = await db.execute(sql`
+  return sql`
     with session_check as (
       select us.id as session_id, u.id as user_id, u.email, u.name, u.role::text as role, u.locale,
              o.id as organisation_id, o.name as organisation_name, o.domain::text as organisation_domain,
@@ -110,10 +116,13 @@ export async function loadSession(
       returning s.stage
     )
     select s.*, exists (select 1 from changed where changed.stage = 'verified') as touched,
-           case when s.stage = 'verified' and ${options.become ?? false}::boolean
+           case when s.stage = 'verified' and ${become}::boolean
                 then set_config('role', ${APP_ROLE}, true) || set_config('app.user_id', s.user_id::text, true) end as became
-    from session_check s`);
-  const [row] = (result as unknown as { rows: SessionRow[] }).rows;
+    from session_check s`;
+}
+
+function sessionState(rows: SessionRow[], now: Date): SessionState | null {
+  const [row] = rows;
   if (!row || row.stage === 'ended') return null;
   if (row.stage !== 'verified') {
     return { stage: row.stage, userId: row.user_id, sessionId: row.session_id, email: row.email, name: row.name };
