@@ -66,11 +66,19 @@ export async function createPool(config: PoolConfig, options: { onBegin?: string
         result.catch((error: unknown) => this.dropIfTimedOut(error));
         // A multi-statement answer is one result per statement: the appended one's rows are the last.
         if (tail) {
-          return result.then((answer: unknown) => {
-            const last = Array.isArray(answer) ? answer.at(-1) : answer;
-            tail.rows = (last as { rows?: Record<string, unknown>[] } | undefined)?.rows ?? [];
-            return answer;
-          }) as never;
+          return result.then(
+            (answer: unknown) => {
+              const last = Array.isArray(answer) ? answer.at(-1) : answer;
+              tail.rows = (last as { rows?: Record<string, unknown>[] } | undefined)?.rows ?? [];
+              return answer;
+            },
+            (error: unknown) => {
+              // Drizzle neither rolls back nor releases after a failed BEGIN, and this one opened a
+              // transaction: the connection is closed, and so goes back to the pool (the 'end' handler below).
+              (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+              throw error;
+            },
+          ) as never;
         }
       }
       return result as never;

@@ -88,3 +88,20 @@ describe('round trips per request', () => {
     expect(statements.filter((s) => /session_check/.test(s))).toHaveLength(1);
   });
 });
+
+describe('a session check that fails with the BEGIN', () => {
+  it('loses no connection when a token carries a session version no column can hold: the pool keeps serving', async () => {
+    const { encode } = await import('next-auth/jwt');
+    const { authSecret } = await import('@/lib/auth/secret');
+    const { sessionCookieName } = await import('@/lib/auth/cookies');
+    const fresh = await signedInBrowser('regisseur@example.org');
+    const token = await encode({ token: { sub: fresh.actor.userId, sid: fresh.actor.sessionId, sv: 2 ** 40 }, secret: authSecret() });
+    for (let i = 0; i < 6; i++) {
+      const response = await callRoute('/api/v1/cases/{id}', request(`/api/v1/cases/${caseId}`, `${sessionCookieName()}=${token}`), { id: caseId });
+      // A signed token only (it needs the secret); refused as before this change, whatever the status.
+      expect(response.status).not.toBe(200);
+    }
+    const ok = await callRoute('/api/v1/cases/{id}', request(`/api/v1/cases/${caseId}`, fresh.cookie), { id: caseId });
+    expect(ok.status).toBe(200);
+  });
+});
