@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { env } from '@/lib/env';
 import { openPglite, openPostgres } from './open';
+import { releaseParked } from './request-scope';
 import type { Db, DbHandle } from './types';
 
 type Holder = { handle?: Promise<DbHandle>; jobs?: Promise<DbHandle>; installed?: boolean };
@@ -20,8 +21,12 @@ async function openConfigured(): Promise<DbHandle> {
   return openPglite(path.resolve(config.PGLITE_DIR));
 }
 
-/** The process-wide database, opened on first use (never at import time or during `next build`). */
+/**
+ * The process-wide database, opened on first use (never at import time or during `next build`). Work on
+ * it other than the request's own transaction first commits that one if still parked (db/request-scope.ts).
+ */
 export async function getDb(): Promise<Db> {
+  await releaseParked();
   return (await getDbHandle()).db;
 }
 

@@ -4,6 +4,7 @@ import { keepKeysBeside } from '@/lib/crypto/keys';
 import * as schema from './schema';
 import type { Logger } from 'drizzle-orm/logger';
 import { lockDataDir } from './data-dir-lock';
+import { logPgliteStatements } from './statement-log';
 import { pgliteNotifications, pgNotifications, type Notifications } from './listen';
 import { createPool } from './pool';
 import { pgliteProbe, postgresProbe } from './probe';
@@ -16,7 +17,7 @@ export const migrationsFolder = path.join(process.cwd(), 'drizzle');
 export async function createPgliteClient(dataDir?: string) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  return PGlite.create(dataDir, { extensions: { pg_trgm } });
+  return logPgliteStatements(await PGlite.create(dataDir, { extensions: { pg_trgm } }));
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { log } from '@/lib/log';
 import { databaseFault } from './faults';
+import { takeBeginTail, type BeginWith } from './begin-with';
+import { noteStatement } from './statement-log';
 
 /*
  * A `pg` pool that survives a database going away or freezing, which the plain pool and Drizzle do not:
@@ -16,17 +18,27 @@ import { databaseFault } from './faults';
 
 const BEGIN = /^\s*begin\b[^;]*$/i;
 
-/** `begin …` sent without parameters (Drizzle's, or a script's) becomes `begin …; <onBegin>`. */
-function withOnBegin(args: unknown[], onBegin: string | undefined): unknown[] {
-  if (!onBegin) return args;
+/**
+ * `begin …` sent without parameters (Drizzle's, or a script's) becomes `begin …; <onBegin>`, and
+ * `; <statement>` when the caller asked for one in the same round trip (db/begin-with.ts).
+ */
+function withOnBegin(args: unknown[], onBegin: string | undefined): { args: unknown[]; tail?: BeginWith } {
   const [first, values] = args;
-  if (Array.isArray(values) && values.length > 0) return args;
-  if (typeof first === 'string') return BEGIN.test(first) ? [`${first}; ${onBegin}`, ...args.slice(1)] : args;
-  const text = (first as { text?: unknown } | null)?.text;
-  if (typeof text === 'string' && BEGIN.test(text) && !(first as { name?: unknown }).name) {
-    return [{ ...(first as object), text: `${text}; ${onBegin}` }, ...args.slice(1)];
-  }
-  return args;
+  if (Array.isArray(values) && values.length > 0) return { args };
+  const text = typeof first === 'string' ? first : (first as { text?: unknown; name?: unknown } | null)?.name ? undefined : (first as { text?: unknown } | null)?.text;
+  if (typeof text !== 'string' || !BEGIN.test(text)) return { args };
+  const tail = takeBeginTail();
+  const full = [text, onBegin, tail?.text].filter(Boolean).join('; ');
+  if (full === text) return { args };
+  return { args: [typeof first === 'string' ? full : { ...(first as object), text: full }, ...args.slice(1)], tail };
+}
+
+/** Reports the statement to db/statement-log.ts: text and values, whichever form query() was called in. */
+function noteArgs(args: unknown[]): void {
+  const [first, second] = args;
+  const config = typeof first === 'string' ? { text: first, values: second } : (first as { text?: unknown; values?: unknown } | null);
+  if (typeof config?.text !== 'string') return;
+  noteStatement(config.text, Array.isArray(config.values) ? config.values : Array.isArray(second) ? second : []);
 }
 
 const lost = (error: Error) => {
@@ -40,7 +52,8 @@ export async function createPool(config: PoolConfig, options: { onBegin?: string
   class BoundedClient extends pg.Client {
     // The overloads of query() are many; every form is passed on unchanged (a BEGIN with onBegin added).
     query(...given: unknown[]): never {
-      const args = withOnBegin(given, options.onBegin);
+      const { args, tail } = withOnBegin(given, options.onBegin);
+      noteArgs(args);
       const callback = args.at(-1);
       if (typeof callback === 'function') {
         args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
@@ -49,7 +62,25 @@ export async function createPool(config: PoolConfig, options: { onBegin?: string
         };
       }
       const result = (super.query as (...a: unknown[]) => unknown)(...args);
-      if (result instanceof Promise) result.catch((error: unknown) => this.dropIfTimedOut(error));
+      if (result instanceof Promise) {
+        result.catch((error: unknown) => this.dropIfTimedOut(error));
+        // A multi-statement answer is one result per statement: the appended one's rows are the last.
+        if (tail) {
+          return result.then(
+            (answer: unknown) => {
+              const last = Array.isArray(answer) ? answer.at(-1) : answer;
+              tail.rows = (last as { rows?: Record<string, unknown>[] } | undefined)?.rows ?? [];
+              return answer;
+            },
+            (error: unknown) => {
+              // Drizzle neither rolls back nor releases after a failed BEGIN, and this one opened a
+              // transaction: the connection is closed, and so goes back to the pool (the 'end' handler below).
+              (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+              throw error;
+            },
+          ) as never;
+        }
+      }
       return result as never;
     }
 

@@ -1,17 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { agreements } from '@/db/schema';
-import { asSystem } from '@/db/transaction';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/types';
 import type { CaseAction } from '@/lib/access/matrix';
 import type { Actor } from '@/lib/actor';
-import { withCase, type CaseContext } from '@/lib/cases/access';
+import { CaseLookup, withCase, type CaseContext } from '@/lib/cases/access';
 import { msg, NotFoundError } from '@/lib/errors';
 import { agreementIdSchema } from './schemas';
 
 export const agreementNotFound = () => new NotFoundError('agreement', msg('agreements.notFound'));
-
-/** No case has this id: an agreement that does not exist is looked for on it. */
-const NO_CASE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * An agreement is as visible as its case: the case's rules decide, and an agreement the actor may not
@@ -28,12 +23,10 @@ export async function withAgreement<T>(
   const parsed = agreementIdSchema.safeParse(agreementId);
   if (!parsed.success) throw new NotFoundError('agreement', parsed.error.issues[0]!.message);
   const id = parsed.data;
-  const caseId = await asSystem(async (tx) => {
-    const [row] = await tx.select({ caseId: agreements.caseId }).from(agreements).where(eq(agreements.id, id));
-    return row?.caseId;
-  });
+  // Its case looked up whatever the actor may see (a definer function), in the statement that checks it.
+  const caseOf = new CaseLookup(sql`agreement_case_id(${id}::uuid)`);
   try {
-    return await withCase(actor, caseId ?? NO_CASE, action, (tx, ctx) => fn(tx, { ...ctx, agreementId: id }), {
+    return await withCase(actor, caseOf, action, (tx, ctx) => fn(tx, { ...ctx, agreementId: id }), {
       deniedEntity: { entity: 'agreement', entityId: id },
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { agreementActions, agreements, cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import { audit, subjectOf } from '@/lib/audit/record';
+import { auditAppend, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { AppError, validation, msg } from '@/lib/errors';
 import { notifyUsers, regisseursOf } from '@/lib/notify/in-app';
@@ -81,10 +81,21 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
     if (input.kind === 'voortgang' && locked.status === 'open') changes.status = 'in_uitvoering';
     if (input.kind === 'gereed') Object.assign(changes, { status: 'gereed', completedAt: now, completionNote: input.note, blockedAt: null, blockedReason: null });
     if (input.kind === 'geblokkeerd') Object.assign(changes, { blockedAt: now, blockedReason: input.note });
+    // The audit entry is written by the update itself (one round trip).
     await tx
       .update(agreements)
       .set({ ...changes, version: sql`${agreements.version} + 1` })
-      .where(eq(agreements.id, id));
+      .where(eq(agreements.id, id))
+      .returning({
+        logged: auditAppend(subjectOf(actor), {
+          action: 'update',
+          entity: 'agreement-action',
+          entityId: action.id,
+          caseId: ref.id,
+          caseNumber: ref.number,
+          details: { agreementId: id, kind: input.kind },
+        }),
+      });
     if (input.kind === 'geblokkeerd') {
       // The signal opens now, not at the next sweep: the regisseur can act on it today.
       await raiseBlockedSignal(tx, { id, caseId: ref.id, blockedAt: now }, now);
@@ -95,14 +106,6 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
         { except: actor.userId },
       );
     }
-    await audit(tx, subjectOf(actor), {
-      action: 'update',
-      entity: 'agreement-action',
-      entityId: action.id,
-      caseId: ref.id,
-      caseNumber: ref.number,
-      details: { agreementId: id, kind: input.kind },
-    });
     return { action, replayed: false };
   });
 }

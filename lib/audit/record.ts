@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from '@/db/schema';
 import { asUser } from '@/db/transaction';
 import type { Executor } from '@/db/types';
@@ -35,11 +35,19 @@ export function subjectOf(actor: Actor): AuditSubject {
 
 /** Appends one entry in the caller's transaction, so it commits or rolls back with the action itself. */
 export async function audit(tx: Executor, who: AuditSubject, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select audit_append(
+  await tx.execute(sql`select ${auditAppend(who, entry)}`);
+}
+
+/**
+ * The same entry as an expression, for the statement that reads or changes the data itself: one round
+ * trip instead of two, and written exactly when that statement runs.
+ */
+export function auditAppend(who: AuditSubject, entry: AuditEntry): SQL {
+  return sql`audit_append(
     ${who.userId}::uuid, ${who.organisationId}::uuid, ${who.role}::user_role, ${entry.action}::audit_action,
     ${entry.entity}, ${entry.entityId ?? null}, ${entry.caseId ?? null}::uuid, ${entry.caseNumber ?? null},
     ${entry.outcome ?? 'allowed'}, ${who.ip ?? null}, ${who.userAgent ?? null},
-    ${entry.details ? JSON.stringify(entry.details) : null}::jsonb)`);
+    ${entry.details ? JSON.stringify(entry.details) : null}::jsonb)`;
 }
 
 /** A refused attempt is logged in a transaction of its own: the refusal itself rolls nothing back. */

@@ -4,24 +4,40 @@ import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { UserRole } from '@/db/schema';
-import { asSystem } from '@/db/transaction';
+import { getDb } from '@/db/client';
+import { inlineSql } from '@/db/inline-sql';
+import { requestScope } from '@/db/request-scope';
+import { openRequestTransaction } from '@/db/transaction';
 import { clientIp } from '@/lib/http/client-ip';
 import { sessionCookieName } from './cookies';
 import { PASSIVE_REFRESH_COOKIE, type TouchMode } from './session-rules';
 import { authSecret } from './secret';
-import { loadSession, type Actor, type SessionState } from './sessions';
+import { loadSession, sessionCheck, type Actor, type SessionState } from './sessions';
 import { claimsFromToken } from './token';
 
-/** The session this request's cookie stands for, re-read from the database; cached per request. */
-const readSession = cache(async (): Promise<SessionState | null> =>
-  readSessionWith((await cookies()).has(PASSIVE_REFRESH_COOKIE) ? 'never' : 'auto'),
-);
+/**
+ * The session this request's cookie stands for, re-read from the database; cached per request. Inside a
+ * request scope (every API route: lib/http/with-actor.ts) the check is the first statement of the
+ * request's own transaction and makes it the user's (db/request-scope.ts); elsewhere (pages) it is one
+ * statement on its own.
+ */
+const readSession = cache(async (): Promise<SessionState | null> => {
+  const scope = requestScope();
+  if (!scope) return readSessionWith(await passiveTouch());
+  scope.session ??= passiveTouch().then((touch) => readSessionWith(touch, { become: true }));
+  return scope.session as Promise<SessionState | null>;
+});
+
+async function passiveTouch(): Promise<TouchMode> {
+  return (await cookies()).has(PASSIVE_REFRESH_COOKIE) ? 'never' : 'auto';
+}
 
 /**
  * The same, touching `last_seen_at` as `touch` says: a keep-alive always, a status check never
- * (lib/auth/session-rules.ts). Not cached: for the session route only.
+ * (lib/auth/session-rules.ts). Not cached: for the session route only. With `become`, a verified session
+ * opens the request's transaction as its user, parked for the request's first query.
  */
-export async function readSessionWith(touch: TouchMode): Promise<SessionState | null> {
+export async function readSessionWith(touch: TouchMode, options: { become?: boolean } = {}): Promise<SessionState | null> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   let token: unknown;
@@ -32,7 +48,13 @@ export async function readSessionWith(touch: TouchMode): Promise<SessionState | 
   }
   const claims = claimsFromToken(token);
   if (!claims) return null;
-  return asSystem((tx) => loadSession(tx, claims, new Date(), touch));
+  const now = new Date();
+  if (!options.become) return loadSession(await getDb(), claims, now, touch);
+  return openRequestTransaction(
+    (tx, sentWithBegin) => loadSession(tx, claims, now, touch, { become: true, rows: sentWithBegin }),
+    (state) => (state?.stage === 'verified' ? state.actor.userId : null),
+    inlineSql(sessionCheck(claims, now, touch, true)),
+  );
 }
 
 /** Where this request came from, for the audit log and the sign-in throttle. */

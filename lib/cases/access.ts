@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { casePartners, cases, type CaseStatus, type PauseReason } from '@/db/schema';
 import { asSystem, asUser } from '@/db/transaction';
@@ -46,7 +46,7 @@ export function convenedTo(actor: Actor, caseId: AnyPgColumn | string) {
  * Loads the case as far as the actor may know it exists, and how the actor stands to it. The filter is
  * written out here (first line of defence) and row-level security applies underneath (second line).
  */
-async function loadCaseRef(tx: Tx, actor: Actor, caseId: string): Promise<{ ref: CaseRef | null; relation: Relation }> {
+async function loadCaseRef(tx: Tx, actor: Actor, caseId: string | SQL): Promise<{ ref: CaseRef | null; relation: Relation }> {
   const columns = {
     id: cases.id,
     number: cases.number,
@@ -87,19 +87,31 @@ export interface CaseContext {
 }
 
 /**
+ * A case named by something of it (an agreement): an SQL expression for its id, resolved in the statement
+ * that checks the case (one round trip), whatever the actor may see.
+ */
+export class CaseLookup {
+  constructor(readonly id: SQL) {}
+}
+
+/**
  * Runs `fn` in one transaction for a case the actor may act on. Otherwise the attempt is audited
  * (in its own transaction) and answered 404 when the actor may not know the case, 403 when they may.
  */
 export async function withCase<T>(
   actor: Actor,
-  caseId: unknown,
+  caseId: unknown | CaseLookup,
   action: CaseAction,
   fn: (tx: Tx, ctx: CaseContext) => Promise<T>,
   options: { deniedEntity?: { entity: string; entityId: string } } = {},
 ): Promise<T> {
-  const parsed = caseIdSchema.safeParse(caseId);
-  if (!parsed.success) throw new NotFoundError('case', parsed.error.issues[0]!.message);
-  const id = parsed.data;
+  let id: string | SQL;
+  if (caseId instanceof CaseLookup) id = caseId.id;
+  else {
+    const parsed = caseIdSchema.safeParse(caseId);
+    if (!parsed.success) throw new NotFoundError('case', parsed.error.issues[0]!.message);
+    id = parsed.data;
+  }
   const outcome = await asUser(actor.userId, async (tx) => {
     const { ref, relation } = await loadCaseRef(tx, actor, id);
     const decision = ref ? decide(actor.role, action, relation) : 'hidden';
@@ -118,7 +130,7 @@ export async function withCase<T>(
       action: 'denied',
       // What was asked for (an agreement, say), logged against its case when there is one.
       entity: options.deniedEntity?.entity ?? 'case',
-      entityId: options.deniedEntity?.entityId ?? id,
+      entityId: options.deniedEntity?.entityId ?? (typeof id === 'string' ? id : known?.id),
       caseId: known?.id ?? null,
       caseNumber: known?.number ?? null,
       details: { attempted: action },

@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cases, municipalities, organisations, users } from '@/db/schema';
 import type { Tx } from '@/db/types';
-import { audit, subjectOf } from '@/lib/audit/record';
+import { auditAppend, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
 import { withCase, type CaseContext, type CaseRef } from './access';
 import { caseOutcomeColumns, caseStoryColumns } from '@/lib/cases/case-columns';
@@ -14,9 +14,11 @@ const lead = alias(users, 'case_lead');
 const referrerOrg = alias(organisations, 'referrer_org');
 const referredByOrg = alias(organisations, 'referred_by_org');
 
-async function loadFull(tx: Tx, id: string) {
+/** `logged`: the audit entry of this reading, written by the same statement. */
+async function loadFull(tx: Tx, id: string, logged: SQL = sql`null`) {
   const [row] = await tx
     .select({
+      logged: sql`${logged}`.as('logged'),
       ...caseStoryColumns,
       referrer: { id: referrer.id, name: referrer.name, organisationName: referrerOrg.name },
       referredBy: {
@@ -46,9 +48,9 @@ async function loadFull(tx: Tx, id: string) {
 
 export type { CaseView, FullCase, PseudonymisedCase, ReceiptCase };
 
-async function loadPseudonymised(tx: Tx, ref: CaseRef): Promise<PseudonymisedCase> {
+async function loadPseudonymised(tx: Tx, ref: CaseRef, logged: SQL): Promise<PseudonymisedCase> {
   const result = await tx.execute(sql`
-    select f.target_group as "targetGroup", f.municipality_code as "municipalityCode", m.name as "municipalityName",
+    select ${logged} as logged, f.target_group as "targetGroup", f.municipality_code as "municipalityCode", m.name as "municipalityName",
            f.triage_decision as "triageDecision", f.triaged_at as "triagedAt", f.closed_at as "closedAt",
            f.created_at as "createdAt", f.updated_at as "updatedAt"
     from case_facts f join municipalities m on m.code = f.municipality_code where f.id = ${ref.id}`);
@@ -73,8 +75,10 @@ async function loadPseudonymised(tx: Tx, ref: CaseRef): Promise<PseudonymisedCas
 }
 
 /** The case as someone who may read it in full (or as a convened partner) sees it. */
-export async function loadFullCase(tx: Tx, id: string, view: FullCase['view']): Promise<FullCase> {
-  const { referredBy, ...full } = await loadFull(tx, id);
+export async function loadFullCase(tx: Tx, id: string, view: FullCase['view'], logged?: SQL): Promise<FullCase> {
+  const { referredBy, ...read } = await loadFull(tx, id, logged);
+  delete (read as { logged?: unknown }).logged;
+  const full = read as Omit<typeof read, 'logged'>;
   const organisationName = referredBy.houseOrganisationName ?? referredBy.organisationName;
   return {
     ...full,
@@ -89,12 +93,19 @@ export async function loadFullCase(tx: Tx, id: string, view: FullCase['view']): 
 
 /** The case in the shape the decision allows, its opening recorded in the audit log (in the caller's transaction). */
 export async function readCase(tx: Tx, actor: Actor, { ref, decision }: CaseContext): Promise<CaseView> {
-  let view: CaseView;
-  if (decision === 'pseudonymised') {
-    view = await loadPseudonymised(tx, ref);
-  } else if (decision === 'receipt') {
-    const full = await loadFull(tx, ref.id);
-    view = {
+  const seen: CaseView['view'] = decision === 'pseudonymised' || decision === 'receipt' ? decision : decision === 'shared' ? 'shared' : 'full';
+  const logged = auditAppend(subjectOf(actor), {
+    action: 'view',
+    entity: 'case',
+    entityId: ref.id,
+    caseId: ref.id,
+    caseNumber: ref.number,
+    details: { view: seen },
+  });
+  if (seen === 'pseudonymised') return loadPseudonymised(tx, ref, logged);
+  if (seen === 'receipt') {
+    const full = await loadFull(tx, ref.id, logged);
+    return {
       view: 'receipt',
       id: full.id,
       number: full.number,
@@ -106,18 +117,8 @@ export async function readCase(tx: Tx, actor: Actor, { ref, decision }: CaseCont
       triagedAt: full.triagedAt,
       createdAt: full.createdAt,
     };
-  } else {
-    view = await loadFullCase(tx, ref.id, decision === 'shared' ? 'shared' : 'full');
   }
-  await audit(tx, subjectOf(actor), {
-    action: 'view',
-    entity: 'case',
-    entityId: ref.id,
-    caseId: ref.id,
-    caseNumber: ref.number,
-    details: { view: view.view },
-  });
-  return view;
+  return loadFullCase(tx, ref.id, seen, logged);
 }
 
 /** One case as the actor may see it; opening it is recorded in the audit log. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { floorOf, statementsPerRequest } from './capture';
 import { parseBenchArgs } from './options';
 import { ratio, toMarkdown, type BenchResult } from './report';
 import { assertProductionBuild, BenchSetupError } from './run';
@@ -49,6 +50,7 @@ describe('the report', () => {
     machine: { cpus: 2, loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [1, 1, 1], node: 'v24' }, commit: null,
     options: { connections: [10], durationS: 10, warmupS: 2 }, measurements: [m('app', 30), m('floor', 12), m('sql', 10)],
     memory: { appPeakRssMb: 400, floorPeakRssMb: 100 }, sweep: { ms: 9000, peakRssMb: 300, summary: 'x' },
+    statements: { 'case-list': { app: 5, floor: 4 } },
   };
 
   it('divides app by floor at p50 and checks the budgets', () => {
@@ -57,5 +59,27 @@ describe('the report', () => {
     expect(md).toContain('| Casuslijst met filter (regisseur) | 10 | 30.0 / 60.0 / 90.0 | 50.0 | 12.0 / 24.0 / 36.0 |');
     expect(md).toContain('app ÷ floor 2.5 (budget ≤ 2): **over**');
     expect(md).toContain('Sweep 9.0 s (budget < 15 s): binnen');
+    expect(md).toContain('| Casuslijst met filter (regisseur) | 5 | 4 |');
+  });
+});
+
+describe('the floor from the app\'s statement log', () => {
+  const st = (text: string) => ({ text, params: [] });
+  const request = [
+    st("begin; select set_config('jit', 'off', true)"),
+    st('with session_check as (select 1) select 1'),
+    st('select id from cases where id = $1'),
+    st('select audit_append($1)'),
+    st('commit'),
+  ];
+
+  it('replays what the app sent minus transaction control, session check and role switch', () => {
+    const other = [st('begin'), st("select set_config('role', $1, true), set_config('app.user_id', $2, true)"), st('select 2'), st('commit')];
+    expect(floorOf(request).map((s) => s.text)).toEqual(['select id from cases where id = $1', 'select audit_append($1)']);
+    expect(floorOf(other).map((s) => s.text)).toEqual(['select 2']);
+  });
+
+  it('counts statements per request for app and floor (the floor with its own begin and commit)', () => {
+    expect(statementsPerRequest({ role: 'regisseur', userId: 'u', app: [request, request], floor: [floorOf(request), floorOf(request)] })).toEqual({ app: 5, floor: 4 });
   });
 });

@@ -43,7 +43,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 const EXPLAINABLE = /^\s*(select|insert|update|delete|with)\b/i;
-const SKIP = /set_config\('role'|audit_append\(/;
+// The role switch and a bare audit entry; a read that writes its audit entry itself is explained.
+const SKIP = /set_config\('role'|^\s*select audit_append\([^()]*\)\s*$/;
 
 async function explain(pool: pg.Pool, userId: string, statement: Captured): Promise<string> {
   const client = await pool.connect();

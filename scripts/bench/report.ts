@@ -21,6 +21,8 @@ export interface BenchResult {
   measurements: Measurement[];
   memory: { appPeakRssMb: number | null; floorPeakRssMb: number | null };
   sweep: { ms: number; peakRssMb: number; summary: string } | null;
+  /** Round trips per request, from the app's own statement log (scripts/bench/capture.ts): the app's and the floor's. */
+  statements?: Partial<Record<EndpointName, { app: number; floor: number }>>;
 }
 
 /** Budgets of issue 7 (2 cores, 200,000 cases, PostgreSQL, 10 connections): checked, not enforced. */
@@ -52,7 +54,7 @@ export function toMarkdown(result: BenchResult): string {
   );
   lines.push('');
   lines.push('Latentie in ms (p50 / p95 / p99), doorvoer in verzoeken per seconde. app = productieserver via HTTP; ' +
-    'floor = node:http met dezelfde SQL op dezelfde database (pg-pool, of PGlite), zonder framework, sessie of RLS; sql = alleen de SQL.');
+    'floor = node:http met de SQL die de app voor hetzelfde verzoek stuurde (uit haar eigen statementlog) op dezelfde database (pg-pool, of PGlite), zonder framework, sessie of RLS; sql = alleen die SQL.');
   lines.push('');
   lines.push('| endpoint | verb. | app p50 / p95 / p99 | app req/s | floor p50 / p95 / p99 | floor req/s | sql p50 / p95 / p99 | sql req/s | app ÷ floor (p50) | fouten |');
   lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
@@ -68,6 +70,7 @@ export function toMarkdown(result: BenchResult): string {
     }
   }
   lines.push('');
+  lines.push(...statementLines(result));
   lines.push(`Piekgeheugen (RSS): app-server ${result.memory.appPeakRssMb ?? '–'} MB, floor-server ${result.memory.floorPeakRssMb ?? '–'} MB.`);
   if (result.sweep) {
     lines.push(`Volledige stagnatiesweep: ${(result.sweep.ms / 1000).toFixed(1)} s, piekgeheugen ${result.sweep.peakRssMb} MB (${result.sweep.summary}).`);
@@ -75,6 +78,17 @@ export function toMarkdown(result: BenchResult): string {
   lines.push('');
   lines.push(...budgetLines(result));
   return `${lines.join('\n')}\n`;
+}
+
+/** Statements per request: what the app sends to the database for one request, and what the floor replays of it. */
+function statementLines(result: BenchResult): string[] {
+  const entries = Object.entries(result.statements ?? {}) as [EndpointName, { app: number; floor: number }][];
+  if (!entries.length) return [];
+  const out = ['Statements per verzoek (rondes naar de database; floor = dezelfde SQL van de app met eigen BEGIN en COMMIT, zonder sessiecontrole en rolwissel):', '',
+    '| endpoint | app | floor |', '|---|--:|--:|'];
+  for (const [endpoint, n] of entries) out.push(`| ${ENDPOINT_LABELS[endpoint]} | ${n.app} | ${n.floor} |`);
+  out.push('');
+  return out;
 }
 
 /** The budgets of issue 7 item 3 against this run (meaningful on PostgreSQL with 200,000 cases). */

@@ -6,7 +6,7 @@ import type { EndpointName } from './endpoint-names';
 import { endpointSpecs, type EndpointSpec } from './app-requests';
 import { startChild, startScriptNodeArgs, waitUntilReady } from './child';
 import { liftSearchLimit, loadFixtures, restoreSearchLimit, type BenchRole, type Fixtures } from './fixtures';
-import { floorStatements } from './floor-queries';
+import { captureLogFile, captureRequests, statementsPerRequest, type CapturedSql } from './capture';
 import { runHttpLoad } from './http-load';
 import type { BenchOptions } from './options';
 import type { BenchResult, Measurement } from './report';
@@ -59,7 +59,8 @@ function durationFor(options: BenchOptions, warmP50Ms: number | null, connection
 /** Between two measurements: let the database finish what the last one left running. */
 type Settle = () => Promise<void>;
 
-async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log, settle: Settle) {
+/** The production server on the bench's port, nothing running inside it but the requests. */
+function startAppServer(options: BenchOptions, env: BenchEnvironment, extra: Record<string, string> = {}) {
   const base = `http://127.0.0.1:${options.port}`;
   const server = startChild('scripts/serve.ts', {
     ...env.serverEnv,
@@ -74,12 +75,42 @@ async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: Be
     SCHEDULER: 'off',
     DEMO_DATA: 'off',
     SHUTDOWN_DRAIN_MS: '0',
+    ...extra,
   }, startScriptNodeArgs());
-  const measurements: Measurement[] = [];
+  return { base, server };
+}
+
+/**
+ * The app's own SQL per endpoint (./capture.ts), from a server of its own that logs every statement; it
+ * also signs the bench's users in, and the measured server takes over their sessions.
+ */
+async function captureApp(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log) {
+  const file = captureLogFile();
+  fs.rmSync(file, { force: true });
+  const { base, server } = startAppServer(options, env, { CASUSREGIE_STATEMENT_LOG: file });
   try {
     await waitUntilReady(server, `${base}/api/ready`);
     const cookies = new Map<BenchRole, string>();
+    const roles = Object.keys(fixtures.accounts) as BenchRole[];
     for (const role of new Set(specs.map((s) => s.role))) cookies.set(role, await signIn(base, fixtures.accounts[role]));
+    const users = Object.fromEntries(roles.map((r) => [r, fixtures.accounts[r].userId])) as Record<BenchRole, string>;
+    const captured = await captureRequests(base, specs, cookies, users, file);
+    for (const [name, entry] of Object.entries(captured)) {
+      const n = statementsPerRequest(entry);
+      log(`sql van de app: ${name.padEnd(14)} ${n.app} statements per verzoek (floor ${n.floor})`);
+    }
+    return { captured, cookies };
+  } finally {
+    await server.stop();
+    fs.rmSync(file, { force: true });
+  }
+}
+
+async function measureApp(specs: EndpointSpec[], cookies: Map<BenchRole, string>, options: BenchOptions, env: BenchEnvironment, log: Log, settle: Settle) {
+  const { base, server } = startAppServer(options, env);
+  const measurements: Measurement[] = [];
+  try {
+    await waitUntilReady(server, `${base}/api/ready`);
     for (const spec of specs) {
       const headers = { cookie: cookies.get(spec.role)!, origin: base, 'content-type': 'application/json' };
       const load = (connections: number, durationS: number) => {
@@ -106,17 +137,17 @@ async function measureApp(specs: EndpointSpec[], fixtures: Fixtures, options: Be
   }
 }
 
-async function measureFloor(specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, env: BenchEnvironment, log: Log, settle: Settle) {
+async function measureFloor(specs: EndpointSpec[], captured: CapturedSql, options: BenchOptions, env: BenchEnvironment, log: Log, settle: Settle) {
   const port = options.port + 1;
   const base = `http://127.0.0.1:${port}`;
-  const fixturesFile = path.join(os.tmpdir(), `casusregie-bench-${process.pid}.json`);
-  fs.writeFileSync(fixturesFile, JSON.stringify(fixtures));
+  const capturedFile = path.join(os.tmpdir(), `casusregie-bench-floor-${process.pid}.json`);
+  fs.writeFileSync(capturedFile, JSON.stringify(captured));
   const server = startChild('scripts/bench/floor-server.ts', {
     ...env.serverEnv,
     DATABASE_URL: env.databaseUrl,
     PGLITE_DIR: env.databaseUrl ? undefined : env.pgliteDir,
     BENCH_FLOOR_PORT: String(port),
-    BENCH_FIXTURES: fixturesFile,
+    BENCH_FLOOR_SQL: capturedFile,
   });
   const measurements: Measurement[] = [];
   try {
@@ -144,14 +175,17 @@ async function measureFloor(specs: EndpointSpec[], fixtures: Fixtures, options: 
     return { measurements, peakRssMb: server.peakRssMb() };
   } finally {
     await server.stop();
-    fs.rmSync(fixturesFile, { force: true });
+    fs.rmSync(capturedFile, { force: true });
   }
 }
 
-async function measureSql(db: SqlDriver, specs: EndpointSpec[], fixtures: Fixtures, options: BenchOptions, log: Log) {
+async function measureSql(db: SqlDriver, specs: EndpointSpec[], captured: CapturedSql, options: BenchOptions, log: Log) {
   const measurements: Measurement[] = [];
   for (const spec of specs) {
-    const statements = (i: number) => floorStatements(spec.name, fixtures, i);
+    const entry = captured[spec.name]!;
+    // As the floor: the app's statements for the endpoint's user (views read app.user_id), without the role.
+    await db.forUser(entry.userId);
+    const statements = (i: number) => entry.floor[i % entry.floor.length]!;
     const warmP50 = options.warmup > 0 ? (await runSqlLoad(db, statements, { connections: 1, durationS: options.warmup })).p50 : null;
     for (const connections of options.connections) {
       const durationS = durationFor(options, warmP50, connections);
@@ -207,24 +241,28 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment, log
     measurements: [],
     memory: { appPeakRssMb: null, floorPeakRssMb: null },
     sweep: null,
+    statements: {},
   };
   try {
     log(`${fixtures.cases} casussen; ${specs.length} endpoints × ${options.connections.join('/')} verbindingen × ${options.targets.join(', ')}`);
+    await release();
+    const { captured, cookies } = await captureApp(specs, fixtures, options, env, log);
+    for (const [name, entry] of Object.entries(captured)) result.statements![name as EndpointName] = statementsPerRequest(entry);
     if (options.targets.includes('app')) {
       await release();
-      const app = await measureApp(specs, fixtures, options, env, log, settle);
+      const app = await measureApp(specs, cookies, options, env, log, settle);
       result.measurements.push(...app.measurements);
       result.memory.appPeakRssMb = app.peakRssMb;
     }
     if (options.targets.includes('floor')) {
       await release();
-      const floor = await measureFloor(specs, fixtures, options, env, log, settle);
+      const floor = await measureFloor(specs, captured, options, env, log, settle);
       result.measurements.push(...floor.measurements);
       result.memory.floorPeakRssMb = floor.peakRssMb;
     }
     if (options.targets.includes('sql')) {
       await settle();
-      result.measurements.push(...(await measureSql(await reopen(), specs, fixtures, options, log)));
+      result.measurements.push(...(await measureSql(await reopen(), specs, captured, options, log)));
     }
     if (options.sweep) {
       await settle();

@@ -25,6 +25,11 @@ export interface SqlDriver {
    * must not slow down the next one. Gives up after `timeoutMs`.
    */
   settle(since: Date, timeoutMs?: number): Promise<void>;
+  /**
+   * What follows runs with `app.user_id` set for the whole connection (the app's views read it), once,
+   * not per transaction: on a server a pool per user, on PGlite one session setting.
+   */
+  forUser(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,7 +37,9 @@ export async function openSqlDriver(target: { databaseUrl?: string; pgliteDir?: 
   if (target.databaseUrl) {
     const { Pool } = await import('pg');
     // Configured like the app's pool (db/open.ts), JIT off included, so that the floor differs by the framework only.
-    return pgDriver(new Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10, options: '-c jit=off' }));
+    const url = target.databaseUrl;
+    return pgDriver((userId) =>
+      new Pool({ connectionString: url, max: target.poolSize ?? 10, options: `-c jit=off${userId ? ` -c app.user_id=${userId}` : ''}` }));
   }
   // The embedded directory is one process's at a time (db/data-dir-lock.ts), the bench's phases included.
   const unlock = lockDataDir(target.pgliteDir!);
@@ -45,7 +52,12 @@ export async function openSqlDriver(target: { databaseUrl?: string; pgliteDir?: 
   }
 }
 
-function pgDriver(pool: Pool): SqlDriver {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function pgDriver(open: (userId?: string) => Pool): SqlDriver {
+  const pools = new Map<string, Pool>();
+  let pool = open();
+  pools.set('', pool);
   return {
     kind: 'postgres',
     async query<T>(text: string, params: unknown[] = []) {
@@ -78,7 +90,14 @@ function pgDriver(pool: Pool): SqlDriver {
         await new Promise((r) => setTimeout(r, 250));
       }
     },
-    close: () => pool.end(),
+    async forUser(userId) {
+      if (!UUID.test(userId)) throw new Error(`geen gebruikers-id: ${userId}`);
+      pool = pools.get(userId) ?? open(userId);
+      pools.set(userId, pool);
+    },
+    close: async () => {
+      await Promise.all([...pools.values()].map((p) => p.end()));
+    },
   };
 }
 
@@ -97,6 +116,9 @@ function pgliteDriver(db: PGlite): SqlDriver {
     },
     // One process owns the embedded database: the bench cannot look into the server's queue.
     async settle() {},
+    async forUser(userId) {
+      await db.query(`select set_config('app.user_id', $1, false)`, [userId]);
+    },
     close: () => db.close(),
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * What a request costs the database in round trips: a case page and a progress entry, called through
+ * Next's own route runner with a real session cookie, every statement counted on the driver (a BEGIN that
+ * carries settings is one). The session check, the role switch and `app.user_id` are one statement in the
+ * request's own transaction; no separate session transaction, BEGIN/role pair or COMMIT of its own.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreements, auditLog, userSessions } from '@/db/schema';
+import { onStatement } from '@/db/statement-log';
+import { closeDb, useFreshDatabase } from '@/db/testing';
+import { asSystem } from '@/db/transaction';
+import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
+import { callRoute, signedInBrowser, type SignedIn } from '@/lib/testing/next-request';
+
+process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+
+const NOW = new Date('2026-03-04T10:00:00+01:00');
+const ORIGIN = 'http://localhost:3000';
+
+let regisseur: SignedIn;
+/** On PostgreSQL the session check travels with the BEGIN (one round trip); PGlite has no round trips to save. */
+let withBegin = 0;
+let caseId: string;
+let agreementId: string;
+
+async function counted(send: () => Promise<Response>): Promise<{ response: Response; statements: string[] }> {
+  const statements: string[] = [];
+  const stop = onStatement((text) => statements.push(text.replace(/\s+/g, ' ').trim()));
+  try {
+    const response = await send();
+    await response.text();
+    return { response, statements };
+  } finally {
+    stop();
+  }
+}
+
+const request = (path: string, cookie: string, init: RequestInit = {}) =>
+  new Request(`${ORIGIN}${path}`, { ...init, headers: { cookie, origin: ORIGIN, host: 'localhost:3000', 'content-type': 'application/json' } });
+
+beforeAll(async () => {
+  withBegin = (await useFreshDatabase({ demo: true, now: NOW })).kind === 'postgres' ? 1 : 0;
+  regisseur = await signedInBrowser('regisseur@example.org');
+  // An open agreement of a case the regisseur leads: the same user opens it and logs progress on it.
+  const [open] = await asSystem((tx) =>
+    tx.select({ id: agreements.id, caseId: agreements.caseId }).from(agreements).where(inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES])).limit(1),
+  );
+  caseId = open!.caseId;
+  agreementId = open!.id;
+}, 180_000);
+
+afterAll(closeDb);
+
+describe('round trips per request', () => {
+  it('opens a case page in 5 statements: begin, session and role, the case reference, the case with its audit entry, commit', async () => {
+    const { response, statements } = await counted(() => callRoute('/api/v1/cases/{id}', request(`/api/v1/cases/${caseId}`, regisseur.cookie), { id: caseId }));
+    expect(response.status).toBe(200);
+    // Was 9: a transaction of its own for the session (begin, read, commit), then begin, role, the case
+    // reference, the case, the audit entry, commit.
+    expect(statements, statements.join('\n')).toHaveLength(5 - withBegin);
+    expect(statements.filter((s) => /^begin/i.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /^select set_config\('role'/.test(s))).toHaveLength(0);
+    const viewed = await asSystem((tx) => tx.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'view'))));
+    expect(viewed.length).toBeGreaterThan(0);
+  });
+
+  it('logs progress in 8 statements: begin, session and role, the case by agreement, owner, lock, entry, update with its audit entry, commit', async () => {
+    const body = JSON.stringify({ kind: 'voortgang', note: 'Gebeld met de hulpverlener.' });
+    const { response, statements } = await counted(() =>
+      callRoute('/api/v1/agreements/{id}/actions', request(`/api/v1/agreements/${agreementId}/actions`, regisseur.cookie, { method: 'POST', body }), { id: agreementId }),
+    );
+    expect(response.status).toBe(201);
+    expect(statements.filter((s) => /^begin/i.test(s)), statements.join('\n')).toHaveLength(1);
+    expect(statements.filter((s) => /^select set_config\('role'/.test(s))).toHaveLength(0);
+    // Was 15: the session's transaction (3), the agreement's case looked up in one of its own (3), then begin,
+    // role, case reference, owner check, lock, entry, update, audit entry, commit.
+    expect(statements, statements.join('\n')).toHaveLength(8 - withBegin);
+    const [logged] = await asSystem((tx) => tx.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.entity, 'agreement-action'))));
+    expect(logged).toMatchObject({ action: 'update', outcome: 'allowed', userId: regisseur.actor.userId });
+  });
+
+  it('still refuses a signed-out session in the same single statement, and writes nothing for it', async () => {
+    await asSystem((tx) => tx.update(userSessions).set({ revokedAt: new Date() }).where(eq(userSessions.id, regisseur.actor.sessionId)));
+    const { response, statements } = await counted(() => callRoute('/api/v1/cases/{id}', request(`/api/v1/cases/${caseId}`, regisseur.cookie), { id: caseId }));
+    expect(response.status).toBe(401);
+    expect(statements.filter((s) => !/^(begin|commit)/i.test(s))).toHaveLength(1 - withBegin);
+    expect(statements.filter((s) => /session_check/.test(s))).toHaveLength(1);
+  });
+});
+
+describe('a session check that fails with the BEGIN', () => {
+  it('loses no connection when a token carries a session version no column can hold: the pool keeps serving', async () => {
+    const { encode } = await import('next-auth/jwt');
+    const { authSecret } = await import('@/lib/auth/secret');
+    const { sessionCookieName } = await import('@/lib/auth/cookies');
+    const fresh = await signedInBrowser('regisseur@example.org');
+    const token = await encode({ token: { sub: fresh.actor.userId, sid: fresh.actor.sessionId, sv: 2 ** 40 }, secret: authSecret() });
+    for (let i = 0; i < 6; i++) {
+      const response = await callRoute('/api/v1/cases/{id}', request(`/api/v1/cases/${caseId}`, `${sessionCookieName()}=${token}`), { id: caseId });
+      // A signed token only (it needs the secret); refused as before this change, whatever the status.
+      expect(response.status).not.toBe(200);
+    }
+    const ok = await callRoute('/api/v1/cases/{id}', request(`/api/v1/cases/${caseId}`, fresh.cookie), { id: caseId });
+    expect(ok.status).toBe(200);
+  });
+});
