@@ -88,6 +88,14 @@ export const cases = pgTable(
     index('cases_referrer_org_idx').on(t.referrerOrganisationId),
     index('cases_regisseur_idx').on(t.regisseurUserId),
     index('cases_created_facts_idx').on(t.createdAt),
+    // The dashboard rollups (drizzle/0037): a status bucket, and the cases of one whole-day bucket of a median.
+    index('cases_rollup_status_idx').on(t.status, t.targetGroup, t.municipalityCode),
+    index('cases_triage_days_idx')
+      .on(sql`(floor(date_part('epoch', ${t.triagedAt} - ${t.createdAt}) / 86400))`, t.triagedAt)
+      .where(sql`${t.triagedAt} is not null`),
+    index('cases_closure_days_idx')
+      .on(sql`(floor(date_part('epoch', ${t.closedAt} - ${t.createdAt}) / 86400))`, t.closedAt)
+      .where(sql`${t.status} = 'afgesloten'`),
   ],
 );
 

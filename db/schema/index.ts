@@ -11,3 +11,4 @@ export * from './sign-in';
 export * from './signals';
 export * from './admin';
 export * from './home';
+export * from './dashboard';
