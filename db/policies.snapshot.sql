@@ -520,9 +520,11 @@ BEGIN
   IF TG_OP = 'INSERT' THEN v_rows := array(SELECT n::agreements FROM new_rows n);
   ELSIF TG_OP = 'DELETE' THEN v_rows := array(SELECT o::agreements FROM old_rows o);
   ELSE
-    v_rows := array(SELECT v.r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o::agreements), (n::agreements)) v(r)
-                    WHERE (o.id, o.case_id, o.owner_organisation_id, o.due_date, o.status, o.completed_at, o.close_reason)
-                      IS DISTINCT FROM (n.id, n.case_id, n.owner_organisation_id, n.due_date, n.status, n.completed_at, n.close_reason));
+    EXECUTE $q$
+      SELECT array(SELECT v.r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o::agreements), (n::agreements)) v(r)
+                   WHERE (o.id, o.case_id, o.owner_organisation_id, o.due_date, o.status, o.completed_at, o.close_reason)
+                     IS DISTINCT FROM (n.id, n.case_id, n.owner_organisation_id, n.due_date, n.status, n.completed_at, n.close_reason))
+    $q$ INTO v_rows;
   END IF;
   IF cardinality(v_rows) > 0 THEN
     PERFORM dashboard_refresh_agreements(array(SELECT (r).owner_organisation_id FROM unnest(v_rows) r),
@@ -541,10 +543,12 @@ BEGIN
   IF TG_TABLE_NAME = 'case_partners' THEN
     IF TG_OP = 'INSERT' THEN v_ids := array(SELECT case_id FROM new_rows);
     ELSIF TG_OP = 'DELETE' THEN v_ids := array(SELECT case_id FROM old_rows);
-    ELSE v_ids := array(SELECT o.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id
-                        WHERE (o.case_id, o.organisation_id) IS DISTINCT FROM (n.case_id, n.organisation_id)
-                        UNION SELECT n.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id
-                        WHERE (o.case_id, o.organisation_id) IS DISTINCT FROM (n.case_id, n.organisation_id));
+    ELSE EXECUTE $q$
+      SELECT array(SELECT o.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+                   WHERE (o.case_id, o.organisation_id) IS DISTINCT FROM (n.case_id, n.organisation_id)
+                   UNION SELECT n.case_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+                   WHERE (o.case_id, o.organisation_id) IS DISTINCT FROM (n.case_id, n.organisation_id))
+    $q$ INTO v_ids;
     END IF;
   ELSE
     IF TG_OP = 'INSERT' THEN v_ids := array(SELECT referral_case_id FROM new_rows);
@@ -560,18 +564,25 @@ $body$;
 -- casusregie_app may execute
 CREATE FUNCTION dashboard_cases_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
+DECLARE
+  v_rows cases[];
+  v_moved uuid[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM dashboard_touch_cases(array(SELECT n::cases FROM new_rows n), '{}');
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM dashboard_touch_cases(array(SELECT o::cases FROM old_rows o), '{}');
   ELSE
-    PERFORM dashboard_touch_cases(
-      array(SELECT v.r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o::cases), (n::cases)) v(r)
-            WHERE (o.id, o.status, o.target_group, o.municipality_code, o.created_at, o.triaged_at, o.closed_at)
-              IS DISTINCT FROM (n.id, n.status, n.target_group, n.municipality_code, n.created_at, n.triaged_at, n.closed_at)),
-      array(SELECT n.id FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE (o.target_group, o.municipality_code) IS DISTINCT FROM (n.target_group, n.municipality_code)));
+    -- EXECUTE: planned for this statement's row counts. A plan cached from a one-row update would join the
+    -- transition tables in a nested loop, quadratic for a bulk update.
+    EXECUTE $q$
+      SELECT array(SELECT v.r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o::cases), (n::cases)) v(r)
+                   WHERE (o.id, o.status, o.target_group, o.municipality_code, o.created_at, o.triaged_at, o.closed_at)
+                     IS DISTINCT FROM (n.id, n.status, n.target_group, n.municipality_code, n.created_at, n.triaged_at, n.closed_at)),
+             array(SELECT n.id FROM old_rows o JOIN new_rows n ON n.id = o.id
+                   WHERE (o.target_group, o.municipality_code) IS DISTINCT FROM (n.target_group, n.municipality_code))
+    $q$ INTO v_rows, v_moved;
+    PERFORM dashboard_touch_cases(v_rows, v_moved);
   END IF;
   RETURN NULL;
 END
@@ -589,8 +600,8 @@ BEGIN
          coalesce(a.status = 'gereed' AND (a.completed_at AT TIME ZONE 'Europe/Amsterdam')::date <= a.due_date, false),
          a.close_reason, c.target_group, c.municipality_code, count(*)
   FROM (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
-    JOIN agreements a ON a.owner_organisation_id = b.owner AND a.due_date = b.due
-      AND a.status = ANY (enum_range(NULL::agreement_status))
+    CROSS JOIN LATERAL (SELECT * FROM agreements a WHERE a.owner_organisation_id = b.owner AND a.due_date = b.due
+      AND a.status = ANY (enum_range(NULL::agreement_status))) a
     JOIN cases c ON c.id = a.case_id
   GROUP BY 1, 2, 3, 4, 5, 6, 7;
 END
@@ -608,19 +619,19 @@ BEGIN
     FROM unnest(p_days) AS day WHERE day IS NOT NULL
   ), events AS (
     SELECT c.id, c.target_group, c.municipality_code, 'referred' AS kind, d.day, 0 AS whole_days
-    FROM d JOIN cases c ON c.created_at >= d.starts AND c.created_at < d.ends
+    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.created_at >= d.starts AND c.created_at < d.ends) c
     UNION ALL
     SELECT c.id, c.target_group, c.municipality_code, 'repeat', d.day, 0
-    FROM d JOIN cases c ON c.created_at >= d.starts AND c.created_at < d.ends
+    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.created_at >= d.starts AND c.created_at < d.ends) c
     WHERE EXISTS (SELECT 1 FROM referral_matches m JOIN cases earlier ON earlier.id = m.matched_case_id
                   WHERE m.referral_case_id = c.id AND earlier.status = 'afgesloten'
                     AND c.created_at >= earlier.closed_at AND c.created_at < earlier.closed_at + interval '12 months')
     UNION ALL
     SELECT c.id, c.target_group, c.municipality_code, 'triaged', d.day, floor(date_part('epoch', c.triaged_at - c.created_at) / 86400)::int
-    FROM d JOIN cases c ON c.triaged_at >= d.starts AND c.triaged_at < d.ends
+    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.triaged_at >= d.starts AND c.triaged_at < d.ends) c
     UNION ALL
     SELECT c.id, c.target_group, c.municipality_code, 'closed', d.day, floor(date_part('epoch', c.closed_at - c.created_at) / 86400)::int
-    FROM d JOIN cases c ON c.closed_at >= d.starts AND c.closed_at < d.ends AND c.status = 'afgesloten'
+    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.closed_at >= d.starts AND c.closed_at < d.ends AND c.status = 'afgesloten') c
   )
   SELECT o.id, e.kind, e.day, e.target_group, e.municipality_code, e.whole_days, count(*)
   FROM events e
@@ -640,7 +651,8 @@ BEGIN
   INSERT INTO dashboard_case_status (organisation_id, status, target_group, municipality_code, n)
   SELECT o.id, c.status, c.target_group, c.municipality_code, count(*)
   FROM (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
-    JOIN cases c ON c.status = b.status AND c.target_group = b.target_group AND c.municipality_code = b.municipality_code
+    CROSS JOIN LATERAL (SELECT c.id, c.status, c.target_group, c.municipality_code FROM cases c
+      WHERE c.status = b.status AND c.target_group = b.target_group AND c.municipality_code = b.municipality_code) c
     CROSS JOIN LATERAL (SELECT '00000000-0000-0000-0000-000000000000'::uuid AS id
                         UNION SELECT p.organisation_id FROM case_partners p WHERE p.case_id = c.id) o
   GROUP BY 1, 2, 3, 4;
@@ -659,10 +671,10 @@ BEGIN
     FROM unnest(p_days) AS day WHERE day IS NOT NULL
   ), events AS (
     SELECT 'opened' AS kind, d.day, s.organisation_id, s.case_id
-    FROM d JOIN signals s ON s.created_at >= d.starts AND s.created_at < d.ends
+    FROM d CROSS JOIN LATERAL (SELECT * FROM signals s WHERE s.created_at >= d.starts AND s.created_at < d.ends) s
     UNION ALL
     SELECT 'resolved', d.day, s.organisation_id, s.case_id
-    FROM d JOIN signals s ON s.resolved_at >= d.starts AND s.resolved_at < d.ends
+    FROM d CROSS JOIN LATERAL (SELECT * FROM signals s WHERE s.resolved_at >= d.starts AND s.resolved_at < d.ends) s
   )
   SELECT e.kind, e.day, e.organisation_id, c.target_group, c.municipality_code, count(*)
   FROM events e LEFT JOIN cases c ON c.id = e.case_id
@@ -680,8 +692,9 @@ BEGIN
   INSERT INTO dashboard_signal_open (organisation_id, level, target_group, municipality_code, n)
   SELECT s.organisation_id, s.level, c.target_group, c.municipality_code, count(*)
   FROM (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
-    JOIN signals s ON coalesce(s.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id
-      AND s.level = b.level AND s.status <> 'resolved'
+    CROSS JOIN LATERAL (SELECT * FROM signals s
+      WHERE coalesce(s.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id
+        AND s.level = b.level AND s.status <> 'resolved') s
     LEFT JOIN cases c ON c.id = s.case_id
   GROUP BY 1, 2, 3, 4;
 END
@@ -713,40 +726,40 @@ $body$;
 CREATE FUNCTION dashboard_signals_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 DECLARE
-  v_days signals[];
+  v_rows signals[];
+  v_days date[];
   v_open signals[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    v_days := array(SELECT n::signals FROM new_rows n);
-    v_open := v_days;
+    v_rows := array(SELECT n::signals FROM new_rows n);
   ELSIF TG_OP = 'DELETE' THEN
-    v_days := array(SELECT o::signals FROM old_rows o);
-    v_open := v_days;
-  ELSE
-    -- An escalation or a resolution touches only the buckets it moves (not the day of a large first sweep).
-    v_days := array(SELECT v.r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o::signals), (n::signals)) v(r)
-                    WHERE (o.id, o.case_id, o.organisation_id, o.created_at, o.resolved_at)
-                      IS DISTINCT FROM (n.id, n.case_id, n.organisation_id, n.created_at, n.resolved_at));
-    v_open := array(SELECT v.r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o::signals), (n::signals)) v(r)
-                    WHERE (o.id, o.case_id, o.organisation_id, o.status = 'resolved', o.level)
-                      IS DISTINCT FROM (n.id, n.case_id, n.organisation_id, n.status = 'resolved', n.level));
+    v_rows := array(SELECT o::signals FROM old_rows o);
   END IF;
   IF TG_OP = 'UPDATE' THEN
-    -- Of an update, only the days that moved: the old and new resolved day, the created day only if it moved.
-    PERFORM dashboard_refresh_signal_days(array(
-      SELECT (t AT TIME ZONE 'Europe/Amsterdam')::date
-      FROM old_rows o JOIN new_rows n ON n.id = o.id
-        CROSS JOIN LATERAL (VALUES (o.resolved_at), (n.resolved_at)) v(t)
-      WHERE (o.resolved_at, o.case_id, o.organisation_id) IS DISTINCT FROM (n.resolved_at, n.case_id, n.organisation_id) AND t IS NOT NULL
-      UNION
-      SELECT (t AT TIME ZONE 'Europe/Amsterdam')::date
-      FROM old_rows o JOIN new_rows n ON n.id = o.id
-        CROSS JOIN LATERAL (VALUES (o.created_at), (n.created_at)) v(t)
-      WHERE (o.created_at, o.case_id, o.organisation_id) IS DISTINCT FROM (n.created_at, n.case_id, n.organisation_id)));
-  ELSIF cardinality(v_days) > 0 THEN
-    PERFORM dashboard_refresh_signal_days(array(
-      SELECT (t AT TIME ZONE 'Europe/Amsterdam')::date
-      FROM unnest(v_days) r CROSS JOIN LATERAL (VALUES ((r).created_at), ((r).resolved_at)) v(t) WHERE t IS NOT NULL));
+    -- Only the buckets an update moves: an escalation or a resolution does not recount the day of a large
+    -- first sweep. EXECUTE, planned for this statement's row counts (see dashboard_cases_changed).
+    EXECUTE $q$
+      SELECT array(SELECT (t AT TIME ZONE 'Europe/Amsterdam')::date
+                   FROM old_rows o JOIN new_rows n ON n.id = o.id
+                     CROSS JOIN LATERAL (VALUES (o.resolved_at), (n.resolved_at)) v(t)
+                   WHERE (o.resolved_at, o.case_id, o.organisation_id) IS DISTINCT FROM (n.resolved_at, n.case_id, n.organisation_id)
+                     AND t IS NOT NULL
+                   UNION
+                   SELECT (t AT TIME ZONE 'Europe/Amsterdam')::date
+                   FROM old_rows o JOIN new_rows n ON n.id = o.id
+                     CROSS JOIN LATERAL (VALUES (o.created_at), (n.created_at)) v(t)
+                   WHERE (o.created_at, o.case_id, o.organisation_id) IS DISTINCT FROM (n.created_at, n.case_id, n.organisation_id)),
+             array(SELECT v.r FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o::signals), (n::signals)) v(r)
+                   WHERE (o.id, o.case_id, o.organisation_id, o.status = 'resolved', o.level)
+                     IS DISTINCT FROM (n.id, n.case_id, n.organisation_id, n.status = 'resolved', n.level))
+    $q$ INTO v_days, v_open;
+  ELSE
+    v_days := array(SELECT (t AT TIME ZONE 'Europe/Amsterdam')::date
+                    FROM unnest(v_rows) r CROSS JOIN LATERAL (VALUES ((r).created_at), ((r).resolved_at)) v(t) WHERE t IS NOT NULL);
+    v_open := v_rows;
+  END IF;
+  IF cardinality(v_days) > 0 THEN
+    PERFORM dashboard_refresh_signal_days(v_days);
   END IF;
   IF cardinality(v_open) > 0 THEN
     PERFORM dashboard_refresh_signal_open(

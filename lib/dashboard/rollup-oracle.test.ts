@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, casePartners, cases, referralMatches, signals, type AgreementStatus, type CaseStatus, type TargetGroup } from '@/db/schema';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import { asUser } from '@/db/transaction';
 import { queryRows } from '@/db/query';
@@ -12,6 +11,7 @@ import { liveFigures } from './live-figures';
 import { resolveScope, type DashboardQuery } from './query';
 import { rollupFigures } from './rollup-figures';
 import { smallCellsFor } from './small-cells';
+import { DAY, generateHouse } from './generated-house';
 import { NOW, PERIOD, seedTestHouse, type TestHouse } from './test-house';
 
 /*
@@ -23,116 +23,6 @@ import { NOW, PERIOD, seedTestHouse, type TestHouse } from './test-house';
 
 let handle: DbHandle;
 let house: TestHouse;
-
-const MUNICIPALITIES = ['GM0344', 'GM0307', 'GM0321', 'GM0363'];
-const GROUPS: TargetGroup[] = ['huiselijk_geweld', 'overlast', 'jeugd', 'top_x'];
-const STATUSES: CaseStatus[] = ['aangemeld', 'triage', 'actief', 'monitoring', 'afgesloten', 'afgewezen'];
-const AGREEMENT_STATUSES: AgreementStatus[] = ['open', 'in_uitvoering', 'gereed', 'niet_nagekomen', 'vervallen'];
-const DAY = 86_400_000;
-
-/** mulberry32: the same house on PGlite and PostgreSQL, every run. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!, int: (n: number) => Math.floor(next() * n) };
-}
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-async function generate(count: number) {
-  const rng = random(17);
-  const partners = [house.org.politie, house.org.ggz, house.org.mitros];
-  const regisseur = house.actor.regisseur.userId;
-  const start = Date.parse('2017-01-01T00:00:00Z');
-  const caseRows = Array.from({ length: count }, (_, i) => {
-    // Seconds and fractions of a day, so that the medians fall between whole days.
-    const created = start + Math.floor(rng.next() * (NOW.getTime() - start));
-    let status = rng.pick(STATUSES);
-    const triaged = status === 'aangemeld' ? null : created + Math.floor(rng.next() * 20 * DAY);
-    let closed = status === 'afgesloten' || status === 'afgewezen' ? triaged! + Math.floor(rng.next() * 400 * DAY) : null;
-    if (triaged !== null && triaged > NOW.getTime()) status = 'aangemeld';
-    if (closed !== null && closed > NOW.getTime()) [status, closed] = ['actief', null];
-    return {
-      number: `G-${i + 1}`,
-      status,
-      targetGroup: rng.pick(GROUPS),
-      municipalityCode: rng.pick(MUNICIPALITIES),
-      subjectName: `Betrokkene ${i}`,
-      subjectBirthDate: '1990-01-01',
-      reason: 'Reden.',
-      goal: 'Doel.',
-      criterionMultiDomain: true,
-      criterionMultiChain: true,
-      criterionHousehold: true,
-      criterionLocalSafety: true,
-      referrerUserId: regisseur,
-      referrerOrganisationId: house.org.house,
-      regisseurUserId: regisseur,
-      triagedAt: status === 'aangemeld' ? null : new Date(triaged!),
-      closedAt: closed === null ? null : new Date(closed),
-      createdAt: new Date(created),
-      updatedAt: new Date(created),
-    };
-  });
-  const ids = (await handle.db.insert(cases).values(caseRows).returning({ id: cases.id })).map((r) => r.id);
-  const partnerRows = ids.flatMap((caseId) =>
-    partners
-      .filter(() => rng.next() < 0.4)
-      .map((organisationId) => ({ caseId, organisationId, reason: 'Nodig.', addedByUserId: regisseur, endedAt: rng.next() < 0.3 ? NOW : null })),
-  );
-  await handle.db.insert(casePartners).values(partnerRows);
-  const agreementRows = ids.flatMap((caseId, i) =>
-    Array.from({ length: rng.int(5) }, () => {
-      const due = caseRows[i]!.createdAt.getTime() + Math.floor(rng.next() * 400 * DAY);
-      const status = rng.pick(AGREEMENT_STATUSES);
-      return {
-        caseId,
-        description: 'Afspraak.',
-        ownerOrganisationId: rng.pick(partners),
-        dueDate: isoDay(due),
-        originalDueDate: isoDay(due),
-        status,
-        completedAt: status === 'gereed' ? new Date(due + Math.floor((rng.next() - 0.6) * 20 * DAY)) : null,
-        closeReason: status === 'niet_nagekomen' ? rng.pick(['niet_meer_mogelijk', 'niet_uitgevoerd'] as const) : null,
-        createdByUserId: regisseur,
-        createdAt: caseRows[i]!.createdAt,
-      };
-    }),
-  );
-  await handle.db.insert(agreements).values(agreementRows);
-  const signalRows = ids.flatMap((caseId, i) =>
-    Array.from({ length: rng.int(3) }, (_, k) => {
-      const created = caseRows[i]!.createdAt.getTime() + Math.floor(rng.next() * (NOW.getTime() - caseRows[i]!.createdAt.getTime()));
-      const resolved = rng.next() < 0.5 ? Math.min(created + Math.floor(rng.next() * 60 * DAY), NOW.getTime()) : null;
-      const aboutOrganisation = rng.next() < 0.1;
-      const organisationId = rng.pick(partners);
-      return {
-        key: `gen:${i}:${k}`,
-        rule: 'test',
-        subjectType: aboutOrganisation ? 'organisation' : 'case',
-        subjectId: aboutOrganisation ? organisationId : caseId,
-        caseId: aboutOrganisation ? null : caseId,
-        organisationId,
-        since: new Date(created),
-        message: 'Signaal.',
-        status: resolved ? ('resolved' as const) : rng.next() < 0.2 ? ('snoozed' as const) : ('open' as const),
-        level: rng.int(4),
-        levelSince: new Date(created),
-        resolvedAt: resolved ? new Date(resolved) : null,
-        createdAt: new Date(created),
-      };
-    }),
-  );
-  await handle.db.insert(signals).values(signalRows);
-  // Repeat referrals: a later case of the same person matched to an earlier one.
-  const matches = ids.slice(1).flatMap((referral, i) => (rng.next() < 0.3 ? [{ referralCaseId: referral, matchedCaseId: ids[rng.int(i + 1)]! }] : []));
-  await handle.db.insert(referralMatches).values(matches).onConflictDoNothing();
-}
 
 /** 7 periods × 7 filters: 49 scopes. */
 function scopes(): DashboardQuery[] {
@@ -183,7 +73,7 @@ async function expectRollupsToMatch() {
 beforeAll(async () => {
   handle = await useFreshDatabase();
   house = await seedTestHouse(handle.db);
-  await generate(400);
+  await generateHouse(handle.db, house, 400);
 }, 120_000);
 afterAll(() => closeDb());
 
