@@ -589,9 +589,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d))); END IF;
   DELETE FROM dashboard_agreements r
   USING (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
   WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due;
@@ -608,9 +609,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_case_days(p_days date[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_case_days(p_days date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(2, p_days::text[]); END IF;
   DELETE FROM dashboard_case_days WHERE day = ANY (p_days);
   INSERT INTO dashboard_case_days (organisation_id, kind, day, target_group, municipality_code, whole_days, n)
   WITH d AS (
@@ -642,9 +644,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(1, array(SELECT concat_ws('|', s, g, m) FROM unnest(p_status, p_group, p_municipality) b(s, g, m))); END IF;
   DELETE FROM dashboard_case_status r
   USING (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
   WHERE r.status = b.status AND r.target_group = b.target_group AND r.municipality_code = b.municipality_code;
@@ -660,9 +663,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_signal_days(p_days date[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_signal_days(p_days date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(4, p_days::text[]); END IF;
   DELETE FROM dashboard_signal_days WHERE day = ANY (p_days);
   INSERT INTO dashboard_signal_days (kind, day, organisation_id, target_group, municipality_code, n)
   WITH d AS (
@@ -683,9 +687,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(5, array(SELECT concat_ws('|', o, l) FROM unnest(p_organisation, p_level) b(o, l))); END IF;
   DELETE FROM dashboard_signal_open r
   USING (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
   WHERE coalesce(r.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id AND r.level = b.level;
@@ -705,18 +710,18 @@ CREATE FUNCTION dashboard_rollups_rebuild() RETURNS void LANGUAGE plpgsql SECURI
 AS $body$
 BEGIN
   TRUNCATE dashboard_case_status, dashboard_case_days, dashboard_agreements, dashboard_signal_days, dashboard_signal_open;
-  PERFORM dashboard_refresh_case_status(array_agg(status), array_agg(target_group), array_agg(municipality_code))
+  PERFORM dashboard_refresh_case_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), false)
   FROM (SELECT DISTINCT status, target_group, municipality_code FROM cases) b;
   PERFORM dashboard_refresh_case_days(array(
     SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases
     UNION SELECT (triaged_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE triaged_at IS NOT NULL
-    UNION SELECT (closed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE closed_at IS NOT NULL));
-  PERFORM dashboard_refresh_agreements(array_agg(owner_organisation_id), array_agg(due_date))
+    UNION SELECT (closed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE closed_at IS NOT NULL), false);
+  PERFORM dashboard_refresh_agreements(array_agg(owner_organisation_id), array_agg(due_date), false)
   FROM (SELECT DISTINCT owner_organisation_id, due_date FROM agreements) b;
   PERFORM dashboard_refresh_signal_days(array(
     SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals
-    UNION SELECT (resolved_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals WHERE resolved_at IS NOT NULL));
-  PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level))
+    UNION SELECT (resolved_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals WHERE resolved_at IS NOT NULL), false);
+  PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level), false)
   FROM (SELECT DISTINCT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id, level
         FROM signals WHERE status <> 'resolved') b;
 END

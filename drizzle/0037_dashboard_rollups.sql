@@ -113,9 +113,21 @@ REVOKE ALL ON dashboard_case_status, dashboard_case_days, dashboard_agreements, 
 --> statement-breakpoint
 GRANT SELECT ON dashboard_case_status, dashboard_case_days, dashboard_agreements, dashboard_signal_days, dashboard_signal_open TO casusregie_app;
 --> statement-breakpoint
-CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[]) RETURNS void
+-- Two transactions recounting the same bucket would each delete and insert what their own snapshot saw
+-- (a lost count, or a duplicate key). A refresh first takes transaction locks on its buckets (hashed into
+-- 64 slots per rollup, in order; the next statement's snapshot then sees the other's committed rows).
+-- The rebuild runs alone in a loader's or migration's transaction and takes none.
+CREATE FUNCTION dashboard_lock_buckets(p_rollup integer, p_keys text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(p_rollup, s.slot)
+  FROM (SELECT DISTINCT abs(hashtext(k) % 64) AS slot FROM unnest(p_keys) k ORDER BY 1) s;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[], p_lock boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(1, array(SELECT concat_ws('|', s, g, m) FROM unnest(p_status, p_group, p_municipality) b(s, g, m))); END IF;
   DELETE FROM dashboard_case_status r
   USING (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
   WHERE r.status = b.status AND r.target_group = b.target_group AND r.municipality_code = b.municipality_code;
@@ -129,9 +141,10 @@ BEGIN
   GROUP BY 1, 2, 3, 4;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION dashboard_refresh_case_days(p_days date[]) RETURNS void
+CREATE FUNCTION dashboard_refresh_case_days(p_days date[], p_lock boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(2, p_days::text[]); END IF;
   DELETE FROM dashboard_case_days WHERE day = ANY (p_days);
   INSERT INTO dashboard_case_days (organisation_id, kind, day, target_group, municipality_code, whole_days, n)
   WITH d AS (
@@ -161,9 +174,10 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5, 6;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[]) RETURNS void
+CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d))); END IF;
   DELETE FROM dashboard_agreements r
   USING (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
   WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due;
@@ -178,9 +192,10 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5, 6, 7;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION dashboard_refresh_signal_days(p_days date[]) RETURNS void
+CREATE FUNCTION dashboard_refresh_signal_days(p_days date[], p_lock boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(4, p_days::text[]); END IF;
   DELETE FROM dashboard_signal_days WHERE day = ANY (p_days);
   INSERT INTO dashboard_signal_days (kind, day, organisation_id, target_group, municipality_code, n)
   WITH d AS (
@@ -199,9 +214,10 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[]) RETURNS void
+CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[], p_lock boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(5, array(SELECT concat_ws('|', o, l) FROM unnest(p_organisation, p_level) b(o, l))); END IF;
   DELETE FROM dashboard_signal_open r
   USING (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
   WHERE coalesce(r.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id AND r.level = b.level;
@@ -416,24 +432,25 @@ CREATE FUNCTION dashboard_rollups_rebuild() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   TRUNCATE dashboard_case_status, dashboard_case_days, dashboard_agreements, dashboard_signal_days, dashboard_signal_open;
-  PERFORM dashboard_refresh_case_status(array_agg(status), array_agg(target_group), array_agg(municipality_code))
+  PERFORM dashboard_refresh_case_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), false)
   FROM (SELECT DISTINCT status, target_group, municipality_code FROM cases) b;
   PERFORM dashboard_refresh_case_days(array(
     SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases
     UNION SELECT (triaged_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE triaged_at IS NOT NULL
-    UNION SELECT (closed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE closed_at IS NOT NULL));
-  PERFORM dashboard_refresh_agreements(array_agg(owner_organisation_id), array_agg(due_date))
+    UNION SELECT (closed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE closed_at IS NOT NULL), false);
+  PERFORM dashboard_refresh_agreements(array_agg(owner_organisation_id), array_agg(due_date), false)
   FROM (SELECT DISTINCT owner_organisation_id, due_date FROM agreements) b;
   PERFORM dashboard_refresh_signal_days(array(
     SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals
-    UNION SELECT (resolved_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals WHERE resolved_at IS NOT NULL));
-  PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level))
+    UNION SELECT (resolved_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals WHERE resolved_at IS NOT NULL), false);
+  PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level), false)
   FROM (SELECT DISTINCT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id, level
         FROM signals WHERE status <> 'resolved') b;
 END $$;
 --> statement-breakpoint
 SELECT dashboard_rollups_rebuild();
 --> statement-breakpoint
-REVOKE EXECUTE ON FUNCTION dashboard_refresh_case_status(case_status[], target_group[], text[]), dashboard_refresh_case_days(date[]),
-  dashboard_refresh_agreements(uuid[], date[]), dashboard_refresh_signal_days(date[]), dashboard_refresh_signal_open(uuid[], integer[]),
-  dashboard_touch_cases(cases[], uuid[]), dashboard_rollups_rebuild() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION dashboard_refresh_case_status(case_status[], target_group[], text[], boolean), dashboard_refresh_case_days(date[], boolean),
+  dashboard_refresh_agreements(uuid[], date[], boolean), dashboard_refresh_signal_days(date[], boolean),
+  dashboard_refresh_signal_open(uuid[], integer[], boolean), dashboard_touch_cases(cases[], uuid[]), dashboard_lock_buckets(integer, text[]),
+  dashboard_rollups_rebuild() FROM PUBLIC;
