@@ -91,6 +91,14 @@ export const cases = pgTable(
     // Keyset pages of the case list by creation or status (lib/cases/list-cases.ts, drizzle/0038).
     index('cases_created_keyset_idx').on(t.createdAt, t.id),
     index('cases_status_keyset_idx').on(t.status, t.id),
+    // The dashboard rollups (drizzle/0037): a status bucket, and the cases of one whole-day bucket of a median.
+    index('cases_rollup_status_idx').on(t.status, t.targetGroup, t.municipalityCode),
+    index('cases_triage_days_idx')
+      .on(sql`(floor(date_part('epoch', ${t.triagedAt} - ${t.createdAt}) / 86400))`, t.triagedAt)
+      .where(sql`${t.triagedAt} is not null`),
+    index('cases_closure_days_idx')
+      .on(sql`(floor(date_part('epoch', ${t.closedAt} - ${t.createdAt}) / 86400))`, t.closedAt)
+      .where(sql`${t.status} = 'afgesloten'`),
   ],
 );
 

@@ -13,3 +13,4 @@ export * from './admin';
 export * from './home';
 export * from './data-subject-requests';
 export * from './partner-sign-in';
+export * from './dashboard';

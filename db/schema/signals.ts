@@ -62,6 +62,10 @@ export const signals = pgTable(
     index('signals_manually_resolved_key_idx').on(t.key, t.since).where(sql`${t.status} = 'resolved' and not ${t.autoResolved}`),
     index('signals_resolved_idx').on(t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
     index('signals_org_idx').on(t.organisationId),
+    // The dashboard rollup of open signals per organisation and level (drizzle/0037).
+    index('signals_open_org_level_idx')
+      .on(sql`(coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid))`, t.level)
+      .where(sql`${t.status} <> 'resolved'`),
   ],
 );
 

@@ -12,6 +12,12 @@ import { loadReferenceData } from '@/lib/reference/load';
 import { seedDemo } from '@/lib/seed/demo';
 import { signInAs } from '@/lib/testing/actors';
 import { auditRowHash } from './audit-hash';
+import { asUser } from '@/db/transaction';
+import { readDashboard } from '@/lib/dashboard/figures';
+import type { FigureReader } from '@/lib/dashboard/figure-reader';
+import { liveFigures } from '@/lib/dashboard/live-figures';
+import { resolveScope } from '@/lib/dashboard/query';
+import { rollupFigures } from '@/lib/dashboard/rollup-figures';
 
 import { generateScaleData, RefusedError, type ScaleReport } from './generate';
 import { productionReason } from './guard';
@@ -139,6 +145,16 @@ describe('seed:scale on an empty database', () => {
   it('raised stagnation signals with its first sweep', async () => {
     expect(report.sweep?.skipped).toBe(false);
     expect(await count('signals')).toBeGreaterThan(0);
+  });
+
+  it('leaves the dashboard rollups equal to the live figures, though their triggers were off while it copied', async () => {
+    const [regisseur] = await queryRows<{ id: string }>(handle.db, sql`select id from users where role = 'regisseur' order by id limit 1`);
+    expect(await count('dashboard_case_days')).toBeGreaterThan(0);
+    for (const query of [{}, { from: '2010-01-01', to: '2035-12-31' }]) {
+      const scope = resolveScope(query, new Date('2030-01-01T12:00:00Z'));
+      const read = (figures: FigureReader) => asUser(regisseur!.id, (tx) => readDashboard(tx, scope, { smallCells: 'exact', figures }));
+      expect(await read(rollupFigures)).toEqual(await read(liveFigures));
+    }
   });
 
   it('adds to its own data without --force, keeping constraints, indexes and the chain intact', async () => {
