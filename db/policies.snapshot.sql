@@ -4,54 +4,61 @@
 -- Every request runs as role casusregie_app, with the user in current_setting('app.user_id').
 
 -- 1. Tables: row-level security enabled / forced (forced: applies to the table owner too)
---   access_grants             enabled   -
---   agenda_items              enabled   -
---   agreement_actions         enabled   -
---   agreement_confirmations   enabled   -
---   agreement_due_changes     enabled   -
---   agreement_status_reports  enabled   -
---   agreements                enabled   -
---   audit_chain_anchors       disabled  -
---   audit_head                disabled  -
---   audit_log                 enabled   -
---   case_contacts             enabled   -
---   case_events               enabled   -
---   case_number_counters      disabled  -
---   case_partners             enabled   -
---   cases                     enabled   -
---   dashboard_agreements      enabled   -
---   dashboard_case_days       enabled   -
---   dashboard_case_status     enabled   -
---   dashboard_signal_days     enabled   -
---   dashboard_signal_open     enabled   -
---   field_key_check           disabled  -
---   home_visits               enabled   -
---   mail_outbox               enabled   -
---   meeting_events            enabled   -
---   meeting_invitees          enabled   -
---   meeting_presence          enabled   -
---   meeting_report_items      enabled   -
---   meeting_reports           enabled   -
---   meeting_status_requests   enabled   -
---   meetings                  enabled   -
---   minute_drafts             enabled   -
---   municipalities            disabled  -
---   notifications             enabled   -
---   organisation_contacts     enabled   -
---   organisations             enabled   -
---   rate_limits               disabled  -
---   recovery_codes            disabled  -
---   referral_matches          enabled   -
---   safety_regions            disabled  -
---   settings                  enabled   -
---   signal_escalations        enabled   -
---   signals                   enabled   -
---   user_invitations          enabled   -
---   user_sessions             disabled  -
---   user_totp                 disabled  -
---   users                     enabled   -
+--   access_grants               enabled   -
+--   agenda_items                enabled   -
+--   agreement_actions           enabled   -
+--   agreement_confirmations     enabled   -
+--   agreement_due_changes       enabled   -
+--   agreement_status_reports    enabled   -
+--   agreements                  enabled   -
+--   audit_chain_anchors         disabled  -
+--   audit_head                  disabled  -
+--   audit_log                   enabled   -
+--   case_contacts               enabled   -
+--   case_events                 enabled   -
+--   case_number_counters        disabled  -
+--   case_partners               enabled   -
+--   cases                       enabled   -
+--   dashboard_agreements        enabled   -
+--   dashboard_case_days         enabled   -
+--   dashboard_case_status       enabled   -
+--   dashboard_signal_days       enabled   -
+--   dashboard_signal_open       enabled   -
+--   data_subject_request_cases  enabled   -
+--   data_subject_request_tasks  enabled   -
+--   data_subject_requests       enabled   -
+--   field_key_check             disabled  -
+--   home_visits                 enabled   -
+--   idp_email_domains           disabled  -
+--   mail_outbox                 enabled   -
+--   meeting_events              enabled   -
+--   meeting_invitees            enabled   -
+--   meeting_presence            enabled   -
+--   meeting_report_items        enabled   -
+--   meeting_reports             enabled   -
+--   meeting_status_requests     enabled   -
+--   meetings                    enabled   -
+--   minute_drafts               enabled   -
+--   municipalities              disabled  -
+--   notifications               enabled   -
+--   oidc_sign_in_requests       disabled  -
+--   organisation_contacts       enabled   -
+--   organisation_idps           disabled  -
+--   organisations               enabled   -
+--   rate_limits                 disabled  -
+--   recovery_codes              disabled  -
+--   referral_matches            enabled   -
+--   safety_regions              disabled  -
+--   settings                    enabled   -
+--   signal_escalations          enabled   -
+--   signals                     enabled   -
+--   user_idp_subjects           disabled  -
+--   user_invitations            enabled   -
+--   user_sessions               disabled  -
+--   user_totp                   disabled  -
+--   users                       enabled   -
 
--- 2. Policies (64), by table and name
+-- 2. Policies (71), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -204,6 +211,28 @@ CREATE POLICY dashboard_signal_days_select ON dashboard_signal_days AS PERMISSIV
 CREATE POLICY dashboard_signal_open_select ON dashboard_signal_open AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
 
+-- data_subject_request_cases
+CREATE POLICY data_subject_request_cases_regisseur ON data_subject_request_cases AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
+-- data_subject_request_tasks
+CREATE POLICY data_subject_request_tasks_insert ON data_subject_request_tasks AS PERMISSIVE FOR INSERT TO casusregie_app
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+CREATE POLICY data_subject_request_tasks_select ON data_subject_request_tasks AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+         OR (organisation_id = (SELECT app_user_org() AS app_user_org)));
+CREATE POLICY data_subject_request_tasks_update ON data_subject_request_tasks AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+         OR (organisation_id = (SELECT app_user_org() AS app_user_org)))
+  WITH CHECK (((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+              OR (organisation_id = (SELECT app_user_org() AS app_user_org)));
+
+-- data_subject_requests
+CREATE POLICY data_subject_requests_regisseur ON data_subject_requests AS PERMISSIVE FOR ALL TO casusregie_app
+  USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
+  WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
+
 -- home_visits
 CREATE POLICY home_visits_own ON home_visits AS PERMISSIVE FOR ALL TO casusregie_app
   USING (user_id = (SELECT app_user_id() AS app_user_id))
@@ -327,6 +356,17 @@ CREATE POLICY user_invitations_admin ON user_invitations AS PERMISSIVE FOR ALL T
 -- users
 CREATE POLICY users_delete ON users AS PERMISSIVE FOR DELETE TO casusregie_app
   USING ((SELECT app_user_role() AS app_user_role) = 'admin'::user_role);
+CREATE POLICY users_partnerbeheer_scope ON users AS RESTRICTIVE FOR SELECT TO casusregie_app
+  USING ((((SELECT app_user_role() AS app_user_role))::text IS DISTINCT FROM 'partnerbeheer'::text)
+         OR (organisation_id = (SELECT app_user_org() AS app_user_org)));
+CREATE POLICY users_partnerbeheer_update ON users AS PERMISSIVE FOR UPDATE TO casusregie_app
+  USING ((((SELECT app_user_role() AS app_user_role))::text = 'partnerbeheer'::text)
+         AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+         AND ((role)::text = ANY (ARRAY['professional'::text, 'partnerbeheer'::text])))
+  WITH CHECK ((((SELECT app_user_role() AS app_user_role))::text = 'partnerbeheer'::text)
+              AND (organisation_id = (SELECT app_user_org() AS app_user_org))
+              AND (role = app_role_of(id))
+              AND (organisation_id = app_org_of(id)));
 CREATE POLICY users_select ON users AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (true);
 CREATE POLICY users_update ON users AS PERMISSIVE FOR UPDATE TO casusregie_app
@@ -364,6 +404,9 @@ GRANT SELECT ON dashboard_case_days TO casusregie_app;
 GRANT SELECT ON dashboard_case_status TO casusregie_app;
 GRANT SELECT ON dashboard_signal_days TO casusregie_app;
 GRANT SELECT ON dashboard_signal_open TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON data_subject_request_cases TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON data_subject_request_tasks TO casusregie_app;
+GRANT INSERT, SELECT, UPDATE ON data_subject_requests TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON home_visits TO casusregie_app;
 GRANT SELECT ON mail_outbox TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON meeting_invitees TO casusregie_app;
@@ -383,13 +426,19 @@ GRANT SELECT ON signal_escalations TO casusregie_app;
 GRANT SELECT ON signals TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON user_invitations TO casusregie_app;
 GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
--- no table grant: audit_chain_anchors, audit_head, field_key_check, meeting_events, meeting_presence, rate_limits, recovery_codes, user_sessions, user_totp
+-- no table grant: audit_chain_anchors, audit_head, field_key_check, idp_email_domains, meeting_events, meeting_presence, oidc_sign_in_requests, organisation_idps, rate_limits, recovery_codes, user_idp_subjects, user_sessions, user_totp
 
 -- column grants
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (37): run with their owner's rights, past RLS
+-- 4. Security-definer functions (39): run with their owner's rights, past RLS
+
+-- casusregie_app may execute
+CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT case_id FROM agreements WHERE id = p_agreement
+$body$;
 
 -- casusregie_app may execute
 CREATE FUNCTION app_invited_meeting_ids() RETURNS SETOF uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -804,6 +853,18 @@ BEGIN
       array(SELECT level FROM signals WHERE case_id = ANY (p_moved) AND status <> 'resolved' ORDER BY id));
   END IF;
 END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION data_subject_request_figures(p_from date, p_to date, p_today date) RETURNS TABLE(open integer, answered_in_time integer, overdue integer) LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT
+    (count(*) FILTER (WHERE answered_on IS NULL AND coalesce(extended_due_on, due_on) >= p_today))::int,
+    (count(*) FILTER (WHERE answered_on IS NOT NULL AND answered_on <= coalesce(extended_due_on, due_on)))::int,
+    (count(*) FILTER (WHERE coalesce(answered_on, p_today) > coalesce(extended_due_on, due_on)))::int
+  FROM data_subject_requests
+  WHERE received_on BETWEEN p_from AND p_to
+    AND app_user_role() IN ('manager', 'regisseur')
 $body$;
 
 -- casusregie_app may execute
