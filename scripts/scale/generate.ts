@@ -10,7 +10,7 @@ import { emitMeetings } from './emit-meetings';
 import { GENERATED_MARKER, readDatabaseState, refusalReason } from './guard';
 import { Loader, TABLES, yieldToLoop, type TableName, type TableTiming } from './loader';
 import { suspendChecks } from './deferred-checks';
-import { suspendRollups } from './rollups';
+import { suspendWriteTriggers } from './write-triggers';
 import type { ScaleOptions } from './options';
 import { DAY, planCases } from './plan-cases';
 import { planMeetings } from './plan-meetings';
@@ -70,7 +70,7 @@ export async function generateScaleData(
     await session.query('begin');
     const directory = await ensureDirectory(session);
     const restoreChecks = await suspendChecks(session, Object.keys(TABLES));
-    const rebuildRollups = await suspendRollups(session);
+    const resumeTriggers = await suspendWriteTriggers(session);
     const rng = new Random(options.seed);
     const counters = await session.query<{ year: number; last: number }>('select year, last from case_number_counters');
     const lastNumber = new Map(counters.map((c) => [c.year, c.last]));
@@ -106,7 +106,7 @@ export async function generateScaleData(
 
     await restoreChecks();
     phase('indexen bouwen, sleutels valideren');
-    await rebuildRollups();
+    await resumeTriggers();
     phase('dashboardtellingen opbouwen');
     await session.query(
       `insert into case_number_counters (year, last) select * from unnest($1::int[], $2::int[])
