@@ -1,4 +1,4 @@
-import { agreementStatus, agreements, casePartners, cases, referralMatches, signals, type AgreementStatus, type CaseStatus, type TargetGroup } from '@/db/schema';
+import { agreementStatus, agreements, caseStatus, casePartners, cases, referralMatches, signals, type AgreementStatus, type CaseStatus, type TargetGroup } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { NOW, type TestHouse } from './test-house';
 
@@ -16,7 +16,7 @@ const chunks = <T,>(rows: T[]): T[][] => Array.from({ length: Math.ceil(rows.len
 
 const MUNICIPALITIES = ['GM0344', 'GM0307', 'GM0321', 'GM0363'];
 const GROUPS: TargetGroup[] = ['huiselijk_geweld', 'overlast', 'jeugd', 'top_x'];
-const STATUSES: CaseStatus[] = ['aangemeld', 'triage', 'actief', 'monitoring', 'afgesloten', 'afgewezen'];
+const STATUSES: CaseStatus[] = caseStatus.enumValues;
 const AGREEMENT_STATUSES: AgreementStatus[] = agreementStatus.enumValues;
 export const DAY = 86_400_000;
 
