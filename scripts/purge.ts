@@ -25,6 +25,8 @@ const LABELS: Record<keyof RemovedCounts, string> = {
   sealedReportItems: 'agendapunten in verzegelde verslagen',
 };
 
+const SHOWN_NUMBERS = 50;
+
 async function main() {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--dry-run');
@@ -47,7 +49,10 @@ async function main() {
         `${handledYears} jaar na afsluiting, auditlog ${auditLogYears} jaar (${handle.kind}).`,
     );
     const verb = dryRun ? 'zouden worden verwijderd' : 'verwijderd';
-    const numbers = result.cases.length ? `: ${result.cases.map((c) => c.number).join(', ')}` : '';
+    // The first run over years of history takes tens of thousands of cases: their numbers are in the audit log.
+    const shown = result.cases.slice(0, SHOWN_NUMBERS).map((c) => c.number);
+    const more = result.cases.length - shown.length;
+    const numbers = shown.length ? `: ${shown.join(', ')}${more > 0 ? ` en ${more} meer` : ''}` : '';
     console.log(`Persoonsgegevens van ${result.cases.length} casus(sen) ${verb}${numbers}.`);
     for (const [key, label] of Object.entries(LABELS) as [keyof RemovedCounts, string][]) {
       if (result.totals[key] > 0) console.log(`  ${label}: ${result.totals[key]}`);

@@ -140,7 +140,10 @@ export const agreementStatusReports = pgTable(
     note: text('note').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('agreement_status_reports_meeting_idx').on(t.meetingId, t.agreementId, t.createdAt)],
+  (t) => [
+    index('agreement_status_reports_meeting_idx').on(t.meetingId, t.agreementId, t.createdAt),
+    index('agreement_status_reports_agreement_idx').on(t.agreementId),
+  ],
 );
 
 /** The owning organisation's answer to an agreement made for it: akkoord, or a question back. */

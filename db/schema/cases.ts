@@ -69,6 +69,9 @@ export const cases = pgTable(
     // Search by any part of a case number ("2019-0012"), through app_search_cases (drizzle/0017).
     index('cases_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
     index('cases_closed_idx').on(t.closedAt),
+    index('cases_retention_due_idx')
+      .on(t.closedAt, t.id)
+      .where(sql`${t.personalDataRemovedAt} is null and ${t.status} in ('afgesloten', 'afgewezen')`),
     // The case list pages through these newest first; referrer_user_id rides along because the row-level
     // policy reads it, which lets counts and pages use the index alone (drizzle/0014).
     index('cases_updated_idx').on(t.updatedAt, t.id),

@@ -95,10 +95,15 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     link: text('link'),
     caseNumber: text('case_number'),
+    /** The case it is about: the retention job removes it with the case's personal data. */
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_case_idx').on(t.caseId).where(sql`${t.caseId} is not null`),
+  ],
 );
 
 /**
@@ -113,6 +118,8 @@ export const mailOutbox = pgTable(
     toEmail: text('to_email').notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
+    /** The case the mail is about, if any: the retention job removes it with the case's personal data. */
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
     status: mailStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
@@ -123,6 +130,7 @@ export const mailOutbox = pgTable(
   (t) => [
     uniqueIndex('mail_outbox_dedupe_unique').on(t.dedupeKey),
     index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_case_idx').on(t.caseId).where(sql`${t.caseId} is not null`),
   ],
 );
 

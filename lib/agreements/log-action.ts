@@ -102,7 +102,7 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
       await notifyUsers(
         tx,
         await regisseursOf(tx, agreement.regisseurUserId),
-        { kind: 'agreement-blocked', title: `Afspraak in ${ref.number} gemeld als geblokkeerd`, link: `/cases/${ref.id}#agreements`, caseNumber: ref.number },
+        { kind: 'agreement-blocked', title: `Afspraak in ${ref.number} gemeld als geblokkeerd`, link: `/cases/${ref.id}#agreements`, caseNumber: ref.number, caseId: ref.id },
         { except: actor.userId },
       );
     }

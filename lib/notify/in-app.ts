@@ -8,6 +8,8 @@ export interface NewNotification {
   title: string;
   link?: string;
   caseNumber?: string;
+  /** The case it is about: the retention job removes it with the case's personal data. */
+  caseId?: string;
 }
 
 /**

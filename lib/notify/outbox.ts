@@ -9,6 +9,8 @@ export interface OutgoingMail {
   /** No personal data of a subject: a case number and a link at most. */
   text: string;
   notBefore?: Date;
+  /** The case the mail is about: the retention job removes the mail with the case's personal data. */
+  caseId?: string;
 }
 
 /** Writes mail to the outbox in the caller's transaction; the worker delivers it after commit. */
@@ -23,6 +25,7 @@ export async function enqueueMail(db: Executor, mails: OutgoingMail[]): Promise<
         subject: m.subject,
         bodyText: m.text,
         nextAttemptAt: m.notBefore ?? new Date(),
+        caseId: m.caseId,
       })),
     )
     .onConflictDoNothing()

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import { cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
@@ -51,117 +51,137 @@ export function addCounts(a: RemovedCounts, b: RemovedCounts): RemovedCounts {
   return Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof RemovedCounts] + b[k as keyof RemovedCounts]])) as unknown as RemovedCounts;
 }
 
-interface Target {
+export interface Target {
   id: string;
   number: string;
 }
 
 /**
- * One kind of text around a case: which rows still hold some, and what clears it (`set`), or nothing
- * to set for rows that are removed as a whole (in-app notifications and mail: copies for delivery).
- * Rows counted by the dashboard (cases, agreements, signals, partners) keep every column it reads.
+ * One kind of text around a case: which rows still hold some (`where`), how a row finds its case
+ * (`caseOf`, through `via` for rows that hang under an agreement or a signal), and what clears it
+ * (`set`), or nothing to set for rows that are removed as a whole (in-app notifications and mail:
+ * copies for delivery). Rows counted by the dashboard (cases, agreements, signals, partners) keep every
+ * column it reads. Every row reaches its case by key, through an index, never by matching text.
  */
 interface Scrub {
   key: Exclude<keyof RemovedCounts, 'subject'>;
+  /** The table, aliased `t`. */
   table: SQL;
+  via?: { table: SQL; on: SQL };
+  caseOf: SQL;
   where: SQL;
   set?: SQL;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const underAgreement = { table: sql`agreements g`, on: sql`g.id = t.agreement_id` };
 
-function scrubsOf({ id, number }: Target): Scrub[] {
-  const agreementIds = sql`(select id from agreements where case_id = ${id})`;
-  const signalIds = sql`(select id from signals where case_id = ${id})`;
-  // The case number as a word: ZVH-2026-0042 must not match ZVH-2026-00421.
-  const numberPattern = `(^|[^0-9A-Za-z])${escapeRegex(number)}([^0-9]|$)`;
-  return [
-    {
-      key: 'partnerReasons',
-      table: sql`case_partners`,
-      where: sql`case_id = ${id} and (reason <> ${REMOVED} or end_reason is not null)`,
-      set: sql`reason = ${REMOVED}, end_reason = null`,
-    },
-    { key: 'eventReasons', table: sql`case_events`, where: sql`case_id = ${id} and reason is not null`, set: sql`reason = null` },
-    {
-      key: 'agreements',
-      table: sql`agreements`,
-      where: sql`case_id = ${id} and (description <> ${REMOVED} or blocked_reason is not null or completion_note is not null)`,
-      // A new version: a form still open on the agreement cannot write the text back.
-      set: sql`description = ${REMOVED}, blocked_reason = null, completion_note = null, version = version + 1`,
-    },
-    { key: 'progressNotes', table: sql`agreement_actions`, where: sql`agreement_id in ${agreementIds} and note is not null`, set: sql`note = null` },
-    {
-      key: 'dueDateReasons',
-      table: sql`agreement_due_changes`,
-      where: sql`agreement_id in ${agreementIds} and reason <> ${REMOVED}`,
-      set: sql`reason = ${REMOVED}`,
-    },
-    {
-      key: 'agendaItems',
-      table: sql`agenda_items`,
-      where: sql`case_id = ${id} and (minutes is not null or outcome is not null or topic is not null)`,
-      set: sql`minutes = null, outcome = null, topic = null, version = version + 1`,
-    },
-    {
-      key: 'statusReports',
-      table: sql`agreement_status_reports`,
-      where: sql`agreement_id in ${agreementIds} and note <> ${REMOVED}`,
-      set: sql`note = ${REMOVED}`,
-    },
-    {
-      key: 'sealedReportItems',
-      table: sql`meeting_report_items`,
-      where: sql`case_id = ${id} and content->>'removed' is distinct from ${REMOVED_ITEM_MARK}`,
-      set: sql`content = jsonb_build_object('id', agenda_item_id, 'removed', ${REMOVED_ITEM_MARK}::text)`,
-    },
-    {
-      key: 'signalNotes',
-      table: sql`signals`,
-      where: sql`case_id = ${id} and (snooze_reason is not null or resolution_note is not null)`,
-      set: sql`snooze_reason = null, resolution_note = null`,
-    },
-    { key: 'escalationNotes', table: sql`signal_escalations`, where: sql`signal_id in ${signalIds} and note is not null`, set: sql`note = null` },
-    {
-      key: 'notifications',
-      table: sql`notifications`,
-      where: sql`(case_number = ${number} or position(${id} in coalesce(link, '')) > 0)`,
-    },
-    {
-      key: 'mails',
-      table: sql`mail_outbox`,
-      where: sql`(subject ~ ${numberPattern} or body_text ~ ${numberPattern}
-        or position(${id} in dedupe_key) > 0
-        or exists (select 1 from agreements g where g.case_id = ${id} and position(g.id::text in mail_outbox.dedupe_key) > 0)
-        or exists (select 1 from signals s where s.case_id = ${id} and position(s.id::text in mail_outbox.dedupe_key) > 0))`,
-    },
-  ];
-}
+const SCRUBS: Scrub[] = [
+  {
+    key: 'partnerReasons',
+    table: sql`case_partners t`,
+    caseOf: sql`t.case_id`,
+    where: sql`t.reason <> ${REMOVED} or t.end_reason is not null`,
+    set: sql`reason = ${REMOVED}, end_reason = null`,
+  },
+  { key: 'eventReasons', table: sql`case_events t`, caseOf: sql`t.case_id`, where: sql`t.reason is not null`, set: sql`reason = null` },
+  {
+    key: 'agreements',
+    table: sql`agreements t`,
+    caseOf: sql`t.case_id`,
+    where: sql`t.description <> ${REMOVED} or t.blocked_reason is not null or t.completion_note is not null`,
+    // A new version: a form still open on the agreement cannot write the text back.
+    set: sql`description = ${REMOVED}, blocked_reason = null, completion_note = null, version = t.version + 1`,
+  },
+  { key: 'progressNotes', table: sql`agreement_actions t`, via: underAgreement, caseOf: sql`g.case_id`, where: sql`t.note is not null`, set: sql`note = null` },
+  {
+    key: 'dueDateReasons',
+    table: sql`agreement_due_changes t`,
+    via: underAgreement,
+    caseOf: sql`g.case_id`,
+    where: sql`t.reason <> ${REMOVED}`,
+    set: sql`reason = ${REMOVED}`,
+  },
+  {
+    key: 'agendaItems',
+    table: sql`agenda_items t`,
+    caseOf: sql`t.case_id`,
+    where: sql`t.minutes is not null or t.outcome is not null or t.topic is not null`,
+    set: sql`minutes = null, outcome = null, topic = null, version = t.version + 1`,
+  },
+  {
+    key: 'statusReports',
+    table: sql`agreement_status_reports t`,
+    via: underAgreement,
+    caseOf: sql`g.case_id`,
+    where: sql`t.note <> ${REMOVED}`,
+    set: sql`note = ${REMOVED}`,
+  },
+  {
+    key: 'sealedReportItems',
+    table: sql`meeting_report_items t`,
+    caseOf: sql`t.case_id`,
+    where: sql`t.content->>'removed' is distinct from ${REMOVED_ITEM_MARK}`,
+    set: sql`content = jsonb_build_object('id', t.agenda_item_id, 'removed', ${REMOVED_ITEM_MARK}::text)`,
+  },
+  {
+    key: 'signalNotes',
+    table: sql`signals t`,
+    caseOf: sql`t.case_id`,
+    where: sql`t.snooze_reason is not null or t.resolution_note is not null`,
+    set: sql`snooze_reason = null, resolution_note = null`,
+  },
+  {
+    key: 'escalationNotes',
+    table: sql`signal_escalations t`,
+    via: { table: sql`signals s`, on: sql`s.id = t.signal_id` },
+    caseOf: sql`s.case_id`,
+    where: sql`t.note is not null`,
+    set: sql`note = null`,
+  },
+  // Linked to their case by key since drizzle/0040 (every writer sets case_id).
+  { key: 'notifications', table: sql`notifications t`, caseOf: sql`t.case_id`, where: sql`true` },
+  { key: 'mails', table: sql`mail_outbox t`, caseOf: sql`t.case_id`, where: sql`true` },
+];
 
-async function countOf(tx: Tx, query: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(tx, query);
-  return row?.n ?? 0;
+/** A uuid[] literal: one parameter, whatever the batch size, and `= any(...)` probes each table's case index. */
+const idArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** The statement that counts, or changes and counts, one kind of row for every case of the batch: (case_id, n). */
+function statementOf(scrub: Scrub, ids: SQL, apply: boolean): SQL {
+  const inBatch = scrub.via
+    ? sql`${scrub.via.on} and ${scrub.caseOf} = any(${ids}) and (${scrub.where})`
+    : sql`${scrub.caseOf} = any(${ids}) and (${scrub.where})`;
+  if (!apply) {
+    const from = scrub.via ? sql`${scrub.table} join ${scrub.via.table} on ${scrub.via.on}` : scrub.table;
+    return sql`select ${scrub.caseOf} as case_id, count(*)::int as n from ${from} where ${inBatch} group by 1`;
+  }
+  const change = scrub.set
+    ? sql`update ${scrub.table} set ${scrub.set} ${scrub.via ? sql`from ${scrub.via.table}` : sql``} where ${inBatch} returning ${scrub.caseOf} as case_id`
+    : sql`delete from ${scrub.table} ${scrub.via ? sql`using ${scrub.via.table}` : sql``} where ${inBatch} returning ${scrub.caseOf} as case_id`;
+  return sql`with changed as (${change}) select case_id, count(*)::int as n from changed group by 1`;
 }
 
 /**
- * Counts what the case still holds, and with `apply` removes it, in the caller's transaction (which has
- * locked the case row). The case row is written through Drizzle, which encrypts the subject columns.
+ * Counts what the cases still hold, and with `apply` removes it, in the caller's transaction (which has
+ * locked the case rows): one statement per kind of row for the whole batch. The case rows are written
+ * through Drizzle, which encrypts the subject columns.
  */
-export async function removeCasePersonalData(tx: Tx, target: Target, now: Date, apply: boolean): Promise<RemovedCounts> {
-  const counts: RemovedCounts = { ...EMPTY_COUNTS };
-  for (const scrub of scrubsOf(target)) {
-    counts[scrub.key] = apply
-      ? await countOf(
-          tx,
-          scrub.set
-            ? sql`with changed as (update ${scrub.table} set ${scrub.set} where ${scrub.where} returning 1) select count(*)::int as n from changed`
-            : sql`with changed as (delete from ${scrub.table} where ${scrub.where} returning 1) select count(*)::int as n from changed`,
-        )
-      : await countOf(tx, sql`select count(*)::int as n from ${scrub.table} where ${scrub.where}`);
+export async function removePersonalData(tx: Tx, targets: readonly Target[], now: Date, apply: boolean): Promise<Map<string, RemovedCounts>> {
+  const counts = new Map(targets.map((t) => [t.id, { ...EMPTY_COUNTS }]));
+  if (targets.length === 0) return counts;
+  const ids = idArray(targets.map((t) => t.id));
+  for (const scrub of SCRUBS) {
+    for (const row of await queryRows<{ case_id: string; n: number }>(tx, statementOf(scrub, ids, apply))) {
+      const entry = counts.get(row.case_id);
+      if (entry) entry[scrub.key] = row.n;
+    }
   }
-  if (!apply) return { ...counts, subject: 1 };
+  if (!apply) {
+    for (const entry of counts.values()) entry.subject = 1;
+    return counts;
+  }
   // The journal of contacts holds whom the regisseur spoke to and what about: it goes with the subject.
-  await tx.execute(sql`delete from case_contacts where case_id = ${target.id}`);
+  await tx.execute(sql`delete from case_contacts where case_id = any(${ids})`);
   const changed = await tx
     .update(cases)
     .set({
@@ -182,7 +202,13 @@ export async function removeCasePersonalData(tx: Tx, target: Target, now: Date, 
       // updated_at stays: it is a fact the dashboard and the lists read, and nobody edited the case.
       version: sql`${cases.version} + 1`,
     })
-    .where(and(eq(cases.id, target.id), isNull(cases.personalDataRemovedAt)))
+    .where(and(sql`${cases.id} = any(${ids})`, isNull(cases.personalDataRemovedAt)))
     .returning({ id: cases.id });
-  return { ...counts, subject: changed.length };
+  for (const row of changed) counts.get(row.id)!.subject = 1;
+  return counts;
+}
+
+/** The same for one case. */
+export async function removeCasePersonalData(tx: Tx, target: Target, now: Date, apply: boolean): Promise<RemovedCounts> {
+  return (await removePersonalData(tx, [target], now, apply)).get(target.id)!;
 }

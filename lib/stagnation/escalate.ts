@@ -84,7 +84,7 @@ export async function escalate(tx: Executor, settings: StagnationSettings, now: 
           group by x.level, x.email, x.user_id, x.case_id, case when x.case_id is null then x.organisation_id end
         ),
         mail as (
-          select g.first_id, g.level, g.email, g.user_id, c.number as case_number,
+          select g.first_id, g.level, g.email, g.user_id, c.number as case_number, g.case_id,
                  case when c.number is not null then 'Opschaling: stagnatie in ' || c.number
                       when g.level = 1 then 'Opschaling: stagnatie bij uw organisatie'
                       else 'Opschaling: stagnatie bij ' || o.name end as subject,
@@ -95,15 +95,15 @@ export async function escalate(tx: Executor, settings: StagnationSettings, now: 
           from groups g left join cases c on c.id = g.case_id left join organisations o on o.id = g.organisation_id
         ),
         mails as (
-          insert into mail_outbox (dedupe_key, to_email, subject, body_text, next_attempt_at)
+          insert into mail_outbox (dedupe_key, to_email, subject, body_text, next_attempt_at, case_id)
           select 'escalation:' || m.first_id || ':' || m.level || ':' || m.email, m.email, m.subject,
-                 m.subject || '.' || E'\n\n' || m.body || ${tail}::text, ${notBefore}
+                 m.subject || '.' || E'\n\n' || m.body || ${tail}::text, ${notBefore}, m.case_id
           from mail m
           on conflict do nothing
         ),
         notes as (
-          insert into notifications (user_id, kind, title, link, case_number)
-          select m.user_id, 'escalation', m.subject, '/signals', m.case_number from mail m where m.level = 2
+          insert into notifications (user_id, kind, title, link, case_number, case_id)
+          select m.user_id, 'escalation', m.subject, '/signals', m.case_number, m.case_id from mail m where m.level = 2
         )
         select count(*)::int as escalated from raised`,
   );

@@ -35,11 +35,11 @@ export async function remind(tx: Executor, settings: StagnationSettings, now: Da
           select * from json_to_recordset(${JSON.stringify(days)}::json) as d(day date, text text, "notBefore" timestamptz)
         ),
         sent as (
-          insert into mail_outbox (dedupe_key, to_email, subject, body_text, next_attempt_at)
+          insert into mail_outbox (dedupe_key, to_email, subject, body_text, next_attempt_at, case_id)
           select 'reminder:' || g.id || ':' || g.due_date::text || ':' || u.email, u.email,
                  'Herinnering: afspraak in ' || c.number || ' moet uiterlijk ' || d.text || ' klaar zijn',
                  'Een afspraak van uw organisatie in casus ' || c.number || ' moet uiterlijk ' || d.text || ${tail}::text,
-                 d."notBefore"
+                 d."notBefore", g.case_id
           from agreements g join days d on d.day = g.due_date join cases c on c.id = g.case_id
           join users u on u.active and (u.id = g.owner_user_id or (g.owner_user_id is null and u.organisation_id = g.owner_organisation_id and u.role = 'professional'))
           where g.status in (${literalList(OPEN_AGREEMENT_STATUSES)}) and g.due_date >= ${days[0]!.day}::date and g.due_date <= ${days.at(-1)!.day}::date

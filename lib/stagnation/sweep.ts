@@ -50,8 +50,8 @@ export async function runSweep(db: Db, options: { now?: Date; baseUrl?: string }
 
     // New signals go to the regisseur of the case (or every regisseur when none is assigned yet).
     if (opened.length > 0) {
-      await tx.execute(sql`insert into notifications (user_id, kind, title, link, case_number)
-        select distinct u.id, 'signal', 'Nieuw signaal van stagnatie in ' || c.number, '/signals?case=' || c.id, c.number
+      await tx.execute(sql`insert into notifications (user_id, kind, title, link, case_number, case_id)
+        select distinct u.id, 'signal', 'Nieuw signaal van stagnatie in ' || c.number, '/signals?case=' || c.id, c.number, c.id
         from signals s join cases c on c.id = s.case_id
         join users u on u.active and u.role = 'regisseur' and (u.id = c.regisseur_user_id or c.regisseur_user_id is null)
         where s.id in (select value::uuid from json_array_elements_text(${JSON.stringify(opened.map((o) => o.id))}::json))`);

@@ -19,6 +19,8 @@ describe('bench statistics', () => {
 describe('bench arguments', () => {
   it('has defaults and reads lists', () => {
     expect(parseBenchArgs([])).toMatchObject({ connections: [1, 10, 50], duration: 10, targets: ['app', 'floor', 'sql'], sweep: true });
+    expect(parseBenchArgs([]).purge).toBe(false);
+    expect(parseBenchArgs(['--purge']).purge).toBe(true);
     expect(parseBenchArgs(['--connections', '10', '--only=case-search,dashboard', '--no-sweep'])).toMatchObject({
       connections: [10], only: ['case-search', 'dashboard'], sweep: false,
     });

@@ -32,8 +32,8 @@ export function startScriptNodeArgs(): string[] {
 }
 
 /** Starts `node --import tsx <script>` with the environment given; nothing is inherited but PATH and HOME. */
-export function startChild(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Child {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+export function startChild(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = [], scriptArgs: string[] = []): Child {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

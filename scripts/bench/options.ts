@@ -16,6 +16,8 @@ export const benchOptionsSchema = z.strictObject({
   targets: list(z.enum(['app', 'floor', 'sql'], { message: '--targets: kies uit app, floor, sql' }), '--targets').default(['app', 'floor', 'sql']),
   port: z.coerce.number({ message: '--port moet een poortnummer zijn' }).int().min(1024).max(65535).default(3900),
   sweep: z.boolean().default(true),
+  /** Times the retention job too (scripts/bench/purge-timer.ts): it removes personal data, so only when asked. */
+  purge: z.boolean().default(false),
   label: z.string().trim().max(120, '--label mag hoogstens 120 tekens zijn').optional(),
 });
 export type BenchOptions = z.infer<typeof benchOptionsSchema>;
@@ -32,7 +34,7 @@ const FLAGS: Record<string, keyof BenchOptions> = {
 
 export const BENCH_USAGE =
   'Gebruik: npm run bench -- [--connections 1,10,50] [--duration 10] [--warmup 2] [--only case-list,case-search] ' +
-  '[--targets app,floor,sql] [--port 3900] [--no-sweep] [--label tekst]';
+  '[--targets app,floor,sql] [--port 3900] [--no-sweep] [--purge] [--label tekst]';
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const raw: Record<string, unknown> = {};
@@ -40,6 +42,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     const arg = argv[i]!;
     if (arg === '--no-sweep') {
       raw.sweep = false;
+      continue;
+    }
+    if (arg === '--purge') {
+      raw.purge = true;
       continue;
     }
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];

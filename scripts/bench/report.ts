@@ -1,4 +1,5 @@
 import { ENDPOINT_LABELS, type EndpointName } from './endpoint-names';
+import type { PurgeRun, PurgeTiming } from './purge-timer';
 import type { LatencyStats } from './stats';
 
 export type Target = 'app' | 'floor' | 'sql';
@@ -23,10 +24,15 @@ export interface BenchResult {
   sweep: { ms: number; peakRssMb: number; summary: string } | null;
   /** Round trips per request, from the app's own statement log (scripts/bench/capture.ts): the app's and the floor's. */
   statements?: Partial<Record<EndpointName, { app: number; floor: number }>>;
+  /** Only with --purge. */
+  purge?: PurgeTiming | null;
 }
 
 /** Budgets of issue 7 (2 cores, 200,000 cases, PostgreSQL, 10 connections): checked, not enforced. */
-const BUDGET = { readP95: 100, dashboardP95: 150, logP95: 50, ratioP50: 2, sweepMs: 15_000, memoryMb: 512, connections: 10 };
+const BUDGET = { readP95: 100, dashboardP95: 150, logP95: 50, ratioP50: 2, sweepMs: 15_000, memoryMb: 512, connections: 10, firstPurgeMs: 300_000 };
+
+const purgeLine = (label: string, run: PurgeRun) =>
+  `${label} ${(run.ms / 1000).toFixed(1)} s, piekgeheugen ${run.peakRssMb} MB (${run.cases} casussen, ${run.auditEntries} auditregels)`;
 
 const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
@@ -75,6 +81,10 @@ export function toMarkdown(result: BenchResult): string {
   if (result.sweep) {
     lines.push(`Volledige stagnatiesweep: ${(result.sweep.ms / 1000).toFixed(1)} s, piekgeheugen ${result.sweep.peakRssMb} MB (${result.sweep.summary}).`);
   }
+  if (result.purge) {
+    const { dryRun, first, daily } = result.purge;
+    lines.push(`Bewaartermijnen (npm run purge): ${purgeLine('proefrun', dryRun)}; ${purgeLine('eerste run', first)}; ${purgeLine('dagelijkse run', daily)}.`);
+  }
   lines.push('');
   lines.push(...budgetLines(result));
   return `${lines.join('\n')}\n`;
@@ -107,6 +117,7 @@ function budgetLines(result: BenchResult): string[] {
     );
   }
   if (result.sweep) out.push(`- Sweep ${(result.sweep.ms / 1000).toFixed(1)} s (budget < 15 s): ${mark(result.sweep.ms < BUDGET.sweepMs)}`);
+  if (result.purge) out.push(`- Eerste opschoning ${(result.purge.first.ms / 1000).toFixed(1)} s (budget < 5 min): ${mark(result.purge.first.ms < BUDGET.firstPurgeMs)}`);
   if (result.memory.appPeakRssMb !== null) {
     out.push(`- Geheugen app-server ${result.memory.appPeakRssMb} MB (budget < ${BUDGET.memoryMb} MB): ${mark(result.memory.appPeakRssMb < BUDGET.memoryMb)}`);
   }

@@ -13,6 +13,7 @@ import type { BenchResult, Measurement } from './report';
 import { signIn } from './sign-in';
 import { openSqlDriver, type SqlDriver } from './sql-driver';
 import { runSqlLoad } from './sql-load';
+import { timePurge } from './purge-timer';
 import { timeSweep } from './sweep-timer';
 
 export class BenchSetupError extends Error {}
@@ -269,6 +270,13 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment, log
       await release();
       result.sweep = await timeSweep(env);
       log(`sweep: ${(result.sweep.ms / 1000).toFixed(1)} s, piek ${result.sweep.peakRssMb} MB (${result.sweep.summary})`);
+    }
+    if (options.purge) {
+      await settle();
+      await release();
+      result.purge = await timePurge(env);
+      const { dryRun, first, daily } = result.purge;
+      log(`opschoning: proefrun ${dryRun.ms} ms, eerste run ${first.ms} ms (${first.cases} casussen), dagelijkse run ${daily.ms} ms`);
     }
   } finally {
     await restoreSearchLimit(await reopen(), fixtures.accounts.regisseur.userId);
