@@ -175,7 +175,7 @@ test('the last admin cannot change their own role or deactivate their own organi
   await page.getByTestId('organisation-ZVH Utrecht').getByRole('link').click();
   await expect(page.getByRole('heading', { name: 'Zorg- en Veiligheidshuis Regio Utrecht' })).toBeVisible();
   await page.getByLabel('Nee, gedeactiveerd').check();
-  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'eigen organisatie' })).toHaveText(
     'Je kunt je eigen organisatie niet deactiveren: dan blijft er geen actieve functioneel beheerder over die zich kan aanmelden, en kan niemand het terugdraaien.',
   );

@@ -95,7 +95,11 @@ function fill(template: string, ids: Partial<Foreign>): string {
     .replace(/\[itemId\]/, () => ids.item!)
     .replace(/\/signals\/\[id\]/, () => `/signals/${ids.signal}`)
     .replace(/\/admin\/users\/\[id\]/, () => `/admin/users/${ids.regisseurUserId}`)
-    .replace(/\/admin\/organisations\/\[id\]/, () => `/admin/organisations/${ids.organisation}`);
+    .replace(/\/admin\/organisations\/\[id\]/, () => `/admin/organisations/${ids.organisation}`)
+    .replace(/\/partnerbeheer\/users\/\[id\]/, () => `/partnerbeheer/users/${ids.regisseurUserId}`)
+    // No API lists data-subject requests; another organisation's task and request are proven 404 in
+    // lib/data-subject-requests and e2e/data-subject-request.spec.ts. Here: an id of something else is no request.
+    .replace(/\/data-subject-requests\/(tasks\/)?\[id\]/, (_, tasks: string | undefined) => `/data-subject-requests/${tasks ?? ''}${ids.case}`);
 }
 
 async function json(api: APIRequestContext, url: string) {

@@ -77,6 +77,7 @@ test('the language switches to English and back', async ({ page }) => {
     'Signals',
     'Steering group report',
     'Dashboard',
+    'Data-subject requests',
   ]);
   // British English: dates day-month-year.
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');

@@ -31,13 +31,12 @@ describe('status sets', () => {
       'lib/cases/statuses.ts',
       'db/literal-list.ts',
       'db/enums.ts',
-      'db/schema/agreements.ts',
-      'db/schema/dashboard.ts',
       'lib/agreements/schemas.ts',
     ]);
     const offenders = ['app', 'components', 'lib', 'db', 'scripts']
       .flatMap(sourceFiles)
-      .filter((file) => !own.has(file) && spelled.test(readFileSync(path.join(ROOT, file), 'utf8')));
+      // Every db/schema/ file: its index predicates mirror the migrations'.
+      .filter((file) => !own.has(file) && !file.startsWith('db/schema/') && spelled.test(readFileSync(path.join(ROOT, file), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });
