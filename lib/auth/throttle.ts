@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
+import { queryRows } from '@/db/query';
 import type { Executor } from '@/db/types';
 import { metrics } from '@/lib/metrics/registry';
 
@@ -143,8 +144,24 @@ export async function consumeRateLimit(
   subject: string,
   now = new Date(),
 ): Promise<RateLimitResult> {
+  return verdict(await hit(db, `${name}:${subject}`, RATE_LIMITS[name].windowMs, now), name, now);
+}
+
+/**
+ * The same count for the user of the transaction it runs in (drizzle/0044): for a limited read inside the
+ * request's own transaction, so the count costs one statement and no transaction of the owner's.
+ */
+export async function consumeOwnRateLimit(tx: Executor, name: RateLimitName, now = new Date()): Promise<RateLimitResult> {
+  const { windowMs } = RATE_LIMITS[name];
+  const [row] = await queryRows<{ hits: number; window_start: Date | string }>(
+    tx,
+    sql`select o_hits as hits, o_window_start as window_start from consume_own_rate_limit(${name}, ${windowMs}, ${iso(now)}::timestamptz)`,
+  );
+  return verdict({ hits: row!.hits, windowStart: new Date(row!.window_start) }, name, now);
+}
+
+function verdict(counter: Pick<Counter, 'hits' | 'windowStart'>, name: RateLimitName, now: Date): RateLimitResult {
   const { limit, windowMs } = RATE_LIMITS[name];
-  const counter = await hit(db, `${name}:${subject}`, windowMs, now);
   if (counter.hits <= limit) return { allowed: true };
   const retryAfterMs = counter.windowStart.getTime() + windowMs - now.getTime();
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { caseFacts, casePartnerFacts, casePartners, cases, municipalities, users } from '@/db/schema';
 import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
+import { enforceRateLimitIn } from '@/lib/http/rate-limit';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';
@@ -98,9 +99,14 @@ function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseL
 
 /**
  * The case list with server-side filters, search, sorting and pagination. Regisseurs see all cases,
- * professionals those their organisation is convened to, managers pseudonymised facts only.
+ * professionals those their organisation is convened to, managers pseudonymised facts only. With
+ * `limitSearch` (the page and the API) a search term counts against the user's search limit (429).
  */
-export async function listCases(actor: Actor, query: CaseListQuery, { countCap = COUNT_CAP } = {}): Promise<CaseListResult> {
+export async function listCases(
+  actor: Actor,
+  query: CaseListQuery,
+  { countCap = COUNT_CAP, limitSearch = false }: { countCap?: number; limitSearch?: boolean } = {},
+): Promise<CaseListResult> {
   const decision = await assertAllowed(actor, 'case.list');
   const pseudonymised = decision === 'pseudonymised';
   const source: Source = pseudonymised ? caseFacts : cases;
@@ -110,6 +116,8 @@ export async function listCases(actor: Actor, query: CaseListQuery, { countCap =
   const after = query.cursor ? afterKey(key.columns, decodeCursor(key.list, query.cursor, 2), key.dir) : undefined;
   const page = { size: size + 1, offset: query.cursor ? 0 : ((query.page ?? 1) - 1) * size };
   return asUser(actor.userId, async (tx) => {
+    // A search by name is how someone would fish for a person: limited per user, counted in this transaction.
+    if (limitSearch && query.q) await enforceRateLimitIn(tx, 'search');
     const where = and(
       ...filters(source, query, !pseudonymised),
       // The partner's list: the cases the organisation is convened to.

@@ -1,7 +1,8 @@
 import 'server-only';
 import { asSystem } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
-import { consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
+import type { Executor } from '@/db/types';
+import { consumeOwnRateLimit, consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
 import { AppError, msg } from '@/lib/errors';
 
 export const RATE_LIMIT_MESSAGES: Record<RateLimitName, string> = {
@@ -28,15 +29,13 @@ export async function enforceRateLimit(actor: Actor, name: RateLimitName, now = 
   if (!result.allowed) throw new RateLimitedError(RATE_LIMIT_MESSAGES[name], result.retryAfterSeconds);
 }
 
-export { RATE_LIMITS };
-
-/** For pages, which cannot answer 429: counts one use and returns the Dutch message when over the limit. */
-export async function rateLimitMessage(actor: Actor, name: RateLimitName, now = new Date()): Promise<string | null> {
-  try {
-    await enforceRateLimit(actor, name, now);
-    return null;
-  } catch (error) {
-    if (error instanceof RateLimitedError) return error.message;
-    throw error;
-  }
+/**
+ * The same inside a transaction that is already the actor's (`asUser`): one statement in the request's
+ * own transaction. Thrown, the 429 rolls that transaction back, so the refused read itself leaves nothing.
+ */
+export async function enforceRateLimitIn(tx: Executor, name: RateLimitName, now = new Date()): Promise<void> {
+  const result = await consumeOwnRateLimit(tx, name, now);
+  if (!result.allowed) throw new RateLimitedError(RATE_LIMIT_MESSAGES[name], result.retryAfterSeconds);
 }
+
+export { RATE_LIMITS };

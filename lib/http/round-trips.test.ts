@@ -11,6 +11,7 @@ import { onStatement } from '@/db/statement-log';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import { asSystem } from '@/db/transaction';
 import { OPEN_AGREEMENT_STATUSES } from '@/lib/agreements/statuses';
+import { RATE_LIMITS } from '@/lib/auth/throttle';
 import { callRoute, signedInBrowser, type SignedIn } from '@/lib/testing/next-request';
 
 process.env.AUTH_SECRET ??= 'test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -78,6 +79,36 @@ describe('round trips per request', () => {
     expect(statements, statements.join('\n')).toHaveLength(8 - withBegin);
     const [logged] = await asSystem((tx) => tx.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.entity, 'agreement-action'))));
     expect(logged).toMatchObject({ action: 'update', outcome: 'allowed', userId: regisseur.actor.userId });
+  });
+
+  it('searches by name in one transaction: the search limit is counted in it, not in one of the owner\'s', async () => {
+    const { response, statements } = await counted(() => callRoute('/api/v1/cases', request('/api/v1/cases?q=de', regisseur.cookie)));
+    expect(response.status).toBe(200);
+    expect(statements.filter((s) => /^begin/i.test(s)), statements.join('\n')).toHaveLength(1);
+    expect(statements.filter((s) => /^commit/i.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /consume_own_rate_limit/.test(s))).toHaveLength(1);
+    // Was 11: the parked session transaction committed, a transaction of the owner's for the count (3), then
+    // begin, role, the list, its count, the audit entry, commit.
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(6 - withBegin);
+  });
+
+  it('refuses the search over the limit with 429 and Retry-After, and the refused search writes no audit entry', async () => {
+    const searchesBefore = async () =>
+      (await asSystem((tx) => tx.select().from(auditLog).where(and(eq(auditLog.userId, regisseur.actor.userId), eq(auditLog.action, 'search'))))).length;
+    let last: Response | undefined;
+    for (let i = 0; i < RATE_LIMITS.search.limit; i++) {
+      last = await callRoute('/api/v1/cases', request('/api/v1/cases?q=de', regisseur.cookie));
+      if (last.status === 429) break;
+    }
+    expect(last!.status).toBe(429);
+    const logged = await searchesBefore();
+    const refused = await callRoute('/api/v1/cases', request('/api/v1/cases?q=de', regisseur.cookie));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error).toMatch(/zoekopdrachten/);
+    expect(await searchesBefore()).toBe(logged);
+    // The limit is on searches: the list without a term still answers.
+    expect((await callRoute('/api/v1/cases', request('/api/v1/cases', regisseur.cookie))).status).toBe(200);
   });
 
   it('still refuses a signed-out session in the same single statement, and writes nothing for it', async () => {

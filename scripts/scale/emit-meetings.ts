@@ -1,5 +1,5 @@
 import type { Directory } from './directory';
-import type { Loader } from './loader';
+import { yieldToLoop, type Loader } from './loader';
 import { DAY } from './plan-cases';
 import type { MeetingPlan } from './plan-meetings';
 import type { Random } from './random';
@@ -7,9 +7,27 @@ import type { Random } from './random';
 const HOUR = 3600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Invitees per COPY: a million cases have a million meetings, whose rows would not fit one string. */
+const FLUSH_AT = 200_000;
+
 /** Meetings with their invited organisations: the partners of the cases on the agenda. */
-export function emitMeetings(rng: Random, loader: Loader, meetings: MeetingPlan[], directory: Directory): void {
+export async function emitMeetings(
+  rng: Random,
+  loader: Loader,
+  meetings: MeetingPlan[],
+  directory: Directory,
+  timed: <T>(fn: () => T) => T = (fn) => fn(),
+): Promise<void> {
+  // One weekly series per region: its id is that of the region's first meeting.
   const seriesOf = new Map<string, string>();
+  for (let from = 0; from < meetings.length; from += 10_000) {
+    timed(() => emitSlice(rng, loader, meetings.slice(from, from + 10_000), directory, seriesOf));
+    if (loader.pending('meeting_invitees') >= FLUSH_AT) await loader.flush();
+    await yieldToLoop();
+  }
+}
+
+function emitSlice(rng: Random, loader: Loader, meetings: MeetingPlan[], directory: Directory, seriesOf: Map<string, string>): void {
   for (const m of meetings) {
     const series = seriesOf.get(m.region) ?? m.id;
     seriesOf.set(m.region, series);

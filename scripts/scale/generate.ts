@@ -78,7 +78,7 @@ export async function generateScaleData(
     const meetings = timed(() => planMeetings(rng, plans, now));
     log(`${plans.length} casussen en ${meetings.length} overleggen gepland`);
     phase('organisaties en planning');
-    timed(() => emitMeetings(rng, loader, meetings, directory));
+    await emitMeetings(rng, loader, meetings, directory, timed);
     await loader.flush();
 
     const discussed: DiscussedItems = new Map();

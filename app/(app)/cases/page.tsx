@@ -13,7 +13,7 @@ import { DEFAULT_PAGE_SIZE, listCases, listMyReferrals } from '@/lib/cases/list-
 import { caseListQuerySchema, type CaseListQuery } from '@/lib/cases/schemas';
 import { municipalityChoices, partnerChoices, regisseurChoices } from '@/lib/choices/form-choices';
 import { getHouse } from '@/lib/house/house';
-import { rateLimitMessage } from '@/lib/http/rate-limit';
+import { RateLimitedError } from '@/lib/http/rate-limit';
 import { uiLocale } from '@/lib/i18n/ui-locale';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/zod';
@@ -33,21 +33,21 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const parsed = caseListQuerySchema.safeParse(raw);
   const query: CaseListQuery = parsed.success ? parsed.data : {};
   const queryError = parsed.success ? null : Object.values(fieldErrorsOf(parsed.error, await uiLocale())).flat().join(' ');
-  // Searching by name is limited per user (lib/auth/throttle.ts); over the limit the page says so instead.
-  const limited = query.q ? await rateLimitMessage(actor, 'search') : null;
+  const empty = { items: [], total: 0, capped: false, nextCursor: null, cursorError: null, limited: null };
+  const list = (q: CaseListQuery) => listCases(actor, q, { limitSearch: true });
   const [t, format, result, house] = await Promise.all([
     getTranslations('cases'),
     getFormatter(),
-    limited
-      ? { items: [], total: 0, capped: false, nextCursor: null, cursorError: null }
-      : listCases(actor, query).then(
-          (r) => ({ ...r, cursorError: null }),
-          // A changed or outdated cursor: said on the page, and the list from its start.
-          async (e: unknown) => {
-            if (!(query.cursor && e instanceof AppError && e.code === 'VALIDATION')) throw e;
-            return { ...(await listCases(actor, { ...query, cursor: undefined, page: undefined })), cursorError: e.localized(await uiLocale()).message };
-          },
-        ),
+    list(query).then(
+      (r) => ({ ...r, cursorError: null, limited: null }),
+      async (e: unknown) => {
+        // Searching by name is limited per user (lib/auth/throttle.ts); over the limit the page says so instead.
+        if (e instanceof RateLimitedError) return { ...empty, limited: e.message };
+        // A changed or outdated cursor: said on the page, and the list from its start.
+        if (!(query.cursor && e instanceof AppError && e.code === 'VALIDATION')) throw e;
+        return { ...(await list({ ...query, cursor: undefined, page: undefined })), cursorError: e.localized(await uiLocale()).message, limited: null };
+      },
+    ),
     getHouse(),
   ]);
   // The steering roles filter the house's whole list; a partner sees the cases convened to them.
@@ -97,7 +97,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
         regisseurs={regisseurs?.map((r) => ({ value: r.id, label: r.name }))}
         partners={partners?.map((p) => ({ value: p.id, label: p.name }))}
       />
-      <ErrorNotice message={limited} />
+      <ErrorNotice message={result.limited} />
       <ErrorNotice message={queryError ?? result.cursorError} />
       <p className="mb-2 text-sm text-muted" aria-live="polite">
         {result.capped ? t('resultsCapped', { total: result.total }) : t('results', { total: result.total })}
