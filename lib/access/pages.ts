@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { requireActor, type Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
 import { authorize, isRefused, type Action } from './policy';
 
 /**
@@ -11,4 +12,14 @@ export async function requirePage(action?: Action): Promise<Actor> {
   const actor = await requireActor();
   if (action && isRefused(authorize(actor, action))) notFound();
   return actor;
+}
+
+/** What a page shows, or its 404 where lib/ answers NOT_FOUND: not there, or not there for this actor. */
+export async function orNotFound<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
 }

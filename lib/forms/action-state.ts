@@ -20,6 +20,9 @@ export interface ActionState {
   nonce: number;
 }
 
+/** A server action as a form or button posts to it; passed down so one component serves several screens. */
+export type FormAction = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
+
 /** FormData with dotted names ("subject.name") as a nested object; "true"/"false" become booleans. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,20 +1,19 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AccessGrantList } from '@/components/admin/access-grant-list';
 import { AdminActionButton } from '@/components/admin/admin-action-button';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
+import { UsersTable } from '@/components/admin/users-table';
 import { AdminTabs } from '@/components/admin-tabs';
 import { cell, DataTable } from '@/components/data-table';
 import { PageTitle } from '@/components/page-title';
-import { UserActiveToggle } from '@/components/user-active-toggle';
 import { userRole } from '@/db/enums';
 import { organisationChoices } from '@/lib/admin/organisations';
 import { requirePage } from '@/lib/access/pages';
 import { listGrants } from '@/lib/users/access-grants';
 import { listInvitations } from '@/lib/users/invitations';
 import { listUsers } from '@/lib/users/manage-users';
-import { revokeInvitationAction } from './actions';
+import { inviteUserAction, revokeInvitationAction, setUserActiveAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,8 +49,11 @@ export default async function AdminPage() {
         </h2>
         <p className="mb-4 max-w-prose text-sm text-muted">{t('invite.intro')}</p>
         <InviteUserForm
-          roles={userRole.enumValues.map((r) => ({ value: r, label: tRoles(r) }))}
-          organisations={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          action={inviteUserAction}
+          choices={{
+            roles: userRole.enumValues.map((r) => ({ value: r, label: tRoles(r) })),
+            organisations: organisations.map((o) => ({ value: o.id, label: o.name })),
+          }}
         />
       </section>
 
@@ -119,49 +121,7 @@ export default async function AdminPage() {
         <h2 id="users-title" className="mb-3 text-lg font-semibold">
           {t('users')}
         </h2>
-        <DataTable
-          columns={[
-            { label: t('name') },
-            { label: t('organisation') },
-            { label: t('role') },
-            { label: t('lastSignIn') },
-            { label: t('status') },
-            { label: t('invitations.actions'), hidden: true },
-          ]}
-        >
-          {users.map((user) => (
-            <tr key={user.id} data-testid={`user-${user.email}`}>
-              <td className={cell}>
-                <span className="block">
-                  <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
-                    {user.name}
-                  </Link>
-                  {user.id === actor.userId ? <span className="text-muted"> ({t('you')})</span> : null}
-                </span>
-                <span className="block text-muted">{user.email}</span>
-              </td>
-              <td className={cell}>{user.organisationName}</td>
-              <td className={cell}>{tRoles(user.role)}</td>
-              <td className={cell}>{user.lastSignInAt ? moment(user.lastSignInAt) : t('never')}</td>
-              <td className={cell}>
-                <span className={user.active ? 'font-medium text-ok' : 'font-medium text-danger'}>
-                  {user.active ? t('active') : t('inactive')}
-                </span>
-              </td>
-              <td className={`${cell} text-right`}>
-                {user.id === actor.userId ? null : (
-                  <UserActiveToggle
-                    userId={user.id}
-                    active={user.active}
-                    version={user.version}
-                    label={user.active ? t('deactivate') : t('activate')}
-                    accessibleLabel={t(user.active ? 'deactivateLabel' : 'activateLabel', { name: user.name })}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <UsersTable users={users} actorId={actor.userId} pageOf={(id) => `/admin/users/${id}`} setActive={setUserActiveAction} showOrganisation />
       </section>
     </>
   );

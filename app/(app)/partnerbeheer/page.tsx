@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { InviteUserForm } from '@/components/admin/invite-user-form';
+import { UsersTable } from '@/components/admin/users-table';
 import { cell, DataTable } from '@/components/data-table';
 import { PageTitle } from '@/components/page-title';
-import { InviteColleagueForm } from '@/components/partner-admin/invite-colleague-form';
-import { OwnUserActiveToggle } from '@/components/partner-admin/partner-user-buttons';
 import { caseStatus } from '@/db/enums';
 import { requirePage } from '@/lib/access/pages';
 import { convenedCaseCounts, listOwnUsers, pendingOwnInvitations } from '@/lib/users/partner-admin';
+import { inviteColleagueAction, setOwnUserActiveAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,13 +20,12 @@ const card = 'rounded-lg border border-line bg-white p-5';
 /** A partner organisation's own user administration: its accounts, invitations, and its convened cases by number. */
 export default async function PartnerAdminPage() {
   const actor = await requirePage('section.partnerAdmin');
-  const [users, pending, counts, t, tAdmin, tRoles, tStatus, format] = await Promise.all([
+  const [users, pending, counts, t, tAdmin, tStatus, format] = await Promise.all([
     listOwnUsers(actor),
     pendingOwnInvitations(actor),
     convenedCaseCounts(actor),
     getTranslations('partnerAdmin'),
     getTranslations('admin'),
-    getTranslations('roles'),
     getTranslations('cases.statuses'),
     getFormatter(),
   ]);
@@ -62,7 +61,8 @@ export default async function PartnerAdminPage() {
           {t('inviteTitle')}
         </h2>
         <p className="mb-4 max-w-prose text-sm text-muted">{t('inviteIntro')}</p>
-        <InviteColleagueForm />
+        {/* Name and address only: lib/ invites a professional of the partnerbeheerder's own organisation. */}
+        <InviteUserForm action={inviteColleagueAction} />
       </section>
 
       <section aria-labelledby="pending-title" className="mb-10">
@@ -90,47 +90,7 @@ export default async function PartnerAdminPage() {
         <h2 id="users-title" className="mb-3 text-lg font-semibold">
           {t('usersTitle', { organisation })}
         </h2>
-        <DataTable
-          columns={[
-            { label: tAdmin('name') },
-            { label: tAdmin('role') },
-            { label: tAdmin('lastSignIn') },
-            { label: tAdmin('status') },
-            { label: tAdmin('invitations.actions'), hidden: true },
-          ]}
-          testId="own-users"
-        >
-          {users.map((user) => (
-            <tr key={user.id} data-testid={`user-${user.email}`}>
-              {/* Wide enough for a name and address on a phone; the table scrolls sideways for the rest. */}
-              <td className={`${cell} min-w-56`}>
-                <span className="block">
-                  <Link href={`/partnerbeheer/users/${user.id}`} className="font-medium text-brand-700 underline">
-                    {user.name}
-                  </Link>
-                  {user.id === actor.userId ? <span className="text-muted"> ({tAdmin('you')})</span> : null}
-                </span>
-                <span className="block text-muted">{user.email}</span>
-              </td>
-              <td className={cell}>{tRoles(user.role)}</td>
-              <td className={cell}>{user.lastSignInAt ? moment(user.lastSignInAt) : tAdmin('never')}</td>
-              <td className={cell}>
-                <span className={user.active ? 'font-medium text-ok' : 'font-medium text-danger'}>{user.active ? tAdmin('active') : tAdmin('inactive')}</span>
-              </td>
-              <td className={`${cell} text-right`}>
-                {user.id === actor.userId ? null : (
-                  <OwnUserActiveToggle
-                    userId={user.id}
-                    active={user.active}
-                    version={user.version}
-                    label={user.active ? tAdmin('deactivate') : tAdmin('activate')}
-                    accessibleLabel={tAdmin(user.active ? 'deactivateLabel' : 'activateLabel', { name: user.name })}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <UsersTable users={users} actorId={actor.userId} pageOf={(id) => `/partnerbeheer/users/${id}`} setActive={setOwnUserActiveAction} showOrganisation={false} testId="own-users" />
       </section>
     </>
   );

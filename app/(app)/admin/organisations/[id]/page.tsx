@@ -1,18 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EditOrganisationForm } from '@/components/admin/organisation-forms';
 import { IdpSettingsForm } from '@/components/admin/idp-form';
 import { AdminTabs } from '@/components/admin-tabs';
 import { PageTitle } from '@/components/page-title';
 import { organisationDomain } from '@/db/enums';
-import { getOrganisation, type OrganisationDetail } from '@/lib/admin/organisations';
-import { requirePage } from '@/lib/access/pages';
+import { getOrganisation } from '@/lib/admin/organisations';
+import { orNotFound, requirePage } from '@/lib/access/pages';
 import { getIdpSettings } from '@/lib/auth/oidc/admin-config';
 import { redirectUri } from '@/lib/auth/oidc/browser';
-import type { Actor } from '@/lib/actor';
-import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,19 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = 'rounded-lg border border-line bg-white p-5';
 
-async function load(actor: Actor, id: string): Promise<OrganisationDetail> {
-  try {
-    return await getOrganisation(actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
-}
-
 /** One organisation: its details, its users, and where its escalation contacts are kept. */
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePage('admin.organisations');
-  const org = await load(actor, (await params).id);
+  const org = await orNotFound(getOrganisation(actor, (await params).id));
   const [idp, callback] = await Promise.all([getIdpSettings(actor, org.id), redirectUri()]);
   const [t, tAdmin, tRoles, tDomains, tIdp] = await Promise.all([
     getTranslations('admin.organisationForm'),
