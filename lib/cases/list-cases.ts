@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { caseFacts, casePartnerFacts, casePartners, cases, municipalities, users } from '@/db/schema';
 import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { asUser } from '@/db/transaction';
-import { enforceRateLimitIn } from '@/lib/http/rate-limit';
+import { enforceRateLimitIn } from '@/lib/auth/limited-read';
 import type { Tx } from '@/db/types';
 import { audit, subjectOf } from '@/lib/audit/record';
 import type { Actor } from '@/lib/actor';

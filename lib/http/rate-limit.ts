@@ -1,41 +1,17 @@
 import 'server-only';
 import { asSystem } from '@/db/transaction';
 import type { Actor } from '@/lib/actor';
-import type { Executor } from '@/db/types';
-import { consumeOwnRateLimit, consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
-import { AppError, msg } from '@/lib/errors';
+import { RATE_LIMIT_MESSAGES, RateLimitedError } from '@/lib/auth/limited-read';
+import { consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
 
-export const RATE_LIMIT_MESSAGES: Record<RateLimitName, string> = {
-  search: msg('http.tooManySearches'),
-  export: msg('http.tooManyExports'),
-};
-
-/** 429: the message says what to do; Retry-After says when. */
-export class RateLimitedError extends AppError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super('RATE_LIMITED', message);
-  }
-}
+export { RATE_LIMIT_MESSAGES, RateLimitedError, RATE_LIMITS };
 
 /**
  * Counts one search or export for the actor and throws 429 over the limit (lib/auth/throttle.ts holds
- * the limits). Call it before the work, in route handlers and pages alike.
+ * the limits), in a transaction of its own: for work that runs before the actor's own transaction.
+ * Inside it, `enforceRateLimitIn` (lib/auth/limited-read.ts) counts in the same statement stream.
  */
 export async function enforceRateLimit(actor: Actor, name: RateLimitName, now = new Date()): Promise<void> {
   const result = await asSystem((tx) => consumeRateLimit(tx, name, actor.userId, now));
   if (!result.allowed) throw new RateLimitedError(RATE_LIMIT_MESSAGES[name], result.retryAfterSeconds);
 }
-
-/**
- * The same inside a transaction that is already the actor's (`asUser`): one statement in the request's
- * own transaction. Thrown, the 429 rolls that transaction back, so the refused read itself leaves nothing.
- */
-export async function enforceRateLimitIn(tx: Executor, name: RateLimitName, now = new Date()): Promise<void> {
-  const result = await consumeOwnRateLimit(tx, name, now);
-  if (!result.allowed) throw new RateLimitedError(RATE_LIMIT_MESSAGES[name], result.retryAfterSeconds);
-}
-
-export { RATE_LIMITS };
