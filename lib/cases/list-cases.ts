@@ -3,6 +3,7 @@ import { queryTokens } from '@/lib/crypto/search-tokens';
 import { alias } from 'drizzle-orm/pg-core';
 import { caseFacts, casePartnerFacts, casePartners, cases, municipalities, users } from '@/db/schema';
 import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
+import { queryRows } from '@/db/query';
 import { asUser } from '@/db/transaction';
 import { enforceRateLimitIn } from '@/lib/auth/limited-read';
 import type { Tx } from '@/db/types';
@@ -59,6 +60,26 @@ function orderKey(source: Source, query: CaseListQuery) {
 function ordering(source: Source, query: CaseListQuery) {
   const { columns, dir } = orderKey(source, query);
   return columns.map((c) => (dir === 'asc' ? asc(c) : desc(c)));
+}
+
+/** Filters the case-status rollup also has: a list filtered on these alone is counted from it. */
+const countedByRollup = (query: CaseListQuery) => !query.q && !query.regisseur && !query.partner;
+
+/** The rollup row of every case (drizzle/0037), not a partner's own. */
+const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * For those who see every case (regisseur, manager), the count of a filter on status, target group and
+ * municipality is the sum of the case-status rollup the writes keep in their own transaction: a handful of
+ * rows instead of an index entry per case (lib/cases/list-count.test.ts holds it to the cases themselves).
+ */
+async function countFromRollup(tx: Tx, query: CaseListQuery): Promise<number> {
+  const where = [sql`organisation_id = ${EVERY_CASE}`];
+  if (query.status) where.push(sql`status = ${query.status}`);
+  if (query.targetGroup) where.push(sql`target_group = ${query.targetGroup}`);
+  if (query.municipality) where.push(sql`municipality_code = ${query.municipality}`);
+  const [row] = await queryRows<{ n: number }>(tx, sql`select coalesce(sum(n), 0)::int as n from dashboard_case_status where ${sql.join(where, sql` and `)}`);
+  return row?.n ?? 0;
 }
 
 export interface CaseListResult {
@@ -133,7 +154,12 @@ export async function listCases(
     });
     const last = rows[size - 1];
     // A first page that is not full holds every match: no count needed (most name searches end there).
-    const n = page.offset === 0 && !query.cursor && !more ? items.length : await countUpTo(tx, source, where, countCap);
+    const n =
+      page.offset === 0 && !query.cursor && !more
+        ? items.length
+        : decision !== 'shared' && countedByRollup(query)
+          ? await countFromRollup(tx, query)
+          : await countUpTo(tx, source, where, countCap);
     const nextCursor = more && last ? encodeCursor(key.list, [last.cursorKey, last.id]) : null;
     const result: CaseListResult = { items, total: Math.min(n, countCap), capped: n > countCap, nextCursor };
     const used = Object.entries(query)
