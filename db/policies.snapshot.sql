@@ -432,7 +432,7 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (39): run with their owner's rights, past RLS
+-- 4. Security-definer functions (40): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -557,6 +557,24 @@ BEGIN
   INSERT INTO audit_log OVERRIDING SYSTEM VALUE SELECT row.*;
   INSERT INTO audit_head (last_id, last_hash) VALUES (row.id, row.hash)
     ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION consume_own_rate_limit(p_name text, p_window_ms integer, p_now timestamp with time zone, OUT o_hits integer, OUT o_window_start timestamp with time zone) RETURNS record LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+DECLARE
+  v_user uuid := app_user_id();
+  v_cutoff timestamptz := p_now - make_interval(secs => p_window_ms / 1000.0);
+BEGIN
+  IF v_user IS NULL OR p_name NOT IN ('search', 'export') THEN
+    RAISE EXCEPTION 'no rate limit % for this session', p_name USING ERRCODE = '42501';
+  END IF;
+  INSERT INTO rate_limits AS r (key, hits, window_start) VALUES (p_name || ':' || v_user, 1, p_now)
+  ON CONFLICT (key) DO UPDATE SET
+    hits = CASE WHEN r.window_start <= v_cutoff THEN 1 ELSE r.hits + 1 END,
+    window_start = CASE WHEN r.window_start <= v_cutoff THEN p_now ELSE r.window_start END
+  RETURNING r.hits, r.window_start INTO o_hits, o_window_start;
 END
 $body$;
 

@@ -81,7 +81,7 @@ async function main() {
               statement.params,
             );
             const read = rowsRead(plan[0]!['QUERY PLAN'][0].Plan);
-            if (process.env.VERBOSE) console.log(read, statement.query.replace(/\s+/g, ' ').slice(0, 160));
+            if (process.env.VERBOSE) console.log(read, plan[0]!['QUERY PLAN'][0]['Execution Time'].toFixed(1), 'ms', statement.query.replace(/\s+/g, ' ').slice(0, 160));
             rows += read;
             ms += plan[0]!['QUERY PLAN'][0]['Execution Time'];
           } finally {
