@@ -106,6 +106,9 @@ function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseL
     pauseReason: source.pauseReason,
     createdAt: source.createdAt,
     updatedAt: source.updatedAt,
+    // A search sorts all its matches for the page anyway: counting them in the same pass is free, where
+    // a count of its own would find them all again (lib/cases/list-count.test.ts).
+    ...(query.q ? { matches: sql<number>`count(*) over ()`.mapWith(Number) } : {}),
   };
   return tx
     .select(columns)
@@ -148,18 +151,22 @@ export async function listCases(
     // One row more than the page tells whether another follows.
     const more = rows.length > size;
     const items: CaseListItem[] = rows.slice(0, size).map((row) => {
-      const { cursorKey, ...item } = row;
+      const { cursorKey, matches, ...item } = row as typeof row & { matches?: number };
       void cursorKey;
+      void matches;
       return item;
     });
     const last = rows[size - 1];
     // A first page that is not full holds every match: no count needed (most name searches end there).
+    const counted = !query.cursor && rows[0] && 'matches' in rows[0] ? rows[0].matches : undefined;
     const n =
       page.offset === 0 && !query.cursor && !more
         ? items.length
-        : decision !== 'shared' && countedByRollup(query)
-          ? await countFromRollup(tx, query)
-          : await countUpTo(tx, source, where, countCap);
+        : counted !== undefined
+          ? counted
+          : decision !== 'shared' && countedByRollup(query)
+            ? await countFromRollup(tx, query)
+            : await countUpTo(tx, source, where, countCap);
     const nextCursor = more && last ? encodeCursor(key.list, [last.cursorKey, last.id]) : null;
     const result: CaseListResult = { items, total: Math.min(n, countCap), capped: n > countCap, nextCursor };
     const used = Object.entries(query)

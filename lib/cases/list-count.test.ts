@@ -77,6 +77,27 @@ describe('the case list counted from the rollup', () => {
     expect(sent.filter((text) => /count\(\*\)/i.test(text))).toHaveLength(0);
   });
 
+  it('counts a search in the statement that finds it: one search, not a second one to count', async () => {
+    const [first] = await queryRows<{ number: string }>(handle.db, sql`select number from cases order by number limit 1`);
+    const term = first!.number.slice(0, 4);
+    const [expected] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cases where number ilike ${`%${term}%`}`);
+    expect(expected!.n).toBeGreaterThan(2);
+    const sent: string[] = [];
+    const stop = onStatement((text) => sent.push(text));
+    let result: Awaited<ReturnType<typeof listCases>>;
+    try {
+      result = await listCases(regisseur, { q: term, pageSize: 1 });
+    } finally {
+      stop();
+    }
+    expect(result.items).toHaveLength(1);
+    expect(result.total).toBe(expected!.n);
+    expect(sent.filter((text) => /app_search_cases/.test(text))).toHaveLength(1);
+    // A page by cursor sees only what follows the cursor: it counts the whole list on its own.
+    const next = await listCases(regisseur, { q: term, pageSize: 1, cursor: result.nextCursor! });
+    expect(next.total).toBe(expected!.n);
+  });
+
   it('counts a status change at once: the rollup moves in the transaction of the write', async () => {
     const query: CaseListQuery = { status: 'actief', pageSize: 1 };
     const before = (await listCases(regisseur, query)).total;
