@@ -77,7 +77,8 @@ function startAppServer(options: BenchOptions, env: BenchEnvironment, extra: Rec
     DEMO_DATA: 'off',
     SHUTDOWN_DRAIN_MS: '0',
     ...extra,
-  }, startScriptNodeArgs());
+    // BENCH_CPU_PROF_DIR=dir: each app server writes a V8 CPU profile there when it stops (for where the time goes).
+  }, [...startScriptNodeArgs(), ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [])]);
   return { base, server };
 }
 
