@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { caseFacts, casePartnerFacts, casePartners, cases, municipalities, users } from '@/db/schema';
 import { COUNT_CAP, countUpTo } from '@/db/count-up-to';
 import { queryRows } from '@/db/query';
+import { EVERY_CASE } from '@/lib/dashboard/rollup-figures';
 import { asUser } from '@/db/transaction';
 import { enforceRateLimitIn } from '@/lib/auth/limited-read';
 import type { Tx } from '@/db/types';
@@ -64,9 +65,6 @@ function ordering(source: Source, query: CaseListQuery) {
 
 /** Filters the case-status rollup also has: a list filtered on these alone is counted from it. */
 const countedByRollup = (query: CaseListQuery) => !query.q && !query.regisseur && !query.partner;
-
-/** The rollup row of every case (drizzle/0037), not a partner's own. */
-const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * For those who see every case (regisseur, manager), the count of a filter on status, target group and

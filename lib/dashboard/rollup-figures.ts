@@ -20,7 +20,8 @@ import { casesWhere, nullableNumber, within } from './scope-sql';
  * (EVERY_CASE); the agreement and signal rollups are per owning / concerned organisation.
  */
 
-const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
+/** The organisation of the case rollups' rows that count every case, not one partner's. */
+export const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
 
 /** The scope's filters on a case rollup (dashboard_case_status, dashboard_case_days). */
 function caseKey(scope: DashboardScope): SQL {
