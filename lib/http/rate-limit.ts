@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/actor';
 import { RATE_LIMIT_MESSAGES, RateLimitedError } from '@/lib/auth/limited-read';
 import { consumeRateLimit, RATE_LIMITS, type RateLimitName } from '@/lib/auth/throttle';
 
-export { RATE_LIMIT_MESSAGES, RateLimitedError, RATE_LIMITS };
+export { RateLimitedError, RATE_LIMITS };
 
 /**
  * Counts one search or export for the actor and throws 429 over the limit (lib/auth/throttle.ts holds

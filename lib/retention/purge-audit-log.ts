@@ -22,9 +22,9 @@ async function keepFrom(db: Executor, cutoff: Date): Promise<number | null> {
   const [row] = await queryRows<{ id: number | null }>(
     db,
     sql`select coalesce((select id from audit_log where at >= ${cutoff} order by id limit 1),
-                        (select max(id) from audit_log))::bigint as id`,
+                        (select max(id) from audit_log)) as id`,
   );
-  return row?.id == null ? null : Number(row.id);
+  return row?.id ?? null;
 }
 
 /**
@@ -57,13 +57,13 @@ async function purgeBatch(
   tx: Executor,
   range: { after: number; before: number; batch: number; now: Date },
 ): Promise<{ id: number; removed: number } | null> {
-  const [edge] = await queryRows<{ through: string | null }>(
+  const [edge] = await queryRows<{ through: number | null }>(
     tx,
-    sql`select max(id)::bigint as through from (select id from audit_log where id > ${range.after} and id < ${range.before}
+    sql`select max(id) as through from (select id from audit_log where id > ${range.after} and id < ${range.before}
          order by id limit ${range.batch}) b`,
   );
   if (edge?.through == null) return null;
-  const through = Number(edge.through);
+  const through = edge.through;
   const [last] = await queryRows<{ hash: string }>(tx, sql`select hash from audit_log where id = ${through}`);
   const [deleted] = await queryRows<{ n: number }>(
     tx,
