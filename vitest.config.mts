@@ -12,7 +12,7 @@ const shared = {
 
 const test = {
   include: ['**/*.test.ts'],
-  exclude: ['node_modules/**', '.next/**', 'e2e/**'],
+  exclude: ['node_modules/**', '.next/**', '.next-*/**', 'e2e/**'],
   environment: 'node' as const,
   // Each integration file opens its own database; PGlite start-up and argon2 need a little time.
   testTimeout: 30_000,
