@@ -432,12 +432,28 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (40): run with their owner's rights, past RLS
+-- 4. Security-definer functions (41): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
 AS $body$
   SELECT case_id FROM agreements WHERE id = p_agreement
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_count_own_agreements(p_statuses agreement_status[], p_owner_user uuid, p_due_before date, p_cap integer) RETURNS integer LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT count(*)::integer FROM (
+    SELECT 1 FROM agreements a
+    WHERE a.owner_organisation_id = (SELECT app_user_org())
+      AND (SELECT app_user_role()) = 'professional'
+      AND a.status = ANY (p_statuses)
+      AND (p_owner_user IS NULL OR a.owner_user_id = p_owner_user)
+      AND (p_due_before IS NULL OR a.due_date < p_due_before)
+      AND EXISTS (SELECT 1 FROM case_partners p
+                  WHERE p.case_id = a.case_id AND p.organisation_id = a.owner_organisation_id AND p.ended_at IS NULL)
+    LIMIT p_cap + 1
+  ) matches
 $body$;
 
 -- casusregie_app may execute

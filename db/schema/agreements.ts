@@ -51,7 +51,8 @@ export const agreements = pgTable(
     // Open work by due date (Mijn afspraken, the house's list): read in index order up to the page's end.
     index('agreements_open_due_idx').on(t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
     index('agreements_owner_open_due_idx').on(t.ownerOrganisationId, t.dueDate).where(sql`${t.status} in ('open', 'in_uitvoering')`),
-    // Keyset pages of the agreement lists (lib/agreements/list-agreements.ts, drizzle/0038).
+    // Keyset pages of the agreement lists (lib/agreements/list-agreements.ts, drizzle/0038). drizzle/0046
+    // makes the owner's three indexes covering (INCLUDE case_id, owner_user_id), which drizzle cannot declare.
     index('agreements_owner_open_keyset_idx').on(t.ownerOrganisationId, t.dueDate, t.id).where(sql`${t.status} in ('open', 'in_uitvoering')`),
     index('agreements_open_keyset_idx').on(t.dueDate, t.id).where(sql`${t.status} in ('open', 'in_uitvoering')`),
     index('agreements_owner_done_keyset_idx').on(t.ownerOrganisationId, t.dueDate, t.id).where(sql`${t.status} not in ('open', 'in_uitvoering')`),

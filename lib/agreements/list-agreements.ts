@@ -11,6 +11,8 @@ import { forbidden } from '@/lib/errors';
 import { withAgreement } from './access';
 import type { MyAgreementsQuery } from './schemas';
 import { oneByOne } from '@/db/one-by-one';
+import { queryRows } from '@/db/query';
+import { agreementStatus } from '@/db/enums';
 import { literalList } from '@/db/literal-list';
 import type { AgreementHistory, AgreementRow } from './agreement-views';
 import { isOpenAgreement, OPEN_AGREEMENT_STATUSES } from './statuses';
@@ -147,8 +149,12 @@ export async function listAgreementPage(
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Rows hidden by row-level security between the two reads drop out; the order is the keys'.
     const items = shown.flatMap((k) => byId.get(k.id) ?? []);
-    const everyPart = or(...parts.map((p) => p.status));
-    const n = !at && !more ? items.length : await countUpTo(tx, agreements, and(...where, everyPart));
+    const n =
+      !at && !more
+        ? items.length
+        : outcome === 'shared'
+          ? await countOwn(tx, actor, query, today)
+          : await countUpTo(tx, agreements, and(...where, or(...parts.map((p) => p.status))));
     const last = shown[shown.length - 1];
     return {
       items,
@@ -157,6 +163,23 @@ export async function listAgreementPage(
       nextCursor: more && last ? encodeCursor(CURSOR_LIST, [last.part, last.due, last.id]) : null,
     };
   });
+}
+
+/**
+ * A partner's count, by the rule of the agreements_select policy written as a join the planner can drive
+ * from the index (drizzle/0046): under the policy itself it hashed every membership of the organisation and
+ * read a heap row per agreement, 24 ms at 200,000 cases. The same filters as `partsOf` and the list's `where`.
+ */
+async function countOwn(tx: Tx, actor: Actor, query: MyAgreementsQuery, today: string): Promise<number> {
+  const overdue = query.overdue === 'true';
+  // Overdue is open work past its date, whatever status was asked for besides (overdueSql).
+  const statuses = (query.status ? [query.status] : agreementStatus.enumValues).filter((s) => !overdue || isOpenAgreement(s));
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`select app_count_own_agreements(${`{${statuses.join(',')}}`}::agreement_status[], ${query.owner === 'me' ? actor.userId : null}::uuid,
+      ${overdue ? today : null}::date, ${COUNT_CAP}) as n`,
+  );
+  return row?.n ?? 0;
 }
 
 /** The first page of the list (the agreements of a partner or of the house), without its count. */

@@ -209,6 +209,34 @@ describe('Mijn afspraken and the house’s agreements by cursor', () => {
     await refusedCursor(() => listAgreementPage(politie, { cursor: tampered(nextCursor!) }, NOW));
     await refusedCursor(() => listAgreementPage(politie, { cursor: encodeCursor('agreements', ['7', '2026-01-01', politieOrg]) }, NOW));
   });
+
+  it('counts for a partner exactly what its walk shows, whatever the filter, not its agreements in a case it has left', async () => {
+    // The police left a case in which it still owns open agreements, some overdue: the regisseur sees them,
+    // the police no longer does, in its list or its count (drizzle/0046 counts without the policy).
+    const [left] = await ids(sql`select c.id from cases c where not exists (select 1 from case_partners p where p.case_id = c.id and p.organisation_id = ${politieOrg})
+      and c.referrer_organisation_id <> ${politieOrg} and c.id <> ${otherCase!} order by c.id limit 1`);
+    await handle.db.execute(sql`insert into case_partners (case_id, organisation_id, reason, added_by_user_id, added_at, ended_at, ended_by_user_id, end_reason)
+      select ${left!}::uuid, ${politieOrg}::uuid, 'Zorgen om de veiligheid.', u.id, '2026-01-05', '2026-02-01', u.id, 'Rol vervuld.' from users u where u.email = 'regisseur@example.org'`);
+    await insertAgreements(12, left!, politieOrg, '2026-05-01', 'open');
+    await handle.db.execute(sql`update agreements set owner_user_id = ${politie.userId} where case_id = ${politieCase!} and description in ('Afspraak 1', 'Afspraak 2', 'Afspraak 3')`);
+    const leftOwned = await ids(sql`select id from agreements where case_id = ${left!} and owner_organisation_id = ${politieOrg}`);
+    expect(leftOwned.length).toBeGreaterThanOrEqual(12);
+
+    for (const query of [{}, { owner: 'me' }, { overdue: 'true' }, { overdue: 'true', owner: 'me' }, { status: 'gereed' }, { status: 'open' }, { status: 'gereed', overdue: 'true' }] as const) {
+      const seen = await walk((cursor) => listAgreementPage(politie, { ...query, cursor }, NOW, 20));
+      expect(seen.ids.some((id) => leftOwned.includes(id)), JSON.stringify(query)).toBe(false);
+      // A page of one, so that more follow and the list counts; a page further on counts again.
+      const first = await listAgreementPage(politie, query, NOW, 1);
+      expect({ query, total: first.total, capped: first.capped }).toEqual({ query, total: seen.ids.length, capped: false });
+      if (first.nextCursor) expect((await listAgreementPage(politie, { ...query, cursor: first.nextCursor }, NOW, 1)).total).toBe(first.total);
+    }
+    const overdue = await listAgreementPage(politie, { overdue: 'true' }, NOW, 1);
+    expect(overdue.total).toBeGreaterThan(20);
+    expect((await listAgreementPage(politie, { owner: 'me' }, NOW, 1)).total).toBeGreaterThanOrEqual(3);
+    expect((await listAgreementPage(politie, { status: 'gereed', overdue: 'true' }, NOW, 1)).total).toBe(0);
+    const house = await listAgreementPage(regisseur, { overdue: 'true' }, NOW, 1);
+    expect(house.total).toBeGreaterThanOrEqual(overdue.total + 12);
+  });
 });
 
 describe('the case list by cursor', () => {
