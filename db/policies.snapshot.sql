@@ -121,7 +121,7 @@ CREATE POLICY agreements_insert ON agreements AS PERMISSIVE FOR INSERT TO casusr
 CREATE POLICY agreements_select ON agreements AS PERMISSIVE FOR SELECT TO casusregie_app
   USING ((SELECT (app_user_role() = 'regisseur'::user_role))
          OR ((SELECT (app_user_role() = 'professional'::user_role))
-             AND (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = agreements.case_id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL))))));
+             AND (EXISTS (SELECT 1 FROM case_partners p WHERE ((p.case_id = agreements.case_id) AND (p.organisation_id = (SELECT app_user_org() AS app_user_org)) AND (p.ended_at IS NULL)) OFFSET 0))));
 CREATE POLICY agreements_update ON agreements AS PERMISSIVE FOR UPDATE TO casusregie_app
   USING ((SELECT (app_user_role() = 'regisseur'::user_role))
          OR ((SELECT (app_user_role() = 'professional'::user_role))

@@ -18,6 +18,7 @@ export const KINDS: Kind[] = ['voortgang', 'gereed', 'geblokkeerd'];
 export function AgreementListView({
   items,
   total,
+  capped = false,
   emptyText,
   refreshing = false,
   children,
@@ -25,6 +26,8 @@ export function AgreementListView({
   items: AgreementItem[];
   /** All that match, when the list shows one page of them. */
   total?: number;
+  /** More match than `total`, the count's cap. */
+  capped?: boolean;
   emptyText: string;
   refreshing?: boolean;
   /** The cards. */
@@ -38,7 +41,7 @@ export function AgreementListView({
       <div className="mb-3 flex items-center gap-2 text-sm text-muted" aria-live="polite">
         {items.length > 0 ? (
           <h2 className="font-normal">
-            {t('count', { total: Math.max(total ?? 0, items.length) })}
+            {capped ? t('countCapped', { total: total ?? 0 }) : t('count', { total: Math.max(total ?? 0, items.length) })}
             {overdue > 0 ? <> · <span className="font-semibold text-danger">{t('countOverdue', { overdue })}</span></> : null}
           </h2>
         ) : (

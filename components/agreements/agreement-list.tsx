@@ -28,8 +28,9 @@ export interface AgreementListProps {
   mode: 'partner' | 'house';
   currentUserId: string;
   emptyText: string;
-  /** All that match (the list shows a page of them). */
+  /** All that match (the list shows a page of them), counted up to a cap; `capped`: more than that. */
   total: number;
+  capped?: boolean;
   /** Where the page after the items shown starts; null when they are all. */
   nextCursor: string | null;
   /** How many pages the items shown are: a refetch reads as many again. */
@@ -68,6 +69,7 @@ function AgreementList({
   currentUserId,
   emptyText,
   total,
+  capped,
   nextCursor,
   pages: initialPages = 1,
   intent,
@@ -119,7 +121,7 @@ function AgreementList({
   };
 
   return (
-    <AgreementListView items={items} total={total} emptyText={emptyText} refreshing={isFetching}>
+    <AgreementListView items={items} total={total} capped={capped} emptyText={emptyText} refreshing={isFetching}>
       {items.map((item) => (
         <AgreementCard
           key={item.id}

@@ -49,7 +49,7 @@ export const agreementList = z.object({ items: z.array(agreementItem), total: z.
 export const agreementPage = z
   .object({
     items: z.array(agreementItem).describe('One page: at most 50'),
-    total: z.int().min(0).describe('All that match, counted up to 10,000 (then `capped`)'),
+    total: z.int().min(0).describe('All that match, counted up to 10,000, or 1,000 in a partner’s own list (then `capped`)'),
     capped: z.boolean().describe('More match than `total` says'),
     nextCursor: z.string().nullable().describe('Pass as `cursor` (same filters) for the next page; null on the last page'),
   })

@@ -90,6 +90,13 @@ const OPEN_PART: Part = { n: '0', status: inArray(agreements.status, [...OPEN_AG
 const DONE_PART: Part = { n: '1', status: notInArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]), dir: 'desc' };
 const CURSOR_LIST = 'agreements';
 
+/**
+ * A partner's own list counts to a thousand, not to the cap of the house's lists: counting costs a row per
+ * agreement (10,000 rows took 12 ms at 200,000 cases, a thousand 2 ms), and "more than 1,000" tells a
+ * professional as much as a larger number would.
+ */
+export const OWN_COUNT_CAP = 1_000;
+
 function partsOf(query: MyAgreementsQuery): Part[] {
   if (query.status) {
     const part = isOpenAgreement(query.status) ? OPEN_PART : DONE_PART;
@@ -156,10 +163,11 @@ export async function listAgreementPage(
           ? await countOwn(tx, actor, query, today)
           : await countUpTo(tx, agreements, and(...where, or(...parts.map((p) => p.status))));
     const last = shown[shown.length - 1];
+    const cap = outcome === 'shared' ? OWN_COUNT_CAP : COUNT_CAP;
     return {
       items,
-      total: Math.min(n, COUNT_CAP),
-      capped: n > COUNT_CAP,
+      total: Math.min(n, cap),
+      capped: n > cap,
       nextCursor: more && last ? encodeCursor(CURSOR_LIST, [last.part, last.due, last.id]) : null,
     };
   });
@@ -177,7 +185,7 @@ async function countOwn(tx: Tx, actor: Actor, query: MyAgreementsQuery, today: s
   const [row] = await queryRows<{ n: number }>(
     tx,
     sql`select app_count_own_agreements(${`{${statuses.join(',')}}`}::agreement_status[], ${query.owner === 'me' ? actor.userId : null}::uuid,
-      ${overdue ? today : null}::date, ${COUNT_CAP}) as n`,
+      ${overdue ? today : null}::date, ${OWN_COUNT_CAP}) as n`,
   );
   return row?.n ?? 0;
 }

@@ -6,7 +6,7 @@ import { queryRows } from '@/db/query';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import type { DbHandle } from '@/db/types';
 import type { Actor } from '@/lib/actor';
-import { listAgreementPage } from '@/lib/agreements/list-agreements';
+import { listAgreementPage, OWN_COUNT_CAP } from '@/lib/agreements/list-agreements';
 import { listCases } from '@/lib/cases/list-cases';
 import { createReferral } from '@/lib/cases/refer';
 import { referralSchema } from '@/lib/cases/schemas';
@@ -236,6 +236,17 @@ describe('Mijn afspraken and the house’s agreements by cursor', () => {
     expect((await listAgreementPage(politie, { status: 'gereed', overdue: 'true' }, NOW, 1)).total).toBe(0);
     const house = await listAgreementPage(regisseur, { overdue: 'true' }, NOW, 1);
     expect(house.total).toBeGreaterThanOrEqual(overdue.total + 12);
+  });
+
+  it('says "more than 1,000" of a partner’s own list, where the house’s list counts on', async () => {
+    await insertAgreements(OWN_COUNT_CAP, politieCase!, politieOrg, '2025-01-01', 'vervallen');
+    const partner = await listAgreementPage(politie, {}, NOW);
+    expect({ total: partner.total, capped: partner.capped }).toEqual({ total: OWN_COUNT_CAP, capped: true });
+    const open = await listAgreementPage(politie, { status: 'open' }, NOW);
+    expect(open.capped).toBe(false);
+    const house = await listAgreementPage(regisseur, {}, NOW);
+    expect(house.capped).toBe(false);
+    expect(house.total).toBeGreaterThan(OWN_COUNT_CAP + 100);
   });
 });
 
