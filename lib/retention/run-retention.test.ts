@@ -86,6 +86,15 @@ beforeAll(async () => {
     values ('test:rachid', 'teamleider@example.org', 'Opschaling: stagnatie in ' || ${number.Rachid}, 'Bekijk het signaal.', 'sent', ${id.Rachid}),
            ('test:other', 'teamleider@example.org', 'Opschaling: stagnatie in ' || ${number.Rachid} || '1', 'Een andere casus.', 'sent', ${id.Jan})`);
 
+  // Rachid discussed in a meeting, with an agreement made in that agenda item (live meetings follow both).
+  const [item] = await queryRows<{ id: string }>(
+    handle.db,
+    sql`insert into agenda_items (meeting_id, position, case_id, topic, minutes, outcome)
+        select id, 99, ${id.Rachid}, 'Woonsituatie Rachid', 'Rachid vertelde over zijn buren.', 'Afspraak gemaakt' from meetings order by starts_at limit 1
+        returning id`,
+  );
+  await handle.db.execute(sql`update agreements set agenda_item_id = ${item!.id} where id = (select id from agreements where case_id = ${id.Rachid} limit 1)`);
+
   regisseur = await signInAs('regisseur@example.org');
   manager = await signInAs('manager@example.org');
 });
@@ -110,9 +119,11 @@ describe('a dry run', () => {
 describe('the retention run on a frozen clock', () => {
   let dashboardBefore: unknown;
   let rachidBefore: { agreements: number; actions: number; agendaItems: number; partners: number; events: number };
+  let liveEventsBefore: number;
 
   beforeAll(async () => {
     dashboardBefore = await getDashboard(manager, PERIOD, { now: NOW });
+    liveEventsBefore = await count(sql`select id from meeting_events`);
     rachidBefore = await one(sql`select
       (select count(*)::int from agreements where case_id = ${id.Rachid}) as agreements,
       (select count(*)::int from agreement_actions where agreement_id in (select id from agreements where case_id = ${id.Rachid})) as actions,
@@ -172,6 +183,19 @@ describe('the retention run on a frozen clock', () => {
     expect(left).toEqual({ agreements: 0, notes: 0, moves: 0, minutes: 0, partners: 0, events: 0, signals: 0, escalations: 0, notifications: 0, mails: 0 });
     // Another case's mail whose number merely starts with this one's stays.
     expect(await count(sql`select id from mail_outbox where dedupe_key = 'test:other'`)).toBe(1);
+  });
+
+  it('tells no live meeting of what it clears, where an ordinary edit afterwards still is', async () => {
+    // Rachid's agenda items and the agreements made in them were rewritten, in meetings long over.
+    const shown = await one<{ items: number; agreements: number }>(sql`select
+      (select count(*)::int from agenda_items where case_id = ${id.Rachid} and meeting_id is not null) as items,
+      (select count(*)::int from agreements where case_id = ${id.Rachid} and agenda_item_id is not null) as agreements`);
+    expect(shown.items).toBeGreaterThan(0);
+    expect(shown.agreements).toBeGreaterThan(0);
+    expect(await count(sql`select id from meeting_events`)).toBe(liveEventsBefore);
+    // The setting lasted for the run's own transactions only: an edit on the same connections is followed live.
+    await handle.db.execute(sql`update agenda_items set version = version + 1 where id = (select id from agenda_items where case_id = ${id.Jan} limit 1)`);
+    expect(await count(sql`select id from meeting_events`)).toBe(liveEventsBefore + 1);
   });
 
   it('keeps every row the figures count, so the dashboard is unchanged', async () => {
