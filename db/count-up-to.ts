@@ -10,7 +10,7 @@ import type { Tx } from './types';
 export const COUNT_CAP = 10_000;
 
 /** The number of rows matching `where`, but at most `cap + 1`: more than `cap` means "more than the cap". */
-export async function countUpTo(tx: Tx, source: PgTable | PgViewBase, where: SQL | undefined, cap = COUNT_CAP): Promise<number> {
+export async function countUpTo(tx: Tx, source: PgTable | PgViewBase | SQL, where: SQL | undefined, cap = COUNT_CAP): Promise<number> {
   const matches = tx.select({ one: sql`1`.as('one') }).from(source).where(where).limit(cap + 1).as('matches');
   const [row] = await tx.select({ n: count() }).from(matches);
   return row?.n ?? 0;

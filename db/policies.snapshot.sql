@@ -513,8 +513,9 @@ AS $body$
 $body$;
 
 -- casusregie_app may execute
-CREATE FUNCTION app_search_cases(p_number text, p_tokens text[]) RETURNS SETOF uuid LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION app_search_cases(p_number text, p_tokens text[]) RETURNS TABLE(id uuid, number text, status case_status, target_group target_group, municipality_code text, regisseur_user_id uuid, created_at timestamp with time zone, updated_at timestamp with time zone) LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
+#variable_conflict use_column
 DECLARE
   r user_role := app_user_role();
   me uuid := app_user_id();
@@ -525,10 +526,12 @@ BEGIN
     p_tokens := NULL;
   END IF;
   IF r = 'regisseur' THEN
-    RETURN QUERY SELECT c.id FROM cases c
+    RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
+      FROM cases c
       WHERE c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens;
   ELSIF r = 'professional' THEN
-    RETURN QUERY SELECT c.id FROM cases c
+    RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
+      FROM cases c
       WHERE (c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens)
         AND (c.referrer_user_id = me
              OR EXISTS (SELECT 1 FROM case_partners p

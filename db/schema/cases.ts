@@ -66,7 +66,7 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_number_unique').on(t.number),
     index('cases_subject_name_tokens_idx').using('gin', t.subjectNameTokens),
-    // Search by any part of a case number ("2019-0012"), through app_search_cases (drizzle/0017).
+    // Search by any part of a case number ("2019-0012"), through app_search_cases (drizzle/0017, 0048).
     index('cases_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
     index('cases_closed_idx').on(t.closedAt),
     index('cases_retention_due_idx')

@@ -74,7 +74,7 @@ describe('a case from referral to convened partners', () => {
     const { number } = await getCase(regisseur, caseId);
     expect((await listCases(regisseur, { q: number.slice(4) })).items.map((c) => c.id)).toEqual([caseId]);
     const searchAs = (actor: Actor) =>
-      asUser(actor.userId, async (tx) => (await queryRows<{ id: string }>(tx, sql`select app_search_cases('%', null) as id`)).map((r) => r.id));
+      asUser(actor.userId, async (tx) => (await queryRows<{ id: string }>(tx, sql`select id from app_search_cases('%', null)`)).map((r) => r.id));
     expect(await searchAs(politie)).toContain(caseId);
     expect(await searchAs(veiligthuis)).not.toContain(caseId);
     expect(await searchAs(manager)).toEqual([]);

@@ -24,33 +24,39 @@ const regisseur = alias(users, 'regisseur');
 
 type Source = typeof cases | typeof caseFacts;
 
-function filters(source: Source, query: CaseListQuery, byName: boolean): SQL[] {
+/**
+ * A search's matches as the list's rows (drizzle/0048): app_search_cases finds them with the trigram index on
+ * the number and the GIN index on the name tokens (row-level security would keep both out of reach, 0017)
+ * and hands back the columns the list filters and sorts on, named as in cases, so they read like a table.
+ */
+const match = alias(cases, 'search_match');
+type Filtered = Source | typeof match;
+
+function matchesOf(q: string): SQL {
+  const term = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // Names are encrypted: a name matches when the case holds the keyed token of every word searched for.
+  return sql`app_search_cases(${`%${term}%`}, ${sql.param(queryTokens(q))}::text[]) as ${sql.identifier('search_match')}`;
+}
+
+/** The filters other than the search term; `full`: the actor reads cases, not the pseudonymised facts. */
+function filters(source: Filtered, query: CaseListQuery, full: boolean): SQL[] {
   const where: SQL[] = [];
   if (query.status) where.push(eq(source.status, query.status));
   if (query.targetGroup) where.push(eq(source.targetGroup, query.targetGroup));
   if (query.municipality) where.push(eq(source.municipalityCode, query.municipality));
   if (query.regisseur) where.push(eq(source.regisseurUserId, query.regisseur));
   if (query.partner) {
-    const partners = byName ? casePartners : casePartnerFacts;
+    const partners = full ? casePartners : casePartnerFacts;
     where.push(sql`exists (select 1 from ${partners} where ${partners.caseId} = ${source.id}
       and ${partners.organisationId} = ${query.partner} and ${partners.endedAt} is null)`);
   }
-  if (query.q) {
-    const term = query.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const byNumber = ilike(source.number, `%${term}%`);
-    // Names are encrypted: a name matches when the case holds the keyed token of every word searched for.
-    // Row-level security would keep both indexes out of reach (drizzle/0017): app_search_cases uses them.
-    where.push(
-      byName && 'subjectNameTokens' in source
-        ? sql`${source.id} in (select app_search_cases(${`%${term}%`}, ${sql.param(queryTokens(query.q))}::text[]))`
-        : byNumber,
-    );
-  }
+  // Pseudonymised facts hold no name: a manager's search is by number only.
+  if (query.q && !full) where.push(ilike(source.number, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   return where;
 }
 
 /** The sort column, its direction and its value as the cursor carries it; the id breaks ties, the same way. */
-function orderKey(source: Source, query: CaseListQuery) {
+function orderKey(source: Filtered, query: CaseListQuery) {
   const sort = query.sort ?? 'updated';
   const column = { number: source.number, created: source.createdAt, updated: source.updatedAt, status: source.status }[sort];
   const dir: 'asc' | 'desc' = query.dir ?? (sort === 'number' ? 'asc' : 'desc');
@@ -58,7 +64,7 @@ function orderKey(source: Source, query: CaseListQuery) {
   return { list: `cases:${sort}:${dir}`, columns: [column, source.id] as const, dir, text };
 }
 
-function ordering(source: Source, query: CaseListQuery) {
+function ordering(source: Filtered, query: CaseListQuery) {
   const { columns, dir } = orderKey(source, query);
   return columns.map((c) => (dir === 'asc' ? asc(c) : desc(c)));
 }
@@ -89,9 +95,9 @@ export interface CaseListResult {
   nextCursor: string | null;
 }
 
-/** One page of the list: the same columns from cases or, pseudonymised, from case_facts without the name. */
-function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseListQuery, page: { size: number; offset: number }) {
-  const columns = {
+/** The columns of a list row: from cases or, pseudonymised, from case_facts without the name. */
+function rowColumns(source: Source, query: CaseListQuery) {
+  return {
     cursorKey: orderKey(source, query).text,
     id: source.id,
     number: source.number,
@@ -104,12 +110,13 @@ function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseL
     pauseReason: source.pauseReason,
     createdAt: source.createdAt,
     updatedAt: source.updatedAt,
-    // A search sorts all its matches for the page anyway: counting them in the same pass is free, where
-    // a count of its own would find them all again (lib/cases/list-count.test.ts).
-    ...(query.q ? { matches: sql<number>`count(*) over ()`.mapWith(Number) } : {}),
   };
+}
+
+/** One page of the list (a manager's search by number counts its matches in the same pass). */
+function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseListQuery, page: { size: number; offset: number }) {
   return tx
-    .select(columns)
+    .select({ ...rowColumns(source, query), ...(query.q ? { matches: sql<number>`count(*) over ()`.mapWith(Number) } : {}) })
     .from(source)
     .innerJoin(municipalities, eq(municipalities.code, source.municipalityCode))
     .leftJoin(regisseur, eq(regisseur.id, source.regisseurUserId))
@@ -117,6 +124,31 @@ function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseL
     .orderBy(...ordering(source, query))
     .limit(page.size)
     .offset(page.offset);
+}
+
+/**
+ * A search's page: its matches filtered, counted, sorted and cut to the page on the search function's own
+ * rows, then only the page's cases read (under row-level security) with their municipality and regisseur.
+ * The count rides along: the search finds and sorts every match for the page anyway, where a count of its
+ * own would find them all again (lib/cases/list-count.test.ts).
+ */
+function selectSearchPage(tx: Tx, q: string, where: SQL | undefined, query: CaseListQuery, page: { size: number; offset: number }) {
+  const keys = tx
+    // The function is no table Drizzle knows, so it would select its column unqualified, as plain "id".
+    .select({ caseId: sql<string>`${sql.identifier('search_match')}.${sql.identifier('id')}`.as('case_id'), matches: sql<number>`count(*) over ()`.as('matches') })
+    .from(matchesOf(q))
+    .where(where)
+    .orderBy(...ordering(match, query))
+    .limit(page.size)
+    .offset(page.offset)
+    .as('page_keys');
+  return tx
+    .select({ ...rowColumns(cases, query), matches: sql<number>`${keys.matches}`.mapWith(Number) })
+    .from(keys)
+    .innerJoin(cases, eq(cases.id, keys.caseId))
+    .innerJoin(municipalities, eq(municipalities.code, cases.municipalityCode))
+    .leftJoin(regisseur, eq(regisseur.id, cases.regisseurUserId))
+    .orderBy(...ordering(cases, query));
 }
 
 /**
@@ -132,20 +164,25 @@ export async function listCases(
   const decision = await assertAllowed(actor, 'case.list');
   const pseudonymised = decision === 'pseudonymised';
   const source: Source = pseudonymised ? caseFacts : cases;
+  // A search by name (or number) reads the search function's rows; a manager's, by number, the facts.
+  const search = query.q && !pseudonymised ? query.q : undefined;
+  const filtered: Filtered = search ? match : source;
   // A search by name shows 50 at a time; by cursor, the page goes on from the last row shown (no offset).
   const size = query.pageSize ?? (query.q ? PAGE_SIZE : DEFAULT_PAGE_SIZE);
-  const key = orderKey(source, query);
+  const key = orderKey(filtered, query);
   const after = query.cursor ? afterKey(key.columns, decodeCursor(key.list, query.cursor, 2), key.dir) : undefined;
   const page = { size: size + 1, offset: query.cursor ? 0 : ((query.page ?? 1) - 1) * size };
   return asUser(actor.userId, async (tx) => {
     // A search by name is how someone would fish for a person: limited per user, counted in this transaction.
     if (limitSearch && query.q) await enforceRateLimitIn(tx, 'search');
     const where = and(
-      ...filters(source, query, !pseudonymised),
+      ...filters(filtered, query, !pseudonymised),
       // The partner's list: the cases the organisation is convened to.
-      ...(decision === 'shared' ? [convenedTo(actor, cases.id)] : []),
+      ...(decision === 'shared' ? [convenedTo(actor, filtered.id)] : []),
     );
-    const rows = await selectPage(tx, source, and(where, after), query, page);
+    const rows = search
+      ? await selectSearchPage(tx, search, and(where, after), query, page)
+      : await selectPage(tx, source, and(where, after), query, page);
     // One row more than the page tells whether another follows.
     const more = rows.length > size;
     const items: CaseListItem[] = rows.slice(0, size).map((row) => {
@@ -164,7 +201,7 @@ export async function listCases(
           ? counted
           : decision !== 'shared' && countedByRollup(query)
             ? await countFromRollup(tx, query)
-            : await countUpTo(tx, source, where, countCap);
+            : await countUpTo(tx, search ? matchesOf(search) : source, where, countCap);
     const nextCursor = more && last ? encodeCursor(key.list, [last.cursorKey, last.id]) : null;
     const result: CaseListResult = { items, total: Math.min(n, countCap), capped: n > countCap, nextCursor };
     const used = Object.entries(query)

@@ -270,6 +270,28 @@ describe('the case list by cursor', () => {
     expect(seen).toEqual([...before, made]);
   });
 
+  it('walks a search the same way: the matches of the whole list, filtered, in every sort, counted on every page', async () => {
+    // Every demo case number holds the year; a status narrows the matches (drizzle/0048 filters the search's own rows).
+    const term = (await listCases(regisseur, { pageSize: 1 })).items[0]!.number.slice(0, 4);
+    for (const [sort, dir] of [['updated', 'desc'], ['number', 'asc'], ['created', 'asc'], ['status', 'desc']] as const) {
+      for (const filter of [{}, { status: 'actief' as const }]) {
+        const all = (await listCases(regisseur, { ...filter, sort, dir, pageSize: 100 })).items.filter((c) => c.number.includes(term)).map((c) => c.id);
+        expect(all.length).toBeGreaterThan(2);
+        const pages: { total: number }[] = [];
+        const { ids: seen } = await walk(async (cursor) => {
+          const page = await listCases(regisseur, { ...filter, q: term, sort, dir, pageSize: 2, cursor });
+          pages.push(page);
+          return page;
+        });
+        expect(seen, `${sort} ${dir} ${JSON.stringify(filter)}`).toEqual(all);
+        expect(pages.every((p) => p.total === all.length)).toBe(true);
+      }
+    }
+    // A professional's search walks only the cases convened to it.
+    const own = (await listCases(politie, { pageSize: 100 })).items.filter((c) => c.number.includes(term)).map((c) => c.id);
+    expect((await walk((cursor) => listCases(politie, { q: term, pageSize: 2, cursor }))).ids).toEqual(own);
+  });
+
   it('keeps a professional to the cases convened to it', async () => {
     const own = (await listCases(politie, { pageSize: 100 })).items.map((c) => c.id);
     const { ids: seen } = await walk((cursor) => listCases(politie, { pageSize: 5, cursor }));
