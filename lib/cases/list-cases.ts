@@ -32,10 +32,12 @@ type Source = typeof cases | typeof caseFacts;
 const match = alias(cases, 'search_match');
 type Filtered = Source | typeof match;
 
+/** The ILIKE pattern for "contains q", its wildcards taken literally. */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 function matchesOf(q: string): SQL {
-  const term = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   // Names are encrypted: a name matches when the case holds the keyed token of every word searched for.
-  return sql`app_search_cases(${`%${term}%`}, ${sql.param(queryTokens(q))}::text[]) as ${sql.identifier('search_match')}`;
+  return sql`app_search_cases(${containing(q)}, ${sql.param(queryTokens(q))}::text[]) as ${sql.identifier('search_match')}`;
 }
 
 /** The filters other than the search term; `full`: the actor reads cases, not the pseudonymised facts. */
@@ -51,7 +53,7 @@ function filters(source: Filtered, query: CaseListQuery, full: boolean): SQL[] {
       and ${partners.organisationId} = ${query.partner} and ${partners.endedAt} is null)`);
   }
   // Pseudonymised facts hold no name: a manager's search is by number only.
-  if (query.q && !full) where.push(ilike(source.number, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.q && !full) where.push(ilike(source.number, containing(query.q)));
   return where;
 }
 
