@@ -19,6 +19,7 @@ export function AgreementListView({
   items,
   total,
   capped = false,
+  partial = false,
   emptyText,
   refreshing = false,
   children,
@@ -28,6 +29,8 @@ export function AgreementListView({
   total?: number;
   /** More match than `total`, the count's cap. */
   capped?: boolean;
+  /** More pages follow the items shown: their overdue are not all there are. */
+  partial?: boolean;
   emptyText: string;
   refreshing?: boolean;
   /** The cards. */
@@ -42,7 +45,14 @@ export function AgreementListView({
         {items.length > 0 ? (
           <h2 className="font-normal">
             {capped ? t('countCapped', { total: total ?? 0 }) : t('count', { total: Math.max(total ?? 0, items.length) })}
-            {overdue > 0 ? <> · <span className="font-semibold text-danger">{t('countOverdue', { overdue })}</span></> : null}
+            {overdue > 0 ? (
+              <>
+                {' · '}
+                <span className="font-semibold text-danger">
+                  {partial ? t('countOverdueShown', { overdue, shown: items.length }) : t('countOverdue', { overdue })}
+                </span>
+              </>
+            ) : null}
           </h2>
         ) : (
           <span>{t('count', { total: 0 })}</span>

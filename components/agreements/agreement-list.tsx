@@ -121,7 +121,7 @@ function AgreementList({
   };
 
   return (
-    <AgreementListView items={items} total={total} capped={capped} emptyText={emptyText} refreshing={isFetching}>
+    <AgreementListView items={items} total={total} capped={capped} partial={next !== null} emptyText={emptyText} refreshing={isFetching}>
       {items.map((item) => (
         <AgreementCard
           key={item.id}

@@ -75,7 +75,7 @@ export async function AgreementsOverview({
       <AgreementFilters query={query} path={variant.path} withOwner={mode === 'partner'} />
       <ErrorNotice message={queryError ?? page.cursorError} />
       <AgreementListShell {...list}>
-        <AgreementListView items={list.initialItems} total={list.total} capped={list.capped} emptyText={list.emptyText}>
+        <AgreementListView items={list.initialItems} total={list.total} capped={list.capped} partial={page.nextCursor !== null} emptyText={list.emptyText}>
           {list.initialItems.map((item) => (
             <AgreementCardView key={item.id} item={item} today={list.today} mode={mode} currentUserId={actor.userId} />
           ))}
