@@ -67,7 +67,7 @@ describe('minute drafts', () => {
   it('are kept only while the meeting runs', async () => {
     const input = { minutes: 'Vooraf', outcome: '', baseVersion: itemVersion, version: null };
     expect(await code(saveDraft(regisseur, meetingId, itemId, input, NOW))).toBe('VALIDATION');
-    await transitionMeeting(regisseur, meetingId, { action: 'start', version: 2 });
+    await transitionMeeting(regisseur, meetingId, { action: 'start', version: 2 }, NOW);
     expect(await drafts()).toBe(0);
   });
 
