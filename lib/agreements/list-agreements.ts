@@ -182,9 +182,10 @@ async function countOwn(tx: Tx, actor: Actor, query: MyAgreementsQuery, today: s
   const overdue = query.overdue === 'true';
   // Overdue is open work past its date, whatever status was asked for besides (overdueSql).
   const statuses = (query.status ? [query.status] : agreementStatus.enumValues).filter((s) => !overdue || isOpenAgreement(s));
+  if (statuses.length === 0) return 0;
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`select app_count_own_agreements(${`{${statuses.join(',')}}`}::agreement_status[], ${query.owner === 'me' ? actor.userId : null}::uuid,
+    sql`select app_count_own_agreements(array[${literalList(statuses)}]::agreement_status[], ${query.owner === 'me' ? actor.userId : null}::uuid,
       ${overdue ? today : null}::date, ${OWN_COUNT_CAP}) as n`,
   );
   return row?.n ?? 0;

@@ -29,7 +29,8 @@ type Source = typeof cases | typeof caseFacts;
  * the number and the GIN index on the name tokens (row-level security would keep both out of reach, 0017)
  * and hands back the columns the list filters and sorts on, named as in cases, so they read like a table.
  */
-const match = alias(cases, 'search_match');
+const SEARCH_MATCH = 'search_match';
+const match = alias(cases, SEARCH_MATCH);
 type Filtered = Source | typeof match;
 
 /** The ILIKE pattern for "contains q", its wildcards taken literally. */
@@ -37,7 +38,7 @@ const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function matchesOf(q: string): SQL {
   // Names are encrypted: a name matches when the case holds the keyed token of every word searched for.
-  return sql`app_search_cases(${containing(q)}, ${sql.param(queryTokens(q))}::text[]) as ${sql.identifier('search_match')}`;
+  return sql`app_search_cases(${containing(q)}, ${sql.param(queryTokens(q))}::text[]) as ${sql.identifier(SEARCH_MATCH)}`;
 }
 
 /** The filters other than the search term; `full`: the actor reads cases, not the pseudonymised facts. */
@@ -137,7 +138,7 @@ function selectPage(tx: Tx, source: Source, where: SQL | undefined, query: CaseL
 function selectSearchPage(tx: Tx, q: string, where: SQL | undefined, query: CaseListQuery, page: { size: number; offset: number }) {
   const keys = tx
     // The function is no table Drizzle knows, so it would select its column unqualified, as plain "id".
-    .select({ caseId: sql<string>`${sql.identifier('search_match')}.${sql.identifier('id')}`.as('case_id'), matches: sql<number>`count(*) over ()`.as('matches') })
+    .select({ caseId: sql<string>`${sql.identifier(SEARCH_MATCH)}.${sql.identifier('id')}`.as('case_id'), matches: sql<number>`count(*) over ()`.as('matches') })
     .from(matchesOf(q))
     .where(where)
     .orderBy(...ordering(match, query))
