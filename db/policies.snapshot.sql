@@ -19,8 +19,10 @@
 --   case_number_counters        disabled  -
 --   case_partners               enabled   -
 --   cases                       enabled   -
+--   dashboard_agreement_months  enabled   -
 --   dashboard_agreements        enabled   -
 --   dashboard_case_days         enabled   -
+--   dashboard_case_months       enabled   -
 --   dashboard_case_status       enabled   -
 --   dashboard_signal_days       enabled   -
 --   dashboard_signal_open       enabled   -
@@ -58,7 +60,7 @@
 --   user_totp                   disabled  -
 --   users                       enabled   -
 
--- 2. Policies (71), by table and name
+-- 2. Policies (73), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -191,12 +193,20 @@ CREATE POLICY cases_update ON cases AS PERMISSIVE FOR UPDATE TO casusregie_app
   USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
   WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
 
+-- dashboard_agreement_months
+CREATE POLICY dashboard_agreement_months_select ON dashboard_agreement_months AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
 -- dashboard_agreements
 CREATE POLICY dashboard_agreements_select ON dashboard_agreements AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
 
 -- dashboard_case_days
 CREATE POLICY dashboard_case_days_select ON dashboard_case_days AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_case_months
+CREATE POLICY dashboard_case_months_select ON dashboard_case_months AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
 
 -- dashboard_case_status
@@ -399,8 +409,10 @@ GRANT DELETE, INSERT, SELECT, UPDATE ON case_number_counters TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON case_partner_facts TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON case_partners TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON cases TO casusregie_app;
+GRANT SELECT ON dashboard_agreement_months TO casusregie_app;
 GRANT SELECT ON dashboard_agreements TO casusregie_app;
 GRANT SELECT ON dashboard_case_days TO casusregie_app;
+GRANT SELECT ON dashboard_case_months TO casusregie_app;
 GRANT SELECT ON dashboard_case_status TO casusregie_app;
 GRANT SELECT ON dashboard_signal_days TO casusregie_app;
 GRANT SELECT ON dashboard_signal_open TO casusregie_app;
@@ -432,7 +444,7 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (41): run with their owner's rights, past RLS
+-- 4. Security-definer functions (44): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -597,6 +609,52 @@ BEGIN
 END
 $body$;
 
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_add_agreement_months(p_owner uuid[], p_due date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  INSERT INTO dashboard_agreement_months AS m
+    (target_group, municipality_code, owner_organisation_id, month, status, on_time, close_reason, n, due_days)
+  SELECT coalesce(r.target_group::text, '*'), coalesce(r.municipality_code, '*'), r.owner_organisation_id,
+         date_trunc('month', r.due_date)::date, r.status, r.on_time, coalesce(r.close_reason::text, '-'),
+         p_sign * sum(r.n), p_sign * sum(r.n::bigint * (r.due_date - date '2000-01-01'))
+  FROM (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
+    CROSS JOIN LATERAL (SELECT * FROM dashboard_agreements r WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due) r
+  GROUP BY r.owner_organisation_id, date_trunc('month', r.due_date), r.status, r.on_time, r.close_reason,
+    GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ())
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (target_group, municipality_code, owner_organisation_id, month, status, on_time, close_reason)
+  DO UPDATE SET n = m.n + excluded.n, due_days = m.due_days + excluded.due_days;
+  IF p_sign > 0 THEN
+    DELETE FROM dashboard_agreement_months m
+    USING (SELECT DISTINCT owner, date_trunc('month', due)::date FROM unnest(p_owner, p_due) b(owner, due)) b(owner, month)
+    WHERE m.n = 0 AND m.owner_organisation_id = b.owner AND m.month = b.month;
+  END IF;
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_add_case_months(p_days date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  INSERT INTO dashboard_case_months AS m (organisation_id, kind, target_group, municipality_code, month, whole_days, n)
+  SELECT r.organisation_id, r.kind, coalesce(r.target_group::text, '*'), coalesce(r.municipality_code, '*'),
+         date_trunc('month', r.day)::date, r.whole_days, p_sign * sum(r.n)
+  FROM (SELECT DISTINCT day FROM unnest(p_days) day) b
+    CROSS JOIN LATERAL (SELECT * FROM dashboard_case_days r WHERE r.day = b.day) r
+  GROUP BY r.organisation_id, r.kind, date_trunc('month', r.day), r.whole_days,
+    GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ())
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, kind, target_group, municipality_code, month, whole_days)
+  DO UPDATE SET n = m.n + excluded.n;
+  IF p_sign > 0 THEN
+    DELETE FROM dashboard_case_months m
+    USING (SELECT DISTINCT date_trunc('month', day)::date FROM unnest(p_days) day) b(month)
+    WHERE m.n = 0 AND m.month = b.month;
+  END IF;
+END
+$body$;
+
 -- casusregie_app may execute
 CREATE FUNCTION dashboard_agreements_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
@@ -675,10 +733,24 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_months_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  TRUNCATE dashboard_agreement_months, dashboard_case_months;
+  PERFORM dashboard_add_agreement_months(array_agg(owner_organisation_id), array_agg(due_date), 1)
+  FROM (SELECT DISTINCT owner_organisation_id, due_date FROM dashboard_agreements) b;
+  PERFORM dashboard_add_case_months(array(SELECT DISTINCT day FROM dashboard_case_days), 1);
+END
+$body$;
+
+-- casusregie_app may NOT execute
 CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  IF p_lock THEN PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d))); END IF;
+  IF p_lock THEN
+    PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d)));
+    PERFORM dashboard_add_agreement_months(p_owner, p_due, -1);
+  END IF;
   DELETE FROM dashboard_agreements r
   USING (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
   WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due;
@@ -691,6 +763,7 @@ BEGIN
       AND a.status = ANY (enum_range(NULL::agreement_status))) a
     JOIN cases c ON c.id = a.case_id
   GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  IF p_lock THEN PERFORM dashboard_add_agreement_months(p_owner, p_due, 1); END IF;
 END
 $body$;
 
@@ -698,7 +771,10 @@ $body$;
 CREATE FUNCTION dashboard_refresh_case_days(p_days date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  IF p_lock THEN PERFORM dashboard_lock_buckets(2, p_days::text[]); END IF;
+  IF p_lock THEN
+    PERFORM dashboard_lock_buckets(2, p_days::text[]);
+    PERFORM dashboard_add_case_months(p_days, -1);
+  END IF;
   DELETE FROM dashboard_case_days WHERE day = ANY (p_days);
   INSERT INTO dashboard_case_days (organisation_id, kind, day, target_group, municipality_code, whole_days, n)
   WITH d AS (
@@ -726,6 +802,7 @@ BEGIN
     CROSS JOIN LATERAL (SELECT '00000000-0000-0000-0000-000000000000'::uuid AS id
                         UNION SELECT p.organisation_id FROM case_partners p WHERE p.case_id = e.id) o
   GROUP BY 1, 2, 3, 4, 5, 6;
+  IF p_lock THEN PERFORM dashboard_add_case_months(p_days, 1); END IF;
 END
 $body$;
 
@@ -810,6 +887,7 @@ BEGIN
   PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level), false)
   FROM (SELECT DISTINCT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id, level
         FROM signals WHERE status <> 'resolved') b;
+  PERFORM dashboard_months_rebuild();
 END
 $body$;
 

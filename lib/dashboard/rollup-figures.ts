@@ -9,32 +9,62 @@ import { signalFigures } from '@/lib/signals/dashboard-source';
 import type { MunicipalityRow } from './dashboard-view';
 import type { CaseFigures, ExactRow, FigureReader, NotDoneCounts } from './figure-reader';
 import type { DashboardScope } from './query';
+import { splitPeriod, type DayRange } from './period-months';
 import { casesWhere, nullableNumber, within } from './scope-sql';
 
 /*
- * The dashboard read from the rollups the writes keep (drizzle/0037): counts per day × target group ×
- * municipality × organisation (and status, due date or level), so a year's dashboard sums thousands of
- * rollup rows instead of counting hundreds of thousands of index entries. The figures are exactly those
- * of ./live-figures.ts (lib/dashboard/rollup-oracle.test.ts holds them side by side).
- * The case rollups carry a row per partner organisation a case has or had, and one for every case
- * (EVERY_CASE); the agreement and signal rollups are per owning / concerned organisation.
+ * The dashboard read from the rollups the writes keep: the whole months of the period from the month
+ * rollups (drizzle/0049: per month in the scope's shape, so a year is a row per month and owner or
+ * whole-day bucket, whatever the number of cases), the days at its ends from the day rollups (drizzle/0037).
+ * The figures are exactly those of ./live-figures.ts (lib/dashboard/rollup-oracle.test.ts holds them side
+ * by side). The case rollups carry a row per partner organisation a case has or had, and one for every
+ * case (EVERY_CASE); the agreement and signal rollups are per owning / concerned organisation.
  */
 
 /** The organisation of the case rollups' rows that count every case, not one partner's. */
 export const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
 
-/** The scope's filters on a case rollup (dashboard_case_status, dashboard_case_days). */
+/** The value of a month rollup's target group or municipality that stands for every one. */
+const EVERY = '*';
+
+/** `column` lies in one of the ranges (inclusive). */
+function inRanges(column: SQL, ranges: DayRange[]): SQL {
+  if (ranges.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    ranges.map(([first, last]) => sql`${column} between ${first}::date and ${last}::date`),
+    sql` or `,
+  )})`;
+}
+
+/**
+ * The case rollups' rows of one kind in the period (municipality_code, whole_days, n): the whole months
+ * from dashboard_case_months in the scope's shape, the other days from dashboard_case_days. Per
+ * municipality: a row per municipality instead of the '*' rows of every municipality.
+ */
+function caseRows(scope: DashboardScope, kind: string, perMunicipality = false): SQL {
+  const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
+  const organisation = scope.organisation ?? EVERY_CASE;
+  const municipality = scope.municipality
+    ? sql`= ${scope.municipality}`
+    : perMunicipality
+      ? sql`<> ${EVERY}`
+      : sql`= ${EVERY}`;
+  const dayFilters = [sql`organisation_id = ${organisation}`, sql`kind = ${kind}`, inRanges(sql`day`, days)];
+  if (scope.type) dayFilters.push(sql`target_group = ${scope.type}`);
+  if (scope.municipality) dayFilters.push(sql`municipality_code = ${scope.municipality}`);
+  return sql`select municipality_code, whole_days, n from dashboard_case_months
+      where organisation_id = ${organisation} and kind = ${kind} and target_group = ${scope.type ?? EVERY}
+        and municipality_code ${municipality} and ${inRanges(sql`month`, months)}
+    union all
+    select municipality_code, whole_days, n from dashboard_case_days where ${sql.join(dayFilters, sql` and `)}`;
+}
+
+/** The scope's filters on the case-status rollup. */
 function caseKey(scope: DashboardScope): SQL {
   const where = [sql`organisation_id = ${scope.organisation ?? EVERY_CASE}`];
   if (scope.type) where.push(sql`target_group = ${scope.type}`);
   if (scope.municipality) where.push(sql`municipality_code = ${scope.municipality}`);
   return sql.join(where, sql` and `);
-}
-
-const inPeriod = (scope: DashboardScope, column: SQL) => sql`${column} between ${scope.from}::date and ${scope.to}::date`;
-
-function daysOf(scope: DashboardScope, kind: string): SQL {
-  return sql`from dashboard_case_days where ${caseKey(scope)} and kind = ${kind} and ${inPeriod(scope, sql`day`)}`;
 }
 
 /** [whole days since referral, cases] of the cases triaged / closed in the period, fewest days first. */
@@ -43,14 +73,14 @@ type Histogram = [number, number][];
 async function caseFigures(tx: Tx, scope: DashboardScope): Promise<CaseFigures> {
   const histogram = (kind: string) =>
     sql`(select coalesce(json_agg(json_build_array(whole_days, n) order by whole_days), '[]'::json)
-      from (select whole_days, sum(n)::int as n ${daysOf(scope, kind)} group by whole_days) h)`;
+      from (select whole_days, sum(n)::int as n from (${caseRows(scope, kind)}) r group by whole_days) h)`;
   const [row] = await queryRows<{ active: number; referrals: number; repeats: number; triage: Histogram; closure: Histogram }>(
     tx,
     sql`select
       (select coalesce(sum(n), 0)::int from dashboard_case_status
         where ${caseKey(scope)} and status in (${literalList(ACTIVE_CASE_STATUSES)})) as active,
-      (select coalesce(sum(n), 0)::int ${daysOf(scope, 'referred')}) as referrals,
-      (select coalesce(sum(n), 0)::int ${daysOf(scope, 'repeat')}) as repeats,
+      (select coalesce(sum(n), 0)::int from (${caseRows(scope, 'referred')}) r) as referrals,
+      (select coalesce(sum(n), 0)::int from (${caseRows(scope, 'repeat')}) r) as repeats,
       ${histogram('triaged')} as triage,
       ${histogram('closed')} as closure`,
   );
@@ -119,7 +149,8 @@ async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<Exact
       from ${municipalities} m
         left join (select municipality_code, sum(n) as n from dashboard_case_status
           where ${caseKey(scope)} and status in (${literalList(ACTIVE_CASE_STATUSES)}) group by 1) a on a.municipality_code = m.code
-        left join (select municipality_code, sum(n) as n ${daysOf(scope, 'referred')} group by 1) r on r.municipality_code = m.code
+        left join (select municipality_code, sum(n) as n from (${caseRows(scope, 'referred', true)}) r group by 1) r
+          on r.municipality_code = m.code
       where ((m.safety_region_code = ${region} and m.active)
           or exists (select 1 from dashboard_case_status others where others.organisation_id = ${EVERY_CASE}
             and others.municipality_code = m.code))
@@ -128,8 +159,8 @@ async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<Exact
   );
 }
 
-/** The agreement rollup's filters: target group and municipality of the case, the owner for a partner. */
-function agreementKey(scope: DashboardScope): SQL {
+/** The day rollup's filters for agreements: target group and municipality of the case, the owner for a partner. */
+function agreementDayKey(scope: DashboardScope): SQL {
   const where = [sql`true`];
   if (scope.type) where.push(sql`r.target_group = ${scope.type}`);
   if (scope.municipality) where.push(sql`r.municipality_code = ${scope.municipality}`);
@@ -137,39 +168,64 @@ function agreementKey(scope: DashboardScope): SQL {
   return sql.join(where, sql` and `);
 }
 
-/**
- * The agreement rollup's rows that match `where`: two of these joined by UNION ALL instead of one OR keep
- * each an index-only scan (drizzle/0045), where an OR would read the heap behind a bitmap.
- */
-const agreementRows = (where: SQL, scope: DashboardScope) =>
-  sql`select r.owner_organisation_id, r.due_date, r.status, r.on_time, r.n from dashboard_agreements r where ${where} and ${agreementKey(scope)}`;
+/** The month rollup's rows of the scope's shape (and its owner, for a partner). */
+function agreementMonthKey(scope: DashboardScope): SQL {
+  const where = [sql`m.target_group = ${scope.type ?? EVERY}`, sql`m.municipality_code = ${scope.municipality ?? EVERY}`];
+  if (scope.organisation) where.push(sql`m.owner_organisation_id = ${scope.organisation}`);
+  return sql.join(where, sql` and `);
+}
 
+/*
+ * Per owner: open (every month), overdue (open and due before today), their days overdue, due in the period
+ * (not expired, and due before today or done) and done on time in the period. Whole months before today's
+ * month are overdue as a whole; today's month is read by day (./period-months.ts), so a month of the period
+ * is either before today or after it. A month's days overdue are n × today − due_days (drizzle/0049).
+ */
 function perOwner(scope: DashboardScope): SQL {
   const today = sql`${scope.today}::date`;
-  const open = sql`r.status in (${literalList(OPEN_AGREEMENT_STATUSES)})`;
-  const overdue = sql`${open} and r.due_date < ${today}`;
-  const period = inPeriod(scope, sql`r.due_date`);
-  const due = sql`${period} and r.status <> 'vervallen' and (r.due_date < ${today} or r.status = 'gereed')`;
+  const thisMonth = sql`date_trunc('month', ${today})::date`;
+  const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
+  const open = (status: SQL) => sql`${status} in (${literalList(OPEN_AGREEMENT_STATUSES)})`;
+  const before = sql`m.month < ${thisMonth}`;
+  const rows = sql`
+    select m.owner_organisation_id as owner, m.n as open,
+      case when ${before} then m.n else 0 end as overdue,
+      case when ${before} then m.n::bigint * (${today} - date '2000-01-01') - m.due_days end as days_overdue,
+      0 as due, 0 as on_time
+    from dashboard_agreement_months m where ${agreementMonthKey(scope)} and ${open(sql`m.status`)}
+    union all
+    select r.owner_organisation_id, 0, r.n, r.n * (${today} - r.due_date), 0, 0
+    from dashboard_agreements r
+    where ${open(sql`r.status`)} and r.due_date >= ${thisMonth} and r.due_date < ${today} and ${agreementDayKey(scope)}
+    union all
+    select m.owner_organisation_id, 0, 0, null,
+      case when m.status <> 'vervallen' and (${before} or m.status = 'gereed') then m.n else 0 end,
+      case when m.status = 'gereed' and m.on_time then m.n else 0 end
+    from dashboard_agreement_months m where ${agreementMonthKey(scope)} and ${inRanges(sql`m.month`, months)}
+    union all
+    select r.owner_organisation_id, 0, 0, null,
+      case when r.status <> 'vervallen' and (r.due_date < ${today} or r.status = 'gereed') then r.n else 0 end,
+      case when r.status = 'gereed' and r.on_time then r.n else 0 end
+    from dashboard_agreements r where ${inRanges(sql`r.due_date`, days)} and ${agreementDayKey(scope)}`;
   return sql`select o.id as organisation_id, o.name, o.short_name, p.open, p.overdue, p.days_overdue, p.due, p.on_time
-    from (select r.owner_organisation_id,
-        coalesce(sum(r.n) filter (where ${open}), 0) as open,
-        coalesce(sum(r.n) filter (where ${overdue}), 0) as overdue,
-        sum(r.n * (${today} - r.due_date)) filter (where ${overdue}) as days_overdue,
-        coalesce(sum(r.n) filter (where ${due}), 0) as due,
-        coalesce(sum(r.n) filter (where ${period} and r.status = 'gereed' and r.on_time), 0) as on_time
-      from (${agreementRows(sql`${open}`, scope)} union all ${agreementRows(sql`${period} and not (${open})`, scope)}) r
-      group by 1) p
-      join organisations o on o.id = p.owner_organisation_id`;
+    from (select x.owner, sum(x.open) as open, sum(x.overdue) as overdue, sum(x.days_overdue) as days_overdue,
+        sum(x.due) as due, sum(x.on_time) as on_time
+      from (${rows}) x group by 1) p
+      join organisations o on o.id = p.owner`;
 }
 
 async function notDoneByOwner(tx: Tx, scope: DashboardScope): Promise<Map<string, NotDoneCounts>> {
+  const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
   const rows = await queryRows<{ owner: string; no_longer_possible: number; not_carried_out: number }>(
     tx,
-    sql`select r.owner_organisation_id as owner,
-        coalesce(sum(r.n) filter (where r.close_reason = 'niet_meer_mogelijk'), 0)::int as no_longer_possible,
-        coalesce(sum(r.n) filter (where r.close_reason = 'niet_uitgevoerd'), 0)::int as not_carried_out
-      from dashboard_agreements r
-      where r.status = 'niet_nagekomen' and ${inPeriod(scope, sql`r.due_date`)} and ${agreementKey(scope)}
+    sql`select owner,
+        coalesce(sum(n) filter (where close_reason = 'niet_meer_mogelijk'), 0)::int as no_longer_possible,
+        coalesce(sum(n) filter (where close_reason = 'niet_uitgevoerd'), 0)::int as not_carried_out
+      from (select m.owner_organisation_id as owner, m.close_reason, m.n from dashboard_agreement_months m
+          where m.status = 'niet_nagekomen' and ${inRanges(sql`m.month`, months)} and ${agreementMonthKey(scope)}
+        union all
+        select r.owner_organisation_id, r.close_reason::text, r.n from dashboard_agreements r
+          where r.status = 'niet_nagekomen' and ${inRanges(sql`r.due_date`, days)} and ${agreementDayKey(scope)}) x
       group by 1`,
   );
   return new Map(rows.map((r) => [r.owner, { noLongerPossible: Number(r.no_longer_possible), notCarriedOut: Number(r.not_carried_out) }]));

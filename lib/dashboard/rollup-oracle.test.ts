@@ -15,7 +15,7 @@ import { DAY, generateHouse } from './generated-house';
 import { NOW, PERIOD, seedTestHouse, type TestHouse } from './test-house';
 
 /*
- * Every figure of the dashboard read from the rollups (drizzle/0037) equals the live computation on the
+ * Every figure of the dashboard read from the rollups (drizzle/0037, months 0049) equals the live computation on the
  * fact views (./live-figures.ts), over 49 scopes and for a manager and a regisseur, on a generated house
  * (fixed seed, fixed clock): after loading, after a series of writes of every kind the triggers must
  * follow, and after a retention run removed cases. A write the triggers missed leaves a stale count.
@@ -58,7 +58,40 @@ async function read(actor: Actor, query: DashboardQuery, live: boolean): Promise
   );
 }
 
+/** Rows in one query and not in the other (as multisets), both ways. */
+async function difference(a: SQL, b: SQL): Promise<number> {
+  return countOf(handle.db, sql`select count(*)::int as n from ((${a} except all ${b}) union all (${b} except all ${a})) d`);
+}
+
+/*
+ * The month rollups (drizzle/0049) are kept by difference; they must hold exactly the day rollups summed per
+ * month in every shape, and no row left at zero.
+ */
+async function expectMonthsToSumTheDays() {
+  const shapes = sql`grouping sets ((target_group, municipality_code), (target_group), (municipality_code), ())`;
+  expect(
+    await difference(
+      sql`select target_group, municipality_code, owner_organisation_id, month, status, on_time, close_reason, n, due_days
+        from dashboard_agreement_months`,
+      sql`select coalesce(target_group::text, '*'), coalesce(municipality_code, '*'), owner_organisation_id,
+          date_trunc('month', due_date)::date, status, on_time, coalesce(close_reason::text, '-'), sum(n)::int,
+          sum(n::bigint * (due_date - date '2000-01-01'))::bigint
+        from dashboard_agreements
+        group by owner_organisation_id, date_trunc('month', due_date), status, on_time, close_reason, ${shapes}`,
+    ),
+  ).toBe(0);
+  expect(
+    await difference(
+      sql`select organisation_id, kind, target_group, municipality_code, month, whole_days, n from dashboard_case_months`,
+      sql`select organisation_id, kind, coalesce(target_group::text, '*'), coalesce(municipality_code, '*'),
+          date_trunc('month', day)::date, whole_days, sum(n)::int
+        from dashboard_case_days group by organisation_id, kind, date_trunc('month', day), whole_days, ${shapes}`,
+    ),
+  ).toBe(0);
+}
+
 async function expectRollupsToMatch() {
+  await expectMonthsToSumTheDays();
   let compared = 0;
   for (const query of scopes()) {
     for (const actor of [house.actor.regisseur, house.actor.manager]) {
@@ -80,13 +113,15 @@ afterAll(() => closeDb());
 describe('the dashboard from the rollups', () => {
   it('equals the live computation on a generated house, over 49 scopes, for a manager and a regisseur', async () => {
     expect(await countOf(handle.db, sql`select count(*)::int as n from dashboard_case_days`)).toBeGreaterThan(100);
+    expect(await countOf(handle.db, sql`select count(*)::int as n from dashboard_agreement_months`)).toBeGreaterThan(100);
     await expectRollupsToMatch();
   }, 120_000);
 
   it('is not readable by a professional', async () => {
     const seen = await asUser(house.actor.professional.userId, (tx) =>
       countOf(tx, sql`select ((select count(*) from dashboard_case_status) + (select count(*) from dashboard_agreements)
-        + (select count(*) from dashboard_signal_open))::int as n`),
+        + (select count(*) from dashboard_signal_open) + (select count(*) from dashboard_agreement_months)
+        + (select count(*) from dashboard_case_months))::int as n`),
     );
     expect(seen).toBe(0);
   });
