@@ -4,63 +4,65 @@
 -- Every request runs as role casusregie_app, with the user in current_setting('app.user_id').
 
 -- 1. Tables: row-level security enabled / forced (forced: applies to the table owner too)
---   access_grants               enabled   -
---   agenda_items                enabled   -
---   agreement_actions           enabled   -
---   agreement_confirmations     enabled   -
---   agreement_due_changes       enabled   -
---   agreement_status_reports    enabled   -
---   agreements                  enabled   -
---   audit_chain_anchors         disabled  -
---   audit_head                  disabled  -
---   audit_log                   enabled   -
---   case_contacts               enabled   -
---   case_events                 enabled   -
---   case_number_counters        disabled  -
---   case_partners               enabled   -
---   cases                       enabled   -
---   dashboard_agreement_months  enabled   -
---   dashboard_agreements        enabled   -
---   dashboard_case_days         enabled   -
---   dashboard_case_months       enabled   -
---   dashboard_case_status       enabled   -
---   dashboard_signal_days       enabled   -
---   dashboard_signal_open       enabled   -
---   data_subject_request_cases  enabled   -
---   data_subject_request_tasks  enabled   -
---   data_subject_requests       enabled   -
---   field_key_check             disabled  -
---   home_visits                 enabled   -
---   idp_email_domains           disabled  -
---   mail_outbox                 enabled   -
---   meeting_events              enabled   -
---   meeting_invitees            enabled   -
---   meeting_presence            enabled   -
---   meeting_report_items        enabled   -
---   meeting_reports             enabled   -
---   meeting_status_requests     enabled   -
---   meetings                    enabled   -
---   minute_drafts               enabled   -
---   municipalities              disabled  -
---   notifications               enabled   -
---   oidc_sign_in_requests       disabled  -
---   organisation_contacts       enabled   -
---   organisation_idps           disabled  -
---   organisations               enabled   -
---   rate_limits                 disabled  -
---   recovery_codes              disabled  -
---   referral_matches            enabled   -
---   safety_regions              disabled  -
---   settings                    enabled   -
---   signal_escalations          enabled   -
---   signals                     enabled   -
---   user_idp_subjects           disabled  -
---   user_invitations            enabled   -
---   user_sessions               disabled  -
---   user_totp                   disabled  -
---   users                       enabled   -
+--   access_grants                      enabled   -
+--   agenda_items                       enabled   -
+--   agreement_actions                  enabled   -
+--   agreement_confirmations            enabled   -
+--   agreement_due_changes              enabled   -
+--   agreement_status_reports           enabled   -
+--   agreements                         enabled   -
+--   audit_chain_anchors                disabled  -
+--   audit_head                         disabled  -
+--   audit_log                          enabled   -
+--   case_contacts                      enabled   -
+--   case_events                        enabled   -
+--   case_number_counters               disabled  -
+--   case_partners                      enabled   -
+--   cases                              enabled   -
+--   dashboard_agreement_month_changes  enabled   -
+--   dashboard_agreement_months         enabled   -
+--   dashboard_agreements               enabled   -
+--   dashboard_case_days                enabled   -
+--   dashboard_case_month_changes       enabled   -
+--   dashboard_case_months              enabled   -
+--   dashboard_case_status              enabled   -
+--   dashboard_signal_days              enabled   -
+--   dashboard_signal_open              enabled   -
+--   data_subject_request_cases         enabled   -
+--   data_subject_request_tasks         enabled   -
+--   data_subject_requests              enabled   -
+--   field_key_check                    disabled  -
+--   home_visits                        enabled   -
+--   idp_email_domains                  disabled  -
+--   mail_outbox                        enabled   -
+--   meeting_events                     enabled   -
+--   meeting_invitees                   enabled   -
+--   meeting_presence                   enabled   -
+--   meeting_report_items               enabled   -
+--   meeting_reports                    enabled   -
+--   meeting_status_requests            enabled   -
+--   meetings                           enabled   -
+--   minute_drafts                      enabled   -
+--   municipalities                     disabled  -
+--   notifications                      enabled   -
+--   oidc_sign_in_requests              disabled  -
+--   organisation_contacts              enabled   -
+--   organisation_idps                  disabled  -
+--   organisations                      enabled   -
+--   rate_limits                        disabled  -
+--   recovery_codes                     disabled  -
+--   referral_matches                   enabled   -
+--   safety_regions                     disabled  -
+--   settings                           enabled   -
+--   signal_escalations                 enabled   -
+--   signals                            enabled   -
+--   user_idp_subjects                  disabled  -
+--   user_invitations                   enabled   -
+--   user_sessions                      disabled  -
+--   user_totp                          disabled  -
+--   users                              enabled   -
 
--- 2. Policies (73), by table and name
+-- 2. Policies (75), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -193,6 +195,10 @@ CREATE POLICY cases_update ON cases AS PERMISSIVE FOR UPDATE TO casusregie_app
   USING ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role)
   WITH CHECK ((SELECT app_user_role() AS app_user_role) = 'regisseur'::user_role);
 
+-- dashboard_agreement_month_changes
+CREATE POLICY dashboard_agreement_month_changes_select ON dashboard_agreement_month_changes AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
 -- dashboard_agreement_months
 CREATE POLICY dashboard_agreement_months_select ON dashboard_agreement_months AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
@@ -203,6 +209,10 @@ CREATE POLICY dashboard_agreements_select ON dashboard_agreements AS PERMISSIVE 
 
 -- dashboard_case_days
 CREATE POLICY dashboard_case_days_select ON dashboard_case_days AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_case_month_changes
+CREATE POLICY dashboard_case_month_changes_select ON dashboard_case_month_changes AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
 
 -- dashboard_case_months
@@ -409,9 +419,11 @@ GRANT DELETE, INSERT, SELECT, UPDATE ON case_number_counters TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON case_partner_facts TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON case_partners TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON cases TO casusregie_app;
+GRANT SELECT ON dashboard_agreement_month_changes TO casusregie_app;
 GRANT SELECT ON dashboard_agreement_months TO casusregie_app;
 GRANT SELECT ON dashboard_agreements TO casusregie_app;
 GRANT SELECT ON dashboard_case_days TO casusregie_app;
+GRANT SELECT ON dashboard_case_month_changes TO casusregie_app;
 GRANT SELECT ON dashboard_case_months TO casusregie_app;
 GRANT SELECT ON dashboard_case_status TO casusregie_app;
 GRANT SELECT ON dashboard_signal_days TO casusregie_app;
@@ -444,7 +456,7 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (44): run with their owner's rights, past RLS
+-- 4. Security-definer functions (45): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -613,23 +625,22 @@ $body$;
 CREATE FUNCTION dashboard_add_agreement_months(p_owner uuid[], p_due date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  INSERT INTO dashboard_agreement_months AS m
-    (target_group, municipality_code, owner_organisation_id, month, status, on_time, close_reason, n, due_days)
+  INSERT INTO dashboard_agreement_month_changes (target_group, municipality_code, owner_organisation_id, month,
+    n, open, open_due_days, done, done_on_time, expired, not_possible, not_carried_out)
   SELECT coalesce(r.target_group::text, '*'), coalesce(r.municipality_code, '*'), r.owner_organisation_id,
-         date_trunc('month', r.due_date)::date, r.status, r.on_time, coalesce(r.close_reason::text, '-'),
-         p_sign * sum(r.n), p_sign * sum(r.n::bigint * (r.due_date - date '2000-01-01'))
+         date_trunc('month', r.due_date)::date,
+         p_sign * sum(r.n),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status IN ('open', 'in_uitvoering')), 0),
+         p_sign * coalesce(sum(r.n::bigint * (r.due_date - date '2000-01-01')) FILTER (WHERE r.status IN ('open', 'in_uitvoering')), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'gereed'), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'gereed' AND r.on_time), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'vervallen'), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'niet_nagekomen' AND r.close_reason = 'niet_meer_mogelijk'), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'niet_nagekomen' AND r.close_reason = 'niet_uitgevoerd'), 0)
   FROM (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
     CROSS JOIN LATERAL (SELECT * FROM dashboard_agreements r WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due) r
-  GROUP BY r.owner_organisation_id, date_trunc('month', r.due_date), r.status, r.on_time, r.close_reason,
-    GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ())
-  ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (target_group, municipality_code, owner_organisation_id, month, status, on_time, close_reason)
-  DO UPDATE SET n = m.n + excluded.n, due_days = m.due_days + excluded.due_days;
-  IF p_sign > 0 THEN
-    DELETE FROM dashboard_agreement_months m
-    USING (SELECT DISTINCT owner, date_trunc('month', due)::date FROM unnest(p_owner, p_due) b(owner, due)) b(owner, month)
-    WHERE m.n = 0 AND m.owner_organisation_id = b.owner AND m.month = b.month;
-  END IF;
+  GROUP BY r.owner_organisation_id, date_trunc('month', r.due_date),
+    GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ());
 END
 $body$;
 
@@ -637,21 +648,13 @@ $body$;
 CREATE FUNCTION dashboard_add_case_months(p_days date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  INSERT INTO dashboard_case_months AS m (organisation_id, kind, target_group, municipality_code, month, whole_days, n)
+  INSERT INTO dashboard_case_month_changes (organisation_id, kind, target_group, municipality_code, month, whole_days, n)
   SELECT r.organisation_id, r.kind, coalesce(r.target_group::text, '*'), coalesce(r.municipality_code, '*'),
          date_trunc('month', r.day)::date, r.whole_days, p_sign * sum(r.n)
   FROM (SELECT DISTINCT day FROM unnest(p_days) day) b
     CROSS JOIN LATERAL (SELECT * FROM dashboard_case_days r WHERE r.day = b.day) r
   GROUP BY r.organisation_id, r.kind, date_trunc('month', r.day), r.whole_days,
-    GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ())
-  ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (organisation_id, kind, target_group, municipality_code, month, whole_days)
-  DO UPDATE SET n = m.n + excluded.n;
-  IF p_sign > 0 THEN
-    DELETE FROM dashboard_case_months m
-    USING (SELECT DISTINCT date_trunc('month', day)::date FROM unnest(p_days) day) b(month)
-    WHERE m.n = 0 AND m.month = b.month;
-  END IF;
+    GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ());
 END
 $body$;
 
@@ -733,13 +736,38 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_fold_months() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  PERFORM pg_advisory_xact_lock(6, 0);
+  WITH moved AS (DELETE FROM dashboard_agreement_month_changes RETURNING *)
+  INSERT INTO dashboard_agreement_months AS m
+  SELECT target_group, municipality_code, owner_organisation_id, month, sum(n), sum(open), sum(open_due_days), sum(done),
+         sum(done_on_time), sum(expired), sum(not_possible), sum(not_carried_out)
+  FROM moved GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (target_group, municipality_code, owner_organisation_id, month)
+  DO UPDATE SET n = m.n + excluded.n, open = m.open + excluded.open, open_due_days = m.open_due_days + excluded.open_due_days,
+    done = m.done + excluded.done, done_on_time = m.done_on_time + excluded.done_on_time, expired = m.expired + excluded.expired,
+    not_possible = m.not_possible + excluded.not_possible, not_carried_out = m.not_carried_out + excluded.not_carried_out;
+  DELETE FROM dashboard_agreement_months WHERE n = 0;
+  WITH moved AS (DELETE FROM dashboard_case_month_changes RETURNING *)
+  INSERT INTO dashboard_case_months AS m
+  SELECT organisation_id, kind, target_group, municipality_code, month, whole_days, sum(n)
+  FROM moved GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, kind, target_group, municipality_code, month, whole_days) DO UPDATE SET n = m.n + excluded.n;
+  DELETE FROM dashboard_case_months WHERE n = 0;
+END
+$body$;
+
+-- casusregie_app may NOT execute
 CREATE FUNCTION dashboard_months_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  TRUNCATE dashboard_agreement_months, dashboard_case_months;
+  TRUNCATE dashboard_agreement_months, dashboard_case_months, dashboard_agreement_month_changes, dashboard_case_month_changes;
   PERFORM dashboard_add_agreement_months(array_agg(owner_organisation_id), array_agg(due_date), 1)
   FROM (SELECT DISTINCT owner_organisation_id, due_date FROM dashboard_agreements) b;
   PERFORM dashboard_add_case_months(array(SELECT DISTINCT day FROM dashboard_case_days), 1);
+  PERFORM dashboard_fold_months();
 END
 $body$;
 

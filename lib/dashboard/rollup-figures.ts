@@ -9,7 +9,7 @@ import { signalFigures } from '@/lib/signals/dashboard-source';
 import type { MunicipalityRow } from './dashboard-view';
 import type { CaseFigures, ExactRow, FigureReader, NotDoneCounts } from './figure-reader';
 import type { DashboardScope } from './query';
-import { splitPeriod, type DayRange } from './period-months';
+import { dateArray, splitPeriod } from './period-months';
 import { casesWhere, nullableNumber, within } from './scope-sql';
 
 /*
@@ -27,14 +27,15 @@ export const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
 /** The value of a month rollup's target group or municipality that stands for every one. */
 const EVERY = '*';
 
-/** `column` lies in one of the ranges (inclusive). */
-function inRanges(column: SQL, ranges: DayRange[]): SQL {
-  if (ranges.length === 0) return sql`false`;
-  return sql`(${sql.join(
-    ranges.map(([first, last]) => sql`${column} between ${first}::date and ${last}::date`),
-    sql` or `,
-  )})`;
-}
+/*
+ * The month rollups as the readers see them: the months plus the changes the writes appended since the last
+ * fold (drizzle/0049), to be summed. A month's figure can therefore come in several rows, some negative.
+ */
+const CASE_MONTHS = sql`(select * from dashboard_case_months union all select * from dashboard_case_month_changes)`;
+const AGREEMENT_MONTHS = sql`(select * from dashboard_agreement_months union all select * from dashboard_agreement_month_changes)`;
+
+/** `column` is one of the days (or months): one parameter, answered by index-only scans. */
+const among = (column: SQL, days: string[]) => sql`${column} = any(${dateArray(days)}::date[])`;
 
 /**
  * The case rollups' rows of one kind in the period (municipality_code, whole_days, n): the whole months
@@ -49,12 +50,12 @@ function caseRows(scope: DashboardScope, kind: string, perMunicipality = false):
     : perMunicipality
       ? sql`<> ${EVERY}`
       : sql`= ${EVERY}`;
-  const dayFilters = [sql`organisation_id = ${organisation}`, sql`kind = ${kind}`, inRanges(sql`day`, days)];
+  const dayFilters = [sql`organisation_id = ${organisation}`, sql`kind = ${kind}`, among(sql`day`, days)];
   if (scope.type) dayFilters.push(sql`target_group = ${scope.type}`);
   if (scope.municipality) dayFilters.push(sql`municipality_code = ${scope.municipality}`);
-  return sql`select municipality_code, whole_days, n from dashboard_case_months
+  return sql`select municipality_code, whole_days, n from ${CASE_MONTHS} m
       where organisation_id = ${organisation} and kind = ${kind} and target_group = ${scope.type ?? EVERY}
-        and municipality_code ${municipality} and ${inRanges(sql`month`, months)}
+        and municipality_code ${municipality} and ${among(sql`month`, months)}
     union all
     select municipality_code, whole_days, n from dashboard_case_days where ${sql.join(dayFilters, sql` and `)}`;
 }
@@ -179,38 +180,39 @@ function agreementMonthKey(scope: DashboardScope): SQL {
  * Per owner: open (every month), overdue (open and due before today), their days overdue, due in the period
  * (not expired, and due before today or done) and done on time in the period. Whole months before today's
  * month are overdue as a whole; today's month is read by day (./period-months.ts), so a month of the period
- * is either before today or after it. A month's days overdue are n × today − due_days (drizzle/0049).
+ * is either before today or after it. A month's days overdue are open × today − open_due_days (drizzle/0049).
+ * Listed: the owners with an agreement open now or due in the period, as in ./live-figures.ts; an owner
+ * whose last one went leaves rows that sum to zero until the next fold.
  */
 function perOwner(scope: DashboardScope): SQL {
   const today = sql`${scope.today}::date`;
   const thisMonth = sql`date_trunc('month', ${today})::date`;
   const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
-  const open = (status: SQL) => sql`${status} in (${literalList(OPEN_AGREEMENT_STATUSES)})`;
+  const open = sql`r.status in (${literalList(OPEN_AGREEMENT_STATUSES)})`;
   const before = sql`m.month < ${thisMonth}`;
   const rows = sql`
-    select m.owner_organisation_id as owner, m.n as open,
-      case when ${before} then m.n else 0 end as overdue,
-      case when ${before} then m.n::bigint * (${today} - date '2000-01-01') - m.due_days end as days_overdue,
-      0 as due, 0 as on_time
-    from dashboard_agreement_months m where ${agreementMonthKey(scope)} and ${open(sql`m.status`)}
+    select m.owner_organisation_id as owner, m.open,
+      case when ${before} then m.open else 0 end as overdue,
+      case when ${before} then m.open::bigint * (${today} - date '2000-01-01') - m.open_due_days end as days_overdue,
+      0 as due, 0 as on_time, 0 as in_period
+    from ${AGREEMENT_MONTHS} m where ${agreementMonthKey(scope)} and m.open <> 0
     union all
-    select r.owner_organisation_id, 0, r.n, r.n * (${today} - r.due_date), 0, 0
+    select r.owner_organisation_id, 0, r.n, r.n * (${today} - r.due_date), 0, 0, 0
     from dashboard_agreements r
-    where ${open(sql`r.status`)} and r.due_date >= ${thisMonth} and r.due_date < ${today} and ${agreementDayKey(scope)}
+    where ${open} and r.due_date >= ${thisMonth} and r.due_date < ${today} and ${agreementDayKey(scope)}
     union all
-    select m.owner_organisation_id, 0, 0, null,
-      case when m.status <> 'vervallen' and (${before} or m.status = 'gereed') then m.n else 0 end,
-      case when m.status = 'gereed' and m.on_time then m.n else 0 end
-    from dashboard_agreement_months m where ${agreementMonthKey(scope)} and ${inRanges(sql`m.month`, months)}
+    select m.owner_organisation_id, 0, 0, null, case when ${before} then m.n - m.expired else m.done end, m.done_on_time, m.n
+    from ${AGREEMENT_MONTHS} m where ${agreementMonthKey(scope)} and ${among(sql`m.month`, months)}
     union all
     select r.owner_organisation_id, 0, 0, null,
       case when r.status <> 'vervallen' and (r.due_date < ${today} or r.status = 'gereed') then r.n else 0 end,
-      case when r.status = 'gereed' and r.on_time then r.n else 0 end
-    from dashboard_agreements r where ${inRanges(sql`r.due_date`, days)} and ${agreementDayKey(scope)}`;
+      case when r.status = 'gereed' and r.on_time then r.n else 0 end, r.n
+    from dashboard_agreements r where ${among(sql`r.due_date`, days)} and ${agreementDayKey(scope)}`;
   return sql`select o.id as organisation_id, o.name, o.short_name, p.open, p.overdue, p.days_overdue, p.due, p.on_time
     from (select x.owner, sum(x.open) as open, sum(x.overdue) as overdue, sum(x.days_overdue) as days_overdue,
         sum(x.due) as due, sum(x.on_time) as on_time
-      from (${rows}) x group by 1) p
+      from (${rows}) x group by 1
+      having sum(x.open) <> 0 or sum(x.in_period) <> 0) p
       join organisations o on o.id = p.owner`;
 }
 
@@ -218,14 +220,15 @@ async function notDoneByOwner(tx: Tx, scope: DashboardScope): Promise<Map<string
   const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
   const rows = await queryRows<{ owner: string; no_longer_possible: number; not_carried_out: number }>(
     tx,
-    sql`select owner,
-        coalesce(sum(n) filter (where close_reason = 'niet_meer_mogelijk'), 0)::int as no_longer_possible,
-        coalesce(sum(n) filter (where close_reason = 'niet_uitgevoerd'), 0)::int as not_carried_out
-      from (select m.owner_organisation_id as owner, m.close_reason, m.n from dashboard_agreement_months m
-          where m.status = 'niet_nagekomen' and ${inRanges(sql`m.month`, months)} and ${agreementMonthKey(scope)}
+    sql`select owner, sum(no_longer_possible)::int as no_longer_possible, sum(not_carried_out)::int as not_carried_out
+      from (select m.owner_organisation_id as owner, m.not_possible as no_longer_possible, m.not_carried_out
+          from ${AGREEMENT_MONTHS} m
+          where (m.not_possible <> 0 or m.not_carried_out <> 0) and ${among(sql`m.month`, months)} and ${agreementMonthKey(scope)}
         union all
-        select r.owner_organisation_id, r.close_reason::text, r.n from dashboard_agreements r
-          where r.status = 'niet_nagekomen' and ${inRanges(sql`r.due_date`, days)} and ${agreementDayKey(scope)}) x
+        select r.owner_organisation_id, case when r.close_reason = 'niet_meer_mogelijk' then r.n else 0 end,
+          case when r.close_reason = 'niet_uitgevoerd' then r.n else 0 end
+        from dashboard_agreements r
+        where r.status = 'niet_nagekomen' and ${among(sql`r.due_date`, days)} and ${agreementDayKey(scope)}) x
       group by 1`,
   );
   return new Map(rows.map((r) => [r.owner, { noLongerPossible: Number(r.no_longer_possible), notCarriedOut: Number(r.not_carried_out) }]));

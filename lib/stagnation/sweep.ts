@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import { settings as settingsTable } from '@/db/schema';
 import type { Db, Executor } from '@/db/types';
+import { foldDashboardMonths } from '@/lib/dashboard/fold-months';
 import { eachSignal } from './detect-signals';
 import { escalate } from './escalate';
 import { loadStagnationState } from './load-state';
@@ -37,7 +38,7 @@ export async function runSweep(db: Db, options: { now?: Date; baseUrl?: string }
   const started = Date.now();
   const now = options.now ?? new Date();
   const baseUrl = options.baseUrl ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<SweepResult> => {
     const [lock] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as ok`);
     if (!lock?.ok) return { skipped: true, detected: 0, opened: 0, resolved: 0, escalated: 0, reminders: 0, ms: Date.now() - started };
     // JIT compiling the sweep's few large queries costs about a second each and saves nothing here.
@@ -61,6 +62,9 @@ export async function runSweep(db: Db, options: { now?: Date; baseUrl?: string }
     const reminders = await remind(tx, settings, now, baseUrl);
     return { skipped: false, detected, opened: opened.length, resolved, escalated, reminders, ms: Date.now() - started };
   });
+  // In a transaction of its own: the fold holds month rows every write of a month would otherwise wait for.
+  if (!result.skipped) await foldDashboardMonths(db);
+  return result;
 }
 
 /** Detects and persists; the snapshot of the house is let go before anything is written. */

@@ -81,6 +81,10 @@ async function main() {
               statement.params,
             );
             const read = rowsRead(plan[0]!['QUERY PLAN'][0].Plan);
+            if (process.env.VERBOSE === 'plans') {
+              const { rows: text } = await client.query(`explain (analyze, costs off) ${statement.query}`, statement.params);
+              console.log(text.map((r) => r['QUERY PLAN']).join('\n'));
+            }
             if (process.env.VERBOSE) console.log(read, plan[0]!['QUERY PLAN'][0]['Execution Time'].toFixed(1), 'ms', statement.query.replace(/\s+/g, ' ').slice(0, 160));
             rows += read;
             ms += plan[0]!['QUERY PLAN'][0]['Execution Time'];
