@@ -456,7 +456,7 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (45): run with their owner's rights, past RLS
+-- 4. Security-definer functions (48): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -736,6 +736,28 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_day_rollups_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  TRUNCATE dashboard_case_status, dashboard_case_days, dashboard_agreements, dashboard_signal_days, dashboard_signal_open;
+  PERFORM dashboard_refresh_case_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), false)
+  FROM (SELECT DISTINCT status, target_group, municipality_code FROM cases) b;
+  PERFORM dashboard_refresh_case_days(array(
+    SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases
+    UNION SELECT (triaged_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE triaged_at IS NOT NULL
+    UNION SELECT (closed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE closed_at IS NOT NULL), false);
+  PERFORM dashboard_refresh_agreements(array_agg(owner_organisation_id), array_agg(due_date), false)
+  FROM (SELECT DISTINCT owner_organisation_id, due_date FROM agreements) b;
+  PERFORM dashboard_refresh_signal_days(array(
+    SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals
+    UNION SELECT (resolved_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals WHERE resolved_at IS NOT NULL), false);
+  PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level), false)
+  FROM (SELECT DISTINCT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id, level
+        FROM signals WHERE status <> 'resolved') b;
+END
+$body$;
+
+-- casusregie_app may NOT execute
 CREATE FUNCTION dashboard_fold_months() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
@@ -772,13 +794,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_recount_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  IF p_lock THEN
-    PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d)));
-    PERFORM dashboard_add_agreement_months(p_owner, p_due, -1);
-  END IF;
+  IF p_lock THEN PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d))); END IF;
   DELETE FROM dashboard_agreements r
   USING (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
   WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due;
@@ -791,18 +810,14 @@ BEGIN
       AND a.status = ANY (enum_range(NULL::agreement_status))) a
     JOIN cases c ON c.id = a.case_id
   GROUP BY 1, 2, 3, 4, 5, 6, 7;
-  IF p_lock THEN PERFORM dashboard_add_agreement_months(p_owner, p_due, 1); END IF;
 END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_case_days(p_days date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_recount_case_days(p_days date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  IF p_lock THEN
-    PERFORM dashboard_lock_buckets(2, p_days::text[]);
-    PERFORM dashboard_add_case_months(p_days, -1);
-  END IF;
+  IF p_lock THEN PERFORM dashboard_lock_buckets(2, p_days::text[]); END IF;
   DELETE FROM dashboard_case_days WHERE day = ANY (p_days);
   INSERT INTO dashboard_case_days (organisation_id, kind, day, target_group, municipality_code, whole_days, n)
   WITH d AS (
@@ -830,6 +845,31 @@ BEGIN
     CROSS JOIN LATERAL (SELECT '00000000-0000-0000-0000-000000000000'::uuid AS id
                         UNION SELECT p.organisation_id FROM case_partners p WHERE p.case_id = e.id) o
   GROUP BY 1, 2, 3, 4, 5, 6;
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  IF p_lock THEN
+    PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d)));
+    PERFORM dashboard_add_agreement_months(p_owner, p_due, -1);
+  END IF;
+  PERFORM dashboard_recount_agreements(p_owner, p_due, false);
+  IF p_lock THEN PERFORM dashboard_add_agreement_months(p_owner, p_due, 1); END IF;
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_refresh_case_days(p_days date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  IF p_lock THEN
+    PERFORM dashboard_lock_buckets(2, p_days::text[]);
+    PERFORM dashboard_add_case_months(p_days, -1);
+  END IF;
+  PERFORM dashboard_recount_case_days(p_days, false);
   IF p_lock THEN PERFORM dashboard_add_case_months(p_days, 1); END IF;
 END
 $body$;
@@ -900,21 +940,7 @@ $body$;
 CREATE FUNCTION dashboard_rollups_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  TRUNCATE dashboard_case_status, dashboard_case_days, dashboard_agreements, dashboard_signal_days, dashboard_signal_open;
-  PERFORM dashboard_refresh_case_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), false)
-  FROM (SELECT DISTINCT status, target_group, municipality_code FROM cases) b;
-  PERFORM dashboard_refresh_case_days(array(
-    SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases
-    UNION SELECT (triaged_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE triaged_at IS NOT NULL
-    UNION SELECT (closed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE closed_at IS NOT NULL), false);
-  PERFORM dashboard_refresh_agreements(array_agg(owner_organisation_id), array_agg(due_date), false)
-  FROM (SELECT DISTINCT owner_organisation_id, due_date FROM agreements) b;
-  PERFORM dashboard_refresh_signal_days(array(
-    SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals
-    UNION SELECT (resolved_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals WHERE resolved_at IS NOT NULL), false);
-  PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level), false)
-  FROM (SELECT DISTINCT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id, level
-        FROM signals WHERE status <> 'resolved') b;
+  PERFORM dashboard_day_rollups_rebuild();
   PERFORM dashboard_months_rebuild();
 END
 $body$;

@@ -144,65 +144,32 @@ BEGIN
   DELETE FROM dashboard_case_months WHERE n = 0;
 END $$;
 --> statement-breakpoint
--- As in 0037, plus the months: a refresh with p_lock (every trigger) takes its buckets out of their months
--- before it recounts them and puts them back after (as changes). The rebuild (p_lock false) fills the months once at
--- the end.
-CREATE OR REPLACE FUNCTION dashboard_refresh_case_days(p_days date[], p_lock boolean DEFAULT true) RETURNS void
+-- The refreshes of 0037 keep their bodies under a new name, and the old names wrap them: with p_lock (every
+-- trigger) a refresh locks its buckets, takes them out of their months, recounts them and puts them back
+-- (as changes). Without (the rebuild, which fills the months once at the end) it only recounts.
+ALTER FUNCTION dashboard_refresh_case_days(date[], boolean) RENAME TO dashboard_recount_case_days;
+--> statement-breakpoint
+ALTER FUNCTION dashboard_refresh_agreements(uuid[], date[], boolean) RENAME TO dashboard_recount_agreements;
+--> statement-breakpoint
+CREATE FUNCTION dashboard_refresh_case_days(p_days date[], p_lock boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF p_lock THEN
     PERFORM dashboard_lock_buckets(2, p_days::text[]);
     PERFORM dashboard_add_case_months(p_days, -1);
   END IF;
-  DELETE FROM dashboard_case_days WHERE day = ANY (p_days);
-  INSERT INTO dashboard_case_days (organisation_id, kind, day, target_group, municipality_code, whole_days, n)
-  WITH d AS (
-    SELECT DISTINCT day, day::timestamp AT TIME ZONE 'Europe/Amsterdam' AS starts,
-           (day + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS ends
-    FROM unnest(p_days) AS day WHERE day IS NOT NULL
-  ), events AS (
-    SELECT c.id, c.target_group, c.municipality_code, 'referred' AS kind, d.day, 0 AS whole_days
-    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.created_at >= d.starts AND c.created_at < d.ends) c
-    UNION ALL
-    SELECT c.id, c.target_group, c.municipality_code, 'repeat', d.day, 0
-    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.created_at >= d.starts AND c.created_at < d.ends) c
-    WHERE EXISTS (SELECT 1 FROM referral_matches m JOIN cases earlier ON earlier.id = m.matched_case_id
-                  WHERE m.referral_case_id = c.id AND earlier.status = 'afgesloten'
-                    AND c.created_at >= earlier.closed_at AND c.created_at < earlier.closed_at + interval '12 months')
-    UNION ALL
-    SELECT c.id, c.target_group, c.municipality_code, 'triaged', d.day, floor(date_part('epoch', c.triaged_at - c.created_at) / 86400)::int
-    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.triaged_at >= d.starts AND c.triaged_at < d.ends) c
-    UNION ALL
-    SELECT c.id, c.target_group, c.municipality_code, 'closed', d.day, floor(date_part('epoch', c.closed_at - c.created_at) / 86400)::int
-    FROM d CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.closed_at >= d.starts AND c.closed_at < d.ends AND c.status = 'afgesloten') c
-  )
-  SELECT o.id, e.kind, e.day, e.target_group, e.municipality_code, e.whole_days, count(*)
-  FROM events e
-    CROSS JOIN LATERAL (SELECT '00000000-0000-0000-0000-000000000000'::uuid AS id
-                        UNION SELECT p.organisation_id FROM case_partners p WHERE p.case_id = e.id) o
-  GROUP BY 1, 2, 3, 4, 5, 6;
+  PERFORM dashboard_recount_case_days(p_days, false);
   IF p_lock THEN PERFORM dashboard_add_case_months(p_days, 1); END IF;
 END $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean DEFAULT true) RETURNS void
+CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF p_lock THEN
     PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d)));
     PERFORM dashboard_add_agreement_months(p_owner, p_due, -1);
   END IF;
-  DELETE FROM dashboard_agreements r
-  USING (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
-  WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due;
-  INSERT INTO dashboard_agreements (owner_organisation_id, due_date, status, on_time, close_reason, target_group, municipality_code, n)
-  SELECT a.owner_organisation_id, a.due_date, a.status,
-         coalesce(a.status = 'gereed' AND (a.completed_at AT TIME ZONE 'Europe/Amsterdam')::date <= a.due_date, false),
-         a.close_reason, c.target_group, c.municipality_code, count(*)
-  FROM (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
-    CROSS JOIN LATERAL (SELECT * FROM agreements a WHERE a.owner_organisation_id = b.owner AND a.due_date = b.due
-      AND a.status = ANY (enum_range(NULL::agreement_status))) a
-    JOIN cases c ON c.id = a.case_id
-  GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  PERFORM dashboard_recount_agreements(p_owner, p_due, false);
   IF p_lock THEN PERFORM dashboard_add_agreement_months(p_owner, p_due, 1); END IF;
 END $$;
 --> statement-breakpoint
@@ -216,28 +183,17 @@ BEGIN
   PERFORM dashboard_fold_months();
 END $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION dashboard_rollups_rebuild() RETURNS void
+ALTER FUNCTION dashboard_rollups_rebuild() RENAME TO dashboard_day_rollups_rebuild;
+--> statement-breakpoint
+CREATE FUNCTION dashboard_rollups_rebuild() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  TRUNCATE dashboard_case_status, dashboard_case_days, dashboard_agreements, dashboard_signal_days, dashboard_signal_open;
-  PERFORM dashboard_refresh_case_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), false)
-  FROM (SELECT DISTINCT status, target_group, municipality_code FROM cases) b;
-  PERFORM dashboard_refresh_case_days(array(
-    SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases
-    UNION SELECT (triaged_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE triaged_at IS NOT NULL
-    UNION SELECT (closed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM cases WHERE closed_at IS NOT NULL), false);
-  PERFORM dashboard_refresh_agreements(array_agg(owner_organisation_id), array_agg(due_date), false)
-  FROM (SELECT DISTINCT owner_organisation_id, due_date FROM agreements) b;
-  PERFORM dashboard_refresh_signal_days(array(
-    SELECT (created_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals
-    UNION SELECT (resolved_at AT TIME ZONE 'Europe/Amsterdam')::date FROM signals WHERE resolved_at IS NOT NULL), false);
-  PERFORM dashboard_refresh_signal_open(array_agg(organisation_id), array_agg(level), false)
-  FROM (SELECT DISTINCT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id, level
-        FROM signals WHERE status <> 'resolved') b;
+  PERFORM dashboard_day_rollups_rebuild();
   PERFORM dashboard_months_rebuild();
 END $$;
 --> statement-breakpoint
 SELECT dashboard_months_rebuild();
 --> statement-breakpoint
 REVOKE EXECUTE ON FUNCTION dashboard_add_agreement_months(uuid[], date[], integer), dashboard_add_case_months(date[], integer),
-  dashboard_months_rebuild(), dashboard_fold_months() FROM PUBLIC;
+  dashboard_months_rebuild(), dashboard_fold_months(), dashboard_refresh_case_days(date[], boolean),
+  dashboard_refresh_agreements(uuid[], date[], boolean), dashboard_rollups_rebuild() FROM PUBLIC;

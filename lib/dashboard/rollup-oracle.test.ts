@@ -135,7 +135,8 @@ describe('the dashboard from the rollups', () => {
     const seen = await asUser(house.actor.professional.userId, (tx) =>
       countOf(tx, sql`select ((select count(*) from dashboard_case_status) + (select count(*) from dashboard_agreements)
         + (select count(*) from dashboard_signal_open) + (select count(*) from dashboard_agreement_months)
-        + (select count(*) from dashboard_case_months))::int as n`),
+        + (select count(*) from dashboard_case_months) + (select count(*) from dashboard_agreement_month_changes)
+        + (select count(*) from dashboard_case_month_changes))::int as n`),
     );
     expect(seen).toBe(0);
   });

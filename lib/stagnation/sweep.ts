@@ -62,7 +62,8 @@ export async function runSweep(db: Db, options: { now?: Date; baseUrl?: string }
     const reminders = await remind(tx, settings, now, baseUrl);
     return { skipped: false, detected, opened: opened.length, resolved, escalated, reminders, ms: Date.now() - started };
   });
-  // In a transaction of its own: the fold holds month rows every write of a month would otherwise wait for.
+  // After the sweep's transaction, not in it: the fold is short and needs no snapshot of the sweep's, and
+  // would otherwise hold its lock for the whole sweep.
   if (!result.skipped) await foldDashboardMonths(db);
   return result;
 }
