@@ -26,6 +26,8 @@
 --   dashboard_case_month_changes       enabled   -
 --   dashboard_case_months              enabled   -
 --   dashboard_case_status              enabled   -
+--   dashboard_now                      enabled   -
+--   dashboard_now_changes              enabled   -
 --   dashboard_signal_days              enabled   -
 --   dashboard_signal_open              enabled   -
 --   data_subject_request_cases         enabled   -
@@ -62,7 +64,7 @@
 --   user_totp                          disabled  -
 --   users                              enabled   -
 
--- 2. Policies (75), by table and name
+-- 2. Policies (77), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -221,6 +223,14 @@ CREATE POLICY dashboard_case_months_select ON dashboard_case_months AS PERMISSIV
 
 -- dashboard_case_status
 CREATE POLICY dashboard_case_status_select ON dashboard_case_status AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_now
+CREATE POLICY dashboard_now_select ON dashboard_now AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_now_changes
+CREATE POLICY dashboard_now_changes_select ON dashboard_now_changes AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
 
 -- dashboard_signal_days
@@ -426,6 +436,8 @@ GRANT SELECT ON dashboard_case_days TO casusregie_app;
 GRANT SELECT ON dashboard_case_month_changes TO casusregie_app;
 GRANT SELECT ON dashboard_case_months TO casusregie_app;
 GRANT SELECT ON dashboard_case_status TO casusregie_app;
+GRANT SELECT ON dashboard_now TO casusregie_app;
+GRANT SELECT ON dashboard_now_changes TO casusregie_app;
 GRANT SELECT ON dashboard_signal_days TO casusregie_app;
 GRANT SELECT ON dashboard_signal_open TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON data_subject_request_cases TO casusregie_app;
@@ -456,7 +468,7 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (48): run with their owner's rights, past RLS
+-- 4. Security-definer functions (54): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -658,6 +670,39 @@ BEGIN
 END
 $body$;
 
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_add_now_signal(p_organisation uuid[], p_level integer[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  INSERT INTO dashboard_now_changes (figure, organisation_id, target_group, municipality_code, key, n)
+  SELECT 'signal',
+         CASE WHEN grouping(r.organisation_id) = 1 THEN '*' ELSE coalesce(r.organisation_id::text, '-') END,
+         CASE WHEN grouping(r.target_group) = 1 THEN '*' ELSE coalesce(r.target_group::text, '-') END,
+         CASE WHEN grouping(r.municipality_code) = 1 THEN '*' ELSE coalesce(r.municipality_code, '-') END,
+         r.level::text, p_sign * sum(r.n)
+  FROM (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
+    CROSS JOIN LATERAL (SELECT * FROM dashboard_signal_open r
+      WHERE coalesce(r.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id AND r.level = b.level) r
+  GROUP BY r.level, CUBE (r.organisation_id, r.target_group, r.municipality_code);
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_add_now_status(p_status case_status[], p_group target_group[], p_municipality text[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  INSERT INTO dashboard_now_changes (figure, organisation_id, target_group, municipality_code, key, n)
+  SELECT 'status', r.organisation_id::text,
+         CASE WHEN grouping(r.target_group) = 1 THEN '*' ELSE r.target_group::text END,
+         CASE WHEN grouping(r.municipality_code) = 1 THEN '*' ELSE r.municipality_code END,
+         r.status::text, p_sign * sum(r.n)
+  FROM (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
+    CROSS JOIN LATERAL (SELECT * FROM dashboard_case_status r
+      WHERE r.status = b.status AND r.target_group = b.target_group AND r.municipality_code = b.municipality_code) r
+  GROUP BY r.organisation_id, r.status, CUBE (r.target_group, r.municipality_code);
+END
+$body$;
+
 -- casusregie_app may execute
 CREATE FUNCTION dashboard_agreements_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
@@ -782,6 +827,20 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_fold_now() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  PERFORM pg_advisory_xact_lock(6, 1);
+  WITH moved AS (DELETE FROM dashboard_now_changes RETURNING *)
+  INSERT INTO dashboard_now AS m
+  SELECT figure, organisation_id, target_group, municipality_code, key, sum(n)
+  FROM moved GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (figure, organisation_id, target_group, municipality_code, key) DO UPDATE SET n = m.n + excluded.n;
+  DELETE FROM dashboard_now WHERE n = 0;
+END
+$body$;
+
+-- casusregie_app may NOT execute
 CREATE FUNCTION dashboard_months_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
@@ -790,6 +849,20 @@ BEGIN
   FROM (SELECT DISTINCT owner_organisation_id, due_date FROM dashboard_agreements) b;
   PERFORM dashboard_add_case_months(array(SELECT DISTINCT day FROM dashboard_case_days), 1);
   PERFORM dashboard_fold_months();
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_now_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  TRUNCATE dashboard_now, dashboard_now_changes;
+  PERFORM dashboard_add_now_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), 1)
+  FROM (SELECT DISTINCT status, target_group, municipality_code FROM dashboard_case_status) b;
+  PERFORM dashboard_add_now_signal(array_agg(organisation_id), array_agg(level), 1)
+  FROM (SELECT DISTINCT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id, level
+    FROM dashboard_signal_open) b;
+  PERFORM dashboard_fold_now();
 END
 $body$;
 
@@ -849,6 +922,44 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_recount_case_status(p_status case_status[], p_group target_group[], p_municipality text[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(1, array(SELECT concat_ws('|', s, g, m) FROM unnest(p_status, p_group, p_municipality) b(s, g, m))); END IF;
+  DELETE FROM dashboard_case_status r
+  USING (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
+  WHERE r.status = b.status AND r.target_group = b.target_group AND r.municipality_code = b.municipality_code;
+  INSERT INTO dashboard_case_status (organisation_id, status, target_group, municipality_code, n)
+  SELECT o.id, c.status, c.target_group, c.municipality_code, count(*)
+  FROM (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
+    CROSS JOIN LATERAL (SELECT c.id, c.status, c.target_group, c.municipality_code FROM cases c
+      WHERE c.status = b.status AND c.target_group = b.target_group AND c.municipality_code = b.municipality_code) c
+    CROSS JOIN LATERAL (SELECT '00000000-0000-0000-0000-000000000000'::uuid AS id
+                        UNION SELECT p.organisation_id FROM case_partners p WHERE p.case_id = c.id) o
+  GROUP BY 1, 2, 3, 4;
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_recount_signal_open(p_organisation uuid[], p_level integer[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  IF p_lock THEN PERFORM dashboard_lock_buckets(5, array(SELECT concat_ws('|', o, l) FROM unnest(p_organisation, p_level) b(o, l))); END IF;
+  DELETE FROM dashboard_signal_open r
+  USING (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
+  WHERE coalesce(r.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id AND r.level = b.level;
+  INSERT INTO dashboard_signal_open (organisation_id, level, target_group, municipality_code, n)
+  SELECT s.organisation_id, s.level, c.target_group, c.municipality_code, count(*)
+  FROM (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
+    CROSS JOIN LATERAL (SELECT * FROM signals s
+      WHERE coalesce(s.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id
+        AND s.level = b.level AND s.status <> 'resolved') s
+    LEFT JOIN cases c ON c.id = s.case_id
+  GROUP BY 1, 2, 3, 4;
+END
+$body$;
+
+-- casusregie_app may NOT execute
 CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
@@ -878,18 +989,12 @@ $body$;
 CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  IF p_lock THEN PERFORM dashboard_lock_buckets(1, array(SELECT concat_ws('|', s, g, m) FROM unnest(p_status, p_group, p_municipality) b(s, g, m))); END IF;
-  DELETE FROM dashboard_case_status r
-  USING (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
-  WHERE r.status = b.status AND r.target_group = b.target_group AND r.municipality_code = b.municipality_code;
-  INSERT INTO dashboard_case_status (organisation_id, status, target_group, municipality_code, n)
-  SELECT o.id, c.status, c.target_group, c.municipality_code, count(*)
-  FROM (SELECT DISTINCT * FROM unnest(p_status, p_group, p_municipality)) b(status, target_group, municipality_code)
-    CROSS JOIN LATERAL (SELECT c.id, c.status, c.target_group, c.municipality_code FROM cases c
-      WHERE c.status = b.status AND c.target_group = b.target_group AND c.municipality_code = b.municipality_code) c
-    CROSS JOIN LATERAL (SELECT '00000000-0000-0000-0000-000000000000'::uuid AS id
-                        UNION SELECT p.organisation_id FROM case_partners p WHERE p.case_id = c.id) o
-  GROUP BY 1, 2, 3, 4;
+  IF p_lock THEN
+    PERFORM dashboard_lock_buckets(1, array(SELECT concat_ws('|', s, g, m) FROM unnest(p_status, p_group, p_municipality) b(s, g, m)));
+    PERFORM dashboard_add_now_status(p_status, p_group, p_municipality, -1);
+  END IF;
+  PERFORM dashboard_recount_case_status(p_status, p_group, p_municipality, false);
+  IF p_lock THEN PERFORM dashboard_add_now_status(p_status, p_group, p_municipality, 1); END IF;
 END
 $body$;
 
@@ -921,18 +1026,12 @@ $body$;
 CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
-  IF p_lock THEN PERFORM dashboard_lock_buckets(5, array(SELECT concat_ws('|', o, l) FROM unnest(p_organisation, p_level) b(o, l))); END IF;
-  DELETE FROM dashboard_signal_open r
-  USING (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
-  WHERE coalesce(r.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id AND r.level = b.level;
-  INSERT INTO dashboard_signal_open (organisation_id, level, target_group, municipality_code, n)
-  SELECT s.organisation_id, s.level, c.target_group, c.municipality_code, count(*)
-  FROM (SELECT DISTINCT * FROM unnest(p_organisation, p_level)) b(organisation_id, level)
-    CROSS JOIN LATERAL (SELECT * FROM signals s
-      WHERE coalesce(s.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.organisation_id
-        AND s.level = b.level AND s.status <> 'resolved') s
-    LEFT JOIN cases c ON c.id = s.case_id
-  GROUP BY 1, 2, 3, 4;
+  IF p_lock THEN
+    PERFORM dashboard_lock_buckets(5, array(SELECT concat_ws('|', o, l) FROM unnest(p_organisation, p_level) b(o, l)));
+    PERFORM dashboard_add_now_signal(p_organisation, p_level, -1);
+  END IF;
+  PERFORM dashboard_recount_signal_open(p_organisation, p_level, false);
+  IF p_lock THEN PERFORM dashboard_add_now_signal(p_organisation, p_level, 1); END IF;
 END
 $body$;
 
@@ -942,6 +1041,7 @@ AS $body$
 BEGIN
   PERFORM dashboard_day_rollups_rebuild();
   PERFORM dashboard_months_rebuild();
+  PERFORM dashboard_now_rebuild();
 END
 $body$;
 

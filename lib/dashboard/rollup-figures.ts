@@ -9,6 +9,7 @@ import { signalFigures } from '@/lib/signals/dashboard-source';
 import type { MunicipalityRow } from './dashboard-view';
 import type { CaseFigures, ExactRow, FigureReader, NotDoneCounts } from './figure-reader';
 import type { DashboardScope } from './query';
+import { EVERY, NOW } from './now-shapes';
 import { dateArray, splitPeriod } from './period-months';
 import { casesWhere, nullableNumber, within } from './scope-sql';
 
@@ -23,9 +24,6 @@ import { casesWhere, nullableNumber, within } from './scope-sql';
 
 /** The organisation of the case rollups' rows that count every case, not one partner's. */
 export const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
-
-/** The value of a month rollup's target group or municipality that stands for every one. */
-const EVERY = '*';
 
 /*
  * The month rollups as the readers see them: the months plus the changes the writes appended since the last
@@ -60,13 +58,18 @@ function caseRows(scope: DashboardScope, kind: string, perMunicipality = false):
     select municipality_code, whole_days, n from dashboard_case_days where ${sql.join(dayFilters, sql` and `)}`;
 }
 
-/** The scope's filters on the case-status rollup. */
-function caseKey(scope: DashboardScope): SQL {
-  const where = [sql`organisation_id = ${scope.organisation ?? EVERY_CASE}`];
-  if (scope.type) where.push(sql`target_group = ${scope.type}`);
-  if (scope.municipality) where.push(sql`municipality_code = ${scope.municipality}`);
-  return sql.join(where, sql` and `);
+/** The scope's shape of the case-status figures (drizzle/0050): every municipality, or one per municipality. */
+function statusShape(scope: DashboardScope, perMunicipality = false): SQL {
+  const municipality = scope.municipality
+    ? sql`= ${scope.municipality}`
+    : perMunicipality
+      ? sql`<> ${EVERY}`
+      : sql`= ${EVERY}`;
+  return sql`figure = 'status' and organisation_id = ${scope.organisation ?? EVERY_CASE}::uuid::text
+    and target_group = ${scope.type ?? EVERY} and municipality_code ${municipality}`;
 }
+
+const ACTIVE = sql`key in (${literalList(ACTIVE_CASE_STATUSES)})`;
 
 /** [whole days since referral, cases] of the cases triaged / closed in the period, fewest days first. */
 type Histogram = [number, number][];
@@ -78,8 +81,7 @@ async function caseFigures(tx: Tx, scope: DashboardScope): Promise<CaseFigures> 
   const [row] = await queryRows<{ active: number; referrals: number; repeats: number; triage: Histogram; closure: Histogram }>(
     tx,
     sql`select
-      (select coalesce(sum(n), 0)::int from dashboard_case_status
-        where ${caseKey(scope)} and status in (${literalList(ACTIVE_CASE_STATUSES)})) as active,
+      (select coalesce(sum(n), 0)::int from ${NOW} s where ${statusShape(scope)} and ${ACTIVE}) as active,
       (select coalesce(sum(n), 0)::int from (${caseRows(scope, 'referred')}) r) as referrals,
       (select coalesce(sum(n), 0)::int from (${caseRows(scope, 'repeat')}) r) as repeats,
       ${histogram('triaged')} as triage,
@@ -125,7 +127,7 @@ function locate(histogram: Histogram, position: number): { bucket: number; offse
 /*
  * The median exactly as percentile_cont(0.5) computes it (the lower middle value plus half the step to the
  * upper one, in double precision, then rounded to one decimal): the rollup's counts per whole day say in
- * which day-bucket the middle values lie, and only the cases of that bucket are read
+ * which day-bucket the middle values lie, and only the cases of that bucket are read, once
  * (cases_triage_days_idx, cases_closure_days_idx), through case_facts like the live figure.
  */
 function median(scope: DashboardScope, kind: 'triaged' | 'closed', histogram: Histogram): SQL {
@@ -136,10 +138,15 @@ function median(scope: DashboardScope, kind: 'triaged' | 'closed', histogram: Hi
   const column = kind === 'triaged' ? caseFacts.triagedAt : caseFacts.closedAt;
   const days = sql`date_part('epoch', ${column} - ${caseFacts.createdAt}) / 86400`;
   const condition = kind === 'triaged' ? within(column, scope) : sql`${within(column, scope)} and ${caseFacts.status} = 'afgesloten'`;
-  const valueAt = ({ bucket, offset }: { bucket: number; offset: number }) =>
-    sql`(select ${days} ${casesWhere(scope, sql`floor(${days}) = ${bucket}::float8 and ${condition}`)}
-      order by 1 offset ${offset} limit 1)`;
-  return sql`round((${valueAt(lower)} + (${valueAt(upper)} - ${valueAt(lower)}) * 0.5)::numeric, 1)`;
+  /** The values of one bucket from its `offset`-th on, fewest days first. */
+  const valuesOf = (bucket: number, offset: number, count: number) =>
+    sql`select ${days} as d ${casesWhere(scope, sql`floor(${days}) = ${bucket}::float8 and ${condition}`)}
+      order by 1 offset ${offset} limit ${count}`;
+  const middle =
+    lower.bucket === upper.bucket
+      ? sql`select min(d) as lo, max(d) as hi from (${valuesOf(lower.bucket, lower.offset, upper.offset - lower.offset + 1)}) v`
+      : sql`select (${valuesOf(lower.bucket, lower.offset, 1)}) as lo, (${valuesOf(upper.bucket, upper.offset, 1)}) as hi`;
+  return sql`(select round((lo + (hi - lo) * 0.5)::numeric, 1) from (${middle}) m)`;
 }
 
 async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<ExactRow<MunicipalityRow>[]> {
@@ -148,13 +155,14 @@ async function municipalityFigures(tx: Tx, scope: DashboardScope): Promise<Exact
     tx,
     sql`select m.code, m.name, coalesce(a.n, 0)::int as "activeCases", coalesce(r.n, 0)::int as "newReferrals"
       from ${municipalities} m
-        left join (select municipality_code, sum(n) as n from dashboard_case_status
-          where ${caseKey(scope)} and status in (${literalList(ACTIVE_CASE_STATUSES)}) group by 1) a on a.municipality_code = m.code
+        left join (select municipality_code, sum(n) as n from ${NOW} s
+          where ${statusShape(scope, true)} and ${ACTIVE} group by 1) a on a.municipality_code = m.code
         left join (select municipality_code, sum(n) as n from (${caseRows(scope, 'referred', true)}) r group by 1) r
           on r.municipality_code = m.code
       where ((m.safety_region_code = ${region} and m.active)
-          or exists (select 1 from dashboard_case_status others where others.organisation_id = ${EVERY_CASE}
-            and others.municipality_code = m.code))
+          or m.code in (select municipality_code from ${NOW} others
+            where figure = 'status' and organisation_id = ${EVERY_CASE} and target_group = ${EVERY} and municipality_code <> ${EVERY}
+            group by 1 having sum(n) <> 0))
         ${scope.municipality ? sql`and m.code = ${scope.municipality}` : sql``}
       order by 3 desc, 4 desc, m.name`,
   );

@@ -3,13 +3,14 @@ import { queryRows } from '@/db/query';
 import type { Tx } from '@/db/types';
 import type { DashboardScope } from '@/lib/dashboard/query';
 import type { SignalFigures, SignalSource } from '@/lib/dashboard/signals';
+import { EVERY, NOW } from '@/lib/dashboard/now-shapes';
 import { SIGNAL_LEVEL_NAMES } from './levels';
 
 /**
  * The stagnation part of the managers' dashboard (lib/dashboard/signals.ts): signals open now per level,
  * and per week of the period how many opened and how many were resolved. Read from the rollups the
- * writes keep (drizzle/0037: dashboard_signal_open, dashboard_signal_days per Amsterdam day), so a year
- * reads a few rows per day instead of every signal; ./dashboard-source-live.ts computes the same from
+ * writes keep (drizzle/0050: the open ones per level in the scope's shape; drizzle/0037: dashboard_signal_days
+ * per Amsterdam day), so a year reads a few rows per day instead of every signal; ./dashboard-source-live.ts computes the same from
  * the signals table and is the oracle of lib/dashboard/rollup-oracle.test.ts. Scoped like the dashboard:
  * target group and municipality through the case (signals about an organisation as a whole then drop
  * out), the organisation through the organisation a signal is about.
@@ -17,7 +18,10 @@ import { SIGNAL_LEVEL_NAMES } from './levels';
 export const signalFigures: SignalSource = async (tx: Tx, scope: DashboardScope): Promise<SignalFigures> => {
   const open = await queryRows<{ level: number; n: number }>(
     tx,
-    sql`select level, sum(n)::int as n from dashboard_signal_open where ${filters(scope)} group by level order by level`,
+    sql`select key::int as level, sum(n)::int as n from ${NOW} s
+      where figure = 'signal' and organisation_id = ${scope.organisation ? sql`${scope.organisation}::uuid::text` : EVERY}
+        and target_group = ${scope.type ?? EVERY} and municipality_code = ${scope.municipality ?? EVERY}
+      group by 1 having sum(n) <> 0 order by 1`,
   );
   const weekly = await queryRows<{ week_start: string; opened: number; resolved: number }>(tx, weeklyTrend(scope));
   const byLevel = new Map(open.map((r) => [Math.min(r.level, SIGNAL_LEVEL_NAMES.length - 1), r.n]));
