@@ -21,6 +21,10 @@
 --   cases                              enabled   -
 --   dashboard_agreement_month_changes  enabled   -
 --   dashboard_agreement_months         enabled   -
+--   dashboard_agreement_open           enabled   -
+--   dashboard_agreement_open_changes   enabled   -
+--   dashboard_agreement_week_changes   enabled   -
+--   dashboard_agreement_weeks          enabled   -
 --   dashboard_agreements               enabled   -
 --   dashboard_case_days                enabled   -
 --   dashboard_case_month_changes       enabled   -
@@ -64,7 +68,7 @@
 --   user_totp                          disabled  -
 --   users                              enabled   -
 
--- 2. Policies (77), by table and name
+-- 2. Policies (81), by table and name
 
 -- access_grants
 CREATE POLICY access_grants_select ON access_grants AS PERMISSIVE FOR SELECT TO casusregie_app
@@ -203,6 +207,22 @@ CREATE POLICY dashboard_agreement_month_changes_select ON dashboard_agreement_mo
 
 -- dashboard_agreement_months
 CREATE POLICY dashboard_agreement_months_select ON dashboard_agreement_months AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_agreement_open
+CREATE POLICY dashboard_agreement_open_select ON dashboard_agreement_open AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_agreement_open_changes
+CREATE POLICY dashboard_agreement_open_changes_select ON dashboard_agreement_open_changes AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_agreement_week_changes
+CREATE POLICY dashboard_agreement_week_changes_select ON dashboard_agreement_week_changes AS PERMISSIVE FOR SELECT TO casusregie_app
+  USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
+
+-- dashboard_agreement_weeks
+CREATE POLICY dashboard_agreement_weeks_select ON dashboard_agreement_weeks AS PERMISSIVE FOR SELECT TO casusregie_app
   USING (SELECT (app_user_role() = ANY (ARRAY['manager'::user_role, 'regisseur'::user_role])));
 
 -- dashboard_agreements
@@ -431,6 +451,10 @@ GRANT INSERT, SELECT, UPDATE ON case_partners TO casusregie_app;
 GRANT INSERT, SELECT, UPDATE ON cases TO casusregie_app;
 GRANT SELECT ON dashboard_agreement_month_changes TO casusregie_app;
 GRANT SELECT ON dashboard_agreement_months TO casusregie_app;
+GRANT SELECT ON dashboard_agreement_open TO casusregie_app;
+GRANT SELECT ON dashboard_agreement_open_changes TO casusregie_app;
+GRANT SELECT ON dashboard_agreement_week_changes TO casusregie_app;
+GRANT SELECT ON dashboard_agreement_weeks TO casusregie_app;
 GRANT SELECT ON dashboard_agreements TO casusregie_app;
 GRANT SELECT ON dashboard_case_days TO casusregie_app;
 GRANT SELECT ON dashboard_case_month_changes TO casusregie_app;
@@ -468,7 +492,7 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (54): run with their owner's rights, past RLS
+-- 4. Security-definer functions (57): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -657,6 +681,35 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_add_agreement_spans(p_owner uuid[], p_due date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  INSERT INTO dashboard_agreement_week_changes (target_group, municipality_code, owner_organisation_id, week,
+    n, done, done_on_time, expired, not_possible, not_carried_out)
+  SELECT coalesce(r.target_group::text, '*'), coalesce(r.municipality_code, '*'), r.owner_organisation_id,
+         dashboard_week(r.due_date),
+         p_sign * sum(r.n),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'gereed'), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'gereed' AND r.on_time), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'vervallen'), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'niet_nagekomen' AND r.close_reason = 'niet_meer_mogelijk'), 0),
+         p_sign * coalesce(sum(r.n) FILTER (WHERE r.status = 'niet_nagekomen' AND r.close_reason = 'niet_uitgevoerd'), 0)
+  FROM (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
+    CROSS JOIN LATERAL (SELECT * FROM dashboard_agreements r WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due) r
+  WHERE dashboard_week(r.due_date) IS NOT NULL
+  GROUP BY r.owner_organisation_id, dashboard_week(r.due_date),
+    GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ());
+  INSERT INTO dashboard_agreement_open_changes (target_group, municipality_code, owner_organisation_id, open, open_due_days)
+  SELECT coalesce(r.target_group::text, '*'), coalesce(r.municipality_code, '*'), r.owner_organisation_id,
+         p_sign * sum(r.n), p_sign * sum(r.n::bigint * (r.due_date - date '2000-01-01'))
+  FROM (SELECT DISTINCT * FROM unnest(p_owner, p_due)) b(owner, due)
+    CROSS JOIN LATERAL (SELECT * FROM dashboard_agreements r WHERE r.owner_organisation_id = b.owner AND r.due_date = b.due) r
+  WHERE r.status IN ('open', 'in_uitvoering')
+  GROUP BY r.owner_organisation_id, GROUPING SETS ((r.target_group, r.municipality_code), (r.target_group), (r.municipality_code), ());
+END
+$body$;
+
+-- casusregie_app may NOT execute
 CREATE FUNCTION dashboard_add_case_months(p_days date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
@@ -841,6 +894,31 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_fold_weeks() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  PERFORM pg_advisory_xact_lock(6, 2);
+  WITH moved AS (DELETE FROM dashboard_agreement_week_changes RETURNING *)
+  INSERT INTO dashboard_agreement_weeks AS m
+  SELECT target_group, municipality_code, owner_organisation_id, week, sum(n), sum(done), sum(done_on_time), sum(expired),
+         sum(not_possible), sum(not_carried_out)
+  FROM moved GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (target_group, municipality_code, owner_organisation_id, week)
+  DO UPDATE SET n = m.n + excluded.n, done = m.done + excluded.done, done_on_time = m.done_on_time + excluded.done_on_time,
+    expired = m.expired + excluded.expired, not_possible = m.not_possible + excluded.not_possible,
+    not_carried_out = m.not_carried_out + excluded.not_carried_out;
+  DELETE FROM dashboard_agreement_weeks WHERE n = 0;
+  WITH moved AS (DELETE FROM dashboard_agreement_open_changes RETURNING *)
+  INSERT INTO dashboard_agreement_open AS m
+  SELECT target_group, municipality_code, owner_organisation_id, sum(open), sum(open_due_days)
+  FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (target_group, municipality_code, owner_organisation_id)
+  DO UPDATE SET open = m.open + excluded.open, open_due_days = m.open_due_days + excluded.open_due_days;
+  DELETE FROM dashboard_agreement_open WHERE open = 0;
+END
+$body$;
+
+-- casusregie_app may NOT execute
 CREATE FUNCTION dashboard_months_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
 AS $body$
 BEGIN
@@ -966,9 +1044,13 @@ BEGIN
   IF p_lock THEN
     PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d)));
     PERFORM dashboard_add_agreement_months(p_owner, p_due, -1);
+    PERFORM dashboard_add_agreement_spans(p_owner, p_due, -1);
   END IF;
   PERFORM dashboard_recount_agreements(p_owner, p_due, false);
-  IF p_lock THEN PERFORM dashboard_add_agreement_months(p_owner, p_due, 1); END IF;
+  IF p_lock THEN
+    PERFORM dashboard_add_agreement_months(p_owner, p_due, 1);
+    PERFORM dashboard_add_agreement_spans(p_owner, p_due, 1);
+  END IF;
 END
 $body$;
 
@@ -1042,6 +1124,7 @@ BEGIN
   PERFORM dashboard_day_rollups_rebuild();
   PERFORM dashboard_months_rebuild();
   PERFORM dashboard_now_rebuild();
+  PERFORM dashboard_weeks_rebuild();
 END
 $body$;
 
@@ -1121,6 +1204,17 @@ BEGIN
       array(SELECT coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) FROM signals WHERE case_id = ANY (p_moved) AND status <> 'resolved' ORDER BY id),
       array(SELECT level FROM signals WHERE case_id = ANY (p_moved) AND status <> 'resolved' ORDER BY id));
   END IF;
+END
+$body$;
+
+-- casusregie_app may NOT execute
+CREATE FUNCTION dashboard_weeks_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  TRUNCATE dashboard_agreement_weeks, dashboard_agreement_week_changes, dashboard_agreement_open, dashboard_agreement_open_changes;
+  PERFORM dashboard_add_agreement_spans(array_agg(owner_organisation_id), array_agg(due_date), 1)
+  FROM (SELECT DISTINCT owner_organisation_id, due_date FROM dashboard_agreements) b;
+  PERFORM dashboard_fold_weeks();
 END
 $body$;
 

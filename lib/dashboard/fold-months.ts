@@ -3,10 +3,11 @@ import type { Executor } from '@/db/types';
 
 /**
  * Sums the changes the writes appended to the dashboard's month rollups into the months (drizzle/0049),
- * and those of its "now" figures per shape into them (drizzle/0050).
+ * those of its "now" figures per shape into them (drizzle/0050), and those of the agreements' blocks and
+ * owner totals (drizzle/0051).
  * The figures are the same before and after: the readers add the changes themselves. Folding keeps the
  * changes few, so what a dashboard reads stays a row per month. Run after every sweep.
  */
 export async function foldDashboardMonths(db: Executor): Promise<void> {
-  await db.execute(sql`select dashboard_fold_months(), dashboard_fold_now()`);
+  await db.execute(sql`select dashboard_fold_months(), dashboard_fold_now(), dashboard_fold_weeks()`);
 }

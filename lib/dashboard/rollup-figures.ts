@@ -10,18 +10,19 @@ import type { MunicipalityRow } from './dashboard-view';
 import type { CaseFigures, ExactRow, FigureReader, NotDoneCounts } from './figure-reader';
 import type { DashboardScope } from './query';
 import { EVERY, NOW } from './now-shapes';
-import { dateArray, splitPeriod } from './period-months';
+import { dateArray, splitPeriod, splitPeriodByMonth } from './period-months';
 import { casesWhere, nullableNumber, within } from './scope-sql';
 
 /*
  * The dashboard read from the rollups the writes keep: the whole months of the period from the month
  * rollups (drizzle/0049: per month in the scope's shape, so a year is a row per month and owner or
- * whole-day bucket, whatever the number of cases), the days at its ends from the day rollups (drizzle/0037).
+ * whole-day bucket, whatever the number of cases), the agreements' whole 7-day blocks from their week
+ * rollups (drizzle/0051), the days at its ends from the day rollups (drizzle/0037), and what holds now
+ * (active cases, open agreements and signals) from per-shape totals (drizzle/0050, 0051).
  * The figures are exactly those of ./live-figures.ts (lib/dashboard/rollup-oracle.test.ts holds them side
  * by side). The case rollups carry a row per partner organisation a case has or had, and one for every
  * case (EVERY_CASE); the agreement and signal rollups are per owning / concerned organisation.
  */
-
 /** The organisation of the case rollups' rows that count every case, not one partner's. */
 export const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
 
@@ -31,6 +32,8 @@ export const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
  */
 const CASE_MONTHS = sql`(select * from dashboard_case_months union all select * from dashboard_case_month_changes)`;
 const AGREEMENT_MONTHS = sql`(select * from dashboard_agreement_months union all select * from dashboard_agreement_month_changes)`;
+const AGREEMENT_WEEKS = sql`(select * from dashboard_agreement_weeks union all select * from dashboard_agreement_week_changes)`;
+const AGREEMENT_OPEN = sql`(select * from dashboard_agreement_open union all select * from dashboard_agreement_open_changes)`;
 
 /** `column` is one of the days (or months): one parameter, answered by index-only scans. */
 const among = (column: SQL, days: string[]) => sql`${column} = any(${dateArray(days)}::date[])`;
@@ -41,7 +44,7 @@ const among = (column: SQL, days: string[]) => sql`${column} = any(${dateArray(d
  * municipality: a row per municipality instead of the '*' rows of every municipality.
  */
 function caseRows(scope: DashboardScope, kind: string, perMunicipality = false): SQL {
-  const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
+  const { months, days } = splitPeriodByMonth(scope.from, scope.to, scope.today);
   const organisation = scope.organisation ?? EVERY_CASE;
   const municipality = scope.municipality
     ? sql`= ${scope.municipality}`
@@ -177,7 +180,7 @@ function agreementDayKey(scope: DashboardScope): SQL {
   return sql.join(where, sql` and `);
 }
 
-/** The month rollup's rows of the scope's shape (and its owner, for a partner). */
+/** The month, block or owner rollup's rows of the scope's shape (and its owner, for a partner). */
 function agreementMonthKey(scope: DashboardScope): SQL {
   const where = [sql`m.target_group = ${scope.type ?? EVERY}`, sql`m.municipality_code = ${scope.municipality ?? EVERY}`];
   if (scope.organisation) where.push(sql`m.owner_organisation_id = ${scope.organisation}`);
@@ -185,34 +188,41 @@ function agreementMonthKey(scope: DashboardScope): SQL {
 }
 
 /*
- * Per owner: open (every month), overdue (open and due before today), their days overdue, due in the period
- * (not expired, and due before today or done) and done on time in the period. Whole months before today's
- * month are overdue as a whole; today's month is read by day (./period-months.ts), so a month of the period
- * is either before today or after it. A month's days overdue are open × today − open_due_days (drizzle/0049).
+ * Per owner: open, overdue (open and due before today), their days overdue, due in the period (not expired,
+ * and due before today or done) and done on time in the period.
+ * - Open: the owner's totals over every month (drizzle/0051). Overdue is open minus the open ones of the months
+ *   from this month on, plus this month's open ones due before today, by day. A month's days overdue are
+ *   open × (today − 2000-01-01) − open_due_days.
+ * - In the period: whole months and blocks (./period-months.ts), the other days by day. A month or block
+ *   lies wholly before today or wholly after it: today's is read by day.
  * Listed: the owners with an agreement open now or due in the period, as in ./live-figures.ts; an owner
  * whose last one went leaves rows that sum to zero until the next fold.
  */
 function perOwner(scope: DashboardScope): SQL {
   const today = sql`${scope.today}::date`;
   const thisMonth = sql`date_trunc('month', ${today})::date`;
-  const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
+  const { months, weeks, days } = splitPeriod(scope.from, scope.to, scope.today);
   const open = sql`r.status in (${literalList(OPEN_AGREEMENT_STATUSES)})`;
-  const before = sql`m.month < ${thisMonth}`;
+  const daysOverdue = sql`m.open::bigint * (${today} - date '2000-01-01') - m.open_due_days`;
   const rows = sql`
-    select m.owner_organisation_id as owner, m.open,
-      case when ${before} then m.open else 0 end as overdue,
-      case when ${before} then m.open::bigint * (${today} - date '2000-01-01') - m.open_due_days end as days_overdue,
+    select m.owner_organisation_id as owner, m.open, m.open as overdue, ${daysOverdue} as days_overdue,
       0 as due, 0 as on_time, 0 as in_period
-    from ${AGREEMENT_MONTHS} m where ${agreementMonthKey(scope)} and m.open <> 0
+    from ${AGREEMENT_OPEN} m where ${agreementMonthKey(scope)}
+    union all
+    select m.owner_organisation_id, 0, -m.open, -(${daysOverdue}), 0, 0, 0
+    from ${AGREEMENT_MONTHS} m where ${agreementMonthKey(scope)} and m.open <> 0 and m.month >= ${thisMonth}
     union all
     select r.owner_organisation_id, 0, r.n, r.n * (${today} - r.due_date), 0, 0, 0
     from dashboard_agreements r
     where ${open} and r.due_date >= ${thisMonth} and r.due_date < ${today} and ${agreementDayKey(scope)}
     union all
-    select m.owner_organisation_id, 0, 0, null, case when ${before} then m.n - m.expired else m.done end, m.done_on_time, m.n
+    select m.owner_organisation_id, 0, 0, 0, case when m.month < ${thisMonth} then m.n - m.expired else m.done end, m.done_on_time, m.n
     from ${AGREEMENT_MONTHS} m where ${agreementMonthKey(scope)} and ${among(sql`m.month`, months)}
     union all
-    select r.owner_organisation_id, 0, 0, null,
+    select m.owner_organisation_id, 0, 0, 0, case when m.week < ${today} then m.n - m.expired else m.done end, m.done_on_time, m.n
+    from ${AGREEMENT_WEEKS} m where ${agreementMonthKey(scope)} and ${among(sql`m.week`, weeks)}
+    union all
+    select r.owner_organisation_id, 0, 0, 0,
       case when r.status <> 'vervallen' and (r.due_date < ${today} or r.status = 'gereed') then r.n else 0 end,
       case when r.status = 'gereed' and r.on_time then r.n else 0 end, r.n
     from dashboard_agreements r where ${among(sql`r.due_date`, days)} and ${agreementDayKey(scope)}`;
@@ -225,13 +235,17 @@ function perOwner(scope: DashboardScope): SQL {
 }
 
 async function notDoneByOwner(tx: Tx, scope: DashboardScope): Promise<Map<string, NotDoneCounts>> {
-  const { months, days } = splitPeriod(scope.from, scope.to, scope.today);
+  const { months, weeks, days } = splitPeriod(scope.from, scope.to, scope.today);
+  const spans = (table: SQL, column: SQL, starts: string[]) =>
+    sql`select m.owner_organisation_id as owner, m.not_possible as no_longer_possible, m.not_carried_out
+      from ${table} m
+      where (m.not_possible <> 0 or m.not_carried_out <> 0) and ${among(column, starts)} and ${agreementMonthKey(scope)}`;
   const rows = await queryRows<{ owner: string; no_longer_possible: number; not_carried_out: number }>(
     tx,
     sql`select owner, sum(no_longer_possible)::int as no_longer_possible, sum(not_carried_out)::int as not_carried_out
-      from (select m.owner_organisation_id as owner, m.not_possible as no_longer_possible, m.not_carried_out
-          from ${AGREEMENT_MONTHS} m
-          where (m.not_possible <> 0 or m.not_carried_out <> 0) and ${among(sql`m.month`, months)} and ${agreementMonthKey(scope)}
+      from (${spans(AGREEMENT_MONTHS, sql`m.month`, months)}
+        union all
+        ${spans(AGREEMENT_WEEKS, sql`m.week`, weeks)}
         union all
         select r.owner_organisation_id, case when r.close_reason = 'niet_meer_mogelijk' then r.n else 0 end,
           case when r.close_reason = 'niet_uitgevoerd' then r.n else 0 end

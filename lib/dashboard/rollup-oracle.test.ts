@@ -17,7 +17,7 @@ import { DAY, generateHouse } from './generated-house';
 import { NOW, PERIOD, seedTestHouse, type TestHouse } from './test-house';
 
 /*
- * Every figure of the dashboard read from the rollups (drizzle/0037, months 0049) equals the live computation on the
+ * Every figure of the dashboard read from the rollups (drizzle/0037, months 0049, shapes 0050, blocks 0051) equals the live computation on the
  * fact views (./live-figures.ts), over 49 scopes and for a manager and a regisseur, on a generated house
  * (fixed seed, fixed clock): after loading, after a series of writes of every kind the triggers must
  * follow, and after a retention run removed cases. A write the triggers missed leaves a stale count.
@@ -70,8 +70,9 @@ const AGREEMENT_MONTH_SUMS = sql`sum(n)::int, sum(open)::int, sum(open_due_days)
   sum(expired)::int, sum(not_possible)::int, sum(not_carried_out)::int`;
 
 /*
- * The month rollups (drizzle/0049) are kept by difference: the months plus the changes not yet folded into
- * them must sum to exactly the day rollups per month, in every shape.
+ * The month rollups (drizzle/0049), and the agreements' blocks and owner totals (drizzle/0051), are kept by
+ * difference: they plus the changes not yet folded into them must sum to exactly the day rollups per month,
+ * block or owner, in every shape (written here as plain date arithmetic, not with the migration's function).
  */
 async function expectMonthsToSumTheDays() {
   expect(
@@ -90,6 +91,34 @@ async function expectMonthsToSumTheDays() {
           coalesce(sum(n) filter (where status = 'niet_nagekomen' and close_reason = 'niet_uitgevoerd'), 0)::int
         from dashboard_agreements
         group by owner_organisation_id, date_trunc('month', due_date), ${SHAPES}`,
+    ),
+  ).toBe(0);
+  expect(
+    await difference(
+      sql`select target_group, municipality_code, owner_organisation_id, week, sum(n)::int, sum(done)::int, sum(done_on_time)::int,
+          sum(expired)::int, sum(not_possible)::int, sum(not_carried_out)::int
+        from (select * from dashboard_agreement_weeks union all select * from dashboard_agreement_week_changes) m
+        group by 1, 2, 3, 4 having sum(n) <> 0`,
+      sql`select coalesce(target_group::text, '*'), coalesce(municipality_code, '*'), owner_organisation_id,
+          date_trunc('month', due_date)::date + (extract(day from due_date)::int - 1) / 7 * 7, sum(n)::int,
+          coalesce(sum(n) filter (where status = 'gereed'), 0)::int,
+          coalesce(sum(n) filter (where status = 'gereed' and on_time), 0)::int,
+          coalesce(sum(n) filter (where status = 'vervallen'), 0)::int,
+          coalesce(sum(n) filter (where status = 'niet_nagekomen' and close_reason = 'niet_meer_mogelijk'), 0)::int,
+          coalesce(sum(n) filter (where status = 'niet_nagekomen' and close_reason = 'niet_uitgevoerd'), 0)::int
+        from dashboard_agreements where extract(day from due_date) <= 28
+        group by owner_organisation_id, date_trunc('month', due_date)::date + (extract(day from due_date)::int - 1) / 7 * 7, ${SHAPES}`,
+    ),
+  ).toBe(0);
+  expect(
+    await difference(
+      sql`select target_group, municipality_code, owner_organisation_id, sum(open)::int, sum(open_due_days)::bigint
+        from (select * from dashboard_agreement_open union all select * from dashboard_agreement_open_changes) m
+        group by 1, 2, 3 having sum(open) <> 0`,
+      sql`select coalesce(target_group::text, '*'), coalesce(municipality_code, '*'), owner_organisation_id, sum(n)::int,
+          sum(n::bigint * (due_date - date '2000-01-01'))::bigint
+        from dashboard_agreements where status in ('open', 'in_uitvoering')
+        group by owner_organisation_id, ${SHAPES}`,
     ),
   ).toBe(0);
   expect(
@@ -160,7 +189,9 @@ describe('the dashboard from the rollups', () => {
         + (select count(*) from dashboard_signal_open) + (select count(*) from dashboard_agreement_months)
         + (select count(*) from dashboard_case_months) + (select count(*) from dashboard_agreement_month_changes)
         + (select count(*) from dashboard_case_month_changes) + (select count(*) from dashboard_now)
-        + (select count(*) from dashboard_now_changes))::int as n`),
+        + (select count(*) from dashboard_now_changes) + (select count(*) from dashboard_agreement_weeks)
+        + (select count(*) from dashboard_agreement_week_changes) + (select count(*) from dashboard_agreement_open)
+        + (select count(*) from dashboard_agreement_open_changes))::int as n`),
     );
     expect(seen).toBe(0);
   });
@@ -236,9 +267,11 @@ describe('the dashboard from the rollups', () => {
 
   it('folds the changes into the months and the now figures, leaving the figures as they were; the sweep folds after its run', async () => {
     const changes = sql`select ((select count(*) from dashboard_agreement_month_changes) + (select count(*) from dashboard_case_month_changes)
-      + (select count(*) from dashboard_now_changes))::int as n`;
+      + (select count(*) from dashboard_now_changes) + (select count(*) from dashboard_agreement_week_changes)
+      + (select count(*) from dashboard_agreement_open_changes))::int as n`;
     const zeros = sql`select ((select count(*) from dashboard_agreement_months where n = 0) + (select count(*) from dashboard_case_months where n = 0)
-      + (select count(*) from dashboard_now where n = 0))::int as n`;
+      + (select count(*) from dashboard_now where n = 0) + (select count(*) from dashboard_agreement_weeks where n = 0)
+      + (select count(*) from dashboard_agreement_open where open = 0))::int as n`;
     expect(await countOf(handle.db, changes)).toBeGreaterThan(0);
     const before = await read(house.actor.regisseur, PERIOD, false);
     await foldDashboardMonths(handle.db);
