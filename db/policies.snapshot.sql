@@ -18,6 +18,7 @@
 --   case_events                        enabled   -
 --   case_number_counters               disabled  -
 --   case_partners                      enabled   -
+--   case_search_tokens                 enabled   -
 --   cases                              enabled   -
 --   dashboard_agreement_month_changes  enabled   -
 --   dashboard_agreement_months         enabled   -
@@ -486,13 +487,13 @@ GRANT SELECT ON signal_escalations TO casusregie_app;
 GRANT SELECT ON signals TO casusregie_app;
 GRANT DELETE, INSERT, SELECT, UPDATE ON user_invitations TO casusregie_app;
 GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
--- no table grant: audit_chain_anchors, audit_head, field_key_check, idp_email_domains, meeting_events, meeting_presence, oidc_sign_in_requests, organisation_idps, rate_limits, recovery_codes, user_idp_subjects, user_sessions, user_totp
+-- no table grant: audit_chain_anchors, audit_head, case_search_tokens, field_key_check, idp_email_domains, meeting_events, meeting_presence, oidc_sign_in_requests, organisation_idps, rate_limits, recovery_codes, user_idp_subjects, user_sessions, user_totp
 
 -- column grants
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (57): run with their owner's rights, past RLS
+-- 4. Security-definer functions (58): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
@@ -581,15 +582,31 @@ DECLARE
   me uuid := app_user_id();
   org uuid := app_user_org();
 BEGIN
+  IF r NOT IN ('regisseur', 'professional') THEN
+    RETURN;
+  END IF;
   -- No words of three letters or more: search the number only (an empty array is contained in every row).
   IF cardinality(p_tokens) = 0 THEN
     p_tokens := NULL;
   END IF;
-  IF r = 'regisseur' THEN
+  IF cardinality(p_tokens) = 1 THEN
+    RETURN QUERY
+      SELECT m.id, m.number, m.status, m.target_group, m.municipality_code, m.regisseur_user_id, m.created_at, m.updated_at
+      FROM (SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.referrer_user_id,
+                   c.created_at, c.updated_at
+            FROM cases c WHERE c.number ILIKE p_number
+            UNION
+            SELECT t.case_id, t.number, t.status, t.target_group, t.municipality_code, t.regisseur_user_id, t.referrer_user_id,
+                   t.created_at, t.updated_at
+            FROM case_search_tokens t WHERE t.token = p_tokens[1]) m
+      WHERE r = 'regisseur'
+        OR m.referrer_user_id = me
+        OR EXISTS (SELECT 1 FROM case_partners p WHERE p.case_id = m.id AND p.organisation_id = org AND p.ended_at IS NULL);
+  ELSIF r = 'regisseur' THEN
     RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
       FROM cases c
       WHERE c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens;
-  ELSIF r = 'professional' THEN
+  ELSE
     RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
       FROM cases c
       WHERE (c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens)
@@ -636,6 +653,39 @@ BEGIN
   INSERT INTO audit_log OVERRIDING SYSTEM VALUE SELECT row.*;
   INSERT INTO audit_head (last_id, last_hash) VALUES (row.id, row.hash)
     ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash;
+END
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION case_search_tokens_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+AS $body$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM case_search_tokens t USING old_rows o WHERE t.case_id = o.id;
+  ELSIF TG_OP = 'UPDATE' THEN
+    -- Only the cases whose searched or shown columns moved: most writes to a case touch none but updated_at.
+    DELETE FROM case_search_tokens t
+    USING old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE t.case_id = o.id
+      AND (o.subject_name_tokens, o.number, o.status, o.target_group, o.municipality_code, o.regisseur_user_id,
+           o.referrer_user_id, o.created_at, o.updated_at)
+        IS DISTINCT FROM (n.subject_name_tokens, n.number, n.status, n.target_group, n.municipality_code, n.regisseur_user_id,
+           n.referrer_user_id, n.created_at, n.updated_at);
+    INSERT INTO case_search_tokens
+    SELECT DISTINCT k.token, n.id, n.number, n.status, n.target_group, n.municipality_code, n.regisseur_user_id,
+           n.referrer_user_id, n.created_at, n.updated_at
+    FROM old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL unnest(n.subject_name_tokens) k(token)
+    WHERE (o.subject_name_tokens, o.number, o.status, o.target_group, o.municipality_code, o.regisseur_user_id,
+           o.referrer_user_id, o.created_at, o.updated_at)
+      IS DISTINCT FROM (n.subject_name_tokens, n.number, n.status, n.target_group, n.municipality_code, n.regisseur_user_id,
+           n.referrer_user_id, n.created_at, n.updated_at);
+  ELSE
+    INSERT INTO case_search_tokens
+    SELECT DISTINCT k.token, n.id, n.number, n.status, n.target_group, n.municipality_code, n.regisseur_user_id,
+           n.referrer_user_id, n.created_at, n.updated_at
+    FROM new_rows n CROSS JOIN LATERAL unnest(n.subject_name_tokens) k(token);
+  END IF;
+  RETURN NULL;
 END
 $body$;
 

@@ -13,10 +13,11 @@ import { rollupFigures } from '@/lib/dashboard/rollup-figures';
 import { NOW, seedTestHouse } from '@/lib/dashboard/test-house';
 
 /*
- * `npx tsx scripts/bench/rollup-explain.ts <database url> [cases]`: the dashboard over one year read from
+ * `[NOW=<ISO time>] npx tsx scripts/bench/rollup-explain.ts <database url> [cases]`: the dashboard over one year read from
  * the rollups and computed live, every statement under EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) as a
  * regisseur; reports the rows each read (scan nodes: rows returned plus rows removed by a filter, times
- * loops) and the time. An empty database is first filled with the generated house (lib/dashboard).
+ * loops) and the time (VERBOSE=1: per statement, with planning; VERBOSE=plans: the plans). NOW: the clock
+ * (default the test house's). An empty database is first filled with the generated house (lib/dashboard).
  */
 
 interface PlanNode {
@@ -65,7 +66,7 @@ async function main() {
     console.log(JSON.stringify(counts[0]));
     for (const [name, figures] of [['rollups', rollupFigures], ['live', liveFigures]] as [string, FigureReader][]) {
       for (const query of [{}, { type: 'huiselijk_geweld' as const }]) {
-        const scope = resolveScope(query, NOW);
+        const scope = resolveScope(query, process.env.NOW ? new Date(process.env.NOW) : NOW);
         captured.length = 0;
         await asUser(regisseur!.id, (tx) => readDashboard(tx, scope, { smallCells: 'exact', figures }));
         const statements = captured.filter((s) => /^\s*(select|with)\b/i.test(s.query) && !/set_config\(/.test(s.query));
@@ -85,7 +86,7 @@ async function main() {
               const { rows: text } = await client.query(`explain (analyze, costs off) ${statement.query}`, statement.params);
               console.log(text.map((r) => r['QUERY PLAN']).join('\n'));
             }
-            if (process.env.VERBOSE) console.log(read, plan[0]!['QUERY PLAN'][0]['Execution Time'].toFixed(1), 'ms', statement.query.replace(/\s+/g, ' ').slice(0, 160));
+            if (process.env.VERBOSE) console.log(read, plan[0]!['QUERY PLAN'][0]['Execution Time'].toFixed(1), 'ms, planning', (plan[0]!['QUERY PLAN'][0] as { 'Planning Time'?: number })['Planning Time']?.toFixed(1), 'ms', statement.query.replace(/\s+/g, ' ').slice(0, 160));
             rows += read;
             ms += plan[0]!['QUERY PLAN'][0]['Execution Time'];
           } finally {
