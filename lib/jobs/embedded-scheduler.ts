@@ -3,6 +3,7 @@ import { databaseFault } from '@/db/faults';
 import { describeError, errorFields } from '@/lib/http/log-safe';
 import { log } from '@/lib/log';
 import { recordJob } from '@/lib/metrics/registry';
+import { foldDashboardMonths } from '@/lib/dashboard/fold-months';
 import { deliverDueMail } from '@/lib/notify/deliver';
 import { mailTransport } from '@/lib/notify/mail-config';
 import { RETENTION_EVERY_MS, scheduledRetentionRun } from '@/lib/retention/scheduled-run';
@@ -11,6 +12,7 @@ import { repeat } from './repeat';
 
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
 const MAIL_EVERY_MS = 30 * 1000;
+const FOLD_EVERY_MS = 60 * 1000;
 /** A run the database was away for is tried again this soon (within a minute of its return). */
 export const RETRY_AFTER_FAULT_MS = 30 * 1000;
 
@@ -38,10 +40,24 @@ export async function scheduledSweep(now?: Date): Promise<boolean> {
   }
 }
 
+/** The dashboard rollups' changes folded in; like the sweep, false when the database was away. */
+async function scheduledFold(): Promise<boolean> {
+  const started = performance.now();
+  try {
+    await foldDashboardMonths(await getJobDb());
+    recordJob('fold', 'ok', (performance.now() - started) / 1000);
+    return true;
+  } catch (error) {
+    recordJob('fold', 'failed', (performance.now() - started) / 1000);
+    log.error({ job: 'fold', ...errorFields(error) }, `[fold] ${describeError(error)}`);
+    return !databaseFault(error);
+  }
+}
+
 /**
  * Scheduled work on the embedded database only (PostgreSQL runs it on pg-boss: lib/jobs/engine.ts): the
  * sweep every 15 minutes, mail delivery every 30 seconds (retries and giving up per mail in the outbox
- * itself, lib/notify/deliver.ts) and the retention job daily. Errors are logged without data; a run that
+ * itself, lib/notify/deliver.ts), the dashboard's fold every minute and the retention job daily. Errors are logged without data; a run that
  * failed because the database was away runs again 30 seconds later.
  *
  * Why not pg-boss here too: pg-boss 12 can run on PGlite, but what it adds is coordination between
@@ -69,6 +85,7 @@ export function startScheduler(): void {
   };
   repeat(() => scheduledSweep(), { firstMs: 10_000, everyMs: SWEEP_EVERY_MS, retryMs: RETRY_AFTER_FAULT_MS });
   repeat(mail, { firstMs: MAIL_EVERY_MS, everyMs: MAIL_EVERY_MS, retryMs: MAIL_EVERY_MS });
+  repeat(scheduledFold, { firstMs: FOLD_EVERY_MS, everyMs: FOLD_EVERY_MS, retryMs: RETRY_AFTER_FAULT_MS });
   // Retention (bewaartermijn): daily, first a minute after start; one instance at a time (advisory lock).
   repeat(scheduledRetentionRun, { firstMs: 60_000, everyMs: RETENTION_EVERY_MS, retryMs: RETRY_AFTER_FAULT_MS });
 }

@@ -152,6 +152,7 @@ describe.skipIf(!serverUrl)('scheduled jobs on pg-boss (PostgreSQL)', () => {
     // Both called schedule(): one cron row per job, in Dutch time.
     const schedules = await b.engine.boss.getSchedules();
     expect(schedules.map((s) => `${s.name} ${s.cron} ${s.timezone}`).sort()).toEqual([
+      'dashboard-fold * * * * * Europe/Amsterdam',
       'mail-dispatch * * * * * Europe/Amsterdam',
       'retention 30 3 * * * Europe/Amsterdam',
       'sweep */15 * * * * Europe/Amsterdam',
@@ -206,6 +207,17 @@ describe.skipIf(!serverUrl)('scheduled jobs on pg-boss (PostgreSQL)', () => {
     } finally {
       await relay.close();
     }
+  });
+
+  it('the dashboard fold sums the rollups’ changes in, on its own queue, between sweeps', async () => {
+    const a = await instance('a');
+    const changes = sql`select ((select count(*) from dashboard_agreement_month_changes) + (select count(*) from dashboard_now_changes)
+      + (select count(*) from dashboard_agreement_week_changes))::int as n`;
+    await a.handle.db.execute(sql`update agreements set status = 'vervallen' where id in (select id from agreements where status = 'open' order by id limit 2)`);
+    expect((await queryRows<{ n: number }>(a.handle.db, changes))[0]!.n).toBeGreaterThan(0);
+    await a.engine.runNow(QUEUE.dashboardFold);
+    await vi.waitFor(async () => expect((await queryRows<{ n: number }>(a.handle.db, changes))[0]!.n).toBe(0), { timeout: 10_000, interval: 100 });
+    expect((await jobsIn(QUEUE.dashboardFold)).at(-1)).toMatchObject({ state: 'completed' });
   });
 
   it('a sweep that failed because the database was away runs again soon after it returns', async () => {

@@ -1,7 +1,7 @@
 import { PgBoss, type Clock, type JobInsert, type JobWithMetadata } from 'pg-boss';
 import { log } from '@/lib/log';
 import { throttledErrorLog } from './error-log';
-import { dueMailJob, retentionJob, sendMailJob, sweepJob, type JobContext } from './handlers';
+import { dueMailJob, foldJob, retentionJob, sendMailJob, sweepJob, type JobContext } from './handlers';
 import { QUEUE, QUEUE_SETTINGS, SCHEDULE_TZ, schedules, type QueueName, type QueueSettings } from './queues';
 
 /** pg-boss keeps its tables in a schema of its own, beside the app's (created by pg-boss on first start). */
@@ -59,7 +59,7 @@ export async function startJobEngine(options: JobEngineOptions): Promise<JobEngi
   try {
     const settings = (queue: QueueName) => ({ ...QUEUE_SETTINGS[queue], ...options.settings?.[queue] });
     // Dead letter first: a queue names it, so it must exist.
-    for (const queue of [QUEUE.mailDead, QUEUE.sweep, QUEUE.retention, QUEUE.mailDispatch, QUEUE.mailSend]) {
+    for (const queue of [QUEUE.mailDead, QUEUE.sweep, QUEUE.dashboardFold, QUEUE.retention, QUEUE.mailDispatch, QUEUE.mailSend]) {
       const { policy, ...changeable } = settings(queue);
       await boss.createQueue(queue, { policy, ...changeable });
       // An existing queue keeps its policy; retries and the dead letter follow this version's settings.
@@ -85,6 +85,9 @@ async function work(boss: PgBoss, options: JobEngineOptions): Promise<void> {
   const poll = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   await boss.work(QUEUE.sweep, poll, async () => {
     await sweepJob(ctx);
+  });
+  await boss.work(QUEUE.dashboardFold, poll, async () => {
+    await foldJob(ctx);
   });
   await boss.work(QUEUE.retention, poll, async () => {
     await retentionJob(ctx);

@@ -4,6 +4,7 @@ import { log } from '@/lib/log';
 import { metrics } from '@/lib/metrics/registry';
 import { deliverOutboxMail, dueOutboxIds, MailRefusedError } from '@/lib/notify/deliver';
 import { runRetention } from '@/lib/retention/run-retention';
+import { foldDashboardMonths } from '@/lib/dashboard/fold-months';
 import { runSweep } from '@/lib/stagnation/sweep';
 import { runJob } from './run-job';
 
@@ -26,6 +27,11 @@ export function sweepJob(ctx: JobContext) {
     }
     return { value: result, skipped: result.skipped };
   }, { waitMs: ctx.databaseWaitMs });
+}
+
+/** The dashboard rollups' changes folded in (lib/dashboard/fold-months.ts): quick, and a no-op when there are none. */
+export function foldJob(ctx: JobContext) {
+  return runJob('fold', ctx.db, async () => ({ value: await foldDashboardMonths(await ctx.db()) }), { waitMs: ctx.databaseWaitMs });
 }
 
 /** The retention job (bewaartermijn); one instance at a time (advisory lock), counts only in the log. */

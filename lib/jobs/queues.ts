@@ -3,6 +3,8 @@ import type { Queue } from 'pg-boss';
 /** The queues of the scheduled work on PostgreSQL (pg-boss). Names are part of the operations contract. */
 export const QUEUE = {
   sweep: 'sweep',
+  /** Each minute: the dashboard rollups' changes summed into them (lib/dashboard/fold-months.ts). */
+  dashboardFold: 'dashboard-fold',
   retention: 'retention',
   /** Each minute: queues one `mail-send` job per due outbox mail. */
   mailDispatch: 'mail-dispatch',
@@ -24,6 +26,7 @@ export type QueueSettings = Omit<Queue, 'name'>;
  */
 export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   [QUEUE.sweep]: { policy: 'stately', retryLimit: 3, retryDelay: 20, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 30 * 60, deleteAfterSeconds: 7 * 86400 },
+  [QUEUE.dashboardFold]: { policy: 'stately', retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60, deleteAfterSeconds: 86400 },
   [QUEUE.retention]: { policy: 'stately', retryLimit: 3, retryDelay: 20, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 2 * 3600, deleteAfterSeconds: 30 * 86400 },
   [QUEUE.mailDispatch]: { policy: 'stately', retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60, deleteAfterSeconds: 86400 },
   [QUEUE.mailSend]: {
@@ -41,13 +44,15 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
 };
 
 /**
- * Cron schedules in Dutch time: the sweep each quarter hour, mail each minute, retention at night
- * (JOBS_CRON_SWEEP, JOBS_CRON_MAIL and JOBS_CRON_RETENTION change them).
+ * Cron schedules in Dutch time: the sweep each quarter hour, mail and the dashboard's fold each minute,
+ * retention at night (JOBS_CRON_SWEEP, JOBS_CRON_MAIL and JOBS_CRON_RETENTION change them). The fold keeps
+ * the changes the dashboard's readers add up to a minute's writes, however busy the house.
  */
 export function schedules(overrides: { sweep?: string; mail?: string; retention?: string } = {}): { queue: QueueName; cron: string }[] {
   return [
     { queue: QUEUE.sweep, cron: overrides.sweep ?? '*/15 * * * *' },
     { queue: QUEUE.mailDispatch, cron: overrides.mail ?? '* * * * *' },
+    { queue: QUEUE.dashboardFold, cron: '* * * * *' },
     { queue: QUEUE.retention, cron: overrides.retention ?? '30 3 * * *' },
   ];
 }

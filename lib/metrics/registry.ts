@@ -73,7 +73,7 @@ export function metrics(): Metrics {
   return holder.__casusregieMetrics;
 }
 
-export type JobName = 'sweep' | 'mail' | 'retention';
+export type JobName = 'sweep' | 'mail' | 'retention' | 'fold';
 
 /** Counts a scheduled job's run and its duration. */
 export function recordJob(job: JobName, outcome: 'ok' | 'failed' | 'skipped', seconds: number): void {
