@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FOLD_STATEMENT } from '@/lib/dashboard/fold-months';
 import type { EndpointName } from './endpoint-names';
 import { endpointSpecs, type EndpointSpec } from './app-requests';
 import { startChild, startScriptNodeArgs, waitUntilReady } from './child';
@@ -230,7 +231,12 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment, log
   };
   // The embedded database is closed while a server owns it; there, settling is not possible (nor needed as much).
   const settle: Settle = async () => {
-    if (db) await db.settle(startedAt);
+    if (!db) return;
+    await db.settle(startedAt);
+    // The bench's server runs without its schedule, whose fold each minute keeps the dashboard rollups'
+    // changes to a minute's writes; the writes of a measurement before (logging progress) would otherwise
+    // stay in them for every dashboard after.
+    await db.query(FOLD_STATEMENT);
   };
   const specs = endpointSpecs(fixtures).filter((s) => !options.only || options.only.includes(s.name as EndpointName));
   const result: BenchResult = {
