@@ -23,6 +23,7 @@ import { casesWhere, nullableNumber, within } from './scope-sql';
  * by side). The case rollups carry a row per partner organisation a case has or had, and one for every
  * case (EVERY_CASE); the agreement and signal rollups are per owning / concerned organisation.
  */
+
 /** The organisation of the case rollups' rows that count every case, not one partner's. */
 export const EVERY_CASE = '00000000-0000-0000-0000-000000000000';
 
