@@ -574,7 +574,7 @@ AS $body$
 $body$;
 
 -- casusregie_app may execute
-CREATE FUNCTION app_search_cases(p_number text, p_tokens text[]) RETURNS TABLE(id uuid, number text, status case_status, target_group target_group, municipality_code text, regisseur_user_id uuid, created_at timestamp with time zone, updated_at timestamp with time zone) LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION app_search_cases(p_number text, p_tokens text[]) RETURNS TABLE(id uuid, number text, status case_status, target_group target_group, municipality_code text, regisseur_user_id uuid, created_at timestamp with time zone, updated_at timestamp with time zone) LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 #variable_conflict use_column
 DECLARE
@@ -582,7 +582,8 @@ DECLARE
   me uuid := app_user_id();
   org uuid := app_user_org();
 BEGIN
-  IF r NOT IN ('regisseur', 'professional') THEN
+  -- No role (an inactive user, or none): nothing, as in 0048.
+  IF r IS NULL OR r NOT IN ('regisseur', 'professional') THEN
     RETURN;
   END IF;
   -- No words of three letters or more: search the number only (an empty array is contained in every row).
@@ -606,7 +607,7 @@ BEGIN
     RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
       FROM cases c
       WHERE c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens;
-  ELSE
+  ELSIF r = 'professional' THEN
     RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
       FROM cases c
       WHERE (c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens)
@@ -657,13 +658,13 @@ END
 $body$;
 
 -- casusregie_app may execute
-CREATE FUNCTION case_search_tokens_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION case_search_tokens_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     DELETE FROM case_search_tokens t USING old_rows o WHERE t.case_id = o.id;
   ELSIF TG_OP = 'UPDATE' THEN
-    -- Only the cases whose searched or shown columns moved: most writes to a case touch none but updated_at.
+    -- Only the cases whose searched or shown columns moved (updated_at among them: the list sorts on it).
     DELETE FROM case_search_tokens t
     USING old_rows o JOIN new_rows n ON n.id = o.id
     WHERE t.case_id = o.id
@@ -731,7 +732,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_add_agreement_spans(p_owner uuid[], p_due date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_add_agreement_spans(p_owner uuid[], p_due date[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   INSERT INTO dashboard_agreement_week_changes (target_group, municipality_code, owner_organisation_id, week,
@@ -774,7 +775,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_add_now_signal(p_organisation uuid[], p_level integer[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_add_now_signal(p_organisation uuid[], p_level integer[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   INSERT INTO dashboard_now_changes (figure, organisation_id, target_group, municipality_code, key, n)
@@ -791,7 +792,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_add_now_status(p_status case_status[], p_group target_group[], p_municipality text[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_add_now_status(p_status case_status[], p_group target_group[], p_municipality text[], p_sign integer) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   INSERT INTO dashboard_now_changes (figure, organisation_id, target_group, municipality_code, key, n)
@@ -930,7 +931,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_fold_now() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_fold_now() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   PERFORM pg_advisory_xact_lock(6, 1);
@@ -944,7 +945,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_fold_weeks() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_fold_weeks() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   PERFORM pg_advisory_xact_lock(6, 2);
@@ -981,9 +982,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_now_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_now_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
+  PERFORM pg_advisory_xact_lock(6, 1);
   TRUNCATE dashboard_now, dashboard_now_changes;
   PERFORM dashboard_add_now_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), 1)
   FROM (SELECT DISTINCT status, target_group, municipality_code FROM dashboard_case_status) b;
@@ -1088,7 +1090,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   IF p_lock THEN
@@ -1118,7 +1120,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   IF p_lock THEN
@@ -1155,7 +1157,7 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[], p_lock boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
   IF p_lock THEN
@@ -1168,9 +1170,12 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_rollups_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_rollups_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
+  PERFORM pg_advisory_xact_lock(6, 0);
+  PERFORM pg_advisory_xact_lock(6, 1);
+  PERFORM pg_advisory_xact_lock(6, 2);
   PERFORM dashboard_day_rollups_rebuild();
   PERFORM dashboard_months_rebuild();
   PERFORM dashboard_now_rebuild();
@@ -1258,9 +1263,10 @@ END
 $body$;
 
 -- casusregie_app may NOT execute
-CREATE FUNCTION dashboard_weeks_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION dashboard_weeks_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path=public, pg_temp
 AS $body$
 BEGIN
+  PERFORM pg_advisory_xact_lock(6, 2);
   TRUNCATE dashboard_agreement_weeks, dashboard_agreement_week_changes, dashboard_agreement_open, dashboard_agreement_open_changes;
   PERFORM dashboard_add_agreement_spans(array_agg(owner_organisation_id), array_agg(due_date), 1)
   FROM (SELECT DISTINCT owner_organisation_id, due_date FROM dashboard_agreements) b;

@@ -39,7 +39,7 @@ GRANT SELECT ON dashboard_now, dashboard_now_changes TO casusregie_app;
 --> statement-breakpoint
 -- Appends p_sign × the status rollup's rows of these buckets, in every shape of target group and municipality.
 CREATE FUNCTION dashboard_add_now_status(p_status case_status[], p_group target_group[], p_municipality text[], p_sign integer) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   INSERT INTO dashboard_now_changes (figure, organisation_id, target_group, municipality_code, key, n)
   SELECT 'status', r.organisation_id::text,
@@ -54,7 +54,7 @@ END $$;
 --> statement-breakpoint
 -- Appends p_sign × the open-signal rollup's rows of these (organisation, level) buckets, in every shape.
 CREATE FUNCTION dashboard_add_now_signal(p_organisation uuid[], p_level integer[], p_sign integer) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   INSERT INTO dashboard_now_changes (figure, organisation_id, target_group, municipality_code, key, n)
   SELECT 'signal',
@@ -69,7 +69,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION dashboard_fold_now() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(6, 1);
   WITH moved AS (DELETE FROM dashboard_now_changes RETURNING *)
@@ -86,7 +86,7 @@ ALTER FUNCTION dashboard_refresh_signal_open(uuid[], integer[], boolean) RENAME 
 --> statement-breakpoint
 -- The old names wrap the recounts as in 0049: with p_lock (every trigger) lock, take out, recount, put back.
 CREATE FUNCTION dashboard_refresh_case_status(p_status case_status[], p_group target_group[], p_municipality text[], p_lock boolean DEFAULT true) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF p_lock THEN
     PERFORM dashboard_lock_buckets(1, array(SELECT concat_ws('|', s, g, m) FROM unnest(p_status, p_group, p_municipality) b(s, g, m)));
@@ -97,7 +97,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION dashboard_refresh_signal_open(p_organisation uuid[], p_level integer[], p_lock boolean DEFAULT true) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF p_lock THEN
     PERFORM dashboard_lock_buckets(5, array(SELECT concat_ws('|', o, l) FROM unnest(p_organisation, p_level) b(o, l)));
@@ -108,8 +108,9 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION dashboard_now_rebuild() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(6, 1);
   TRUNCATE dashboard_now, dashboard_now_changes;
   PERFORM dashboard_add_now_status(array_agg(status), array_agg(target_group), array_agg(municipality_code), 1)
   FROM (SELECT DISTINCT status, target_group, municipality_code FROM dashboard_case_status) b;
@@ -120,7 +121,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION dashboard_rollups_rebuild() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   PERFORM dashboard_day_rollups_rebuild();
   PERFORM dashboard_months_rebuild();

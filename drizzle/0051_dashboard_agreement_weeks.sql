@@ -86,7 +86,7 @@ GRANT SELECT ON dashboard_agreement_weeks, dashboard_agreement_week_changes, das
 -- Appends p_sign × the day rollup's rows of these (owner, due date) buckets, per block and per owner, in
 -- every shape.
 CREATE FUNCTION dashboard_add_agreement_spans(p_owner uuid[], p_due date[], p_sign integer) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   INSERT INTO dashboard_agreement_week_changes (target_group, municipality_code, owner_organisation_id, week,
     n, done, done_on_time, expired, not_possible, not_carried_out)
@@ -113,7 +113,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION dashboard_fold_weeks() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(6, 2);
   WITH moved AS (DELETE FROM dashboard_agreement_week_changes RETURNING *)
@@ -137,7 +137,7 @@ END $$;
 --> statement-breakpoint
 -- 0049's refresh, now also taking the bucket out of its blocks and owner totals and putting it back.
 CREATE OR REPLACE FUNCTION dashboard_refresh_agreements(p_owner uuid[], p_due date[], p_lock boolean DEFAULT true) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF p_lock THEN
     PERFORM dashboard_lock_buckets(3, array(SELECT concat_ws('|', o, d) FROM unnest(p_owner, p_due) b(o, d)));
@@ -152,17 +152,23 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION dashboard_weeks_rebuild() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(6, 2);
   TRUNCATE dashboard_agreement_weeks, dashboard_agreement_week_changes, dashboard_agreement_open, dashboard_agreement_open_changes;
   PERFORM dashboard_add_agreement_spans(array_agg(owner_organisation_id), array_agg(due_date), 1)
   FROM (SELECT DISTINCT owner_organisation_id, due_date FROM dashboard_agreements) b;
   PERFORM dashboard_fold_weeks();
 END $$;
 --> statement-breakpoint
+-- The folds' locks first: a fold (each minute) that began between a rebuild's TRUNCATE and its own fold
+-- would wait on the truncated table while holding the lock the rebuild's fold then waits for.
 CREATE OR REPLACE FUNCTION dashboard_rollups_rebuild() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(6, 0);
+  PERFORM pg_advisory_xact_lock(6, 1);
+  PERFORM pg_advisory_xact_lock(6, 2);
   PERFORM dashboard_day_rollups_rebuild();
   PERFORM dashboard_months_rebuild();
   PERFORM dashboard_now_rebuild();

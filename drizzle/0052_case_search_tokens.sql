@@ -28,12 +28,12 @@ ALTER TABLE case_search_tokens ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON case_search_tokens FROM PUBLIC, casusregie_app;
 --> statement-breakpoint
 CREATE FUNCTION case_search_tokens_changed() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     DELETE FROM case_search_tokens t USING old_rows o WHERE t.case_id = o.id;
   ELSIF TG_OP = 'UPDATE' THEN
-    -- Only the cases whose searched or shown columns moved: most writes to a case touch none but updated_at.
+    -- Only the cases whose searched or shown columns moved (updated_at among them: the list sorts on it).
     DELETE FROM case_search_tokens t
     USING old_rows o JOIN new_rows n ON n.id = o.id
     WHERE t.case_id = o.id
@@ -72,18 +72,20 @@ SELECT DISTINCT k.token, c.id, c.number, c.status, c.target_group, c.municipalit
        c.referrer_user_id, c.created_at, c.updated_at
 FROM cases c CROSS JOIN LATERAL unnest(c.subject_name_tokens) k(token);
 --> statement-breakpoint
--- As 0048, but one word is looked up in case_search_tokens. The visibility rule is unchanged.
+-- As 0048, but one word is looked up in case_search_tokens. The visibility rule is unchanged; search_path
+-- ends in pg_temp, so a temporary table cannot stand in for case_partners.
 CREATE OR REPLACE FUNCTION app_search_cases(p_number text, p_tokens text[])
 RETURNS TABLE (id uuid, number text, status case_status, target_group target_group, municipality_code text,
   regisseur_user_id uuid, created_at timestamptz, updated_at timestamptz)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 100 AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp ROWS 100 AS $$
 #variable_conflict use_column
 DECLARE
   r user_role := app_user_role();
   me uuid := app_user_id();
   org uuid := app_user_org();
 BEGIN
-  IF r NOT IN ('regisseur', 'professional') THEN
+  -- No role (an inactive user, or none): nothing, as in 0048.
+  IF r IS NULL OR r NOT IN ('regisseur', 'professional') THEN
     RETURN;
   END IF;
   -- No words of three letters or more: search the number only (an empty array is contained in every row).
@@ -107,7 +109,7 @@ BEGIN
     RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
       FROM cases c
       WHERE c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens;
-  ELSE
+  ELSIF r = 'professional' THEN
     RETURN QUERY SELECT c.id, c.number, c.status, c.target_group, c.municipality_code, c.regisseur_user_id, c.created_at, c.updated_at
       FROM cases c
       WHERE (c.number ILIKE p_number OR c.subject_name_tokens @> p_tokens)

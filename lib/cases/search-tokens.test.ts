@@ -101,6 +101,23 @@ describe('the search tokens of cases', () => {
     expect(await found(house.actor.manager.userId, 'kuipers')).toEqual([]);
   });
 
+  it('find nothing for a user who is no longer active, not even the cases they referred', async () => {
+    const professional = house.actor.professional.userId;
+    await handle.db.execute(sql`update cases set referrer_user_id = ${professional}
+      where id in (select id from cases where 'kuipers' = any (subject_name_tokens) order by id limit 3)`);
+    expect((await found(professional, 'kuipers')).length).toBeGreaterThanOrEqual(3);
+    await handle.db.execute(sql`update users set active = false where id = ${professional}`);
+    try {
+      expect(await found(professional, 'kuipers')).toEqual([]);
+      const twoWords = await asUser(professional, (tx) =>
+        queryRows(tx, sql`select id from app_search_cases('%kuipers jan%', array['kuipers', 'jan']::text[])`),
+      );
+      expect(twoWords).toEqual([]);
+    } finally {
+      await handle.db.execute(sql`update users set active = true where id = ${professional}`);
+    }
+  });
+
   it('cannot be read by the app’s role', async () => {
     const seen = await asUser(house.actor.regisseur.userId, (tx) => queryRows(tx, sql`select count(*) from case_search_tokens`)).then(
       () => 'read',
