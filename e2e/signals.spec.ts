@@ -39,7 +39,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await expect(overdue.first()).toBeVisible();
   const target = overdue.first();
   const message = (await target.getByTestId('signal-message').textContent())!;
-  expect(message).toMatch(/^Afspraak is \d+ werkdagen? over de einddatum \(/);
+  expect(message).toMatch(/^Afspraak is (1 werkdag|[2-9]\d* werkdagen|1\d+ werkdagen) over de einddatum \(/);
   await expect(target.getByRole('heading', { name: 'Afspraak over de einddatum' })).toBeVisible();
   await expect(target.getByTestId('signal-level')).toHaveText(/Niveau: (Regisseur|Contactpersoon organisatie|Manager|Stuurgroep)/);
   await expect(target).toContainText(/Sinds \d+ \w+\.? \d{4}/);
