@@ -36,6 +36,12 @@ const AGREEMENT_MONTHS = sql`(select * from dashboard_agreement_months union all
 const AGREEMENT_WEEKS = sql`(select * from dashboard_agreement_weeks union all select * from dashboard_agreement_week_changes)`;
 const AGREEMENT_OPEN = sql`(select * from dashboard_agreement_open union all select * from dashboard_agreement_open_changes)`;
 
+/** The municipality of a shaped rollup: the scope's, every one ('*'), or one row per municipality. */
+function municipalityShape(scope: DashboardScope, perMunicipality: boolean): SQL {
+  if (scope.municipality) return sql`= ${scope.municipality}`;
+  return perMunicipality ? sql`<> ${EVERY}` : sql`= ${EVERY}`;
+}
+
 /** `column` is one of the days (or months): one parameter, answered by index-only scans. */
 const among = (column: SQL, days: string[]) => sql`${column} = any(${dateArray(days)}::date[])`;
 
@@ -47,11 +53,7 @@ const among = (column: SQL, days: string[]) => sql`${column} = any(${dateArray(d
 function caseRows(scope: DashboardScope, kind: string, perMunicipality = false): SQL {
   const { months, days } = splitPeriodByMonth(scope.from, scope.to, scope.today);
   const organisation = scope.organisation ?? EVERY_CASE;
-  const municipality = scope.municipality
-    ? sql`= ${scope.municipality}`
-    : perMunicipality
-      ? sql`<> ${EVERY}`
-      : sql`= ${EVERY}`;
+  const municipality = municipalityShape(scope, perMunicipality);
   const dayFilters = [sql`organisation_id = ${organisation}`, sql`kind = ${kind}`, among(sql`day`, days)];
   if (scope.type) dayFilters.push(sql`target_group = ${scope.type}`);
   if (scope.municipality) dayFilters.push(sql`municipality_code = ${scope.municipality}`);
@@ -64,13 +66,8 @@ function caseRows(scope: DashboardScope, kind: string, perMunicipality = false):
 
 /** The scope's shape of the case-status figures (drizzle/0050): every municipality, or one per municipality. */
 function statusShape(scope: DashboardScope, perMunicipality = false): SQL {
-  const municipality = scope.municipality
-    ? sql`= ${scope.municipality}`
-    : perMunicipality
-      ? sql`<> ${EVERY}`
-      : sql`= ${EVERY}`;
   return sql`figure = 'status' and organisation_id = ${scope.organisation ?? EVERY_CASE}::uuid::text
-    and target_group = ${scope.type ?? EVERY} and municipality_code ${municipality}`;
+    and target_group = ${scope.type ?? EVERY} and municipality_code ${municipalityShape(scope, perMunicipality)}`;
 }
 
 const ACTIVE = sql`key in (${literalList(ACTIVE_CASE_STATUSES)})`;

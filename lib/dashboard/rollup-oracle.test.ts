@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/actor';
 import { runRetention } from '@/lib/retention/run-retention';
 import { runSweep } from '@/lib/stagnation/sweep';
 import { readDashboard, type Dashboard } from './figures';
-import { foldDashboardMonths } from './fold-months';
+import { foldDashboardRollups } from './fold-rollups';
 import { liveFigures } from './live-figures';
 import { resolveScope, type DashboardQuery } from './query';
 import { rollupFigures } from './rollup-figures';
@@ -274,7 +274,7 @@ describe('the dashboard from the rollups', () => {
       + (select count(*) from dashboard_agreement_open where open = 0))::int as n`;
     expect(await countOf(handle.db, changes)).toBeGreaterThan(0);
     const before = await read(house.actor.regisseur, PERIOD, false);
-    await foldDashboardMonths(handle.db);
+    await foldDashboardRollups(handle.db);
     expect(await countOf(handle.db, changes)).toBe(0);
     expect(await countOf(handle.db, zeros)).toBe(0);
     expect(await read(house.actor.regisseur, PERIOD, false)).toEqual(before);

@@ -3,7 +3,7 @@ import { databaseFault } from '@/db/faults';
 import { describeError, errorFields } from '@/lib/http/log-safe';
 import { log } from '@/lib/log';
 import { recordJob } from '@/lib/metrics/registry';
-import { foldDashboardMonths } from '@/lib/dashboard/fold-months';
+import { foldDashboardRollups } from '@/lib/dashboard/fold-rollups';
 import { deliverDueMail } from '@/lib/notify/deliver';
 import { mailTransport } from '@/lib/notify/mail-config';
 import { RETENTION_EVERY_MS, scheduledRetentionRun } from '@/lib/retention/scheduled-run';
@@ -44,7 +44,7 @@ export async function scheduledSweep(now?: Date): Promise<boolean> {
 async function scheduledFold(): Promise<boolean> {
   const started = performance.now();
   try {
-    await foldDashboardMonths(await getJobDb());
+    await foldDashboardRollups(await getJobDb());
     recordJob('fold', 'ok', (performance.now() - started) / 1000);
     return true;
   } catch (error) {

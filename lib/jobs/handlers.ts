@@ -4,7 +4,7 @@ import { log } from '@/lib/log';
 import { metrics } from '@/lib/metrics/registry';
 import { deliverOutboxMail, dueOutboxIds, MailRefusedError } from '@/lib/notify/deliver';
 import { runRetention } from '@/lib/retention/run-retention';
-import { foldDashboardMonths } from '@/lib/dashboard/fold-months';
+import { foldDashboardRollups } from '@/lib/dashboard/fold-rollups';
 import { runSweep } from '@/lib/stagnation/sweep';
 import { runJob } from './run-job';
 
@@ -29,9 +29,9 @@ export function sweepJob(ctx: JobContext) {
   }, { waitMs: ctx.databaseWaitMs });
 }
 
-/** The dashboard rollups' changes folded in (lib/dashboard/fold-months.ts): quick, and a no-op when there are none. */
+/** The dashboard rollups' changes folded in (lib/dashboard/fold-rollups.ts): quick, and a no-op when there are none. */
 export function foldJob(ctx: JobContext) {
-  return runJob('fold', ctx.db, async () => ({ value: await foldDashboardMonths(await ctx.db()) }), { waitMs: ctx.databaseWaitMs });
+  return runJob('fold', ctx.db, async () => ({ value: await foldDashboardRollups(await ctx.db()) }), { waitMs: ctx.databaseWaitMs });
 }
 
 /** The retention job (bewaartermijn); one instance at a time (advisory lock), counts only in the log. */

@@ -3,7 +3,7 @@ import type { Queue } from 'pg-boss';
 /** The queues of the scheduled work on PostgreSQL (pg-boss). Names are part of the operations contract. */
 export const QUEUE = {
   sweep: 'sweep',
-  /** Each minute: the dashboard rollups' changes summed into them (lib/dashboard/fold-months.ts). */
+  /** Each minute: the dashboard rollups' changes summed into them (lib/dashboard/fold-rollups.ts). */
   dashboardFold: 'dashboard-fold',
   retention: 'retention',
   /** Each minute: queues one `mail-send` job per due outbox mail. */

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query';
 import { settings as settingsTable } from '@/db/schema';
 import type { Db, Executor } from '@/db/types';
-import { foldDashboardMonths } from '@/lib/dashboard/fold-months';
+import { foldDashboardRollups } from '@/lib/dashboard/fold-rollups';
 import { eachSignal } from './detect-signals';
 import { escalate } from './escalate';
 import { loadStagnationState } from './load-state';
@@ -64,7 +64,7 @@ export async function runSweep(db: Db, options: { now?: Date; baseUrl?: string }
   });
   // After the sweep's transaction, not in it: the fold is short and needs no snapshot of the sweep's, and
   // would otherwise hold its lock for the whole sweep.
-  if (!result.skipped) await foldDashboardMonths(db);
+  if (!result.skipped) await foldDashboardRollups(db);
   return result;
 }
 

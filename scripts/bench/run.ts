@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FOLD_STATEMENT } from '@/lib/dashboard/fold-months';
+import { FOLD_STATEMENT } from '@/lib/dashboard/fold-rollups';
 import type { EndpointName } from './endpoint-names';
 import { endpointSpecs, type EndpointSpec } from './app-requests';
 import { startChild, startScriptNodeArgs, waitUntilReady } from './child';

@@ -11,6 +11,6 @@ export const FOLD_STATEMENT = 'select dashboard_fold_months(), dashboard_fold_no
  * themselves. Folding keeps the changes few, so what a dashboard reads stays a row per month. Run after
  * every sweep and each minute (lib/jobs).
  */
-export async function foldDashboardMonths(db: Executor): Promise<void> {
+export async function foldDashboardRollups(db: Executor): Promise<void> {
   await db.execute(sql.raw(FOLD_STATEMENT));
 }
