@@ -176,8 +176,6 @@ export async function listCases(
   const after = query.cursor ? afterKey(key.columns, decodeCursor(key.list, query.cursor, 2), key.dir) : undefined;
   const page = { size: size + 1, offset: query.cursor ? 0 : ((query.page ?? 1) - 1) * size };
   return asUser(actor.userId, async (tx) => {
-    // A search by name is how someone would fish for a person: limited per user, counted in this transaction.
-    if (limitSearch && query.q) await enforceRateLimitIn(tx, 'search');
     const where = and(
       ...filters(filtered, query, !pseudonymised),
       // The partner's list: the cases the organisation is convened to.
@@ -210,6 +208,10 @@ export async function listCases(
     const used = Object.entries(query)
       .filter(([key, value]) => value !== undefined && !['page', 'pageSize', 'sort', 'dir', 'cursor'].includes(key))
       .map(([key]) => key);
+    // A search by name is how someone would fish for a person: limited per user, counted in this transaction
+    // (a 429 rolls it back). Counted last: the update locks the user's counter row until the commit, and
+    // taken first it made every other search of that user (another tab, search-as-you-type) wait for this one.
+    if (limitSearch && query.q) await enforceRateLimitIn(tx, 'search');
     // The search term can be a name: the log keeps which filters were used and how many cases showed.
     await audit(tx, subjectOf(actor), {
       action: 'search',

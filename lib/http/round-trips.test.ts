@@ -87,6 +87,10 @@ describe('round trips per request', () => {
     expect(statements.filter((s) => /^begin/i.test(s)), statements.join('\n')).toHaveLength(1);
     expect(statements.filter((s) => /^commit/i.test(s))).toHaveLength(1);
     expect(statements.filter((s) => /consume_own_rate_limit/.test(s))).toHaveLength(1);
+    // The counter is updated after the search: its row lock, held to the commit, would otherwise make the
+    // user's other searches (another tab, search-as-you-type) wait for this whole search.
+    const at = (pattern: RegExp) => statements.findIndex((s) => pattern.test(s));
+    expect(at(/consume_own_rate_limit/)).toBeGreaterThan(at(/app_search_cases/));
     // Was 11: the parked session transaction committed, a transaction of the owner's for the count (3), then
     // begin, role, the list, its count, the audit entry, commit.
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(6 - withBegin);
