@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { agreementActions, agreements, cases } from '@/db/schema';
 import type { Tx } from '@/db/types';
@@ -68,14 +67,12 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
     if (input.kind === 'voortgang' && agreement.status === 'open') changes.status = 'in_uitvoering';
     if (input.kind === 'gereed') Object.assign(changes, { status: 'gereed', completedAt: now, completionNote: input.note, blockedAt: null, blockedReason: null });
     if (input.kind === 'geblokkeerd') Object.assign(changes, { blockedAt: now, blockedReason: input.note });
-    // The entry, the agreement's update and its audit entry in one statement (one round trip). The id is
-    // chosen here so the audit entry can name it; the update happens only when the entry was stored.
-    const actionId = randomUUID();
+    // The entry, the agreement's update and its audit entry in one statement (one round trip); the update
+    // and the audit entry happen only when the entry was stored.
     const entry = tx.$with('entry').as(
       tx
         .insert(agreementActions)
         .values({
-          id: actionId,
           agreementId: id,
           kind: input.kind,
           note: input.note,
@@ -97,7 +94,7 @@ export async function logAction(actor: Actor, agreementId: unknown, input: LogAc
           logged: auditAppend(subjectOf(actor), {
             action: 'update',
             entity: 'agreement-action',
-            entityId: actionId,
+            entityId: sql`(select ${entry.id}::text from ${entry})`,
             caseId: ref.id,
             caseNumber: ref.number,
             details: { agreementId: id, kind: input.kind },

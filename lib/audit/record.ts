@@ -40,9 +40,10 @@ export async function audit(tx: Executor, who: AuditSubject, entry: AuditEntry):
 
 /**
  * The same entry as an expression, for the statement that reads or changes the data itself: one round
- * trip instead of two, and written exactly when that statement runs.
+ * trip instead of two, and written exactly when that statement runs. Its entity id may be an expression
+ * of that statement too (the id of a row a WITH of it inserts).
  */
-export function auditAppend(who: AuditSubject, entry: AuditEntry): SQL {
+export function auditAppend(who: AuditSubject, entry: Omit<AuditEntry, 'entityId'> & { entityId?: string | SQL | null }): SQL {
   return sql`audit_append(
     ${who.userId}::uuid, ${who.organisationId}::uuid, ${who.role}::user_role, ${entry.action}::audit_action,
     ${entry.entity}, ${entry.entityId ?? null}, ${entry.caseId ?? null}::uuid, ${entry.caseNumber ?? null},

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditLog, userSessions } from '@/db/schema';
+import { agreementActions, agreements, auditLog, userSessions } from '@/db/schema';
 import { onStatement } from '@/db/statement-log';
 import { closeDb, useFreshDatabase } from '@/db/testing';
 import { asSystem } from '@/db/transaction';
@@ -79,7 +79,14 @@ describe('round trips per request', () => {
     // and the lock became one statement, and the entry, the update and its audit entry another.
     expect(statements, statements.join('\n')).toHaveLength(6 - withBegin);
     const [logged] = await asSystem((tx) => tx.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.entity, 'agreement-action'))));
-    expect(logged).toMatchObject({ action: 'update', outcome: 'allowed', userId: regisseur.actor.userId });
+    // The audit entry names the entry the same statement stored.
+    const [entry] = await asSystem((tx) =>
+      tx
+        .select({ id: agreementActions.id })
+        .from(agreementActions)
+        .where(and(eq(agreementActions.agreementId, agreementId), eq(agreementActions.note, 'Gebeld met de hulpverlener.'))),
+    );
+    expect(logged).toMatchObject({ action: 'update', outcome: 'allowed', userId: regisseur.actor.userId, entityId: entry!.id });
   });
 
   it('searches by name in one transaction: the search limit is counted in it, not in one of the owner\'s', async () => {
