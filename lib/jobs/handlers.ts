@@ -17,14 +17,16 @@ export interface JobContext {
   databaseWaitMs?: number;
 }
 
+/** A sweep's counts in the log (the same line on pg-boss and on the embedded schedule). */
+export function logSweep({ detected, opened, resolved, escalated, ms }: { detected: number; opened: number; resolved: number; escalated: number; ms: number }): void {
+  log.info({ job: 'sweep', detected, opened, resolved, escalated, ms }, `[sweep] ${detected} signalen, ${opened} nieuw, ${resolved} opgelost, ${escalated} opgeschaald in ${ms} ms`);
+}
+
 /** One stagnation sweep; another instance sweeping right now makes this one skip (advisory lock). */
 export function sweepJob(ctx: JobContext) {
   return runJob('sweep', ctx.db, async () => {
     const result = await runSweep(await ctx.db(), { now: ctx.now() });
-    if (!result.skipped) {
-      const { detected, opened, resolved, escalated, ms } = result;
-      log.info({ job: 'sweep', detected, opened, resolved, escalated, ms }, `[sweep] ${detected} signalen, ${opened} nieuw, ${resolved} opgelost, ${escalated} opgeschaald in ${ms} ms`);
-    }
+    if (!result.skipped) logSweep(result);
     return { value: result, skipped: result.skipped };
   }, { waitMs: ctx.databaseWaitMs });
 }
