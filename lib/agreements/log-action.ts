@@ -44,7 +44,7 @@ async function lockForProgress(tx: Tx, actor: Actor, id: string) {
   if (authorize(actor, 'agreement.progress', agreement.ownerOrganisationId === actor.organisationId ? 'owner' : 'other') !== 'allow') {
     throw new AppError('FORBIDDEN', msg('agreements.onlyOwnerLogsProgress'));
   }
-  // Seen and allowed, yet not lockable: the update policy says no, as it did before this read was one.
+  // Seen and allowed, yet not lockable: the update policy refuses it, and an agreement one may not change is not found.
   if (!locked) throw new AppError('NOT_FOUND', msg('agreements.notFound'));
   return agreement;
 }
