@@ -5,8 +5,8 @@ import { startCluster, missingTools, type Cluster } from './cluster';
 import { DEMO_PASSWORD, Session, type Answer } from './client';
 
 // Two production servers behind HAProxy, both on one PostgreSQL through PgBouncer in transaction pooling
-// (e2e/multi/cluster.ts): what a house runs when it scales out. CI installs every tool (.ci/run); only
-// a developer's machine without them skips, and says what is missing.
+// (e2e/multi/cluster.ts): what a house runs when it scales out. CI installs every tool (.ci/run); a
+// machine without them fails the suite and says what to install (README: requirements).
 const missing = missingTools();
 export let cluster: Cluster;
 export let mail: Awaited<ReturnType<typeof startMailCatcher>>;
@@ -16,12 +16,11 @@ const sessions = new Map<string, Session>();
 
 /** The suite's set-up, in each spec that calls it: a cluster of its own, a mail catcher and mail in the outbox. */
 export function setUpCluster() {
-  test.skip(missing.length > 0 && !process.env.CI, `not installed: ${missing.join(', ')}`);
   test.describe.configure({ mode: 'serial' });
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    if (missing.length > 0) throw new Error(`the multi-instance suite needs ${missing.join(', ')} (CI installs them: .ci/run)`);
+    if (missing.length > 0) throw new Error(`the multi-instance suite needs ${missing.join(', ')}: apt-get install ${missing.join(' ')} (CI installs them: .ci/run)`);
     // Sessions of an earlier spec belong to its cluster, stopped since.
     sessions.clear();
     mail = await startMailCatcher();
