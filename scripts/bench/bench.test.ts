@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withCpuTime } from './cpu-time';
 import { floorOf, statementsPerRequest } from './capture';
 import { parseBenchArgs } from './options';
 import { ratio, toMarkdown, type BenchResult } from './report';
@@ -83,5 +85,43 @@ describe('the floor from the app\'s statement log', () => {
 
   it('counts statements per request for app and floor (the floor with its own begin and commit)', () => {
     expect(statementsPerRequest({ role: 'regisseur', userId: 'u', app: [request, request], floor: [floorOf(request), floorOf(request)] })).toEqual({ app: 5, floor: 4 });
+  });
+});
+
+describe('CPU per answer', () => {
+  // Burns `ms` of CPU time (not of wall time: on a busy machine that would be less CPU).
+  function spin(ms: number) {
+    const cpu = () => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1000;
+    };
+    const until = cpu() + ms;
+    while (cpu() < until);
+  }
+
+  it('charges a busy server process and the bench process with what they spent, per answer', async () => {
+    // The server: a child that burns 400 ms of CPU while the measurement runs.
+    const child = spawn(process.execPath, ['-e', `(${spin.toString()})(400); setTimeout(() => {}, 5000)`]);
+    await new Promise((resolve) => child.once('spawn', resolve));
+    try {
+      const measured = await withCpuTime(child.pid!, async () => {
+        spin(200);
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        return summarise([1, 1], 0, 1000);
+      });
+      // Two answers: the child's ~400 ms and the bench's ~200 ms are halved (clock ticks are 10 ms).
+      expect(measured.cpu.serverMs).toBeGreaterThan(150);
+      expect(measured.cpu.serverMs).toBeLessThan(350);
+      expect(measured.cpu.benchMs).toBeGreaterThan(80);
+      expect(measured.cpu.machineBusyPercent).toBeGreaterThan(0);
+      expect(measured.cpu.postgresMs).toBeGreaterThanOrEqual(0);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('has no server figure for the SQL alone, which runs in the bench process', async () => {
+    const measured = await withCpuTime(null, async () => summarise([1], 0, 1000));
+    expect(measured.cpu.serverMs).toBeNull();
   });
 });

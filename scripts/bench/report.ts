@@ -1,4 +1,5 @@
 import { ENDPOINT_LABELS, type EndpointName } from './endpoint-names';
+import type { CpuPerAnswer } from './cpu-time';
 import type { PurgeRun, PurgeTiming } from './purge-timer';
 import type { LatencyStats } from './stats';
 
@@ -10,6 +11,8 @@ export interface Measurement extends LatencyStats {
   connections: number;
   /** Seconds measured: the asked duration, longer for a slow endpoint (see durationFor in run.ts). */
   durationS: number;
+  /** CPU per answer by process, from the kernel's accounting (./cpu-time.ts); absent in older reports. */
+  cpu?: CpuPerAnswer;
 }
 
 export interface BenchResult {
@@ -77,6 +80,7 @@ export function toMarkdown(result: BenchResult): string {
   }
   lines.push('');
   lines.push(...statementLines(result));
+  lines.push(...cpuLines(result));
   lines.push(`Piekgeheugen (RSS): app-server ${result.memory.appPeakRssMb ?? '–'} MB, floor-server ${result.memory.floorPeakRssMb ?? '–'} MB.`);
   if (result.sweep) {
     lines.push(`Volledige stagnatiesweep: ${(result.sweep.ms / 1000).toFixed(1)} s, piekgeheugen ${result.sweep.peakRssMb} MB (${result.sweep.summary}).`);
@@ -97,6 +101,25 @@ function statementLines(result: BenchResult): string[] {
   const out = ['Statements per verzoek (rondes naar de database; floor = dezelfde SQL van de app met eigen BEGIN en COMMIT, zonder sessiecontrole en rolwissel):', '',
     '| endpoint | app | floor |', '|---|--:|--:|'];
   for (const [endpoint, n] of entries) out.push(`| ${ENDPOINT_LABELS[endpoint]} | ${n.app} | ${n.floor} |`);
+  out.push('');
+  return out;
+}
+
+/**
+ * CPU per answer by process at 10 connections (the budgets' concurrency): where server, PostgreSQL and the
+ * load generator share the cores, their sum sets the throughput, and with it the latency of a closed loop.
+ */
+function cpuLines(result: BenchResult): string[] {
+  const rows = result.measurements.filter((m) => m.cpu && m.connections === BUDGET.connections);
+  if (!rows.length) return [];
+  const out = [`CPU per antwoord in ms bij ${BUDGET.connections} verbindingen (kernelboekhouding, /proc): de gemeten server, alle PostgreSQL-processen, ` +
+    'het benchproces zelf (belastinggenerator; bij sql ook de driver). Deelt alles de cores, dan is hun som ÷ cores de tijd per antwoord bij volle doorvoer.', '',
+    '| endpoint | doel | server | PostgreSQL | bench | som | machine bezet |', '|---|---|--:|--:|--:|--:|--:|'];
+  for (const m of rows) {
+    const cpu = m.cpu!;
+    const sum = (cpu.serverMs ?? 0) + cpu.postgresMs + cpu.benchMs;
+    out.push(`| ${ENDPOINT_LABELS[m.endpoint]} | ${m.target} | ${fmt(cpu.serverMs ?? undefined)} | ${fmt(cpu.postgresMs)} | ${fmt(cpu.benchMs)} | ${fmt(sum)} | ${cpu.machineBusyPercent} % |`);
+  }
   out.push('');
   return out;
 }

@@ -7,6 +7,7 @@ import type { EndpointName } from './endpoint-names';
 import { endpointSpecs, type EndpointSpec } from './app-requests';
 import { startChild, startScriptNodeArgs, waitUntilReady } from './child';
 import { liftSearchLimit, loadFixtures, restoreSearchLimit, type BenchRole, type Fixtures } from './fixtures';
+import { withCpuTime } from './cpu-time';
 import { captureLogFile, captureRequests, statementsPerRequest, type CapturedSql } from './capture';
 import { runHttpLoad } from './http-load';
 import type { BenchOptions } from './options';
@@ -129,7 +130,7 @@ async function measureApp(specs: EndpointSpec[], cookies: Map<BenchRole, string>
       for (const connections of options.connections) {
         await settle();
         const durationS = durationFor(options, warmP50, connections);
-        const m = { endpoint: spec.name, target: 'app' as const, connections, durationS, ...(await load(connections, durationS)) };
+        const m = { endpoint: spec.name, target: 'app' as const, connections, durationS, ...(await withCpuTime(server.process.pid!, () => load(connections, durationS))) };
         measurements.push(m);
         log(describe(m));
       }
@@ -170,7 +171,7 @@ async function measureFloor(specs: EndpointSpec[], captured: CapturedSql, option
       for (const connections of options.connections) {
         await settle();
         const durationS = durationFor(options, warmP50, connections);
-        const m = { endpoint: spec.name, target: 'floor' as const, connections, durationS, ...(await load(connections, durationS)) };
+        const m = { endpoint: spec.name, target: 'floor' as const, connections, durationS, ...(await withCpuTime(server.process.pid!, () => load(connections, durationS))) };
         measurements.push(m);
         log(describe(m));
       }
@@ -192,7 +193,7 @@ async function measureSql(db: SqlDriver, specs: EndpointSpec[], captured: Captur
     const warmP50 = options.warmup > 0 ? (await runSqlLoad(db, statements, { connections: 1, durationS: options.warmup })).p50 : null;
     for (const connections of options.connections) {
       const durationS = durationFor(options, warmP50, connections);
-      const m = { endpoint: spec.name, target: 'sql' as const, connections, durationS, ...(await runSqlLoad(db, statements, { connections, durationS })) };
+      const m = { endpoint: spec.name, target: 'sql' as const, connections, durationS, ...(await withCpuTime(null, () => runSqlLoad(db, statements, { connections, durationS }))) };
       measurements.push(m);
       log(describe(m));
     }
