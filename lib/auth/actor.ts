@@ -1,5 +1,4 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -10,6 +9,7 @@ import { requestScope } from '@/db/request-scope';
 import { openRequestTransaction } from '@/db/transaction';
 import { clientIp } from '@/lib/http/client-ip';
 import { sessionCookieName } from './cookies';
+import { decodeSessionToken } from './session-token';
 import { PASSIVE_REFRESH_COOKIE, type TouchMode } from './session-rules';
 import { authSecret } from './secret';
 import { loadSession, sessionCheck, type Actor, type SessionState } from './sessions';
@@ -42,7 +42,7 @@ export async function readSessionWith(touch: TouchMode, options: { become?: bool
   if (!raw) return null;
   let token: unknown;
   try {
-    token = await decode({ token: raw, secret: authSecret() });
+    token = await decodeSessionToken(raw, authSecret());
   } catch {
     return null;
   }
