@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withCpuTime } from './cpu-time';
+import { postgresSpent, withCpuTime } from './cpu-time';
 import { floorOf, statementsPerRequest } from './capture';
 import { parseBenchArgs } from './options';
 import { ratio, toMarkdown, type BenchResult } from './report';
@@ -118,6 +118,13 @@ describe('CPU per answer', () => {
     } finally {
       child.kill();
     }
+  });
+
+  it('counts a backend that started in between whole, and one that ended in between not against the sum', () => {
+    const before = new Map([['100', 5_000], ['200', 40]]);
+    const after = new Map([['200', 55], ['300', 7]]);
+    // 100 (a pool closed by the measurement before) is gone; 200 spent 15; 300 is new and spent 7.
+    expect(postgresSpent(before, after)).toBe(22);
   });
 
   it('has no server figure for the SQL alone, which runs in the bench process', async () => {

@@ -46,13 +46,25 @@ function processTicks(pid: number | string): { comm: string; ticks: number } | n
   }
 }
 
-function postgresTicks(): number {
-  let sum = 0;
+/** Per PostgreSQL process (postmaster, backends, background workers): its ticks so far. */
+function postgresTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const found = processTicks(entry);
-    if (found?.comm === 'postgres') sum += found.ticks;
+    if (found?.comm === 'postgres') ticks.set(entry, found.ticks);
   }
+  return ticks;
+}
+
+/**
+ * What the PostgreSQL processes spent between two snapshots. Per process: a backend that started in between
+ * counts whole, one that ended in between (a pool closed by the measurement before) drops out instead of
+ * taking its whole life off the sum.
+ */
+export function postgresSpent(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
   return sum;
 }
 
@@ -66,7 +78,7 @@ function machineTicks(): { busy: number; total: number } {
 
 interface Snapshot {
   server: number | null;
-  postgres: number;
+  postgres: Map<string, number>;
   bench: number;
   machine: { busy: number; total: number };
 }
@@ -93,7 +105,7 @@ export async function withCpuTime<T extends LatencyStats>(serverPid: number | nu
     ...stats,
     cpu: {
       serverMs: before.server === null || after.server === null ? null : perAnswer(after.server - before.server),
-      postgresMs: perAnswer(after.postgres - before.postgres),
+      postgresMs: perAnswer(postgresSpent(before.postgres, after.postgres)),
       benchMs: perAnswer(after.bench - before.bench),
       machineBusyPercent: machineTotal > 0 ? Math.round((100 * (after.machine.busy - before.machine.busy)) / machineTotal) : 0,
     },
