@@ -81,12 +81,21 @@ export async function policiesSnapshot(db: Executor): Promise<string> {
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
      where n.nspname = 'public' and p.prosecdef
      order by 1`);
+  // Who the actor is: every policy asks these, so what they read is part of the rules (drizzle/0053).
+  const actor = await queryRows<FunctionRow>(db, sql`
+    select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as signature,
+           pg_get_function_result(p.oid) as returns, l.lanname as language,
+           array_to_string(p.proconfig, ', ') as config, true as app_may_execute, p.prosrc as body
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
+     where n.nspname = 'public' and not p.prosecdef and p.proname in ('app_user_id', 'app_user_role', 'app_user_org')
+     order by 1`);
 
   const out: string[] = [
     '-- The row-level security in force, generated from the migrations in drizzle/ by `npm run db:policies`.',
     '-- Do not edit by hand: change the database with a new migration, then regenerate this file.',
     '-- db/policies-snapshot.test.ts fails while it differs from a freshly migrated database (PGlite and PostgreSQL).',
-    `-- Every request runs as role ${APP_ROLE}, with the user in current_setting('app.user_id').`,
+    `-- Every request runs as role ${APP_ROLE}, made the user's by app_become(): current_setting('app.user_id'),`,
+    "-- with the user's role and organisation beside it (section 5).",
     '',
     '-- 1. Tables: row-level security enabled / forced (forced: applies to the table owner too)',
   ];
@@ -130,6 +139,10 @@ export async function policiesSnapshot(db: Executor): Promise<string> {
         (f.config ? ` SET ${f.config}` : ''),
       `AS $body$\n${body(f.body)}\n$body$;`,
     );
+  }
+  out.push('', `-- 5. The actor, as the policies read it (plain SQL, inlined into each statement)`);
+  for (const f of actor) {
+    out.push('', `CREATE FUNCTION ${f.signature} RETURNS ${f.returns} LANGUAGE ${f.language}`, `AS $body$\n${body(f.body)}\n$body$;`);
   }
   return out.join('\n') + '\n';
 }

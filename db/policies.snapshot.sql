@@ -1,7 +1,8 @@
 -- The row-level security in force, generated from the migrations in drizzle/ by `npm run db:policies`.
 -- Do not edit by hand: change the database with a new migration, then regenerate this file.
 -- db/policies-snapshot.test.ts fails while it differs from a freshly migrated database (PGlite and PostgreSQL).
--- Every request runs as role casusregie_app, with the user in current_setting('app.user_id').
+-- Every request runs as role casusregie_app, made the user's by app_become(): current_setting('app.user_id'),
+-- with the user's role and organisation beside it (section 5).
 
 -- 1. Tables: row-level security enabled / forced (forced: applies to the table owner too)
 --   access_grants                      enabled   -
@@ -493,12 +494,22 @@ GRANT DELETE, INSERT, UPDATE ON users TO casusregie_app;
 GRANT UPDATE (auto_resolved, resolution_note, resolved_at, resolved_by_user_id, snooze_reason, snoozed_until, status, updated_at, version) ON signals TO casusregie_app;
 GRANT SELECT (active, created_at, email, id, last_sign_in_at, locale, name, organisation_id, role, session_version, updated_at, version) ON users TO casusregie_app;
 
--- 4. Security-definer functions (58): run with their owner's rights, past RLS
+-- 4. Security-definer functions (59): run with their owner's rights, past RLS
 
 -- casusregie_app may execute
 CREATE FUNCTION agreement_case_id(p_agreement uuid) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
 AS $body$
   SELECT case_id FROM agreements WHERE id = p_agreement
+$body$;
+
+-- casusregie_app may execute
+CREATE FUNCTION app_become(p_user uuid) RETURNS text LANGUAGE sql SECURITY DEFINER SET search_path=public
+AS $body$
+  SELECT set_config('app.user_id', coalesce(p_user::text, ''), true)
+      || set_config('app.user_role', coalesce(u.role::text, ''), true)
+      || set_config('app.user_org', coalesce(u.organisation_id::text, ''), true)
+      || set_config('app.actor_of', coalesce(p_user::text, ''), true)
+  FROM (SELECT 1) one LEFT JOIN users u ON u.id = p_user AND u.active
 $body$;
 
 -- casusregie_app may execute
@@ -619,13 +630,13 @@ END
 $body$;
 
 -- casusregie_app may execute
-CREATE FUNCTION app_user_org() RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION app_user_org_of_record() RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path=public
 AS $body$
   SELECT organisation_id FROM users WHERE id = app_user_id() AND active
 $body$;
 
 -- casusregie_app may execute
-CREATE FUNCTION app_user_role() RETURNS user_role LANGUAGE sql SECURITY DEFINER SET search_path=public
+CREATE FUNCTION app_user_role_of_record() RETURNS user_role LANGUAGE sql SECURITY DEFINER SET search_path=public
 AS $body$
   SELECT role FROM users WHERE id = app_user_id() AND active
 $body$;
@@ -1475,4 +1486,25 @@ $body$;
 CREATE FUNCTION staff_name(p_user uuid) RETURNS text LANGUAGE sql SECURITY DEFINER SET search_path=public
 AS $body$
   SELECT name FROM users WHERE id = p_user
+$body$;
+
+-- 5. The actor, as the policies read it (plain SQL, inlined into each statement)
+
+CREATE FUNCTION app_user_id() RETURNS uuid LANGUAGE sql
+AS $body$
+ SELECT nullif(current_setting('app.user_id', true), '')::uuid
+$body$;
+
+CREATE FUNCTION app_user_org() RETURNS uuid LANGUAGE sql
+AS $body$
+  SELECT CASE WHEN current_setting('app.actor_of', true) = current_setting('app.user_id', true)
+    THEN nullif(current_setting('app.user_org', true), '')::uuid
+    ELSE public.app_user_org_of_record() END
+$body$;
+
+CREATE FUNCTION app_user_role() RETURNS user_role LANGUAGE sql
+AS $body$
+  SELECT CASE WHEN current_setting('app.actor_of', true) = current_setting('app.user_id', true)
+    THEN nullif(current_setting('app.user_role', true), '')::public.user_role
+    ELSE public.app_user_role_of_record() END
 $body$;

@@ -11,6 +11,7 @@ import { count, handle, henkCase, janCase, org, probe, rows, seedRlsFixture, see
 import { cases } from './schema';
 import { closeDb } from './testing';
 import { APP_ROLE } from './transaction';
+import type { Tx } from './types';
 
 beforeAll(seedRlsFixture);
 afterAll(() => closeDb());
@@ -91,6 +92,47 @@ describe('row-level security: who sees which case rows', () => {
     });
     expect(seen).toBe(0);
     expect((await seenOfAll(user.regisseur!)).cases).toBeGreaterThan(0);
+  });
+});
+
+describe('row-level security: who the actor is (drizzle/0053)', () => {
+  const casesSeen = (tx: Tx) => count(tx, sql`select id from cases`);
+
+  it('does not carry one user\'s role over to another user id set in the same transaction', async () => {
+    const politie = (await seenOfAll(user.politie!)).cases;
+    const regisseur = (await seenOfAll(user.regisseur!)).cases;
+    expect(regisseur).toBeGreaterThan(politie);
+    // Made the regisseur's, then app.user_id moved to the police officer: the police officer's rows only.
+    const moved = await probe(user.regisseur!, async (tx) => {
+      await tx.execute(sql`select set_config('app.user_id', ${user.politie}, true)`);
+      return casesSeen(tx);
+    });
+    expect(moved).toBe(politie);
+    // And the other way round: no role is kept from the police officer either.
+    const back = await probe(user.politie!, async (tx) => {
+      await tx.execute(sql`select set_config('app.user_id', ${user.regisseur}, true)`);
+      return casesSeen(tx);
+    });
+    expect(back).toBe(regisseur);
+  });
+
+  it('gives a user who is deactivated when the transaction becomes theirs nothing', async () => {
+    const seen = await probe('owner', async (tx) => {
+      await tx.execute(sql`update users set active = false where id = ${user.regisseur}`);
+      await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+      await tx.execute(sql`select app_become(${user.regisseur}::uuid)`);
+      return casesSeen(tx);
+    });
+    expect(seen).toBe(0);
+  });
+
+  it('reads role and organisation inside each statement, without a lookup per policy', async () => {
+    const plan = await probe(user.politie!, async (tx) =>
+      (await rows<{ 'QUERY PLAN': string }>(tx, sql`explain (verbose, costs off) select id from agreements`)).map((r) => r['QUERY PLAN']).join('\n'),
+    );
+    // The policy functions are inlined: their settings appear in the plan, not a call of app_user_role().
+    expect(plan).toContain("current_setting('app.actor_of'");
+    expect(plan).not.toMatch(/\bapp_user_role\(\)|\bapp_user_org\(\)/);
   });
 });
 

@@ -5,8 +5,8 @@ import type { Db, Tx } from './types';
 const ROLLBACK = new Error('rollback');
 
 /**
- * For tests: runs `fn` in a transaction that is always rolled back, as the app role for a user (or for
- * nobody, with null), or as the owner of the tables (no role switch, row-level security does not apply).
+ * For tests: runs `fn` in a transaction that is always rolled back, as the app role for a user (made the
+ * user's the way a request's transaction is, drizzle/0053) or for nobody (null), or as the owner of the tables (no role switch, row-level security does not apply).
  */
 export async function rolledBack<T>(db: Db, who: string | null | 'owner', fn: (tx: Tx) => Promise<T>): Promise<T> {
   let result: T | undefined;
@@ -14,7 +14,7 @@ export async function rolledBack<T>(db: Db, who: string | null | 'owner', fn: (t
     await db.transaction(async (tx) => {
       if (who !== 'owner') {
         await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
-        if (who) await tx.execute(sql`select set_config('app.user_id', ${who}, true)`);
+        if (who) await tx.execute(sql`select app_become(${who}::uuid)`);
       }
       result = await fn(tx);
       throw ROLLBACK;

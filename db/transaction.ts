@@ -18,7 +18,7 @@ export async function asUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Pro
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId}, true)`,
+      sql`select set_config('role', ${APP_ROLE}, true), app_become(${userId}::uuid)`,
     );
     return fn(tx);
   });

@@ -68,9 +68,10 @@ interface SessionRow {
  * organisation was deactivated, the session version moved on, the session was revoked, idle too long or too
  * old, or (for a session still waiting for its second factor) older than a few minutes; an ended session is
  * revoked, and `last_seen_at` moves as `touch` says, in the same statement. With `become`, a verified
- * session also makes the transaction the user's (the app role, `app.user_id` for row-level security), so
- * the request's own queries follow without another round trip. The role switch is evaluated last: the
- * statement's own rights were checked as the owner when it started.
+ * session also makes the transaction the user's (the app role, and app_become: `app.user_id` with the user's
+ * role and organisation for row-level security, drizzle/0053), so the request's own queries follow without
+ * another round trip. The role switch is evaluated last: the statement's own rights were checked as the
+ * owner when it started.
  */
 export async function loadSession(
   db: Executor,
@@ -117,7 +118,7 @@ export function sessionCheck(claims: SessionClaims, now: Date, touch: TouchMode,
     )
     select s.*, exists (select 1 from changed where changed.stage = 'verified') as touched,
            case when s.stage = 'verified' and ${become}::boolean
-                then set_config('role', ${APP_ROLE}, true) || set_config('app.user_id', s.user_id::text, true) end as became
+                then set_config('role', ${APP_ROLE}, true) || app_become(s.user_id) end as became
     from session_check s`;
 }
 

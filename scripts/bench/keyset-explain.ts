@@ -97,7 +97,7 @@ async function explain(pool: pg.Pool, userId: string, statement: Captured): Prom
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query('select set_config($1, $2, true), set_config($3, $4, true)', ['role', APP_ROLE, 'app.user_id', userId]);
+    await client.query('select set_config($1, $2, true), app_become($3::uuid)', ['role', APP_ROLE, userId]);
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.query}`, statement.params);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {

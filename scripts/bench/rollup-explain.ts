@@ -76,7 +76,7 @@ async function main() {
           const client = await pool.connect();
           try {
             await client.query('begin');
-            await client.query('select set_config($1, $2, true), set_config($3, $4, true)', ['role', APP_ROLE, 'app.user_id', regisseur!.id]);
+            await client.query('select set_config($1, $2, true), app_become($3::uuid)', ['role', APP_ROLE, regisseur!.id]);
             const { rows: plan } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
               `explain (analyze, buffers, format json) ${statement.query}`,
               statement.params,
