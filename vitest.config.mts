@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -24,6 +25,9 @@ const test = {
 export default defineConfig({
   ...shared,
   test: {
+    // Vitest's default is one worker less than the cores: a single file at a time on a 2-core CI machine.
+    // Most files spend their time waiting on a database, a server or a timer, so two at once overlap.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { ...shared, test: { ...test, name: 'pglite', env: { TEST_DB: 'pglite' } } },
       ...(process.env.TEST_DATABASE_URL

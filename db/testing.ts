@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { prepareDatabase } from '@/lib/boot/database';
 import { installDb, closeDb } from './client';
+import { APP_ROLE } from './transaction';
 import { openPglite, openPostgres } from './open';
 import type { DbHandle } from './types';
 
@@ -35,6 +36,15 @@ export async function useFreshDatabase(options: { demo?: boolean; now?: Date } =
 export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `casusregie_test_${randomBytes(6).toString('hex')}`;
   const admin = await openPostgres(serverUrl, { max: 1 });
+  // The app role is the cluster's, not the database's. Test files migrate side by side in parallel workers,
+  // and on a fresh cluster two of them would each create it (drizzle/0001) and one would fail on the role's
+  // unique name: the first creates it here, the others wait for that on the lock and find it.
+  await admin.db.execute(`do $$ begin
+    perform pg_advisory_xact_lock(hashtext('casusregie: the app role'));
+    if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} nologin; end if;
+    if not exists (select 1 from pg_auth_members where roleid = '${APP_ROLE}'::regrole and member = current_user::regrole)
+      then grant ${APP_ROLE} to current_user; end if;
+  end $$`);
   await admin.db.execute(`create database ${name}`);
   await admin.close();
   const url = new URL(serverUrl);
