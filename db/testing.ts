@@ -42,8 +42,7 @@ export async function createServerDatabase(serverUrl: string): Promise<{ url: st
   await admin.db.execute(`do $$ begin
     perform pg_advisory_xact_lock(hashtext('casusregie: the app role'));
     if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} nologin; end if;
-    if not exists (select 1 from pg_auth_members where roleid = '${APP_ROLE}'::regrole and member = current_user::regrole)
-      then grant ${APP_ROLE} to current_user; end if;
+    grant ${APP_ROLE} to current_user;
   end $$`);
   await admin.db.execute(`create database ${name}`);
   await admin.close();

@@ -35,9 +35,10 @@ LANGUAGE sql STABLE AS $$
     ELSE public.app_user_org_of_record() END
 $$;
 --> statement-breakpoint
--- Makes the transaction the user's: app.user_id, and the role and organisation of an active user (none for
--- an inactive or unknown one, so that every policy refuses). The role switch stays with the caller: a definer
--- function may not change the role.
+-- Makes the transaction the user's: app.user_id, and the role and organisation of an active user. An inactive
+-- or unknown one gets none, so every policy that asks for a role or organisation refuses, as before; policies
+-- on a user's own rows (app_user_id() alone) do not ask, and the session check refuses such a user first.
+-- The role switch stays with the caller: a definer function may not change the role.
 CREATE FUNCTION app_become(p_user uuid) RETURNS text
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
   SELECT set_config('app.user_id', coalesce(p_user::text, ''), true)

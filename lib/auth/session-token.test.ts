@@ -20,10 +20,24 @@ describe('the session cookie, read without deriving its key per request', () => 
     const forged = await encode({ token: { sub: 'u-1' }, secret: 'another-secret-entirely-of-similar-length', maxAge: 3600 });
     await expect(decodeSessionToken(forged, secret)).rejects.toThrow();
     const parts = token.split('.');
-    parts[3] = parts[3]!.slice(0, -2) + (parts[3]!.endsWith('AA') ? 'BB' : 'AA');
+    // One bit of the authentication tag flipped (through its bytes: base64url's last character has slack bits).
+    const tag = Buffer.from(parts[4]!, 'base64url');
+    tag[0] = tag[0]! ^ 1;
+    parts[4] = tag.toString('base64url');
     await expect(decodeSessionToken(parts.join('.'), secret)).rejects.toThrow();
+    const ciphertext = Buffer.from(token.split('.')[3]!, 'base64url');
+    ciphertext[0] = ciphertext[0]! ^ 1;
+    await expect(decodeSessionToken([...token.split('.').slice(0, 3), ciphertext.toString('base64url'), token.split('.')[4]].join('.'), secret)).rejects.toThrow();
     const expired = await encode({ token: { sub: 'u-1' }, secret, maxAge: -60 });
     await expect(decodeSessionToken(expired, secret)).rejects.toThrow(/exp/);
+  });
+
+  it('refuses a token whose header asks for another algorithm, and an empty secret', async () => {
+    const token = await encode({ token: { sub: 'u-1' }, secret, maxAge: 3600 });
+    const [, ...rest] = token.split('.');
+    const header = Buffer.from(JSON.stringify({ alg: 'PBES2-HS256+A128KW', enc: 'A256GCM', p2c: 10000, p2s: 'c2FsdHNhbHRzYWx0c2FsdA' })).toString('base64url');
+    await expect(decodeSessionToken([header, ...rest].join('.'), secret)).rejects.toThrow(/alg/);
+    await expect(decodeSessionToken(token, '')).rejects.toThrow(/AUTH_SECRET/);
   });
 
   it('derives the key again when the secret changes', async () => {

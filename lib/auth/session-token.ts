@@ -11,6 +11,8 @@ import { jwtDecrypt, type JWTPayload } from 'jose';
 let derived: { secret: string; key: Uint8Array } | undefined;
 
 function keyFor(secret: string): Uint8Array {
+  // Node's HKDF takes an empty secret; next-auth's refuses it, and a key anyone can derive is no key.
+  if (!secret) throw new Error('AUTH_SECRET is empty');
   if (derived?.secret !== secret) {
     const key = new Uint8Array(hkdfSync('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32));
     derived = { secret, key };
@@ -20,6 +22,12 @@ function keyFor(secret: string): Uint8Array {
 
 /** Throws when the token was not made with this secret, was altered, or has expired. */
 export async function decodeSessionToken(token: string, secret: string): Promise<JWTPayload> {
-  const { payload } = await jwtDecrypt(token, keyFor(secret), { clockTolerance: 15 });
+  // Only what next-auth writes: a direct key and A256GCM. Other algorithms in a token's header (PBES2 would
+  // make each forged cookie cost thousands of key-derivation rounds) are refused before any work.
+  const { payload } = await jwtDecrypt(token, keyFor(secret), {
+    clockTolerance: 15,
+    keyManagementAlgorithms: ['dir'],
+    contentEncryptionAlgorithms: ['A256GCM'],
+  });
   return payload;
 }

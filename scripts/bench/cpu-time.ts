@@ -14,7 +14,8 @@ import type { LatencyStats } from './stats';
 export interface CpuPerAnswer {
   /** The measured server (app or floor); null for the SQL alone, which runs in the bench process. */
   serverMs: number | null;
-  postgresMs: number;
+  /** null when no PostgreSQL process is visible here (a server in another container or on another host). */
+  postgresMs: number | null;
   /** The bench process: autocannon, or the SQL driver for the SQL alone. */
   benchMs: number;
   /** Share of all cores busy (user, system, interrupts) over the measurement. */
@@ -64,7 +65,11 @@ function postgresTicks(): Map<string, number> {
  */
 export function postgresSpent(before: Map<string, number>, after: Map<string, number>): number {
   let sum = 0;
-  for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
+  for (const [pid, ticks] of after) {
+    const earlier = before.get(pid) ?? 0;
+    // Fewer ticks than before: the number was taken by a new process, which counts whole.
+    sum += ticks >= earlier ? ticks - earlier : ticks;
+  }
   return sum;
 }
 
@@ -105,7 +110,7 @@ export async function withCpuTime<T extends LatencyStats>(serverPid: number | nu
     ...stats,
     cpu: {
       serverMs: before.server === null || after.server === null ? null : perAnswer(after.server - before.server),
-      postgresMs: perAnswer(postgresSpent(before.postgres, after.postgres)),
+      postgresMs: after.postgres.size === 0 ? null : perAnswer(postgresSpent(before.postgres, after.postgres)),
       benchMs: perAnswer(after.bench - before.bench),
       machineBusyPercent: machineTotal > 0 ? Math.round((100 * (after.machine.busy - before.machine.busy)) / machineTotal) : 0,
     },

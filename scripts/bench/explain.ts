@@ -51,9 +51,10 @@ async function inTransaction<T>(pool: pg.Pool, userId: string, as: 'user' | 'own
   const client = await pool.connect();
   try {
     await client.query('begin');
+    // The owner bypasses row-level security; it becomes the user too, for the functions and views that ask
+    // who the actor is, so that only the policies differ.
     if (as === 'user') await client.query('select set_config($1, $2, true), app_become($3::uuid)', ['role', APP_ROLE, userId]);
-    // The owner bypasses row-level security; the functions and views that read app.user_id still get it.
-    else await client.query(`select set_config('app.user_id', $1, true)`, [userId]);
+    else await client.query('select app_become($1::uuid)', [userId]);
     return await body(client);
   } finally {
     await client.query('rollback').catch(() => {});

@@ -117,8 +117,8 @@ function cpuLines(result: BenchResult): string[] {
     '| endpoint | doel | server | PostgreSQL | bench | som | machine bezet |', '|---|---|--:|--:|--:|--:|--:|'];
   for (const m of rows) {
     const cpu = m.cpu!;
-    const sum = (cpu.serverMs ?? 0) + cpu.postgresMs + cpu.benchMs;
-    out.push(`| ${ENDPOINT_LABELS[m.endpoint]} | ${m.target} | ${fmt(cpu.serverMs ?? undefined)} | ${fmt(cpu.postgresMs)} | ${fmt(cpu.benchMs)} | ${fmt(sum)} | ${cpu.machineBusyPercent} % |`);
+    const sum = (cpu.serverMs ?? 0) + (cpu.postgresMs ?? 0) + cpu.benchMs;
+    out.push(`| ${ENDPOINT_LABELS[m.endpoint]} | ${m.target} | ${fmt(cpu.serverMs ?? undefined)} | ${fmt(cpu.postgresMs ?? undefined)} | ${fmt(cpu.benchMs)} | ${fmt(sum)} | ${cpu.machineBusyPercent} % |`);
   }
   out.push('');
   return out;
