@@ -1,9 +1,9 @@
 -- Row-level security asked the users table for the actor's role and organisation in every policy clause.
 -- app_user_role() and app_user_org() were definer functions with their own search_path, which PostgreSQL
 -- cannot inline: each of a statement's policy references ran a lookup of its own (bench:explain at
--- 1,000,000 cases: some 0.03 ms each, 27 of them in the statement that logs progress). Measured per answer
--- (npm run bench, CPU by process), the app's requests cost PostgreSQL 1.1–3.1 ms more than the same
--- statements without the session check and row-level security: logging progress 4.9 ms against 1.8.
+-- 1,000,000 cases: some 0.03 ms each, 27 of them in the statement that logs progress). Removing them made
+-- no difference to PostgreSQL's CPU per answer that the bench could tell from its noise (docs/performance.md,
+-- round 7); it stays for plans without a lookup per policy reference.
 --
 -- app_become(user) now looks the actor up once, when a transaction becomes the user's, and keeps role and
 -- organisation beside app.user_id (transaction-local, like app.user_id itself). The two functions read them

@@ -21,7 +21,7 @@ import { openSqlDriver } from './sql-driver';
  * transaction as the same user (row-level security applies) that is rolled back.
  */
 
-interface Captured {
+export interface Captured {
   query: string;
   params: unknown[];
 }
@@ -62,7 +62,8 @@ async function inTransaction<T>(pool: pg.Pool, userId: string, as: 'user' | 'own
   }
 }
 
-async function explain(pool: pg.Pool, userId: string, statement: Captured): Promise<string> {
+/** EXPLAIN (ANALYZE, BUFFERS) of one statement as the user, in a transaction that is rolled back. */
+export async function explain(pool: pg.Pool, userId: string, statement: Captured): Promise<string> {
   return inTransaction(pool, userId, 'user', async (client) => {
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.query}`, statement.params);
     return rows.map((r) => r['QUERY PLAN']).join('\n');

@@ -11,17 +11,12 @@ import { sql } from 'drizzle-orm';
 import { installDb } from '@/db/client';
 import { openPostgres } from '@/db/open';
 import { createServerDatabase } from '@/db/testing';
-import { APP_ROLE } from '@/db/transaction';
 import { prepareDatabase } from '@/lib/boot/database';
 import { listAgreementPage } from '@/lib/agreements/list-agreements';
 import { listCases } from '@/lib/cases/list-cases';
 import { listSignals } from '@/lib/signals/list-signals';
 import { signInAs } from '@/lib/testing/actors';
-
-interface Captured {
-  query: string;
-  params: unknown[];
-}
+import { explain, type Captured } from './explain';
 
 const KEY_STATEMENT = /order by[\s\S]*limit/i;
 
@@ -90,19 +85,6 @@ async function main() {
     await pool.end();
     await handle.close();
     await database.drop();
-  }
-}
-
-async function explain(pool: pg.Pool, userId: string, statement: Captured): Promise<string> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select set_config($1, $2, true), app_become($3::uuid)', ['role', APP_ROLE, userId]);
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.query}`, statement.params);
-    return rows.map((r) => r['QUERY PLAN']).join('\n');
-  } finally {
-    await client.query('rollback').catch(() => {});
-    client.release();
   }
 }
 
