@@ -100,11 +100,16 @@ export async function enterCode(page: Page, email: string) {
 // signInAndWait continues such a session (if it still lives) instead of waiting half a minute.
 const sessions = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
 
-export async function signInAndWait(page: Page, email: string) {
+/**
+ * Signs `page` in as `email`. A test about sessions themselves (one ends, another goes on) passes
+ * `{ newSession: true }`: without it the page may continue an earlier session of the account, and two pages
+ * would then share one session without the test knowing.
+ */
+export async function signInAndWait(page: Page, email: string, options: { newSession?: boolean } = {}) {
   await page.goto('/login');
   const base = baseOf(page);
   const key = `${base} ${email}`;
-  const saved = sessions.get(key);
+  const saved = options.newSession ? undefined : sessions.get(key);
   if (saved && freeStep(base, email) === null) {
     await page.context().addCookies(saved);
     await page.goto('/');

@@ -172,8 +172,8 @@ test('changing the own password: the current one first, no short or common passw
   const email = 'ggz@example.org';
   const other = await newContext(browser);
   const otherPage = await other.newPage();
-  await signInAndWait(otherPage, email);
-  await signInAndWait(page, email);
+  await signInAndWait(otherPage, email, { newSession: true });
+  await signInAndWait(page, email, { newSession: true });
   await page.getByRole('link', { name: 'Mijn account' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
   const form = page.locator('form').filter({ has: page.getByLabel('Huidig wachtwoord') });
