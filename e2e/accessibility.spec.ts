@@ -1,13 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { ROLES, screenshot, signInAndWait } from './helpers';
 
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 test('the sign-in page has no WCAG 2.1 A/AA violations', async ({ page }) => {
@@ -53,9 +49,7 @@ test('the audit log page has no WCAG 2.1 A/AA violations', async ({ page }) => {
 // Best-practice rules that the WCAG tags above do not run: headings that skip no level, and landmarks
 // that each have a name of their own (a screen reader lists them by name).
 async function expectOrderlyHeadingsAndLandmarks(page: Page) {
-  const results = await new AxeBuilder({ page }).withRules(['heading-order', 'landmark-unique']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary).toEqual([]);
+  expect(await axeViolations(page, { rules: ['heading-order', 'landmark-unique'] })).toEqual([]);
   // heading-order only looks at each heading and the one before it; the levels as a list say it plainly.
   const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1))));
   expect(levels[0]).toBe(1);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { signInAndWait } from './helpers';
 
 // Journeys: each role lands on its work queue. The regisseur refers a case and convenes the police with an
@@ -9,7 +9,6 @@ import { signInAndWait } from './helpers';
 // the week's figures and the escalations of the server's first sweep; the admin her approvals. Every item
 // is one click from its action. Each home page passes axe and fits 360 px without sideways scrolling.
 
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = 'test-results/home-queue';
 
 async function as(browser: Browser, email: string): Promise<Page> {
@@ -22,8 +21,7 @@ async function as(browser: Browser, email: string): Promise<Page> {
 /** axe on the content, screenshots at 1440 and 360 px, and no sideways scroll at 360 px. */
 async function checkHome(page: Page, name: string) {
   await page.goto('/');
-  const results = await new AxeBuilder({ page }).include('main').withTags(WCAG_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(await axeViolations(page, { within: 'main' })).toEqual([]);
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: `${SHOTS}/${name}-1440.png`, fullPage: true });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { signedInContext } from './helpers';
 
 // What the journeys share besides signing in (./helpers.ts).
@@ -16,6 +16,5 @@ export function inDays(n: number): string {
 
 /** No WCAG 2.1 A/AA violations in the page's content; the header and navigation have their own checks (accessibility.spec.ts). */
 export async function expectMainAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(await axeViolations(page, { within: 'main' })).toEqual([]);
 }

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { screenshot, signInAndWait } from './helpers';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function as(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -31,8 +29,7 @@ async function submit(page: Page) {
 }
 
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include('main').withTags(WCAG_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page, { within: 'main' })).toEqual([]);
 }
 
 async function wideAndNarrow(page: Page, name: string) {

@@ -4,17 +4,16 @@
  * once, and functioneel beheer sets the terms. Runs a server of its own (port + 90) on a database the
  * purge script has already worked on.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { ROLES, screenshot, signInAndWait } from './helpers';
 import { startOwnServer, type OwnServer } from './own-server';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 90;
 const BASE = `http://127.0.0.1:${port}`;
 const dataDir = `.data/e2e-${port}`;
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
@@ -42,8 +41,7 @@ test.afterAll(async () => {
 });
 
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 test('npm run purge removed the personal data of the case rejected three years ago', () => {

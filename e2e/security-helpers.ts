@@ -2,13 +2,13 @@
  * What the security suite's specs (security-*.spec.ts) share: the port and data of the server each starts for
  * itself, a fresh database in which gemeente@ has no second factor yet, a sign-in as a script does it, and checks.
  */
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { ROUTE_ACCESS } from '../lib/access/route-access';
+import { axeViolations } from './axe';
 import { startOwnServer, type OwnServer } from './own-server';
 
 export const port = Number(process.env.E2E_PORT ?? 3100) + 80;
@@ -120,8 +120,7 @@ export function protectedApiRoutes(): { method: string; path: string }[] {
 
 /** The new sign-in and account screens meet WCAG 2.1 AA like the rest (see accessibility.spec.ts). */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 export async function noStackTrace(body: string) {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { ROLES, screenshot, signedInContext } from './helpers';
 
 // Journey: the regisseur works through the signals. Each agreement is one card listing all its signals,
@@ -7,11 +7,8 @@ import { ROLES, screenshot, signedInContext } from './helpers';
 // marked) until the list is opened afresh; the page is a fraction of its old length and fits a phone.
 // Opening a notification marks it read.
 
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /** The sweep runs 10 s after the server started: reload the signals page until it has signals. */

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { ROLES, screenshot, signedInContext } from './helpers';
 import { inDays } from './journey';
 
@@ -9,12 +9,8 @@ import { inDays } from './journey';
 // "mark all read" clears the count; the admin reads the mail of the sweep in the dev mailbox and is
 // refused thresholds that contradict each other.
 
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /** The sweep runs 10 s after the server started: reload the signals page until it has signals. */

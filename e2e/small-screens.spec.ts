@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { ROLES, screenshot, signInAndWait } from './helpers';
 
 /**
@@ -9,7 +9,6 @@ import { ROLES, screenshot, signInAndWait } from './helpers';
  */
 const PHONE = { width: 360, height: 740 };
 const WIDE = { width: 1440, height: 900 };
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The elements that stick out past the right edge, deepest first: what to fix when a page is too wide. */
 async function overflowing(page: Page, width: number) {
@@ -32,9 +31,7 @@ async function checkPage(page: Page, role: string, name: string) {
     await page.setViewportSize(size);
     const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect.soft(width, `${role} ${name} at ${size.width}px is ${width}px wide: ${(await overflowing(page, size.width)).join(' | ')}`).toBeLessThanOrEqual(size.width);
-    const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-    const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect.soft(violations, `${role} ${name} at ${size.width}px`).toEqual([]);
+    expect.soft(await axeViolations(page), `${role} ${name} at ${size.width}px`).toEqual([]);
     await screenshot(page, `small-${role}-${name}-${size.width}`);
   }
   await page.setViewportSize(PHONE);
