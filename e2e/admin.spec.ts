@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { axeViolations } from './axe';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { timeStep, totpCode } from '../lib/auth/totp';
 import { ROLES, screenshot, signInAndWait } from './helpers';
 import { startMailCatcher } from './mail-catcher';
@@ -13,10 +13,6 @@ import { startOwnServer, type OwnServer } from './own-server';
  * invited role. The used link then no longer works. The admin's refusals are visible: no changing their
  * own role, no deactivating their own organisation. And blocking works before the page's scripts run.
  */
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 const INVITEE = { name: 'Noor de Boer', email: 'noor.deboer@om.example.nl', password: 'paarse olifant danst op het dak' };
 

@@ -19,3 +19,8 @@ export async function axeViolations(page: Page, options: { within?: string; rule
   const results = await axe.analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** Fails the test with axe's findings when the page (or the part `within` names) has any. */
+export async function expectAccessible(page: Page, options: { within?: string; rules?: string[] } = {}) {
+  expect(await axeViolations(page, options)).toEqual([]);
+}

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { screenshot, signedInContext, signInAndWait } from './helpers';
-import { expectAccessible, ownSecurityServer } from './security-helpers';
+import { expectAccessible } from './axe';
+import { ownSecurityServer } from './security-helpers';
 
 /*
  * A partner organisation's own administration: the police's partnerbeheerder asks to invite a colleague

@@ -6,8 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { axeViolations } from './axe';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { ROLES, screenshot, signInAndWait } from './helpers';
 import { startOwnServer, type OwnServer } from './own-server';
 
@@ -39,10 +39,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 test('npm run purge removed the personal data of the case rejected three years ago', () => {
   expect(purgeOutput).toContain(`Persoonsgegevens van 1 casus(sen) verwijderd: ${ids.rejected.number}.`);

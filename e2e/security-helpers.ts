@@ -5,10 +5,9 @@
 import fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { ROUTE_ACCESS } from '../lib/access/route-access';
-import { axeViolations } from './axe';
 import { startOwnServer, type OwnServer } from './own-server';
 
 export const port = Number(process.env.E2E_PORT ?? 3100) + 80;
@@ -116,11 +115,6 @@ export function protectedApiRoutes(): { method: string; path: string }[] {
       const [method, route] = id.split(' ') as [string, string];
       return { method, path: route.replace(/\[[^\]]+\]/g, uuid()) };
     });
-}
-
-/** The new sign-in and account screens meet WCAG 2.1 AA like the rest (see accessibility.spec.ts). */
-export async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
 }
 
 export async function noStackTrace(body: string) {

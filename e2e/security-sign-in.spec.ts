@@ -9,12 +9,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { timeStep, totpCode } from '../lib/auth/totp';
+import { expectAccessible } from './axe';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRETS, enterCode, nextCode, screenshot, signIn, signInAndWait } from './helpers';
 import {
   BASE,
   CANARY_NAME,
   CANARY_PASSWORD,
-  expectAccessible,
   FAILED,
   newContext,
   noStackTrace,

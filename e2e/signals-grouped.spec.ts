@@ -1,15 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axeViolations } from './axe';
+import { expectAccessible } from './axe';
 import { ROLES, screenshot, signedInContext } from './helpers';
 
 // Journey: the regisseur works through the signals. Each agreement is one card listing all its signals,
 // the cases in a fixed order; resolving one leaves every group and card where it was (the acted-on card
 // marked) until the list is opened afresh; the page is a fraction of its old length and fits a phone.
 // Opening a notification marks it read.
-
-async function expectNoViolations(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 /** The sweep runs 10 s after the server started: reload the signals page until it has signals. */
 async function waitForSignals(page: Page) {
@@ -74,7 +70,7 @@ test('the regisseur works through signals grouped per agreement, in an order tha
   await screenshot(page, 'signals-grouped-1440');
   expect(listHeight / signalCount).toBeLessThan(140);
   expect(Math.max(...rows)).toBeLessThan(80);
-  await expectNoViolations(page);
+  await expectAccessible(page);
 
   // Resolve a signal on a card in the middle, then one on another card: nothing moves, both are marked.
   const middle = Math.floor(before.cards.length / 2);
@@ -96,7 +92,7 @@ test('the regisseur works through signals grouped per agreement, in an order tha
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/signals');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await expectNoViolations(page);
+  await expectAccessible(page);
   await screenshot(page, 'signals-grouped-360');
   await page.setViewportSize({ width: 1440, height: 900 });
 

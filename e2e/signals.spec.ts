@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axeViolations } from './axe';
+import { expectAccessible } from './axe';
 import { ROLES, screenshot, signedInContext } from './helpers';
 import { inDays } from './journey';
 
@@ -8,10 +8,6 @@ import { inDays } from './journey';
 // resolves it with a note and sees it go; the notification centre counts the unread notifications and
 // "mark all read" clears the count; the admin reads the mail of the sweep in the dev mailbox and is
 // refused thresholds that contradict each other.
-
-async function expectNoViolations(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 /** The sweep runs 10 s after the server started: reload the signals page until it has signals. */
 async function waitForSignals(page: Page) {
@@ -44,7 +40,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   const caseNumber = (await group.getByRole('heading', { level: 2 }).textContent())!.trim();
   expect(caseNumber).toMatch(/^ZVH-\d{4}-\d{4}$/);
   const before = await page.getByTestId('signal').count();
-  await expectNoViolations(page);
+  await expectAccessible(page);
   await screenshot(page, 'signals');
 
   // Filters live in the URL.
@@ -123,7 +119,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await expect(page.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
   await expect(page.locator('[data-testid="notification"][data-unread="true"]')).toHaveCount(Math.min(unread, 100));
   await expect(page.getByTestId('notification').filter({ hasText: /Nieuw signaal van stagnatie in ZVH-/ }).first()).toBeVisible();
-  await expectNoViolations(page);
+  await expectAccessible(page);
   await screenshot(page, 'signals-notifications');
   await page.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
   await expect(page.getByTestId('notifications-link')).toHaveAccessibleName('Meldingen (geen ongelezen)');
@@ -142,7 +138,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await expect(admin.getByTestId('mail-subject').filter({ hasText: stagnationSubject }).first()).toBeVisible();
   await expect(mails.first().getByTestId('mail-status')).toHaveText('Wacht');
   await expect(mails.first()).toContainText('Deze e-mail bevat bewust geen persoonsgegevens.');
-  await expectNoViolations(admin);
+  await expectAccessible(admin);
   await screenshot(admin, 'signals-mailbox');
 
   // ... and is refused thresholds that contradict each other, with the reason on the field.
@@ -165,7 +161,7 @@ test('the regisseur resolves an overdue agreement signal, reads notifications, a
   await admin.getByRole('button', { name: 'Toevoegen' }).click();
   const politie = admin.getByTestId('organisation-contacts').filter({ hasText: 'Politie Midden-Nederland' });
   await expect(politie).toContainText('Teamchef Utrecht-Centrum <teamchef@politie.example>');
-  await expectNoViolations(admin);
+  await expectAccessible(admin);
   await screenshot(admin, 'signals-settings');
   await adminContext.close();
 });
